@@ -1,0 +1,42 @@
+"""Turn a RAK file (PDF, Word, ...) into a ``RakDocument``.
+
+``readers`` know file formats, ``layout`` knows RAK tables, ``meta`` the text around them.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from .errors import NoRakTable, RakError
+from .layout import build_rows
+from .meta import read_meta
+from .model import RakDocument, Source
+from .options import ExtractOptions
+from .readers import read_grid, sniff_format
+
+__all__ = ["extract", "ExtractOptions", "RakDocument", "RakError"]
+
+
+def _sha256(path: Path) -> str:
+    h = hashlib.sha256()
+    with path.open("rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+def extract(path: str | Path, options: ExtractOptions | None = None) -> RakDocument:
+    """Read one file into a RAK document; raise a ``RakError`` subclass when it is not one."""
+    path = Path(path)
+    options = options or ExtractOptions()
+    fmt = sniff_format(path)
+    grid = read_grid(path, fmt, options)
+    periode, rows = build_rows(grid)
+    if not rows:
+        raise NoRakTable(str(path))
+    meta = read_meta(grid)
+    source = Source(
+        file=path.name, format=fmt, pages=grid.pages, sha256=_sha256(path), ocr=grid.ocr
+    )
+    return RakDocument(source=source, document=meta, periode=periode, rows=rows)

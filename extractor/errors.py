@@ -1,0 +1,80 @@
+"""Typed failures of reading a document.
+
+Readers raise these at the edge, from the library's own error (``raise ... from e``), so the
+command line can turn each into one clear line and an exit code in exactly one place. Each
+carries its message in Indonesian and English; ``{file}`` and ``{detail}`` are filled in.
+"""
+
+from __future__ import annotations
+
+
+class RakError(Exception):
+    """A document could not be turned into a RAK. Never a bug: a property of the input."""
+
+    messages = {
+        "id": "{file}: tidak dapat dibaca ({detail})",
+        "en": "{file}: cannot be read ({detail})",
+    }
+
+    def __init__(self, file: str, detail: str = "") -> None:
+        super().__init__(f"{file}: {detail}")
+        self.file = file
+        self.detail = detail
+
+    def message(self, lang: str = "id") -> str:
+        template = self.messages.get(lang, self.messages["id"])
+        return template.format(file=self.file, detail=self.detail).replace(" ()", "")
+
+
+class UnsupportedFormat(RakError):
+    messages = {
+        "id": "{file}: bukan berkas PDF, Word atau Excel ({detail})",
+        "en": "{file}: not a PDF, Word or Excel file ({detail})",
+    }
+
+
+class UnreadableDocument(RakError):
+    messages = {
+        "id": "{file}: berkas rusak atau tidak dapat dibuka ({detail})",
+        "en": "{file}: file is damaged or cannot be opened ({detail})",
+    }
+
+
+class EncryptedDocument(RakError):
+    messages = {
+        "id": "{file}: berkas terkunci kata sandi; buka dengan --password",
+        "en": "{file}: file is password-protected; open it with --password",
+    }
+
+
+class EmptyDocument(RakError):
+    messages = {
+        "id": "{file}: berkas kosong",
+        "en": "{file}: file is empty",
+    }
+
+
+class NoRakTable(RakError):
+    messages = {
+        "id": "{file}: tidak ditemukan tabel RAK (kolom SASARAN, INDIKATOR, TARGET, KEGIATAN, "
+        "jadwal, PELAKSANA) {detail}",
+        "en": "{file}: no RAK table found (columns SASARAN, INDIKATOR, TARGET, KEGIATAN, "
+        "schedule, PELAKSANA) {detail}",
+    }
+
+    def message(self, lang: str = "id") -> str:
+        return super().message(lang).rstrip()
+
+
+class TooLarge(RakError):
+    messages = {
+        "id": "{file}: melebihi batas ({detail})",
+        "en": "{file}: exceeds a limit ({detail})",
+    }
+
+
+class MissingTool(RakError):
+    messages = {
+        "id": "{file}: perlu program tambahan: {detail}",
+        "en": "{file}: needs an extra program: {detail}",
+    }

@@ -1,0 +1,69 @@
+"""The neutral grid every reader produces and the layout step consumes.
+
+A reader knows its file format and nothing of RAK; it turns the file into pages of tables of
+cells. Layout then reads this grid once for every format. Keeping the model this small is what
+lets a new format be a new reader and nothing else.
+
+Horizontal positions (``x0``/``x1``) are in whatever unit the reader has (PDF points, Word
+grid columns or twips, spreadsheet columns), consistent within one table: layout assigns a
+cell to a column by overlap with the header cells, never by the reader's column index.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(slots=True)
+class Cell:
+    """One cell as the reader saw it.
+
+    ``text`` keeps the reader's line breaks as ``\\n``; layout joins them. ``mark`` is set when
+    the reader saw a check glyph that text alone cannot carry (a Word ``w:sym``, a symbol-font
+    glyph); ``shaded`` when the cell is filled with a non-white colour. ``continued`` marks the
+    lower part of a vertical merge (Word ``vMerge`` continue, an Excel merged range): the cell
+    belongs to the one above and carries no text of its own.
+    """
+
+    text: str
+    x0: float
+    x1: float
+    top: float = 0.0
+    bottom: float = 0.0
+    page: int | None = None
+    mark: bool = False
+    shaded: bool = False
+    continued: bool = False
+    confidence: float | None = None
+
+
+@dataclass(slots=True)
+class Table:
+    """Rows of cells, top to bottom, each row left to right.
+
+    A table lies on one page for paged formats (a PDF table split by a page break is two
+    tables); layout joins them.
+    """
+
+    rows: list[list[Cell]]
+    page: int | None = None
+
+
+@dataclass(slots=True)
+class TextLine:
+    """Text outside the tables, in reading order: titles, unit, signature block."""
+
+    text: str
+    page: int | None = None
+    after_tables: int = 0  # how many tables precede this line in the document
+
+
+@dataclass(slots=True)
+class Grid:
+    """A whole document as readers see it."""
+
+    format: str  # "pdf", "docx", "xlsx", ...
+    tables: list[Table] = field(default_factory=list)
+    lines: list[TextLine] = field(default_factory=list)
+    pages: int | None = None
+    ocr: bool = False

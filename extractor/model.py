@@ -1,0 +1,120 @@
+"""The RAK document as the project's packages exchange it.
+
+Field names follow CONTRACT.md (the document's own headings, in Indonesian). Dicts appear only
+at the JSON edge (``to_dict`` / ``from_dict``), so ``checks`` can take a document extracted now
+or one read back from JSON a user has corrected.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+SCHEMA_VERSION = "1"
+
+
+@dataclass(slots=True)
+class Target:
+    teks: str
+    nilai: float | int | None = None
+    satuan: str | None = None
+
+
+@dataclass(slots=True)
+class Lokasi:
+    halaman: int | None
+    baris: int
+
+
+@dataclass(slots=True)
+class Row:
+    sasaran_kegiatan: str
+    indikator_kinerja: str
+    target: Target
+    kegiatan: str
+    jadwal: list[int]
+    pelaksana: str
+    lokasi: Lokasi
+    lainnya: dict[str, str] = field(default_factory=dict)
+    # Fields whose text the extractor found in an unlabeled extra column and moved back.
+    kolom_bergeser: list[str] = field(default_factory=list)
+    keyakinan: float | None = None
+
+
+@dataclass(slots=True)
+class Signer:
+    jabatan: str | None = None
+    nama: str | None = None
+    nip: str | None = None
+
+
+@dataclass(slots=True)
+class DocumentMeta:
+    judul: str | None = None
+    unit_organisasi: str | None = None
+    tahun: int | None = None
+    tempat: str | None = None
+    tanggal: str | None = None
+    penandatangan: Signer = field(default_factory=Signer)
+
+
+@dataclass(slots=True)
+class Source:
+    file: str
+    format: str
+    pages: int | None
+    sha256: str
+    ocr: bool = False
+
+
+@dataclass(slots=True)
+class RakDocument:
+    source: Source
+    document: DocumentMeta
+    periode: str  # "bulan" or "triwulan"
+    rows: list[Row]
+
+    def to_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        out: dict[str, Any] = {"schema_version": SCHEMA_VERSION}
+        out.update(data)
+        if not self.source.ocr:
+            for row in out["rows"]:
+                row["keyakinan"] = None
+        return out
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> RakDocument:
+        src = data["source"]
+        meta = dict(data.get("document") or {})
+        signer = Signer(**(meta.pop("penandatangan", None) or {}))
+        rows = []
+        for r in data.get("rows", []):
+            t = r.get("target") or {}
+            loc = r.get("lokasi") or {}
+            rows.append(
+                Row(
+                    sasaran_kegiatan=r.get("sasaran_kegiatan") or "",
+                    indikator_kinerja=r.get("indikator_kinerja") or "",
+                    target=Target(t.get("teks") or "", t.get("nilai"), t.get("satuan")),
+                    kegiatan=r.get("kegiatan") or "",
+                    jadwal=list(r.get("jadwal") or []),
+                    pelaksana=r.get("pelaksana") or "",
+                    lokasi=Lokasi(loc.get("halaman"), loc.get("baris", 0)),
+                    lainnya=dict(r.get("lainnya") or {}),
+                    kolom_bergeser=list(r.get("kolom_bergeser") or []),
+                    keyakinan=r.get("keyakinan"),
+                )
+            )
+        return cls(
+            source=Source(
+                file=src.get("file", ""),
+                format=src.get("format", ""),
+                pages=src.get("pages"),
+                sha256=src.get("sha256", ""),
+                ocr=bool(src.get("ocr", False)),
+            ),
+            document=DocumentMeta(penandatangan=signer, **meta),
+            periode=data.get("periode", "bulan"),
+            rows=rows,
+        )

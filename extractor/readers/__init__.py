@@ -1,0 +1,83 @@
+"""Readers: one per file format, each turning its format into the shared ``Grid``.
+
+The format is decided by the file's content (magic bytes), never by its name.
+"""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+from ..errors import EmptyDocument, UnreadableDocument, UnsupportedFormat
+from ..grid import Grid
+from ..options import ExtractOptions
+
+READABLE_SUFFIXES = (".pdf", ".docx", ".docm", ".xlsx", ".xlsm", ".doc", ".xls")
+
+
+def sniff_format(path: Path) -> str:
+    """Name the format from the first bytes: pdf, docx, xlsx, doc, xls; raise otherwise."""
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(2048)
+    except OSError as e:
+        raise UnreadableDocument(str(path), e.strerror or str(e)) from e
+    if not head:
+        raise EmptyDocument(str(path))
+    if b"%PDF-" in head[:1024]:
+        return "pdf"
+    if head.startswith(b"PK\x03\x04"):
+        return _sniff_zip(path)
+    if head.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
+        # OLE2 compound file: old Word or Excel; the name is the only cheap hint left.
+        return "xls" if path.suffix.lower() in (".xls", ".xlt") else "doc"
+    kind = _describe(head)
+    raise UnsupportedFormat(str(path), kind)
+
+
+def _sniff_zip(path: Path) -> str:
+    try:
+        with zipfile.ZipFile(path) as zf:
+            names = set(zf.namelist())
+    except (zipfile.BadZipFile, OSError, ValueError) as e:
+        raise UnreadableDocument(str(path), f"zip: {e}") from e
+    if "word/document.xml" in names:
+        return "docx"
+    if "xl/workbook.xml" in names:
+        return "xlsx"
+    raise UnsupportedFormat(str(path), "zip")
+
+
+def _describe(head: bytes) -> str:
+    signatures = {
+        b"\x89PNG": "PNG",
+        b"\xff\xd8\xff": "JPEG",
+        b"GIF8": "GIF",
+        b"{\\rtf": "RTF",
+        b"II*\x00": "TIFF",
+        b"MM\x00*": "TIFF",
+    }
+    for sig, name in signatures.items():
+        if head.startswith(sig):
+            return name
+    stripped = head.lstrip().lower()
+    if stripped.startswith((b"<!doctype html", b"<html")):
+        return "HTML"
+    try:
+        head.decode("utf-8")
+        return "teks/text"
+    except UnicodeDecodeError:
+        return "?"
+
+
+def read_grid(path: Path, fmt: str, options: ExtractOptions) -> Grid:
+    """Read ``path`` of format ``fmt`` into a grid, with the library's errors translated."""
+    if fmt == "pdf":
+        from .pdf import read_pdf
+
+        return read_pdf(path, options)
+    if fmt == "docx":
+        from .docx import read_docx
+
+        return read_docx(path, options)
+    raise UnsupportedFormat(str(path), fmt)

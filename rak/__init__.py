@@ -1,0 +1,1 @@
+"""The `rak` command line: a thin layer over ``extractor`` and ``checks``."""

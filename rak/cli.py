@@ -1,0 +1,81 @@
+"""Entry point: parse options, call the packages, render, choose the exit code.
+
+This is the one place where ``RakError`` becomes a one-line message and an exit code, and the
+only broad ``except`` in the project (an unexpected bug becomes ``ExitCode.INTERNAL`` with a
+message, never a traceback).
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated, Callable, TypeVar
+
+import typer
+
+from .exitcodes import ExitCode
+from .i18n import LANGS, t
+
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    help="Baca dan periksa dokumen Rencana Aksi Kinerja (RAK). "
+    "Read and audit Rencana Aksi Kinerja (RAK) documents.",
+)
+
+LangOpt = Annotated[str, typer.Option("--lang", help="Bahasa pesan: id (bawaan) atau en.")]
+OutOpt = Annotated[
+    Path | None, typer.Option("--output", "-o", help="Tulis ke berkas ini, bukan ke layar.")
+]
+PasswordOpt = Annotated[
+    str | None, typer.Option("--password", help="Kata sandi PDF terkunci.")
+]
+MaxPagesOpt = Annotated[int, typer.Option("--max-pages", help="Batas halaman per dokumen.")]
+
+R = TypeVar("R")
+
+
+def fail(message: str, code: ExitCode = ExitCode.INPUT) -> typer.Exit:
+    typer.echo(message, err=True)
+    return typer.Exit(int(code))
+
+
+def check_lang(lang: str) -> str:
+    if lang not in LANGS:
+        raise fail(t("bad_lang", "id", value=lang), ExitCode.INPUT)
+    return lang
+
+
+def guarded(file: str, lang: str, work: Callable[[], R]) -> R:
+    """Run one file's work; turn its failure into a one-line message and an exit code."""
+    from extractor.errors import RakError
+
+    try:
+        return work()
+    except RakError as e:
+        raise fail(e.message(lang), ExitCode.INPUT) from None
+    except (typer.Exit, KeyboardInterrupt):
+        raise
+    except Exception as e:  # noqa: BLE001 - the one place a bug becomes a message
+        detail = f"{type(e).__name__}: {e}"
+        raise fail(t("internal_error", lang, file=file, detail=detail), ExitCode.INTERNAL) from None
+
+
+def write_output(text: str, output: Path | None, lang: str) -> None:
+    if output is None:
+        sys.stdout.write(text)
+        if not text.endswith("\n"):
+            sys.stdout.write("\n")
+        return
+    output.write_text(text, encoding="utf-8-sig" if output.suffix.lower() == ".csv" else "utf-8")
+    typer.echo(t("written", lang, path=output), err=True)
+
+
+def main() -> None:
+    from . import cmd_extract  # noqa: F401  (registers commands)
+
+    try:
+        from . import cmd_check  # noqa: F401
+    except ImportError:
+        pass
+    app()

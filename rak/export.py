@@ -1,0 +1,75 @@
+"""Extract output: the contract's JSON, and CSV with one line per row.
+
+CSV carries the schedule as one 0/1 column per period (B1..B12 or TW1..TW4) and is written
+with a BOM so Excel opens the Indonesian text right. Cells that a spreadsheet would run as a
+formula are neutralised.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from typing import Any
+
+from extractor.model import RakDocument
+
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def to_json(doc: RakDocument) -> str:
+    return json.dumps(doc.to_dict(), ensure_ascii=False, indent=2)
+
+
+def safe_cell(value: Any) -> Any:
+    """Keep a spreadsheet from reading document text as a formula."""
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        return "'" + value
+    return value
+
+
+def period_labels(periode: str) -> list[str]:
+    if periode == "triwulan":
+        return [f"TW{i}" for i in range(1, 5)]
+    return [f"B{i}" for i in range(1, 13)]
+
+
+def row_records(doc: RakDocument, extra: dict[str, Any] | None = None) -> list[dict[str, Any]]:
+    """Flat records, one per row, for CSV and JSONL; ``extra`` goes in front (file, unit...)."""
+    labels = period_labels(doc.periode)
+    other_keys = sorted({k for r in doc.rows for k in r.lainnya})
+    records = []
+    for i, r in enumerate(doc.rows, start=1):
+        rec: dict[str, Any] = dict(extra or {})
+        rec.update(
+            {
+                "baris": i,
+                "halaman": r.lokasi.halaman,
+                "sasaran_kegiatan": r.sasaran_kegiatan,
+                "indikator_kinerja": r.indikator_kinerja,
+                "target": r.target.teks,
+                "target_nilai": r.target.nilai,
+                "target_satuan": r.target.satuan,
+                "kegiatan": r.kegiatan,
+            }
+        )
+        for n, label in enumerate(labels, start=1):
+            rec[label] = 1 if n in r.jadwal else 0
+        rec["pelaksana"] = r.pelaksana
+        for k in other_keys:
+            rec[k] = r.lainnya.get(k, "")
+        if doc.source.ocr:
+            rec["keyakinan"] = r.keyakinan
+        records.append(rec)
+    return records
+
+
+def to_csv(doc: RakDocument) -> str:
+    records = row_records(doc)
+    buf = io.StringIO()
+    if records:
+        writer = csv.DictWriter(buf, fieldnames=list(records[0]), lineterminator="\r\n")
+        writer.writeheader()
+        for rec in records:
+            writer.writerow({k: safe_cell(v) for k, v in rec.items()})
+    return buf.getvalue()

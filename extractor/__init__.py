@@ -32,11 +32,11 @@ def extract(path: str | Path, options: ExtractOptions | None = None) -> RakDocum
     options = options or ExtractOptions()
     fmt = sniff_format(path)
     grid = read_grid(path, fmt, options)
-    periode, rows = build_rows(grid)
-    if not rows:
+    layout = build_rows(grid)
+    if not layout.rows:
         raise NoRakTable(str(path))
-    meta = read_meta(grid)
+    meta = read_meta(grid, layout.used_tables)
     source = Source(
         file=path.name, format=fmt, pages=grid.pages, sha256=_sha256(path), ocr=grid.ocr
     )
-    return RakDocument(source=source, document=meta, periode=periode, rows=rows)
+    return RakDocument(source=source, document=meta, periode=layout.periode, rows=layout.rows)

@@ -12,7 +12,7 @@ import unicodedata
 
 # Glyphs that mean "planned" when they are the whole content of a schedule cell.
 MARK_GLYPHS = frozenset(
-    "√✓✔☑☒✗✘✕✖×xXvV•●■◼▪◆♦*+-"
+    "√✓✔☑☒✗✘✕✖×xXvV•●■◼▪◆♦*"
     # Wingdings/Wingdings 2 letters as they come out of a non-Unicode symbol font.
     "üþýøÖÓÒÏ"
 )

@@ -1,0 +1,176 @@
+"""The column model of a RAK table: which x-range holds which field.
+
+Built from the header band (the heading row and the rows under it: period sub-headings,
+merged continuations). Data cells are later assigned by how much they overlap each column,
+never by the reader's column index, so a stray border or an extra column cannot shift a row.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .grid import Cell
+from .headings import CORE_ROLES, JADWAL, bare_period, heading_role, period_label
+from .marks import is_mark_text
+
+EXTRA = "extra"  # a column with no heading at all
+PERIOD = "period"
+OTHER = "other"  # a headed column that is not one of the known roles
+
+
+@dataclass(slots=True)
+class Column:
+    role: str  # a headings role, PERIOD, OTHER or EXTRA
+    x0: float
+    x1: float
+    labels: list[str] = field(default_factory=list)
+    period: int | None = None  # 1-based month or quarter, for PERIOD columns
+
+    @property
+    def heading(self) -> str:
+        return " ".join(lb for lb in self.labels if lb).strip()
+
+
+@dataclass(slots=True)
+class ColumnModel:
+    columns: list[Column]
+    periode: str  # "bulan" or "triwulan"
+
+    @property
+    def x0(self) -> float:
+        return min(c.x0 for c in self.columns)
+
+    @property
+    def x1(self) -> float:
+        return max(c.x1 for c in self.columns)
+
+    def column_for(self, cell: Cell) -> Column | None:
+        """The column a cell overlaps most; None when it overlaps none."""
+        best, best_overlap = None, 0.0
+        for col in self.columns:
+            ov = min(cell.x1, col.x1) - max(cell.x0, col.x0)
+            if ov > best_overlap:
+                best, best_overlap = col, ov
+        return best
+
+    def fits(self, row: list[Cell]) -> bool:
+        """Whether a headerless row's cell edges line up with this model's column edges."""
+        width = self.x1 - self.x0
+        if width <= 0 or not row:
+            return False
+        tol = max(width * 0.015, 1e-6)
+        edges = sorted({c.x0 for c in self.columns} | {c.x1 for c in self.columns})
+        hits = sum(1 for c in row if any(abs(c.x0 - e) <= tol for e in edges))
+        spans = min(c.x0 for c in row) <= self.x0 + tol * 3 and max(c.x1 for c in row) >= (
+            self.x1 - tol * 3
+        )
+        return spans and hits >= 0.8 * len(row)
+
+
+def _overlap_share(inner: Cell, x0: float, x1: float) -> float:
+    w = inner.x1 - inner.x0
+    if w <= 0:
+        return 0.0
+    return max(0.0, min(inner.x1, x1) - max(inner.x0, x0)) / w
+
+
+def _cell_roles(row: list[Cell]) -> set[str]:
+    return {r for c in row if (r := heading_role(c.text)) is not None}
+
+
+def is_heading_row(row: list[Cell]) -> bool:
+    """A row that names at least three of the RAK's core columns."""
+    return len(_cell_roles(row) & set(CORE_ROLES)) >= 3
+
+
+def is_number_row(row: list[Cell]) -> bool:
+    """The column-number row (1 2 3 ... 17) that many RAKs print under the header."""
+    texts = [c.text.strip() for c in row if c.text.strip()]
+    if len(texts) < 4 or not all(t.isdigit() for t in texts):
+        return False
+    nums = [int(t) for t in texts]
+    return nums == sorted(nums) and nums[0] <= 2
+
+
+def _is_subheading_row(row: list[Cell]) -> bool:
+    """A row of the header band below the heading row: period labels, merges, blanks."""
+    if is_number_row(row):
+        return False
+    labelled = 0
+    for c in row:
+        t = c.text.strip()
+        if not t or c.continued:
+            continue
+        if period_label(t) or bare_period(t) is not None or heading_role(t):
+            labelled += 1
+            continue
+        if is_mark_text(t):
+            return False
+        return False
+    return labelled >= 2
+
+
+def header_band(rows: list[list[Cell]], start: int = 0, look: int = 8) -> tuple[int, int] | None:
+    """(first, end) row indexes of the header band in ``rows``, searching from ``start``."""
+    for i in range(start, min(len(rows), start + look)):
+        if is_heading_row(rows[i]):
+            end = i + 1
+            while end < len(rows) and end - i < 4 and _is_subheading_row(rows[end]):
+                end += 1
+            return i, end
+    return None
+
+
+def build_model(band: list[list[Cell]]) -> ColumnModel:
+    """Leaf columns of the header band, each labelled top-down, with its role decided."""
+    cols = [Column(role="", x0=c.x0, x1=c.x1, labels=[c.text]) for c in band[0]]
+    for row in band[1:]:
+        refined: list[Column] = []
+        for col in cols:
+            subs = [c for c in row if _overlap_share(c, col.x0, col.x1) > 0.5]
+            if len(subs) >= 2:
+                refined.extend(
+                    Column(role="", x0=s.x0, x1=s.x1, labels=[*col.labels, s.text]) for s in subs
+                )
+            else:
+                if subs and subs[0].text.strip() and not subs[0].continued:
+                    col.labels.append(subs[0].text)
+                refined.append(col)
+        cols = refined
+    kinds: dict[str, int] = {}
+    for col in cols:
+        _decide_role(col)
+        if col.role == PERIOD:
+            kind = "triwulan" if col.labels and _is_quarter(col) else "bulan"
+            kinds[kind] = kinds.get(kind, 0) + 1
+    periode = "triwulan" if kinds.get("triwulan", 0) > kinds.get("bulan", 0) else "bulan"
+    return ColumnModel(columns=cols, periode=periode)
+
+
+def _is_quarter(col: Column) -> bool:
+    p = period_label(col.labels[-1])
+    if p:
+        return p[0] == "triwulan"
+    group = " ".join(col.labels[:-1]).upper()
+    return "TRIWULAN" in group or "TW" in group.split()
+
+
+def _decide_role(col: Column) -> None:
+    texts = [lb for lb in col.labels if lb.strip()]
+    if not texts:
+        col.role = EXTRA
+        return
+    leaf = texts[-1]
+    p = period_label(leaf)
+    if p:
+        col.role, col.period = PERIOD, p[1]
+        return
+    if len(texts) >= 2 and heading_role(texts[0]) == JADWAL and bare_period(leaf):
+        col.role, col.period = PERIOD, bare_period(leaf)
+        return
+    for text in texts:
+        role = heading_role(text)
+        if role:
+            col.role = role
+            return
+    col.role = OTHER

@@ -1,0 +1,151 @@
+"""The words RAK tables use for their columns, and fuzzy matching against them.
+
+Offices word the same column many ways (SASARAN KEGIATAN/STRATEGIS/PROGRAM; KEGIATAN or
+RENCANA AKSI; PELAKSANA, PENANGGUNG JAWAB, PIC, UNIT KERJA) and type them with line breaks,
+hyphen breaks and small typos. A heading is normalised to upper-case letters and digits, then
+compared with rapidfuzz; very short headings (NO, PIC) must match exactly.
+"""
+
+from __future__ import annotations
+
+import re
+
+from rapidfuzz import fuzz, process
+
+SASARAN = "sasaran_kegiatan"
+INDIKATOR = "indikator_kinerja"
+TARGET = "target"
+KEGIATAN = "kegiatan"
+JADWAL = "jadwal"
+PELAKSANA = "pelaksana"
+NO = "no"
+ANGGARAN = "anggaran"
+
+# The roles that make a table a RAK; a header row must show most of them.
+CORE_ROLES = (SASARAN, INDIKATOR, TARGET, KEGIATAN, JADWAL, PELAKSANA)
+
+HEADINGS: dict[str, tuple[str, ...]] = {
+    SASARAN: (
+        "SASARAN KEGIATAN",
+        "SASARAN STRATEGIS",
+        "SASARAN PROGRAM",
+        "SASARAN",
+        "SASARAN KINERJA",
+        "TUJUAN SASARAN",
+    ),
+    INDIKATOR: (
+        "INDIKATOR KINERJA",
+        "INDIKATOR",
+        "INDIKATOR KINERJA KEGIATAN",
+        "INDIKATOR KINERJA UTAMA",
+        "INDIKATOR SASARAN",
+    ),
+    TARGET: ("TARGET", "TARGET KINERJA", "TARGET TAHUNAN", "TARGET INDIKATOR"),
+    KEGIATAN: (
+        "KEGIATAN",
+        "RENCANA AKSI",
+        "RENCANA KEGIATAN",
+        "URAIAN KEGIATAN",
+        "AKSI",
+        "PROGRAM KEGIATAN",
+    ),
+    JADWAL: (
+        "RENCANA PELAKSANAAN",
+        "JADWAL",
+        "JADWAL PELAKSANAAN",
+        "WAKTU PELAKSANAAN",
+        "RENCANA PELAKSANAAN KEGIATAN",
+        "BULAN",
+        "TRIWULAN",
+        "RENCANA WAKTU PELAKSANAAN",
+        "TAHAPAN PELAKSANAAN",
+        "TIME SCHEDULE",
+    ),
+    PELAKSANA: (
+        "PELAKSANA",
+        "PENANGGUNG JAWAB",
+        "PENANGGUNGJAWAB",
+        "PIC",
+        "UNIT KERJA",
+        "UNIT PELAKSANA",
+        "PELAKSANA KEGIATAN",
+        "UNIT KERJA PELAKSANA",
+    ),
+    NO: ("NO", "NOMOR", "NO URUT"),
+    ANGGARAN: ("ANGGARAN", "PAGU", "PAGU ANGGARAN", "ANGGARAN RP", "BIAYA", "DANA"),
+}
+
+_CHOICES = [(h, role) for role, hs in HEADINGS.items() for h in hs]
+_CHOICE_TEXT = [h for h, _ in _CHOICES]
+
+MONTHS = (
+    ("JANUARI", "JAN"),
+    ("FEBRUARI", "FEB", "PEBRUARI", "PEB"),
+    ("MARET", "MAR"),
+    ("APRIL", "APR"),
+    ("MEI", "MAY"),
+    ("JUNI", "JUN"),
+    ("JULI", "JUL"),
+    ("AGUSTUS", "AGT", "AGS", "AGU", "AUG", "AGUST"),
+    ("SEPTEMBER", "SEP", "SEPT"),
+    ("OKTOBER", "OKT", "OCT"),
+    ("NOVEMBER", "NOV", "NOP", "NOPEMBER"),
+    ("DESEMBER", "DES", "DEC"),
+)
+_MONTH_OF = {name: i + 1 for i, names in enumerate(MONTHS) for name in names}
+_ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
+_MONTH_CODE = re.compile(r"^(?:B|BLN|BULAN|BL)\s*0?(\d{1,2})$")
+_QUARTER = re.compile(r"^(?:TW|TRIWULAN|TRW|Q|KUARTAL)\s*-?\s*(IV|III|II|I|[1-4])$")
+
+
+def normalise_heading(text: str) -> str:
+    """Upper-case letters and digits with single spaces; hyphen breaks closed."""
+    s = text.upper().replace("-\n", "").replace("\n", " ")
+    s = re.sub(r"(?<=[A-Z])-(?=[A-Z])", "", s)
+    s = re.sub(r"[^A-Z0-9]+", " ", s)
+    return " ".join(s.split())
+
+
+def heading_role(text: str) -> str | None:
+    """The column role a heading names, or None."""
+    s = normalise_heading(text)
+    if not s:
+        return None
+    if len(s) <= 4:
+        for h, role in _CHOICES:
+            if s == h:
+                return role
+        return None
+    best = process.extractOne(s, _CHOICE_TEXT, scorer=fuzz.ratio, score_cutoff=80)
+    if best is None:
+        return None
+    return _CHOICES[best[2]][1]
+
+
+def period_label(text: str) -> tuple[str, int] | None:
+    """("bulan", 1..12) or ("triwulan", 1..4) for a schedule sub-heading, else None.
+
+    Bare numbers (1..12) and bare roman numerals are periods only under a schedule heading;
+    the caller decides that (``bare=True``).
+    """
+    s = normalise_heading(text)
+    if not s:
+        return None
+    if s in _MONTH_OF:
+        return ("bulan", _MONTH_OF[s])
+    m = _MONTH_CODE.match(s)
+    if m and 1 <= int(m.group(1)) <= 12:
+        return ("bulan", int(m.group(1)))
+    m = _QUARTER.match(s)
+    if m:
+        q = m.group(1)
+        return ("triwulan", _ROMAN.get(q) or int(q))
+    return None
+
+
+def bare_period(text: str) -> int | None:
+    """A number 1..12 or roman I..IV standing alone, as under a 'BULAN'/'TRIWULAN' group."""
+    s = normalise_heading(text)
+    if s.isdigit() and 1 <= int(s) <= 12:
+        return int(s)
+    return _ROMAN.get(s)

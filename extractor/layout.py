@@ -1,0 +1,203 @@
+"""Read RAK rows out of the neutral grid, the same way for every file format.
+
+One pass over the tables in document order: find each table's header band (or reuse the
+previous model when a continuation table repeats none), drop repeated headers and
+column-number rows, assign cells to columns by position, carry merged cells down (SASARAN
+across page breaks too), join a row a page break cut in two, and move text found in an
+unlabeled extra column back where it belongs, recording the shift.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .columns import EXTRA, OTHER, PERIOD, Column, ColumnModel, build_model, header_band
+from .columns import is_heading_row, is_number_row
+from .grid import Cell, Grid, Table
+from .headings import ANGGARAN, INDIKATOR, KEGIATAN, NO, PELAKSANA, SASARAN, TARGET
+from .headings import normalise_heading
+from .marks import is_mark_text
+from .model import Lokasi, Row
+from .targets import parse_target
+from .text import join_lines
+
+TEXT_ROLES = (SASARAN, INDIKATOR, TARGET, KEGIATAN, PELAKSANA)
+NOT_A_MARK = frozenset({"-", "–", "—", "0", "."})
+
+
+@dataclass(slots=True)
+class RawRow:
+    """A row on its way from cells to a ``Row``: texts by role, marked periods, provenance."""
+
+    texts: dict[str, str]
+    continued: set[str]
+    periods: set[int]
+    lainnya: dict[str, str]
+    extra: list[str]
+    page: int | None
+    confidence: float | None
+    first_of_table: bool = False
+
+
+@dataclass(slots=True)
+class Layout:
+    periode: str
+    rows: list[Row]
+    used_tables: set[int] = field(default_factory=set)  # indexes into grid.tables
+
+
+def _is_marked(cell: Cell) -> bool:
+    if cell.mark or cell.shaded:
+        return True
+    t = "".join(cell.text.split())
+    return bool(t) and t not in NOT_A_MARK
+
+
+def _other_key(col: Column) -> str:
+    if col.role == NO:
+        return "no"
+    if col.role == ANGGARAN:
+        return "anggaran"
+    return normalise_heading(col.heading).lower() or "lainnya"
+
+
+def _read_row(cells: list[Cell], model: ColumnModel, page: int | None) -> RawRow:
+    texts: dict[str, list[str]] = {}
+    continued: set[str] = set()
+    periods: set[int] = set()
+    lainnya: dict[str, str] = {}
+    extra: list[str] = []
+    confs = [c.confidence for c in cells if c.confidence is not None]
+    for cell in cells:
+        col = model.column_for(cell)
+        if col is None:
+            continue
+        text = join_lines(cell.text)
+        if col.role == PERIOD:
+            if _is_marked(cell) and col.period is not None:
+                periods.add(col.period)
+        elif col.role == EXTRA:
+            if text:
+                extra.append(text)
+        elif col.role in TEXT_ROLES:
+            if cell.continued and not text:
+                continued.add(col.role)
+            elif text:
+                texts.setdefault(col.role, []).append(text)
+        elif col.role in (NO, ANGGARAN, OTHER):
+            if text:
+                key = _other_key(col)
+                lainnya[key] = f"{lainnya[key]} {text}" if key in lainnya else text
+    return RawRow(
+        texts={k: " ".join(v) for k, v in texts.items()},
+        continued=continued,
+        periods=periods,
+        lainnya=lainnya,
+        extra=extra,
+        page=page if page is not None else next((c.page for c in cells if c.page), None),
+        confidence=min(confs) if confs else None,
+    )
+
+
+def _is_empty(raw: RawRow) -> bool:
+    return not (raw.texts or raw.periods or raw.lainnya or raw.extra)
+
+
+def _is_cut_continuation(raw: RawRow, prev: RawRow | None) -> bool:
+    """The top of a row a page break cut in two: no target, no new SASARAN, after a full row."""
+    if prev is None or not raw.first_of_table:
+        return False
+    if TARGET in raw.texts or SASARAN in raw.texts or TARGET not in prev.texts:
+        return False
+    return bool(raw.texts) and (INDIKATOR in raw.texts or KEGIATAN in raw.texts)
+
+
+def _merge_into(prev: RawRow, raw: RawRow) -> None:
+    for role, text in raw.texts.items():
+        prev.texts[role] = f"{prev.texts[role]} {text}" if role in prev.texts else text
+    prev.periods |= raw.periods
+    for k, v in raw.lainnya.items():
+        prev.lainnya[k] = f"{prev.lainnya[k]} {v}" if k in prev.lainnya else v
+    prev.extra.extend(raw.extra)
+
+
+def _table_rows(tables: list[Table]) -> tuple[str, list[RawRow], set[int]]:
+    model: ColumnModel | None = None
+    periode = "bulan"
+    raws: list[RawRow] = []
+    used: set[int] = set()
+    for ti, table in enumerate(tables):
+        rows = table.rows
+        band = header_band(rows)
+        if band is not None:
+            model = build_model(rows[band[0] : band[1]])
+            periode = model.periode
+            start = band[1]
+        elif model is not None and rows and model.fits(rows[0]):
+            start = 0
+        else:
+            continue
+        used.add(ti)
+        first = True
+        for cells in rows[start:]:
+            if not cells or is_number_row(cells) or is_heading_row(cells):
+                continue
+            raw = _read_row(cells, model, table.page)
+            if _is_empty(raw):
+                continue
+            raw.first_of_table = first
+            first = False
+            if _is_cut_continuation(raw, raws[-1] if raws else None):
+                _merge_into(raws[-1], raw)
+                continue
+            raws.append(raw)
+    return periode, raws, used
+
+
+def _carry_down(raws: list[RawRow]) -> None:
+    """Give every row its own copy of merged cells; SASARAN also carries over empty cells."""
+    last: dict[str, str] = {}
+    for raw in raws:
+        for role in TEXT_ROLES:
+            if role in raw.texts:
+                last[role] = raw.texts[role]
+            elif role in raw.continued or role == SASARAN:
+                if role in last:
+                    raw.texts[role] = last[role]
+
+
+def _resolve_extra(raw: RawRow) -> list[str]:
+    """Move text from an unlabeled column back to PELAKSANA when that cell holds no name."""
+    if not raw.extra:
+        return []
+    text = " ".join(raw.extra)
+    pelaksana = raw.texts.get(PELAKSANA, "")
+    if not pelaksana or is_mark_text(pelaksana):
+        raw.texts[PELAKSANA] = text
+        return [PELAKSANA]
+    raw.lainnya["kolom_tanpa_judul"] = text
+    return []
+
+
+def build_rows(grid: Grid) -> Layout:
+    """All RAK rows of the grid, numbered from 1 in document order."""
+    periode, raws, used = _table_rows(grid.tables)
+    _carry_down(raws)
+    rows: list[Row] = []
+    for n, raw in enumerate(raws, start=1):
+        shifted = _resolve_extra(raw)
+        rows.append(
+            Row(
+                sasaran_kegiatan=raw.texts.get(SASARAN, ""),
+                indikator_kinerja=raw.texts.get(INDIKATOR, ""),
+                target=parse_target(raw.texts.get(TARGET, "")),
+                kegiatan=raw.texts.get(KEGIATAN, ""),
+                jadwal=sorted(raw.periods),
+                pelaksana=raw.texts.get(PELAKSANA, ""),
+                lokasi=Lokasi(halaman=raw.page, baris=n),
+                lainnya=raw.lainnya,
+                kolom_bergeser=shifted,
+                keyakinan=raw.confidence if grid.ocr else None,
+            )
+        )
+    return Layout(periode=periode, rows=rows, used_tables=used)

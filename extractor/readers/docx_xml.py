@@ -1,0 +1,293 @@
+"""WordprocessingML at the XML level: the text, marks and shading python-docx does not show.
+
+``cell.text`` in python-docx drops ``w:sym`` glyphs (the Wingdings check marks offices use),
+reads deleted revisions and hidden text, and says nothing of shading. These helpers read the
+elements themselves so the reader sees what a person sees on the printed page. They know
+Word only; nothing here knows RAK.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from lxml import etree
+
+from ..marks import is_private_use, is_symbol_font
+
+W_TRANSITIONAL = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+W_STRICT = "http://purl.oclc.org/ooxml/wordprocessingml/main"
+MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+
+# Fills at or above this luminance (0..1) read as white on paper: F2F2F2 is 0.95.
+LIGHT_LUMINANCE = 0.93
+
+_PCT = re.compile(r"pct(\d+)")
+_MEASURE = re.compile(r"^\s*(-?\d+(?:\.\d+)?)\s*(mm|cm|in|pt|pc|pi)?\s*$")
+_TWIPS_PER_UNIT = {None: 1.0, "pt": 20.0, "in": 1440.0, "cm": 1440 / 2.54, "mm": 144 / 2.54,
+                   "pc": 240.0, "pi": 240.0}
+
+
+class Names:
+    """Clark-notation tag and attribute names for one WordprocessingML namespace.
+
+    Word writes the transitional namespace; ISO strict files use another one with the same
+    local names. Building the names once per document keeps the tree walk to plain string
+    comparisons, which is what makes a 300-row table read in milliseconds.
+    """
+
+    def __init__(self, ns: str = W_TRANSITIONAL) -> None:
+        self.ns = ns
+        for local in (
+            "body document p r t sym tab ptab br cr noBreakHyphen tbl tr tc tcPr trPr tblGrid "
+            "gridCol gridSpan gridBefore vMerge hMerge shd pPr rPr rFonts vanish highlight del "
+            "moveFrom delText instrText drawing pict object txbxContent sdt sdtContent "
+            "customXml rt fldChar footnoteReference endnoteReference commentReference"
+        ).split():
+            setattr(self, local, f"{{{ns}}}{local}")
+        self.val = f"{{{ns}}}val"
+        self.w = f"{{{ns}}}w"
+        self.font = f"{{{ns}}}font"
+        self.char = f"{{{ns}}}char"
+        self.fill = f"{{{ns}}}fill"
+        self.color = f"{{{ns}}}color"
+        self.font_attrs = tuple(f"{{{ns}}}{a}" for a in ("ascii", "hAnsi", "cs", "eastAsia"))
+        # Containers whose content never shows as the paragraph's own text.
+        self.skip = frozenset(
+            getattr(self, n)
+            for n in (
+                "del moveFrom delText instrText drawing pict object txbxContent rPr pPr rt "
+                "fldChar footnoteReference endnoteReference commentReference"
+            ).split()
+        )
+        self.alternate = f"{{{MC}}}AlternateContent"
+        self.choice = f"{{{MC}}}Choice"
+        self.fallback = f"{{{MC}}}Fallback"
+        # Wrappers that may hold blocks, rows or cells (content controls, custom XML, revisions).
+        self.wrappers = frozenset((self.sdt, self.sdtContent, self.customXml, f"{{{ns}}}ins",
+                                   f"{{{ns}}}moveTo"))
+
+    # Declared for type checkers; filled in by the loop above.
+    body: str
+    document: str
+    p: str
+    r: str
+    t: str
+    sym: str
+    tab: str
+    ptab: str
+    br: str
+    cr: str
+    noBreakHyphen: str
+    tbl: str
+    tr: str
+    tc: str
+    tcPr: str
+    trPr: str
+    tblGrid: str
+    gridCol: str
+    gridSpan: str
+    gridBefore: str
+    vMerge: str
+    hMerge: str
+    shd: str
+    pPr: str
+    rPr: str
+    rFonts: str
+    vanish: str
+    highlight: str
+    sdt: str
+    sdtContent: str
+    customXml: str
+    txbxContent: str
+
+
+@dataclass
+class Text:
+    """Text gathered from paragraphs, with whether any of it was a symbol-font glyph."""
+
+    paragraphs: list[str] = field(default_factory=list)
+    mark: bool = False
+
+
+def is_on(el: etree._Element | None, names: Names) -> bool:
+    """A WordprocessingML on/off property: present and not switched off by ``w:val``."""
+    if el is None:
+        return False
+    return el.get(names.val, "true").lower() not in ("0", "false", "off")
+
+
+def children(el: etree._Element, tag: str, names: Names) -> list[etree._Element]:
+    """Children with ``tag``, looking through content controls and custom XML wrappers.
+
+    Rows and cells can sit inside ``w:sdt``/``w:customXml``; a plain ``findall`` misses them.
+    """
+    found: list[etree._Element] = []
+    for child in el:
+        if child.tag == tag:
+            found.append(child)
+        elif child.tag in names.wrappers:
+            found.extend(children(child, tag, names))
+    return found
+
+
+def blocks(container: etree._Element, names: Names) -> list[etree._Element]:
+    """Paragraphs and tables of a body, cell or text box, in document order."""
+    found: list[etree._Element] = []
+    for child in container:
+        tag = child.tag
+        if tag == names.p or tag == names.tbl:
+            found.append(child)
+        elif tag in names.wrappers:
+            found.extend(blocks(child, names))
+        elif tag == names.alternate:
+            choice = child.find(names.choice)
+            if choice is not None:
+                found.extend(blocks(choice, names))
+    return found
+
+
+def paragraph_text(p: etree._Element, names: Names, out: Text) -> str:
+    """The visible text of one paragraph; sets ``out.mark`` when a symbol glyph is seen."""
+    parts: list[str] = []
+    _collect(p, names, parts, out)
+    return "".join(parts)
+
+
+def _collect(el: etree._Element, names: Names, parts: list[str], out: Text) -> None:
+    for child in el:
+        tag = child.tag
+        if tag == names.r:
+            _run(child, names, parts, out)
+        elif tag == names.alternate:
+            choice = child.find(names.choice)
+            if choice is not None:
+                _collect(choice, names, parts, out)
+        elif tag not in names.skip and isinstance(tag, str):
+            # hyperlink, fldSimple, smartTag, ins, moveTo, sdt, customXml, bdo, dir, ...
+            _collect(child, names, parts, out)
+
+
+def _run(r: etree._Element, names: Names, parts: list[str], out: Text) -> None:
+    rpr = r.find(names.rPr)
+    symbol_run = False
+    if rpr is not None:
+        if is_on(rpr.find(names.vanish), names):
+            return  # hidden text: not on the page
+        fonts = rpr.find(names.rFonts)
+        if fonts is not None:
+            symbol_run = any(is_symbol_font(fonts.get(a)) for a in names.font_attrs)
+    for child in r:
+        tag = child.tag
+        if tag == names.t:
+            text = child.text or ""
+            parts.append(text)
+            if symbol_run and text.strip():
+                out.mark = True
+        elif tag == names.sym:
+            glyph = _sym_char(child, names)
+            if glyph:
+                parts.append(glyph)
+                font = child.get(names.font)
+                if is_symbol_font(font) or (not font and is_private_use(glyph)):
+                    out.mark = True
+        elif tag == names.tab or tag == names.ptab:
+            parts.append(" ")
+        elif tag == names.br or tag == names.cr:
+            parts.append("\n")
+        elif tag == names.noBreakHyphen:
+            parts.append("-")
+
+
+def _sym_char(sym: etree._Element, names: Names) -> str:
+    """The character of a ``w:sym``; symbol fonts live in the private-use block at F000."""
+    raw = sym.get(names.char, "")
+    try:
+        code = int(raw, 16)
+    except ValueError:
+        return ""
+    if code < 0x100 and is_symbol_font(sym.get(names.font)):
+        code += 0xF000
+    if not 0 < code <= 0x10FFFF or 0xD800 <= code <= 0xDFFF:
+        return ""
+    return chr(code)
+
+
+def block_text(container: etree._Element, names: Names, out: Text) -> Text:
+    """All paragraphs of a cell, nested tables flattened to their paragraphs, in order."""
+    for block in blocks(container, names):
+        if block.tag == names.p:
+            out.paragraphs.append(paragraph_text(block, names, out))
+        else:
+            for row in children(block, names.tr, names):
+                for cell in children(row, names.tc, names):
+                    block_text(cell, names, out)
+    return out
+
+
+def shading_is_dark(shd: etree._Element | None, names: Names) -> bool:
+    """True when a ``w:shd`` paints a colour a reader would see as filled.
+
+    The painted colour depends on the pattern: ``clear`` shows the fill, ``solid`` the
+    pattern colour, ``pctNN`` a mix of the two; ``nil`` paints nothing.
+    """
+    if shd is None:
+        return False
+    pattern = (shd.get(names.val) or "clear").lower()
+    if pattern == "nil":
+        return False
+    fill = _rgb(shd.get(names.fill), default=(255, 255, 255))
+    colour = _rgb(shd.get(names.color), default=(0, 0, 0))
+    if pattern == "clear":
+        painted = fill
+    elif pattern == "solid":
+        painted = colour
+    else:
+        m = _PCT.fullmatch(pattern)
+        share = int(m.group(1)) / 100 if m else 0.25  # stripes, crosses: a light texture
+        painted = tuple(  # type: ignore[assignment]
+            round(c * share + f * (1 - share)) for c, f in zip(colour, fill, strict=True)
+        )
+    return luminance(painted) < LIGHT_LUMINANCE
+
+
+def highlight_is_dark(el: etree._Element | None, names: Names) -> bool:
+    """A run highlight (a named colour) that is not none/white."""
+    if el is None:
+        return False
+    return (el.get(names.val) or "none").lower() not in ("none", "white")
+
+
+def luminance(rgb: tuple[int, int, int]) -> float:
+    """Perceived lightness 0..1 of an sRGB colour (Rec. 709 weights on the stored values)."""
+    r, g, b = rgb
+    return (0.2126 * r + 0.7152 * g + 0.0722 * b) / 255
+
+
+def _rgb(value: str | None, default: tuple[int, int, int]) -> tuple[int, int, int]:
+    if not value or value.lower() == "auto" or len(value) != 6:
+        return default
+    try:
+        n = int(value, 16)
+    except ValueError:
+        return default
+    return (n >> 16) & 255, (n >> 8) & 255, n & 255
+
+
+def twips(value: str | None) -> float | None:
+    """A width as twips: plain numbers are twips; strict files may write ``2.5cm``."""
+    if not value:
+        return None
+    m = _MEASURE.match(value)
+    if not m:
+        return None
+    return float(m.group(1)) * _TWIPS_PER_UNIT[m.group(2)]
+
+
+def small_int(value: str | None, default: int, low: int = 0, high: int = 1000) -> int:
+    """An integer attribute clamped to a sane range; garbage reads as ``default``."""
+    try:
+        n = int(value) if value is not None else default
+    except ValueError:
+        return default
+    return max(low, min(high, n))

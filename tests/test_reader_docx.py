@@ -1,0 +1,421 @@
+"""The Word reader on real .docx files: built here with python-docx plus raw XML, and found.
+
+Each built file exercises one thing Word hides from ``cell.text`` (w:sym marks, vMerge,
+gridSpan, shading, revisions); the python-docx test corpus checks that any Word file ends in a
+grid or a typed error; the Kubu Raya rebuild checks the whole RAK when it is present.
+"""
+
+from __future__ import annotations
+
+import io
+import time
+import zipfile
+from pathlib import Path
+from typing import Callable
+
+import docx
+import pytest
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Twips
+
+from extractor.errors import RakError, TooLarge, UnreadableDocument
+from extractor.grid import Cell, Grid
+from extractor.options import ExtractOptions
+from extractor.readers.docx import read_docx
+
+EXTERNAL = Path("/work/shared/external/python-docx-tests")
+SEED_DOCX = Path(__file__).resolve().parents[1] / "samples" / "rak-kubu-raya-2024.docx"
+OPTIONS = ExtractOptions()
+
+
+def _save(document: docx.document.Document, tmp_path: Path, name: str = "t.docx") -> Path:
+    path = tmp_path / name
+    document.save(str(path))
+    return path
+
+
+def _table(rows: int, cols: int, width: int = 1000) -> tuple[docx.document.Document, object]:
+    document = docx.Document()
+    table = document.add_table(rows=rows, cols=cols)
+    for col in table.columns:
+        col.width = Twips(width)
+    return document, table
+
+
+def _run_xml(cell: object, build: Callable[[object], None]) -> None:
+    """Append a run to the cell's first paragraph and let ``build`` fill it."""
+    run = OxmlElement("w:r")
+    build(run)
+    cell.paragraphs[0]._p.append(run)  # type: ignore[attr-defined]
+
+
+def _texts(grid: Grid, table: int = 0) -> list[list[str]]:
+    return [[c.text for c in row] for row in grid.tables[table].rows]
+
+
+def _spans(grid: Grid, table: int = 0) -> list[list[tuple[float, float]]]:
+    return [[(c.x0, c.x1) for c in row] for row in grid.tables[table].rows]
+
+
+# --- body order, lines, positions -----------------------------------------------------------
+
+
+def test_body_in_document_order(tmp_path: Path) -> None:
+    document = docx.Document()
+    document.add_paragraph("RENCANA AKSI KINERJA")
+    document.add_paragraph("")  # empty paragraphs are not lines
+    document.add_table(rows=1, cols=2).cell(0, 0).text = "A"
+    document.add_paragraph("between")
+    document.add_section()
+    document.add_table(rows=1, cols=1).cell(0, 0).text = "B"
+    p = document.add_paragraph("SUNGAI RAYA, JANUARI 2024")
+    p.add_run().add_break()
+    p.add_run("SEKRETARIS,")
+    grid = read_docx(_save(document, tmp_path), OPTIONS)
+    assert grid.format == "docx" and grid.pages is None
+    assert [(line.text, line.after_tables, line.page) for line in grid.lines] == [
+        ("RENCANA AKSI KINERJA", 0, None),
+        ("between", 1, None),
+        ("SUNGAI RAYA, JANUARI 2024", 2, None),
+        ("SEKRETARIS,", 2, None),
+    ]
+    assert [_texts(grid, i) for i in range(2)] == [[["A", ""]], [["B"]]]
+    assert all(t.page is None for t in grid.tables)
+
+
+def test_positions_are_twips_from_the_table_grid(tmp_path: Path) -> None:
+    document, table = _table(2, 3, width=1500)
+    grid = read_docx(_save(document, tmp_path), OPTIONS)
+    assert _spans(grid)[0] == [(0, 1500), (1500, 3000), (3000, 4500)]
+    assert [(c.top, c.bottom) for c in grid.tables[0].rows[1]] == [(1, 2)] * 3
+
+
+def test_positions_fall_back_to_column_indices_without_widths(tmp_path: Path) -> None:
+    document, table = _table(1, 3)
+    for col in table._tbl.tblGrid.findall(qn("w:gridCol")):
+        del col.attrib[qn("w:w")]
+    grid = read_docx(_save(document, tmp_path), OPTIONS)
+    assert _spans(grid)[0] == [(0, 1), (1, 2), (2, 3)]
+
+
+# --- merges ---------------------------------------------------------------------------------
+
+
+def test_grid_span_is_one_cell_covering_its_columns(tmp_path: Path) -> None:
+    document, table = _table(2, 4)
+    merged = table.cell(0, 1).merge(table.cell(0, 3))
+    merged.text = "RENCANA PELAKSANAAN"
+    grid = read_docx(_save(document, tmp_path), OPTIONS)
+    assert _texts(grid)[0] == ["", "RENCANA PELAKSANAAN"]
+    assert _spans(grid)[0] == [(0, 1000), (1000, 4000)]
+    assert len(grid.tables[0].rows[1]) == 4
+
+
+def test_grid_before_shifts_the_row(tmp_path: Path) -> None:
+    document, table = _table(2, 3)
+    tr = table.rows[1]._tr
+    tr.remove(tr.tc_lst[0])
+    trpr = tr.get_or_add_trPr()
+    before = OxmlElement("w:gridBefore")
+    before.set(qn("w:val"), "1")
+    trpr.insert(0, before)
+    grid = read_docx(_save(document, tmp_path), OPTIONS)
+    assert _spans(grid)[1] == [(1000, 2000), (2000, 3000)]
+
+
+def test_vertical_merge_continuation_is_empty_and_continued(tmp_path: Path) -> None:
+    document, table = _table(3, 2)
+    merged = table.cell(0, 0).merge(table.cell(2, 0))
+    merged.text = "Terwujudnya rencana kerja"
+    for i in range(3):
+        table.cell(i, 1).text = f"indikator {i}"
+    grid = read_docx(_save(document, tmp_path), OPTIONS)
+    first = [row[0] for row in grid.tables[0].rows]
+    assert [(c.text, c.continued) for c in first] == [
+        ("Terwujudnya rencana kerja", False),
+        ("", True),
+        ("", True),
+    ]
+    assert _texts(grid)[2][1] == "indikator 2"
+
+
+def test_legacy_horizontal_merge_widens_the_first_cell(tmp_path: Path) -> None:
+    document, table = _table(1, 3)
+    table.cell(0, 0).text = "wide"
+    for i, val in ((0, "restart"), (1, "continue")):
+        hmerge = OxmlElement("w:hMerge")
+        hmerge.set(qn("w:val"), val)
+        table.cell(0, i)._tc.get_or_add_tcPr().append(hmerge)
+    grid = read_docx(_save(document, tmp_path), OPTIONS)
+    assert [(c.text, c.x0, c.x1) for c in grid.tables[0].rows[0]] == [
+        ("wide", 0, 2000),
+        ("", 2000, 3000),
+    ]
+
+
+# --- text and marks -------------------------------------------------------------------------
+
+
+def _sym(font: str, char: str) -> Callable[[object], None]:
+    def build(run: object) -> None:
+        sym = OxmlElement("w:sym")
+        sym.set(qn("w:font"), font)
+        sym.set(qn("w:char"), char)
+        run.append(sym)  # type: ignore[attr-defined]
+
+    return build
+
+
+def test_wingdings_sym_is_text_and_mark(tmp_path: Path) -> None:
+    document, table = _table(1, 4)
+    _run_xml(table.cell(0, 0), _sym("Wingdings", "F0FC"))
+    _run_xml(table.cell(0, 1), _sym("Symbol", "D6"))  # short code: mapped to F0D6
+    _run_xml(table.cell(0, 2), _sym("Arial", "2713"))  # a real ✓ in a text font
+    table.cell(0, 3).text = "kosong"
+    cells = read_docx(_save(document, tmp_path), OPTIONS).tables[0].rows[0]
+    assert [(c.text, c.mark) for c in cells] == [
+        (chr(0xF0FC), True),
+        (chr(0xF0D6), True),
+        ("✓", False),  # plain text; layout's is_mark_text decides
+        ("kosong", False),
+    ]
+
+
+def test_symbol_font_run_is_a_mark(tmp_path: Path) -> None:
+    document, table = _table(1, 2)
+    run = table.cell(0, 0).paragraphs[0].add_run("ü")
+    run.font.name = "Wingdings"
+    table.cell(0, 1).paragraphs[0].add_run("ü")  # the same letter in the body font
+    cells = read_docx(_save(document, tmp_path), OPTIONS).tables[0].rows[0]
+    assert [(c.text, c.mark) for c in cells] == [("ü", True), ("ü", False)]
+
+
+def test_tabs_breaks_paragraphs_and_revisions(tmp_path: Path) -> None:
+    document, table = _table(1, 1)
+    cell = table.cell(0, 0)
+    p = cell.paragraphs[0]
+    p.add_run("Subbag.")
+    p.add_run().add_tab()
+    p.add_run("Perencanaan")
+    p.add_run().add_break()
+    p.add_run("data")
+    cell.add_paragraph("")
+    cell.add_paragraph("informasi")
+
+    def revision(tag: str, text: str) -> None:
+        wrapper = OxmlElement(tag)
+        run = OxmlElement("w:r")
+        t = OxmlElement("w:delText" if tag == "w:del" else "w:t")
+        t.text = text
+        run.append(t)
+        wrapper.append(run)
+        cell.paragraphs[-1]._p.append(wrapper)
+
+    revision("w:del", " DELETED")
+    revision("w:ins", " baru")
+    hidden = cell.paragraphs[-1].add_run(" hidden")
+    hidden.font.hidden = True
+    grid = read_docx(_save(document, tmp_path), OPTIONS)
+    assert grid.tables[0].rows[0][0].text == "Subbag. Perencanaan\ndata\ninformasi baru"
+
+
+def test_nested_table_is_read_as_text_of_the_outer_cell(tmp_path: Path) -> None:
+    document, table = _table(1, 2)
+    table.cell(0, 0).text = "outer"
+    inner = table.cell(0, 1).add_table(rows=1, cols=2)
+    inner.cell(0, 0).text = "in1"
+    inner.cell(0, 1).text = "in2"
+    grid = read_docx(_save(document, tmp_path), OPTIONS)
+    assert len(grid.tables) == 1
+    assert _texts(grid) == [["outer", "in1\nin2"]]
+
+
+def test_rows_and_cells_inside_content_controls(tmp_path: Path) -> None:
+    document, table = _table(2, 2)
+    table.cell(1, 0).text = "dalam sdt"
+    table.cell(1, 1).text = "juga"
+    tr = table.rows[1]._tr
+    tbl = table._tbl
+    sdt, content = OxmlElement("w:sdt"), OxmlElement("w:sdtContent")
+    sdt.append(content)
+    tbl.replace(tr, sdt)
+    content.append(tr)
+    grid = read_docx(_save(document, tmp_path), OPTIONS)
+    assert _texts(grid)[1] == ["dalam sdt", "juga"]
+
+
+def test_text_box_is_read_once_as_a_line(tmp_path: Path) -> None:
+    """A modern text box is stored twice (DrawingML choice + VML fallback)."""
+    document = docx.Document()
+    p = document.add_paragraph("before")
+    w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+    mc = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+    box = (
+        f'<w:r xmlns:w="{w}" xmlns:mc="{mc}"><mc:AlternateContent>'
+        '<mc:Choice Requires="wps"><w:drawing><w:txbxContent><w:p><w:r><w:t>KOMISI PEMILIHAN'
+        "</w:t></w:r></w:p></w:txbxContent></w:drawing></mc:Choice>"
+        "<mc:Fallback><w:pict><w:txbxContent><w:p><w:r><w:t>KOMISI PEMILIHAN</w:t></w:r></w:p>"
+        "</w:txbxContent></w:pict></mc:Fallback></mc:AlternateContent></w:r>"
+    )
+    from lxml import etree
+
+    p._p.append(etree.fromstring(box))
+    grid = read_docx(_save(document, tmp_path), OPTIONS)
+    assert [line.text for line in grid.lines] == ["before", "KOMISI PEMILIHAN"]
+
+
+# --- shading --------------------------------------------------------------------------------
+
+
+def _shade(cell: object, fill: str, val: str = "clear", color: str = "auto") -> None:
+    shd = OxmlElement("w:shd")
+    shd.set(qn("w:val"), val)
+    shd.set(qn("w:color"), color)
+    shd.set(qn("w:fill"), fill)
+    cell._tc.get_or_add_tcPr().append(shd)  # type: ignore[attr-defined]
+
+
+def test_shading(tmp_path: Path) -> None:
+    document, table = _table(1, 8)
+    _shade(table.cell(0, 0), "D9D9D9")
+    _shade(table.cell(0, 1), "FFFFFF")
+    _shade(table.cell(0, 2), "auto")
+    _shade(table.cell(0, 3), "F8F8F8")  # near white: invisible on paper
+    _shade(table.cell(0, 4), "FFFFFF", val="solid")  # solid paints the pattern colour (black)
+    _shade(table.cell(0, 5), "FFFFFF", val="pct50")
+    _shade(table.cell(0, 6), "FF0000", val="nil")
+    shd = OxmlElement("w:shd")  # an empty cell coloured through its paragraph
+    shd.set(qn("w:val"), "clear")
+    shd.set(qn("w:fill"), "00B050")
+    table.cell(0, 7).paragraphs[0]._p.get_or_add_pPr().append(shd)
+    cells = read_docx(_save(document, tmp_path), OPTIONS).tables[0].rows[0]
+    assert [c.shaded for c in cells] == [True, False, False, False, True, True, False, True]
+
+
+# --- errors at the edge ---------------------------------------------------------------------
+
+
+def _zip(tmp_path: Path, members: dict[str, bytes], name: str = "x.docx") -> Path:
+    path = tmp_path / name
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
+        for member, data in members.items():
+            zf.writestr(member, data)
+    return path
+
+
+def test_not_a_zip(tmp_path: Path) -> None:
+    path = tmp_path / "x.docx"
+    path.write_bytes(b"PK\x03\x04 this is not really a zip")
+    with pytest.raises(UnreadableDocument):
+        read_docx(path, OPTIONS)
+
+
+def test_truncated_zip(tmp_path: Path) -> None:
+    document, _ = _table(2, 2)
+    data = _save(document, tmp_path).read_bytes()
+    path = tmp_path / "cut.docx"
+    path.write_bytes(data[: len(data) // 2])
+    with pytest.raises(UnreadableDocument):
+        read_docx(path, OPTIONS)
+
+
+def test_missing_document_part(tmp_path: Path) -> None:
+    with pytest.raises(UnreadableDocument, match="document.xml"):
+        read_docx(_zip(tmp_path, {"[Content_Types].xml": b"<Types/>"}), OPTIONS)
+
+
+@pytest.mark.parametrize(
+    "xml",
+    [
+        b"<w:document",  # truncated
+        b"\x00\x01\x02",
+        b"<html><body/></html>",  # well-formed but not WordprocessingML
+        b'<?xml version="1.0"?><!DOCTYPE d [<!ENTITY a "aaaaaaaa">]><d>&a;</d>',
+    ],
+)
+def test_bad_document_xml(tmp_path: Path, xml: bytes) -> None:
+    with pytest.raises(UnreadableDocument):
+        read_docx(_zip(tmp_path, {"word/document.xml": xml}), OPTIONS)
+
+
+def test_corrupt_member_data(tmp_path: Path) -> None:
+    document, _ = _table(2, 2)
+    data = bytearray(_save(document, tmp_path).read_bytes())
+    start = data.find(b"word/document.xml") + len(b"word/document.xml")
+    for i in range(start + 10, start + 60):  # scribble over the deflated stream
+        data[i] ^= 0x5A
+    path = tmp_path / "crc.docx"
+    path.write_bytes(bytes(data))
+    with pytest.raises(UnreadableDocument):
+        read_docx(path, OPTIONS)
+
+
+def test_zip_bomb_is_refused_before_inflating(tmp_path: Path) -> None:
+    path = _zip(tmp_path, {"word/document.xml": b"<a/>", "word/media/bomb.bin": bytes(3 << 20)})
+    assert path.stat().st_size < 100_000
+    with pytest.raises(TooLarge):
+        read_docx(path, ExtractOptions(max_unpacked_bytes=1 << 20))
+
+
+def test_main_part_is_found_through_the_package_relationships(tmp_path: Path) -> None:
+    document, table = _table(1, 1)
+    table.cell(0, 0).text = "renamed"
+    buf = io.BytesIO()
+    document.save(buf)
+    with zipfile.ZipFile(buf) as src:
+        members = {n: src.read(n) for n in src.namelist()}
+    members["word/main.xml"] = members.pop("word/document.xml")
+    members["_rels/.rels"] = members["_rels/.rels"].replace(b"word/document.xml", b"word/main.xml")
+    grid = read_docx(_zip(tmp_path, members), OPTIONS)
+    assert _texts(grid) == [["renamed"]]
+
+
+@pytest.mark.parametrize("path", sorted(EXTERNAL.glob("*.docx")), ids=lambda p: p.name)
+def test_python_docx_corpus_gives_a_grid_or_a_typed_error(path: Path) -> None:
+    try:
+        grid = read_docx(path, OPTIONS)
+    except RakError:
+        return
+    assert grid.format == "docx"
+    for table in grid.tables:
+        for row in table.rows:
+            assert all(isinstance(c, Cell) and c.x1 > c.x0 for c in row)
+
+
+def test_python_docx_corpus_merged_cells() -> None:
+    grid = read_docx(EXTERNAL / "features_steps_test_files_tbl-cell-access.docx", OPTIONS)
+    last = grid.tables[3].rows
+    assert [[(c.text, c.continued) for c in row] for row in last[1:]] == [
+        [("4", False), ("6", False)],
+        [("", True), ("9", False)],
+    ]
+
+
+# --- speed ----------------------------------------------------------------------------------
+
+
+def test_three_hundred_rows_read_fast(tmp_path: Path) -> None:
+    document, table = _table(300, 17, width=600)
+    tbl = table._tbl
+    for i, tr in enumerate(tbl.tr_lst):
+        for j, tc in enumerate(tr.tc_lst):
+            tc.p_lst[0].add_r().text = "√" if 4 <= j < 16 else f"r{i}c{j}"
+    path = _save(document, tmp_path)
+    start = time.perf_counter()
+    grid = read_docx(path, OPTIONS)
+    elapsed = time.perf_counter() - start
+    assert len(grid.tables[0].rows) == 300
+    assert grid.tables[0].rows[299][16].text == "r299c16"
+    assert elapsed < 1.0, f"{elapsed:.2f}s"
+
+
+# --- the Kubu Raya rebuild ------------------------------------------------------------------
+
+
+@pytest.mark.skipif(not SEED_DOCX.exists(), reason="samples/rak-kubu-raya-2024.docx not built")
+def test_seed_docx() -> None:
+    grid = read_docx(SEED_DOCX, OPTIONS)
+    assert len(grid.tables) == 19
+    for table in grid.tables:
+        assert table.rows[0][0].text == "SASARAN KEGIATAN"

@@ -35,6 +35,11 @@ MaxPagesOpt = Annotated[int, typer.Option("--max-pages", help="Batas halaman per
 R = TypeVar("R")
 
 
+@app.callback()
+def root() -> None:
+    """Baca dan periksa dokumen Rencana Aksi Kinerja (RAK)."""
+
+
 def fail(message: str, code: ExitCode = ExitCode.INPUT) -> typer.Exit:
     typer.echo(message, err=True)
     return typer.Exit(int(code))

@@ -11,7 +11,6 @@ from dataclasses import dataclass, field
 
 from .grid import Cell
 from .headings import CORE_ROLES, JADWAL, bare_period, heading_role, period_label
-from .marks import is_mark_text
 
 EXTRA = "extra"  # a column with no heading at all
 PERIOD = "period"
@@ -92,21 +91,31 @@ def is_number_row(row: list[Cell]) -> bool:
     return nums == sorted(nums) and nums[0] <= 2
 
 
-def _is_subheading_row(row: list[Cell]) -> bool:
-    """A row of the header band below the heading row: period labels, merges, blanks."""
-    if is_number_row(row):
-        return False
+def _schedule_span(heading: list[Cell]) -> tuple[float, float] | None:
+    for c in heading:
+        if heading_role(c.text) == JADWAL:
+            return c.x0, c.x1
+    return None
+
+
+def _is_subheading_row(row: list[Cell], heading: list[Cell]) -> bool:
+    """A row of the header band below the heading row: period labels, merges, blanks.
+
+    Bare numbers count only when they all sit under the schedule heading (BULAN over 1..12);
+    the column-number row (1 2 3 ... 17) runs across every column and is not a sub-heading.
+    """
+    span = _schedule_span(heading)
     labelled = 0
     for c in row:
         t = c.text.strip()
         if not t or c.continued:
             continue
-        if period_label(t) or bare_period(t) is not None or heading_role(t):
+        if period_label(t) or heading_role(t):
             labelled += 1
-            continue
-        if is_mark_text(t):
+        elif bare_period(t) is not None and span and span[0] - 1e-6 <= (c.x0 + c.x1) / 2 <= span[1]:
+            labelled += 1
+        else:
             return False
-        return False
     return labelled >= 2
 
 
@@ -115,7 +124,7 @@ def header_band(rows: list[list[Cell]], start: int = 0, look: int = 8) -> tuple[
     for i in range(start, min(len(rows), start + look)):
         if is_heading_row(rows[i]):
             end = i + 1
-            while end < len(rows) and end - i < 4 and _is_subheading_row(rows[end]):
+            while end < len(rows) and end - i < 4 and _is_subheading_row(rows[end], rows[i]):
                 end += 1
             return i, end
     return None
@@ -145,6 +154,14 @@ def build_model(band: list[list[Cell]]) -> ColumnModel:
             kinds[kind] = kinds.get(kind, 0) + 1
     periode = "triwulan" if kinds.get("triwulan", 0) > kinds.get("bulan", 0) else "bulan"
     return ColumnModel(columns=cols, periode=periode)
+
+
+def is_rak_model(model: ColumnModel) -> bool:
+    """A RAK names most of its text columns and has a schedule; a Perjanjian Kinerja
+    (Sasaran | Indikator | Target) has no schedule and is not one."""
+    roles = {c.role for c in model.columns}
+    text_roles = roles & {r for r in CORE_ROLES if r != JADWAL}
+    return len(text_roles) >= 3 and (PERIOD in roles or JADWAL in roles)
 
 
 def _is_quarter(col: Column) -> bool:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .columns import EXTRA, OTHER, PERIOD, Column, ColumnModel, build_model, header_band
-from .columns import is_heading_row, is_number_row
+from .columns import is_heading_row, is_number_row, is_rak_model
 from .grid import Cell, Grid, Table
 from .headings import ANGGARAN, INDIKATOR, KEGIATAN, NO, PELAKSANA, SASARAN, TARGET
 from .headings import normalise_heading
@@ -130,7 +130,10 @@ def _table_rows(tables: list[Table]) -> tuple[str, list[RawRow], set[int]]:
         rows = table.rows
         band = header_band(rows)
         if band is not None:
-            model = build_model(rows[band[0] : band[1]])
+            candidate = build_model(rows[band[0] : band[1]])
+            if not is_rak_model(candidate):
+                continue
+            model = candidate
             periode = model.periode
             start = band[1]
         elif model is not None and rows and model.fits(rows[0]):

@@ -117,8 +117,12 @@ def _main_part(zf: zipfile.ZipFile, limit: int) -> str:
 def _parser() -> etree.XMLParser:
     """An XML parser that never fetches, expands entities, or builds huge trees."""
     return etree.XMLParser(
-        resolve_entities=False, no_network=True, huge_tree=False, load_dtd=False,
-        remove_comments=True, remove_pis=True,
+        resolve_entities=False,
+        no_network=True,
+        huge_tree=False,
+        load_dtd=False,
+        remove_comments=True,
+        remove_pis=True,
     )
 
 
@@ -175,32 +179,50 @@ def _read_table(tbl: etree._Element, names: Names) -> Table:
     rows: list[list[Cell]] = []
     for tr in children(tbl, names.tr, names):
         trpr = tr.find(names.trPr)
-        if trpr is not None and trpr.find(f"{{{names.ns}}}del") is not None:
+        if trpr is not None and trpr.find(names.del_) is not None:
             continue  # a row deleted with track changes on
         top = float(len(rows))
         col = small_int(_val(trpr, names.gridBefore, names), 0)
         row: list[Cell] = []
         for tc in children(tr, names.tc, names):
-            tcpr = tc.find(names.tcPr)
-            span = small_int(_val(tcpr, names.gridSpan, names), 1, low=1)
-            x0, x1 = edges(col), edges(col + span)
-            col += span
-            if tcpr is not None and _merge_continues(tcpr.find(names.hMerge), names) and row:
+            props = _CellProps(tc.find(names.tcPr), names)
+            x0, x1 = edges(col), edges(col + props.span)
+            col += props.span
+            if props.h_continue and row:
                 row[-1].x1 = x1  # legacy horizontal merge: widen the cell it continues
                 continue
-            row.append(_read_cell(tc, tcpr, names, x0, x1, top))
+            row.append(_read_cell(tc, props, names, x0, x1, top))
         rows.append(row)
     return Table(rows=rows, page=None)
 
 
+class _CellProps:
+    """What ``w:tcPr`` says about a cell, read in one pass over its children."""
+
+    __slots__ = ("h_continue", "shaded", "span", "v_continue")
+
+    def __init__(self, tcpr: etree._Element | None, names: Names) -> None:
+        self.span = 1
+        self.v_continue = self.h_continue = self.shaded = False
+        if tcpr is None:
+            return
+        for el in tcpr:
+            tag = el.tag
+            if tag == names.gridSpan:
+                self.span = small_int(el.get(names.val), 1, low=1)
+            elif tag == names.vMerge:
+                self.v_continue = _merge_continues(el, names)
+            elif tag == names.hMerge:
+                self.h_continue = _merge_continues(el, names)
+            elif tag == names.shd:
+                self.shaded = shading_is_dark(el, names)
+
+
 def _read_cell(
-    tc: etree._Element, tcpr: etree._Element | None, names: Names, x0: float, x1: float,
-    top: float,
+    tc: etree._Element, props: _CellProps, names: Names, x0: float, x1: float, top: float
 ) -> Cell:
-    shd = tcpr.find(names.shd) if tcpr is not None else None
-    cell = Cell(text="", x0=x0, x1=x1, top=top, bottom=top + 1, page=None,
-                shaded=shading_is_dark(shd, names))
-    if tcpr is not None and _merge_continues(tcpr.find(names.vMerge), names):
+    cell = Cell(text="", x0=x0, x1=x1, top=top, bottom=top + 1, page=None, shaded=props.shaded)
+    if props.v_continue:
         cell.continued = True  # the restart cell above holds the text; layout carries it
         return cell
     text = block_text(tc, names, Text())
@@ -215,9 +237,12 @@ def _inner_shading(tc: etree._Element, names: Names) -> bool:
     """An empty cell coloured through its paragraph or run instead of the cell itself."""
     for el in tc.iter(names.shd):
         parent = el.getparent()
-        if parent is not None and parent.tag in (names.pPr, names.rPr):
-            if shading_is_dark(el, names):
-                return True
+        if (
+            parent is not None
+            and parent.tag in (names.pPr, names.rPr)
+            and shading_is_dark(el, names)
+        ):
+            return True
     return any(highlight_is_dark(el, names) for el in tc.iter(names.highlight))
 
 

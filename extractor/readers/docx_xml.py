@@ -24,8 +24,15 @@ LIGHT_LUMINANCE = 0.93
 
 _PCT = re.compile(r"pct(\d+)")
 _MEASURE = re.compile(r"^\s*(-?\d+(?:\.\d+)?)\s*(mm|cm|in|pt|pc|pi)?\s*$")
-_TWIPS_PER_UNIT = {None: 1.0, "pt": 20.0, "in": 1440.0, "cm": 1440 / 2.54, "mm": 144 / 2.54,
-                   "pc": 240.0, "pi": 240.0}
+_TWIPS_PER_UNIT = {
+    None: 1.0,
+    "pt": 20.0,
+    "in": 1440.0,
+    "cm": 1440 / 2.54,
+    "mm": 144 / 2.54,
+    "pc": 240.0,
+    "pi": 240.0,
+}
 
 
 class Names:
@@ -37,69 +44,49 @@ class Names:
     """
 
     def __init__(self, ns: str = W_TRANSITIONAL) -> None:
+        def q(local: str) -> str:
+            return f"{{{ns}}}{local}"
+
         self.ns = ns
-        for local in (
-            "body document p r t sym tab ptab br cr noBreakHyphen tbl tr tc tcPr trPr tblGrid "
-            "gridCol gridSpan gridBefore vMerge hMerge shd pPr rPr rFonts vanish highlight del "
-            "moveFrom delText instrText drawing pict object txbxContent sdt sdtContent "
-            "customXml rt fldChar footnoteReference endnoteReference commentReference"
-        ).split():
-            setattr(self, local, f"{{{ns}}}{local}")
-        self.val = f"{{{ns}}}val"
-        self.w = f"{{{ns}}}w"
-        self.font = f"{{{ns}}}font"
-        self.char = f"{{{ns}}}char"
-        self.fill = f"{{{ns}}}fill"
-        self.color = f"{{{ns}}}color"
-        self.font_attrs = tuple(f"{{{ns}}}{a}" for a in ("ascii", "hAnsi", "cs", "eastAsia"))
-        # Containers whose content never shows as the paragraph's own text.
-        self.skip = frozenset(
-            getattr(self, n)
-            for n in (
-                "del moveFrom delText instrText drawing pict object txbxContent rPr pPr rt "
-                "fldChar footnoteReference endnoteReference commentReference"
-            ).split()
+        # Blocks, tables and their properties.
+        self.body, self.p, self.tbl, self.tr, self.tc = (
+            q("body"),
+            q("p"),
+            q("tbl"),
+            q("tr"),
+            q("tc"),
         )
+        self.tcPr, self.trPr, self.pPr, self.rPr = q("tcPr"), q("trPr"), q("pPr"), q("rPr")
+        self.tblGrid, self.gridCol, self.gridSpan = q("tblGrid"), q("gridCol"), q("gridSpan")
+        self.gridBefore, self.vMerge, self.hMerge = q("gridBefore"), q("vMerge"), q("hMerge")
+        self.shd, self.highlight, self.del_ = q("shd"), q("highlight"), q("del")
+        # Runs and what they hold.
+        self.r, self.t, self.sym, self.tab, self.ptab = (
+            q("r"),
+            q("t"),
+            q("sym"),
+            q("tab"),
+            q("ptab"),
+        )
+        self.br, self.cr, self.noBreakHyphen = q("br"), q("cr"), q("noBreakHyphen")
+        self.rFonts, self.vanish, self.txbxContent = q("rFonts"), q("vanish"), q("txbxContent")
+        # Attributes.
+        self.val, self.w, self.font, self.char = q("val"), q("w"), q("font"), q("char")
+        self.fill, self.color = q("fill"), q("color")
+        self.font_attrs = (q("ascii"), q("hAnsi"), q("cs"), q("eastAsia"))
+        # Content that never shows as the paragraph's own text: deleted or moved-away
+        # revisions, field codes, drawings and text boxes (read separately), ruby annotations.
+        skipped = [
+            "del", "moveFrom", "delText", "instrText", "drawing", "pict", "object",
+            "txbxContent", "rPr", "pPr", "rt", "fldChar", "footnoteReference",
+            "endnoteReference", "commentReference",
+        ]  # fmt: skip
+        self.skip = frozenset(q(n) for n in skipped)
+        # Wrappers that may hold blocks, rows or cells (content controls, custom XML, revisions).
+        self.wrappers = frozenset(q(n) for n in ("sdt", "sdtContent", "customXml", "ins", "moveTo"))
         self.alternate = f"{{{MC}}}AlternateContent"
         self.choice = f"{{{MC}}}Choice"
         self.fallback = f"{{{MC}}}Fallback"
-        # Wrappers that may hold blocks, rows or cells (content controls, custom XML, revisions).
-        self.wrappers = frozenset((self.sdt, self.sdtContent, self.customXml, f"{{{ns}}}ins",
-                                   f"{{{ns}}}moveTo"))
-
-    # Declared for type checkers; filled in by the loop above.
-    body: str
-    document: str
-    p: str
-    r: str
-    t: str
-    sym: str
-    tab: str
-    ptab: str
-    br: str
-    cr: str
-    noBreakHyphen: str
-    tbl: str
-    tr: str
-    tc: str
-    tcPr: str
-    trPr: str
-    tblGrid: str
-    gridCol: str
-    gridSpan: str
-    gridBefore: str
-    vMerge: str
-    hMerge: str
-    shd: str
-    pPr: str
-    rPr: str
-    rFonts: str
-    vanish: str
-    highlight: str
-    sdt: str
-    sdtContent: str
-    customXml: str
-    txbxContent: str
 
 
 @dataclass
@@ -169,17 +156,16 @@ def _collect(el: etree._Element, names: Names, parts: list[str], out: Text) -> N
 
 
 def _run(r: etree._Element, names: Names, parts: list[str], out: Text) -> None:
-    rpr = r.find(names.rPr)
     symbol_run = False
-    if rpr is not None:
-        if is_on(rpr.find(names.vanish), names):
-            return  # hidden text: not on the page
-        fonts = rpr.find(names.rFonts)
-        if fonts is not None:
-            symbol_run = any(is_symbol_font(fonts.get(a)) for a in names.font_attrs)
     for child in r:
         tag = child.tag
-        if tag == names.t:
+        if tag == names.rPr:
+            for prop in child:
+                if prop.tag == names.vanish and is_on(prop, names):
+                    return  # hidden text: not on the page
+                if prop.tag == names.rFonts:
+                    symbol_run = any(is_symbol_font(prop.get(a)) for a in names.font_attrs)
+        elif tag == names.t:
             text = child.text or ""
             parts.append(text)
             if symbol_run and text.strip():

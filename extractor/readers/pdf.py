@@ -1,0 +1,154 @@
+"""PDF reader: pdfplumber pages to the neutral grid.
+
+This module owns the edge with pdfplumber/pdfminer: opening (password, damage, page limits)
+and parsing each page are the only calls into the library, and their failures are translated
+here into the project's typed errors. Everything after parsing (ruling, cells, text) is our
+own code on plain tuples, so a bug there surfaces as a bug, not as "damaged file".
+
+Pages are read one at a time and closed right after, so memory stays flat on long documents.
+"""
+
+from __future__ import annotations
+
+import struct
+import zlib
+from pathlib import Path
+from typing import Any
+
+import pdfplumber
+from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+from pdfminer.pdfexceptions import PDFException
+from pdfminer.psexceptions import PSException
+from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
+
+from ..errors import EmptyDocument, EncryptedDocument, TooLarge, UnreadableDocument
+from ..grid import Grid, Table, TextLine
+from ..options import ExtractOptions
+from .pdf_aligned import aligned_table
+from .pdf_cells import build_table, deal_glyphs
+from .pdf_page import PageContent, page_content
+from .pdf_ruled import find_cells, group_tables
+from .pdf_text import cluster_lines, line_text, split_at_gaps
+from .pdf_page import Glyph
+
+# What pdfminer raises on malformed input. It is a parser over untrusted bytes and its
+# failures are not limited to its own exception classes; the ``try`` blocks below wrap only
+# library calls, so none of these can hide an error of this package.
+_LIBRARY_ERRORS: tuple[type[BaseException], ...] = (
+    PdfminerException,
+    MalformedPDFException,
+    PDFException,
+    PSException,
+    ValueError,
+    KeyError,
+    TypeError,
+    AttributeError,
+    IndexError,
+    AssertionError,
+    NotImplementedError,
+    OverflowError,
+    ZeroDivisionError,
+    RecursionError,
+    EOFError,
+    OSError,
+    struct.error,
+    zlib.error,
+)
+
+# A gap this many font sizes wide splits one visual line into separate text lines
+# (a signature block beside a "Mengetahui" block, a page number far right).
+TEXT_LINE_GAP = 3.0
+
+
+def read_pdf(path: Path, options: ExtractOptions) -> Grid:
+    """Read every page of ``path`` into a ``Grid``; raise a ``RakError`` for bad input."""
+    pdf = _open(path, options)
+    try:
+        try:
+            pages = pdf.pages
+        except _LIBRARY_ERRORS as e:
+            raise _translate(path, e) from e
+        if not pages:
+            raise EmptyDocument(str(path), "0 halaman/pages")
+        if len(pages) > options.max_pages:
+            raise TooLarge(str(path), f"{len(pages)} halaman/pages > {options.max_pages}")
+        grid = Grid(format="pdf", pages=len(pages))
+        for number, page in enumerate(pages, start=1):
+            try:
+                content = _parse(path, page)
+            finally:
+                page.close()
+            _read_page(content, number, grid)
+        return grid
+    finally:
+        pdf.close()
+
+
+def _open(path: Path, options: ExtractOptions) -> Any:
+    try:
+        return pdfplumber.open(path, password=options.password)
+    except _LIBRARY_ERRORS as e:
+        raise _translate(path, e) from e
+
+
+def _translate(path: Path, error: BaseException) -> Exception:
+    cause = error.args[0] if isinstance(error, PdfminerException) and error.args else error
+    if isinstance(cause, (PDFPasswordIncorrect, PDFEncryptionError)):
+        return EncryptedDocument(str(path), type(cause).__name__)
+    if isinstance(error, OSError) and not isinstance(cause, PDFException):
+        return UnreadableDocument(str(path), error.strerror or str(error))
+    detail = str(cause) or type(cause).__name__
+    return UnreadableDocument(str(path), f"{type(cause).__name__}: {detail}"[:200])
+
+
+def _parse(path: Path, page: Any) -> PageContent:
+    """Let pdfminer parse the page, then reduce its objects to our own tuples."""
+    try:
+        objects = page.objects
+        x0, top, x1, bottom = (float(v) for v in page.bbox)
+    except _LIBRARY_ERRORS as e:
+        raise _translate(path, e) from e
+    return page_content(
+        width=x1 - x0,
+        height=bottom - top,
+        origin=(x0, top),
+        chars=objects.get("char", []),
+        lines=objects.get("line", []),
+        rects=objects.get("rect", []),
+        curves=objects.get("curve", []),
+    )
+
+
+def _read_page(content: PageContent, number: int, grid: Grid) -> None:
+    """Append the page's tables and its other text lines, in reading order, to ``grid``."""
+    tables_before = len(grid.tables)
+    layouts, outside = deal_glyphs(
+        group_tables(find_cells(content.hsegs, content.vsegs)), content.glyphs
+    )
+    placed: list[tuple[float, Table]] = []
+    for lay in layouts:
+        table = build_table(lay, content.fills, number)
+        if table is not None:
+            placed.append((lay.bbox[1], table))
+    lines = cluster_lines(outside)
+    if not placed and lines:
+        found = aligned_table(lines, content.fills, number)
+        if found is not None:
+            table, first, last = found
+            top = min(g.top for g in lines[first])
+            placed.append((top, table))
+            lines = lines[:first] + lines[last + 1 :]
+    placed.sort(key=lambda item: item[0])
+    grid.tables.extend(table for _, table in placed)
+    tops = [top for top, _ in placed]
+    for line in lines:
+        mid = _mid(line)
+        after = tables_before + sum(1 for t in tops if t < mid)
+        for part in split_at_gaps(line, TEXT_LINE_GAP):
+            text = line_text(part)
+            if text:
+                grid.lines.append(TextLine(text=text, page=number, after_tables=after))
+
+
+def _mid(line: list[Glyph]) -> float:
+    return sum((g.top + g.bottom) / 2 for g in line) / len(line)

@@ -1,0 +1,172 @@
+"""Cell rectangles plus glyphs to grid ``Table`` rows, with merges made explicit.
+
+Glyphs are assigned to cells once per page through a lookup over the table's distinct x and
+y boundaries (bisect on the glyph's centre), not by cropping the page per cell: cropping is
+what makes pdfplumber's own ``extract_tables`` slow.
+
+Row bands are the distinct cell tops of a table. A cell spanning several bands (a vertical
+merge, typically SASARAN KEGIATAN) is emitted once in its first band, with its text, and as
+``Cell(continued=True)`` in each further band it covers, so layout can carry it down.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+from ..grid import Cell, Table
+from .pdf_page import Box, Fill, Glyph
+from .pdf_text import block_text
+
+COVER = 0.6  # a fill covering this share of a cell's area shades it
+THIN_ROW = 4.0  # an empty row band thinner than this is a double rule, not a row
+
+
+@dataclass(slots=True)
+class _Layout:
+    """One ruled table while glyphs are being dealt to its cells."""
+
+    boxes: list[Box]
+    xs: list[float]
+    ys: list[float]
+    owner: dict[tuple[int, int], int]
+    bbox: Box
+    glyphs: list[list[Glyph]] = field(default_factory=list)
+    holes: dict[tuple[int, int], list[Glyph]] = field(default_factory=dict)
+
+
+def _layout(boxes: list[Box]) -> _Layout:
+    xs = sorted({b[0] for b in boxes} | {b[2] for b in boxes})
+    ys = sorted({b[1] for b in boxes} | {b[3] for b in boxes})
+    xi = {x: i for i, x in enumerate(xs)}
+    yi = {y: i for i, y in enumerate(ys)}
+    owner: dict[tuple[int, int], int] = {}
+    for k, (x0, top, x1, bottom) in enumerate(boxes):
+        for i in range(xi[x0], xi[x1]):
+            for j in range(yi[top], yi[bottom]):
+                owner.setdefault((i, j), k)
+    bbox = (xs[0], ys[0], xs[-1], ys[-1])
+    return _Layout(boxes, xs, ys, owner, bbox, [[] for _ in boxes])
+
+
+def deal_glyphs(tables: list[list[Box]], glyphs: list[Glyph]) -> tuple[list[_Layout], list[Glyph]]:
+    """Assign each glyph to the cell holding its centre; return the layouts and the rest."""
+    layouts = [_layout(boxes) for boxes in tables]
+    outside: list[Glyph] = []
+    for g in glyphs:
+        cx = (g.x0 + g.x1) / 2
+        cy = (g.top + g.bottom) / 2
+        for lay in layouts:
+            x0, top, x1, bottom = lay.bbox
+            if not (x0 <= cx < x1 and top <= cy < bottom):
+                continue
+            key = (bisect_right(lay.xs, cx) - 1, bisect_right(lay.ys, cy) - 1)
+            k = lay.owner.get(key)
+            if k is None:
+                lay.holes.setdefault(key, []).append(g)
+            else:
+                lay.glyphs[k].append(g)
+            break
+        else:
+            outside.append(g)
+    return layouts, outside
+
+
+def _fill_holes(lay: _Layout) -> None:
+    """Text in a gap of the ruling (a missing border piece) gets a cell of its own.
+
+    The gap is widened across its row band to the neighbouring cells, so the text keeps its
+    horizontal position for layout's column matching instead of being lost or misfiled.
+    """
+    done: set[tuple[int, int]] = set()
+    for (i, j), glyphs in sorted(lay.holes.items()):
+        if (i, j) in done:
+            continue
+        i0 = i
+        while i0 > 0 and (i0 - 1, j) not in lay.owner:
+            i0 -= 1
+        i1 = i
+        while i1 + 1 < len(lay.xs) - 1 and (i1 + 1, j) not in lay.owner:
+            i1 += 1
+        collected: list[Glyph] = []
+        for ii in range(i0, i1 + 1):
+            done.add((ii, j))
+            collected.extend(lay.holes.get((ii, j), []))
+            lay.owner[(ii, j)] = len(lay.boxes)
+        lay.boxes.append((lay.xs[i0], lay.ys[j], lay.xs[i1 + 1], lay.ys[j + 1]))
+        lay.glyphs.append(collected)
+
+
+def _shaded(box: Box, fills: list[Fill]) -> bool:
+    """The last-painted fill that covers most of the box decides (white paints over grey)."""
+    x0, top, x1, bottom = box
+    area = (x1 - x0) * (bottom - top)
+    if area <= 0:
+        return False
+    shaded = False
+    for (fx0, ftop, fx1, fbottom), shade in fills:
+        w = min(x1, fx1) - max(x0, fx0)
+        if w <= 0:
+            continue
+        h = min(bottom, fbottom) - max(top, ftop)
+        if h > 0 and w * h >= COVER * area:
+            shaded = shade
+    return shaded
+
+
+def build_table(lay: _Layout, fills: list[Fill], page: int) -> Table | None:
+    """Rows top to bottom of one ruled table, merged cells continued downwards."""
+    if lay.holes:
+        _fill_holes(lay)
+    bands = sorted({b[1] for b in lay.boxes})
+    bottoms = sorted({b[3] for b in lay.boxes})
+    table_bottom = bottoms[-1]
+    rows: list[list[Cell]] = []
+    texts = [block_text(gs) for gs in lay.glyphs]
+    for n, band_top in enumerate(bands):
+        band_bottom = bands[n + 1] if n + 1 < len(bands) else table_bottom
+        row: list[tuple[float, Cell]] = []
+        for k, (x0, top, x1, bottom) in enumerate(lay.boxes):
+            if top == band_top:
+                glyphs = lay.glyphs[k]
+                row.append(
+                    (
+                        x0,
+                        Cell(
+                            text=texts[k],
+                            x0=x0,
+                            x1=x1,
+                            top=top,
+                            bottom=bottom,
+                            page=page,
+                            mark=any(g.symbol and g.text.strip() for g in glyphs),
+                            shaded=_shaded((x0, top, x1, bottom), fills) if fills else False,
+                        ),
+                    )
+                )
+            elif top < band_top < bottom:
+                slice_box = (x0, band_top, x1, min(bottom, band_bottom))
+                row.append(
+                    (
+                        x0,
+                        Cell(
+                            text="",
+                            x0=x0,
+                            x1=x1,
+                            top=band_top,
+                            bottom=slice_box[3],
+                            page=page,
+                            shaded=_shaded(slice_box, fills) if fills else False,
+                            continued=True,
+                        ),
+                    )
+                )
+        if not row:
+            continue
+        if band_bottom - band_top < THIN_ROW and all(not c.text for _, c in row):
+            continue
+        row.sort(key=lambda item: item[0])
+        rows.append([c for _, c in row])
+    if not rows:
+        return None
+    return Table(rows=rows, page=page)

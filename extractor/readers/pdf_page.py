@@ -1,0 +1,261 @@
+"""One PDF page reduced to what table reading needs: glyphs, ruling segments and fills.
+
+pdfplumber hands out dicts with dozens of keys; the rest of the reader works on small tuples
+so that assigning thousands of glyphs to cells stays cheap. This module is also the one place
+that decides which painted lines are *visible* (a white line is not a cell border) and that
+turns a page whose text runs sideways back into reading orientation.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Callable, NamedTuple
+
+from ..marks import is_symbol_font
+
+Box = tuple[float, float, float, float]  # x0, top, x1, bottom
+
+# A rect thinner than this (points) is a drawn line, not an area: Word and LibreOffice paint
+# cell borders as thin filled rectangles.
+THIN = 2.0
+
+
+class Glyph(NamedTuple):
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    size: float
+    symbol: bool  # from a symbol font (Wingdings, Symbol, ZapfDingbats, ...)
+
+
+class Fill(NamedTuple):
+    """A filled area in paint order; ``shade`` is False for white or near-white fills."""
+
+    box: Box
+    shade: bool
+
+
+@dataclass(slots=True)
+class PageContent:
+    width: float
+    height: float
+    glyphs: list[Glyph] = field(default_factory=list)
+    hsegs: list[tuple[float, float, float]] = field(default_factory=list)  # y, x0, x1
+    vsegs: list[tuple[float, float, float]] = field(default_factory=list)  # x, top, bottom
+    fills: list[Fill] = field(default_factory=list)
+
+
+# --- colours -------------------------------------------------------------------------------
+
+
+def _components(colour: Any) -> tuple[float, ...] | None:
+    """Colour as float components, or None when it is a pattern, a name or malformed."""
+    if isinstance(colour, bool):
+        return None
+    if isinstance(colour, (int, float)):
+        colour = (colour,)
+    if not isinstance(colour, (tuple, list)) or not colour:
+        return None
+    out: list[float] = []
+    for v in colour:
+        if isinstance(v, bool) or not isinstance(v, (int, float)):
+            try:
+                v = float(v)
+            except (TypeError, ValueError):
+                return None
+        out.append(float(v))
+    if any(v < 0 or v > 1 for v in out):
+        return None  # an index into a palette or a broken value: cannot tell
+    return tuple(out)
+
+
+def lightness(colour: Any) -> float | None:
+    """0 (black/ink) .. 1 (paper white) for gray, RGB and CMYK; None when unknown."""
+    comps = _components(colour)
+    if comps is None:
+        return None
+    if len(comps) == 1:
+        return comps[0]
+    if len(comps) == 3:
+        return min(comps)
+    if len(comps) == 4:
+        return 1.0 - max(comps)
+    return None
+
+
+def is_white(colour: Any) -> bool:
+    """A paint that vanishes on paper: hidden lines and boxes drawn in white."""
+    value = lightness(colour)
+    return value is not None and value >= 0.97
+
+
+def is_shade(colour: Any) -> bool:
+    """A fill a reader sees as a coloured cell (not white, not near-white paper tint).
+
+    ``None`` is PDF's default paint, black. A pattern or shading name counts as a shade; any
+    other colour we cannot read does not.
+    """
+    if colour is None:
+        return True
+    if isinstance(colour, str) or (
+        isinstance(colour, (tuple, list)) and any(isinstance(v, str) for v in colour)
+    ):
+        return True
+    value = lightness(colour)
+    return value is not None and value < 0.9
+
+
+# --- orientation ---------------------------------------------------------------------------
+
+Transform = Callable[[float, float, float, float], Box]
+
+
+def _direction(matrix: Any) -> str:
+    """Where a glyph's baseline runs on the displayed page: right, down, left or up."""
+    try:
+        a, b = float(matrix[0]), float(matrix[1])
+    except (TypeError, ValueError, IndexError):
+        return "right"
+    if abs(a) >= abs(b):
+        return "right" if a >= 0 else "left"
+    # PDF space has y growing upwards: b < 0 means the text runs down the page.
+    return "down" if b < 0 else "up"
+
+
+def _upright_transform(direction: str, width: float, height: float) -> tuple[Transform, float, float]:
+    """The box mapping that turns text running ``direction`` into left-to-right text."""
+    if direction == "down":  # turn the page a quarter counter-clockwise
+        return (lambda x0, t, x1, b: (t, width - x1, b, width - x0)), height, width
+    if direction == "up":  # a quarter clockwise
+        return (lambda x0, t, x1, b: (height - b, x0, height - t, x1)), height, width
+    if direction == "left":  # upside down
+        return (lambda x0, t, x1, b: (width - x1, height - b, width - x0, height - t)), width, height
+    return (lambda x0, t, x1, b: (x0, t, x1, b)), width, height
+
+
+def dominant_direction(chars: list[dict[str, Any]]) -> str:
+    counts: dict[str, int] = {}
+    for ch in chars:
+        if ch.get("upright", True) and ch.get("text", " ").strip():
+            counts["right"] = counts.get("right", 0) + 1
+            continue
+        if not str(ch.get("text", "")).strip():
+            continue
+        d = _direction(ch.get("matrix"))
+        counts[d] = counts.get(d, 0) + 1
+    if not counts:
+        return "right"
+    return max(counts.items(), key=lambda kv: kv[1])[0]
+
+
+# --- building ------------------------------------------------------------------------------
+
+
+def _num(obj: dict[str, Any], key: str) -> float:
+    return float(obj[key])
+
+
+def page_content(
+    width: float,
+    height: float,
+    origin: tuple[float, float],
+    chars: list[dict[str, Any]],
+    lines: list[dict[str, Any]],
+    rects: list[dict[str, Any]],
+    curves: list[dict[str, Any]],
+) -> PageContent:
+    """Reduce pdfplumber's objects to glyphs, visible ruling segments and fills.
+
+    Coordinates are shifted to the page's own origin and, when most text runs sideways,
+    turned so that it reads left to right; everything downstream assumes upright text.
+    """
+    direction = dominant_direction(chars)
+    ox, oy = origin
+    transform, w, h = _upright_transform(direction, width, height)
+    turned = direction != "right"
+
+    def place(x0: float, top: float, x1: float, bottom: float) -> Box:
+        return transform(x0 - ox, top - oy, x1 - ox, bottom - oy)
+
+    content = PageContent(width=w, height=h)
+    glyphs = content.glyphs
+    for ch in chars:
+        text = ch.get("text") or ""
+        if not text:
+            continue
+        try:
+            x0, top, x1, bottom = place(
+                _num(ch, "x0"), _num(ch, "top"), _num(ch, "x1"), _num(ch, "bottom")
+            )
+            size = float(ch.get("size") or 0.0)
+        except (KeyError, TypeError, ValueError):
+            continue
+        if turned or size <= 0:
+            size = max(bottom - top, 1.0)
+        glyphs.append(Glyph(text, x0, x1, top, bottom, size, is_symbol_font(ch.get("fontname"))))
+
+    def add_segment(box: Box) -> None:
+        x0, top, x1, bottom = box
+        if bottom - top <= THIN and x1 - x0 > bottom - top:
+            content.hsegs.append(((top + bottom) / 2, x0, x1))
+        elif x1 - x0 <= THIN and bottom - top > x1 - x0:
+            content.vsegs.append(((x0 + x1) / 2, top, bottom))
+
+    for obj in lines:
+        if _visible(obj, stroked_only=True):
+            box = _box(obj, place)
+            if box is not None:
+                add_segment(box)
+    for obj in rects:
+        box = _box(obj, place)
+        if box is None:
+            continue
+        x0, top, x1, bottom = box
+        thin = (x1 - x0) <= THIN or (bottom - top) <= THIN
+        if obj.get("fill") and not thin:
+            content.fills.append(Fill(box, is_shade(obj.get("non_stroking_color"))))
+        if not _visible(obj):
+            continue
+        if thin:
+            add_segment(box)
+        else:
+            add_segment((x0, top, x1, top))
+            add_segment((x0, bottom, x1, bottom))
+            add_segment((x0, top, x0, bottom))
+            add_segment((x1, top, x1, bottom))
+    for obj in curves:
+        if not _visible(obj):
+            continue
+        pts = obj.get("pts") or []
+        for p0, p1 in zip(pts, pts[1:]):
+            try:
+                ax, ay, bx, by = float(p0[0]), float(p0[1]), float(p1[0]), float(p1[1])
+            except (TypeError, ValueError, IndexError):
+                break
+            if ax == bx or ay == by:
+                add_segment(place(min(ax, bx), min(ay, by), max(ax, bx), max(ay, by)))
+    return content
+
+
+def _box(obj: dict[str, Any], place: Callable[[float, float, float, float], Box]) -> Box | None:
+    try:
+        return place(_num(obj, "x0"), _num(obj, "top"), _num(obj, "x1"), _num(obj, "bottom"))
+    except (KeyError, TypeError, ValueError):
+        return None
+
+
+def _visible(obj: dict[str, Any], stroked_only: bool = False) -> bool:
+    """Painted in a colour that shows on white paper.
+
+    Hidden white lines and white boxes are a common trick to align text in Word; they must
+    not become cell borders.
+    """
+    stroke = obj.get("stroke", True)
+    fill = obj.get("fill", False)
+    if stroke and not is_white(obj.get("stroking_color")):
+        return True
+    if stroked_only:
+        return False
+    return bool(fill) and not is_white(obj.get("non_stroking_color"))

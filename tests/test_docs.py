@@ -1,0 +1,45 @@
+"""README and CI stay true: the opening commands are what CI runs; every command has help."""
+
+from __future__ import annotations
+
+import re
+
+from typer.testing import CliRunner
+
+from rak.cli import app, main  # noqa: F401
+
+from .conftest import ROOT
+
+
+def _readme_commands() -> list[str]:
+    text = (ROOT / "README.md").read_text("utf-8")
+    blocks = re.findall(r"```bash\n(.*?)```", text, flags=re.S)
+    return [b.strip() for b in blocks[:2]]
+
+
+def test_readme_opens_with_install_and_test_commands():
+    run_sample, run_tests = _readme_commands()
+    assert run_sample.startswith("pip install .") and "samples/" in run_sample
+    assert "pytest" in run_tests
+
+
+def test_ci_runs_the_readme_commands():
+    ci = (ROOT / ".ci" / "run").read_text("utf-8")
+    run_sample, run_tests = _readme_commands()
+    assert run_tests in ci
+    for part in run_sample.split(" && "):
+        assert part in ci
+
+
+def test_every_command_has_help():
+    import rak.cmd_extract  # noqa: F401
+
+    runner = CliRunner()
+    result = runner.invoke(app, ["--help"])
+    assert result.exit_code == 0
+    names = [c.name for c in app.registered_commands]
+    assert "extract" in names
+    for name in names:
+        res = runner.invoke(app, [name, "--help"])
+        assert res.exit_code == 0, name
+        assert len(res.output) > 100, name

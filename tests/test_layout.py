@@ -1,0 +1,151 @@
+"""Layout on hand-made grids: the RAK logic alone, whatever format the cells came from."""
+
+from __future__ import annotations
+
+from extractor.grid import Cell, Grid, Table
+from extractor.layout import build_rows
+
+CONT = object()  # a vertically merged continuation cell
+
+
+def table(rows: list[list], page: int | None = None, widths: list[float] | None = None) -> Table:
+    """Rows of strings (None: no cell; CONT: merge continuation; (text, span): spanned)."""
+    out = []
+    for r, row in enumerate(rows):
+        cells, x, col = [], 0.0, 0
+        for item in row:
+            span = 1
+            if isinstance(item, tuple):
+                item, span = item
+            w = sum((widths or [1.0] * 40)[col : col + span])
+            col += span
+            if item is not None:
+                if item is CONT:
+                    cells.append(Cell("", x, x + w, r, r + 1, page, continued=True))
+                else:
+                    cells.append(Cell(item, x, x + w, r, r + 1, page))
+            x += w
+        out.append(cells)
+    return Table(rows=out, page=page)
+
+
+HEAD = ["SASARAN KEGIATAN", "INDIKATOR KINERJA", "TARGET", "KEGIATAN",
+        ("RENCANA PELAKSANAAN", 12), "PELAKSANA"]
+SUB = [CONT, CONT, CONT, CONT, *[f"B{i}" for i in range(1, 13)], CONT]
+NUMS = [str(i) for i in range(1, 18)]
+
+
+def marks(*months: int) -> list[str]:
+    return ["√" if m in months else "" for m in range(1, 13)]
+
+
+def test_month_codes_marks_and_carry_down_of_merged_sasaran():
+    t = table([HEAD, SUB, NUMS,
+               ["Sasaran A", "Ind 1", "12 Kali", "Keg 1", *marks(2, 4), "Subbag Umum"],
+               [CONT, "Ind 2", "75%", "Keg 2", *marks(1), "Subbag Umum"]])
+    lay = build_rows(Grid("pdf", tables=[t]))
+    assert [r.sasaran_kegiatan for r in lay.rows] == ["Sasaran A", "Sasaran A"]
+    assert [r.jadwal for r in lay.rows] == [[2, 4], [1]]
+    assert lay.periode == "bulan"
+
+
+def test_month_names_in_the_heading_row_without_a_group():
+    head = ["Sasaran", "Indikator", "Target", "Rencana Aksi",
+            "Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agt", "Sep", "Okt", "Nov", "Des",
+            "Penanggung Jawab"]
+    t = table([head, ["S", "I", "1 Laporan", "K", *["✓" if i == 12 else "" for i in range(1, 13)],
+                      "Subbag Hukum dan SDM"]])
+    row = build_rows(Grid("docx", tables=[t])).rows[0]
+    assert row.jadwal == [12] and row.kegiatan == "K" and row.pelaksana == "Subbag Hukum dan SDM"
+
+
+def test_quarters_and_no_and_anggaran_columns():
+    head = ["NO", "SASARAN STRATEGIS", "INDIKATOR KINERJA", "TARGET", "RENCANA AKSI",
+            ("JADWAL", 4), "ANGGARAN", "PIC"]
+    sub = [CONT, CONT, CONT, CONT, CONT, "TW I", "TW II", "TW III", "TW IV", CONT, CONT]
+    t = table([head, sub, ["1", "S", "I", "100%", "K", "v", "", "v", "", "Rp 5.000.000", "Rendatin"]])
+    lay = build_rows(Grid("docx", tables=[t]))
+    assert lay.periode == "triwulan"
+    row = lay.rows[0]
+    assert row.jadwal == [1, 3]
+    assert row.lainnya == {"no": "1", "anggaran": "Rp 5.000.000"}
+    assert row.pelaksana == "Rendatin"
+
+
+def test_bare_numbers_under_a_month_group_are_months_not_the_number_row():
+    head = ["SASARAN", "INDIKATOR", "TARGET", "KEGIATAN", ("BULAN", 12), "PELAKSANA"]
+    sub = [CONT] * 4 + [str(i) for i in range(1, 13)] + [CONT]
+    t = table([head, sub, NUMS, ["S", "I", "2 Dokumen", "K", *marks(6, 12), "KUL"]])
+    rows = build_rows(Grid("pdf", tables=[t])).rows
+    assert len(rows) == 1 and rows[0].jadwal == [6, 12]
+
+
+def test_shaded_cells_and_symbol_marks_count_as_planned():
+    t = table([HEAD, SUB, ["S", "I", "1 Kali", "K", *[""] * 12, "P"]])
+    data = t.rows[2]
+    data[4].shaded = True  # B1
+    data[6].mark = True  # B3 (a Wingdings glyph the reader recognised)
+    data[7].text = "\uf0fc"  # B4: a private-use Wingdings code point
+    assert build_rows(Grid("pdf", tables=[t])).rows[0].jadwal == [1, 3, 4]
+
+
+def test_text_in_an_unlabeled_extra_column_moves_to_pelaksana_and_is_recorded():
+    head = [*HEAD, ""]
+    sub = [*SUB, ""]
+    t = table([head, sub,
+               ["S", "I", "100%", "K", *marks(1), "Subbag KUL", ""],
+               [CONT, "I2", "100%", "K2", *marks(9), "", "Subbag KUL"],
+               [CONT, "I3", "100%", "K3", *marks(1, 12), "√", "Subbag KUL"]])
+    rows = build_rows(Grid("pdf", tables=[t])).rows
+    assert [r.pelaksana for r in rows] == ["Subbag KUL"] * 3
+    assert [r.kolom_bergeser for r in rows] == [[], ["pelaksana"], ["pelaksana"]]
+    assert rows[2].jadwal == [1, 12]
+
+
+def test_cells_are_placed_by_position_not_by_index():
+    # A stray narrow cell (a split border) in the data row must not shift the columns after it.
+    widths = [4, 4, 2, 4] + [1] * 12 + [4]
+    t = table([HEAD, SUB], widths=widths)
+    row = [Cell("S", 0, 4), Cell("I", 4, 8), Cell("90%", 8, 9.9), Cell("", 9.9, 10),
+           Cell("K", 10, 14)]
+    row += [Cell("√" if i in (0, 11) else "", 14 + i, 15 + i) for i in range(12)]
+    row += [Cell("Subbag", 26, 30)]
+    t.rows.append(row)
+    out = build_rows(Grid("pdf", tables=[t])).rows[0]
+    assert (out.target.teks, out.kegiatan, out.jadwal, out.pelaksana) == (
+        "90%", "K", [1, 12], "Subbag")
+
+
+def test_headers_repeat_on_every_page_and_sasaran_carries_across_pages():
+    p1 = table([HEAD, SUB, NUMS, ["Sasaran A", "I1", "1 Kali", "K1", *marks(1), "P"]], page=2)
+    p2 = table([HEAD, SUB, NUMS, ["", "I2", "2 Kali", "K2", *marks(2), "P"]], page=3)
+    rows = build_rows(Grid("pdf", tables=[p1, p2])).rows
+    assert [(r.sasaran_kegiatan, r.lokasi.halaman, r.lokasi.baris) for r in rows] == [
+        ("Sasaran A", 2, 1), ("Sasaran A", 3, 2)]
+
+
+def test_a_row_cut_by_a_page_break_is_joined_and_a_headerless_page_continues():
+    p1 = table([HEAD, SUB, ["S", "Indikator yang", "1 Kali", "Kegiatan yang", *marks(3), "P"]],
+               page=1)
+    p2 = table([[CONT, "panjang sekali", "", "berlanjut", *marks(), ""],
+                [CONT, "I2", "5%", "K2", *marks(4), "P"]], page=2)
+    rows = build_rows(Grid("pdf", tables=[p1, p2])).rows
+    assert [r.indikator_kinerja for r in rows] == ["Indikator yang panjang sekali", "I2"]
+    assert rows[0].kegiatan == "Kegiatan yang berlanjut" and rows[0].jadwal == [3]
+    assert rows[1].lokasi.halaman == 2
+
+
+def test_wrapped_text_joined_with_spaces_and_hyphen_breaks_rejoined():
+    t = table([HEAD, SUB,
+               ["Sasaran\nyang panjang", "sesuai peraturan perundang-\nundangan", "87,5\n%",
+                "Membuat\n  laporan", *marks(5), "Subbag.\nKeuangan"]])
+    row = build_rows(Grid("docx", tables=[t])).rows[0]
+    assert row.sasaran_kegiatan == "Sasaran yang panjang"
+    assert row.indikator_kinerja == "sesuai peraturan perundang-undangan"
+    assert (row.target.teks, row.target.nilai, row.target.satuan) == ("87,5 %", 87.5, "%")
+    assert row.pelaksana == "Subbag. Keuangan"
+
+
+def test_a_table_without_rak_headings_gives_no_rows():
+    t = table([["Sasaran", "Indikator", "Target"], ["S", "I", "100%"]])
+    assert build_rows(Grid("docx", tables=[t])).rows == []

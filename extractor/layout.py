@@ -104,12 +104,18 @@ def _is_empty(raw: RawRow) -> bool:
 
 
 def _is_cut_continuation(raw: RawRow, prev: RawRow | None) -> bool:
-    """The top of a row a page break cut in two: no target, no new SASARAN, after a full row."""
+    """The lower part of a row a page break cut in two.
+
+    It opens a table (the next page), has no TARGET of its own after a row that has one, and
+    its marks, if any, complete a row that has none: every part of a real row has its target.
+    """
     if prev is None or not raw.first_of_table:
         return False
-    if TARGET in raw.texts or SASARAN in raw.texts or TARGET not in prev.texts:
+    if TARGET in raw.texts or TARGET not in prev.texts:
         return False
-    return bool(raw.texts) and (INDIKATOR in raw.texts or KEGIATAN in raw.texts)
+    if raw.periods and prev.periods:
+        return False
+    return bool(raw.texts)
 
 
 def _merge_into(prev: RawRow, raw: RawRow) -> None:
@@ -157,16 +163,36 @@ def _table_rows(tables: list[Table]) -> tuple[str, list[RawRow], set[int]]:
     return periode, raws, used
 
 
+def _continues_merge(raw: RawRow, role: str) -> bool:
+    """Text at the top of a page that is the rest of a merged cell cut by the page break.
+
+    A SASARAN always opens with a capital; one that opens in lower case on the first row of a
+    page is the tail of the previous page's merged cell.
+    """
+    text = raw.texts.get(role, "")
+    return raw.first_of_table and bool(text) and not text[0].isupper() and not text[0].isdigit()
+
+
 def _carry_down(raws: list[RawRow]) -> None:
     """Give every row its own copy of merged cells; SASARAN also carries over empty cells."""
     last: dict[str, str] = {}
+    run: dict[str, list[RawRow]] = {}
     for raw in raws:
         for role in TEXT_ROLES:
             if role in raw.texts:
+                if role == SASARAN and role in last and _continues_merge(raw, role):
+                    joined = join_lines(f"{last[role]}\n{raw.texts[role]}")
+                    for earlier in run[role]:
+                        earlier.texts[role] = joined
+                    raw.texts[role] = joined
+                    run[role].append(raw)
+                else:
+                    run[role] = [raw]
                 last[role] = raw.texts[role]
             elif role in raw.continued or role == SASARAN:
                 if role in last:
                     raw.texts[role] = last[role]
+                    run[role].append(raw)
 
 
 def _resolve_extra(raw: RawRow) -> list[str]:

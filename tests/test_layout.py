@@ -149,3 +149,14 @@ def test_wrapped_text_joined_with_spaces_and_hyphen_breaks_rejoined():
 def test_a_table_without_rak_headings_gives_no_rows():
     t = table([["Sasaran", "Indikator", "Target"], ["S", "I", "100%"]])
     assert build_rows(Grid("docx", tables=[t])).rows == []
+
+
+def test_a_merged_sasaran_cut_by_a_page_break_is_rejoined_for_every_row_it_covers():
+    p1 = table([HEAD, SUB, ["Terlaksananya fasilitasi pengelolaan data,", "I1", "1 Kali", "K1",
+                            *marks(1), "P"]], page=4)
+    p2 = table([["pemeliharaan logistik", "I2", "2 Kali", "K2", *marks(2), "P"],
+                [CONT, "I3", "3 Kali", "K3", *marks(3), "P"],
+                ["Ketersediaan Logistik", "I4", "4 Kali", "K4", *marks(4), "P"]], page=5)
+    rows = build_rows(Grid("pdf", tables=[p1, p2])).rows
+    full = "Terlaksananya fasilitasi pengelolaan data, pemeliharaan logistik"
+    assert [r.sasaran_kegiatan for r in rows] == [full, full, full, "Ketersediaan Logistik"]

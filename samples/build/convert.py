@@ -18,6 +18,7 @@ from pathlib import Path
 
 _PDF_DATE = re.compile(rb"D:\d{14}")
 _PDF_ID = re.compile(rb"/ID\s*\[\s*<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>\s*\]")
+_PDF_CHECKSUM = re.compile(rb"/DocChecksum /([0-9A-Fa-f]+)")
 FIXED_PDF_DATE = b"D:20240102080000"
 
 
@@ -54,17 +55,18 @@ def docx_to_pdf(docx: Path, out_dir: Path | None = None, timeout: float = 300) -
 
 
 def pin_pdf(pdf: Path, seed: bytes) -> None:
-    """Replace creation/modification dates and the /ID with values derived from ``seed``."""
+    """Replace dates, /ID and LibreOffice's /DocChecksum with values derived from ``seed``."""
     data = pdf.read_bytes()
 
     def ident(m: re.Match[bytes]) -> bytes:
         digest = hashlib.sha256(seed).hexdigest().upper().encode()
         out = m.group(0)
-        for g in (1, 2):
+        for g in range(1, (m.lastindex or 0) + 1):
             old = m.group(g)
             out = out.replace(old, (digest * 4)[: len(old)], 1)
         return out
 
     data = _PDF_DATE.sub(FIXED_PDF_DATE, data)
     data = _PDF_ID.sub(ident, data)
+    data = _PDF_CHECKSUM.sub(ident, data)
     pdf.write_bytes(data)

@@ -14,7 +14,6 @@ the spec's text where a person would see it.
 from __future__ import annotations
 
 import datetime as dt
-import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
@@ -22,13 +21,21 @@ from typing import Literal
 from docx import Document
 from docx.document import Document as DocxDocument
 from docx.enum.section import WD_ORIENT
-from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
+from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 from docx.table import Table, _Cell
 
+from . import widths
+from .docx_ooxml import (
+    el,
+    mark_repeating_header,
+    normalize_zip,
+    set_shading,
+    set_table_props,
+    vmerge,
+)
 from .spec import SampleDoc, SamplePage, SampleRow
 
 MONTHS_B = tuple(f"B{i}" for i in range(1, 13))
@@ -37,7 +44,6 @@ QUARTERS = ("TW I", "TW II", "TW III", "TW IV")
 
 # Fixed so that regenerating a sample does not change its bytes.
 FIXED_TIME = dt.datetime(2024, 1, 2, 8, 0, 0)
-ZIP_TIME = (2024, 1, 2, 8, 0, 0)
 
 PAGE_SIZES_CM = {"A4": (29.7, 21.0), "F4": (33.0, 21.5)}
 
@@ -50,11 +56,11 @@ _WIDTHS = {
     "kegiatan": 4.8,
     "period_month": 0.8,
     "period_quarter": 1.25,
-    "before": 2.2,
+    "before": 2.4,
     "pelaksana": 2.9,
     "extra": 2.6,
 }
-_STRETCH = frozenset({"sasaran", "indikator", "kegiatan", "before", "pelaksana"})
+_STRETCH = frozenset({"sasaran", "indikator", "kegiatan", "pelaksana"})
 
 MarkStyle = Literal["text", "sym", "shade"]
 
@@ -124,71 +130,12 @@ def wilayah_of(doc: SampleDoc, options: WriterOptions) -> str:
     return unit.split("KPU ", 1)[1] if "KPU " in unit else unit
 
 
-# --------------------------------------------------------------------------- low-level XML
-
-
-def _el(tag: str, **attrs: str) -> OxmlElement:
-    el = OxmlElement(tag)
-    for key, value in attrs.items():
-        el.set(qn(f"w:{key}"), value)
-    return el
-
-
-def _insert_before(parent: OxmlElement, child: OxmlElement, successors: tuple[str, ...]) -> None:
-    """Insert ``child`` respecting the schema's element order (Word rejects wrong order)."""
-    for tag in successors:
-        found = parent.find(qn(tag))
-        if found is not None:
-            found.addprevious(child)
-            return
-    parent.append(child)
-
-
-def _set_shading(cell: _Cell, fill: str) -> None:
-    tc_pr = cell._tc.get_or_add_tcPr()
-    shd = _el("w:shd", val="clear", color="auto", fill=fill)
-    _insert_before(tc_pr, shd, ("w:noWrap", "w:tcMar", "w:textDirection", "w:tcFitText",
-                                "w:vAlign", "w:hideMark"))
-
-
-def _set_table_props(table: Table, widths_cm: list[float]) -> None:
-    """Fixed layout, explicit widths and single ruling lines on every cell."""
-    tbl_pr = table._tbl.tblPr
-    table.autofit = False
-    table.alignment = WD_TABLE_ALIGNMENT.CENTER
-    tbl_w = tbl_pr.find(qn("w:tblW"))
-    if tbl_w is None:
-        tbl_w = _el("w:tblW")
-        _insert_before(tbl_pr, tbl_w, ("w:jc", "w:tblInd", "w:tblBorders", "w:tblLayout",
-                                        "w:tblCellMar", "w:tblLook"))
-    tbl_w.set(qn("w:type"), "dxa")
-    tbl_w.set(qn("w:w"), str(sum(int(Cm(w).twips) for w in widths_cm)))
-    borders = _el("w:tblBorders")
-    for side in ("top", "left", "bottom", "right", "insideH", "insideV"):
-        borders.append(_el(f"w:{side}", val="single", sz="4", space="0", color="000000"))
-    _insert_before(tbl_pr, borders, ("w:shd", "w:tblLayout", "w:tblCellMar", "w:tblLook"))
-    margins = _el("w:tblCellMar")
-    for side in ("left", "right"):
-        margins.append(_el(f"w:{side}", w="57", type="dxa"))
-    _insert_before(tbl_pr, margins, ("w:tblLook",))
-    for col, width in zip(table.columns, widths_cm):
-        col.width = Cm(width)
-
-
-def _mark_repeating_header(row_tr: OxmlElement) -> None:
-    tr_pr = row_tr.get_or_add_trPr()
-    tr_pr.append(_el("w:tblHeader"))
-
-
-def _vmerge(cell: _Cell, value: str) -> None:
-    cell._tc.vMerge = value
-
-
 # --------------------------------------------------------------------------- text helpers
 
 
-def _write(cell: _Cell, text: str, options: WriterOptions, *, bold: bool = False,
-           center: bool = False) -> None:
+def _write(
+    cell: _Cell, text: str, options: WriterOptions, *, bold: bool = False, center: bool = False
+) -> None:
     """Cell text; ``\\n`` becomes a line break inside one paragraph, as Word users type it."""
     para = cell.paragraphs[0]
     if center:
@@ -212,14 +159,22 @@ def _write_mark(cell: _Cell, options: WriterOptions) -> None:
     elif options.mark_style == "sym":
         run = para.add_run()
         run.font.size = Pt(options.font_size)
-        run._r.append(_el("w:sym", font=options.sym_font, char=options.sym_char))
+        run._r.append(el("w:sym", font=options.sym_font, char=options.sym_char))
     else:
-        _set_shading(cell, options.shade_fill)
+        set_shading(cell, options.shade_fill)
 
 
-def _paragraph(doc: DocxDocument, text: str, *, size: float, bold: bool = False,
-               center: bool = False, indent_cm: float = 0.0, underline: bool = False,
-               page_break_before: bool = False) -> None:
+def _paragraph(
+    doc: DocxDocument,
+    text: str,
+    *,
+    size: float,
+    bold: bool = False,
+    center: bool = False,
+    indent_cm: float = 0.0,
+    underline: bool = False,
+    page_break_before: bool = False,
+) -> None:
     para = doc.add_paragraph()
     if center:
         para.alignment = WD_ALIGN_PARAGRAPH.CENTER
@@ -249,33 +204,48 @@ def _page_separator(doc: DocxDocument, options: WriterOptions) -> None:
 # --------------------------------------------------------------------------- layout
 
 
-def _columns(options: WriterOptions, extra_column: bool, usable_cm: float) -> list[_Column]:
+def _column_texts(col: _Column, rows: list[SampleRow], extra_column: bool) -> list[str]:
+    if col.role == "sasaran":
+        return [r.sasaran for r in rows]
+    return [_cell_text(r, col, extra_column) for r in rows]
+
+
+def _columns(
+    options: WriterOptions, rows: list[SampleRow], extra_column: bool, usable_cm: float
+) -> list[_Column]:
     h = options.headings
     monthly = len(options.periods) == 12
-    cols: list[_Column] = [_Column("lead", name, _WIDTHS["lead"]) for name in options.leading_columns]
+    cols: list[_Column] = [
+        _Column("lead", name, _WIDTHS["lead"]) for name in options.leading_columns
+    ]
     cols += [
         _Column("sasaran", h.sasaran, _WIDTHS["sasaran"]),
         _Column("indikator", h.indikator, _WIDTHS["indikator"]),
         _Column("target", h.target, _WIDTHS["target"]),
         _Column("kegiatan", h.kegiatan, _WIDTHS["kegiatan"]),
     ]
-    longest = max(len(label) for label in options.periods)
-    pw = max(_WIDTHS["period_month" if monthly else "period_quarter"], 0.25 + 0.19 * longest)
+    pw = _WIDTHS["period_month" if monthly else "period_quarter"]
     cols += [_Column("period", label, pw, period=i + 1) for i, label in enumerate(options.periods)]
     cols += [_Column("before", name, _WIDTHS["before"]) for name in options.before_pelaksana]
     cols.append(_Column("pelaksana", h.pelaksana, _WIDTHS["pelaksana"]))
     if extra_column:
         cols.append(_Column("extra", "", _WIDTHS["extra"]))
-    # Narrow columns keep their width (a squeezed "B10" or unit name would wrap mid-word and
-    # no extractor could rejoin it); the free text columns share what is left.
-    fixed = sum(c.width_cm for c in cols if c.role not in _STRETCH)
-    stretch = sum(c.width_cm for c in cols if c.role in _STRETCH)
-    scale = (usable_cm - fixed) / stretch
-    return [
-        _Column(c.role, c.heading, round(c.width_cm * (scale if c.role in _STRETCH else 1), 3),
-                c.period)
+    # No column narrower than its longest word (see widths.py); the free text columns share
+    # what the narrow ones leave.
+    size = options.font_size
+    minimum = [
+        max(
+            widths.longest_word_cm(c.heading.split("\n"), size, bold=True),
+            widths.longest_word_cm(
+                [] if c.role == "period" else _column_texts(c, rows, extra_column), size
+            ),
+        )
         for c in cols
     ]
+    stretch = [c.role in _STRETCH for c in cols]
+    preferred = [c.width_cm if s else max(c.width_cm, m) for c, s, m in zip(cols, stretch, minimum)]
+    fitted = widths.fit(preferred, minimum, stretch, usable_cm)
+    return [_Column(c.role, c.heading, w, c.period) for c, w in zip(cols, fitted)]
 
 
 def _setup_document(options: WriterOptions) -> DocxDocument:
@@ -316,8 +286,9 @@ def _write_cover(doc: DocxDocument, sample: SampleDoc, options: WriterOptions) -
     _paragraph(doc, "", size=12)
     _paragraph(doc, sample.judul, size=18, bold=True, center=True)
     _paragraph(doc, "", size=12)
-    _paragraph(doc, f"SEKRETARIAT\nKOMISI PEMILIHAN UMUM\n{wilayah}", size=16, bold=True,
-               center=True)
+    _paragraph(
+        doc, f"SEKRETARIAT\nKOMISI PEMILIHAN UMUM\n{wilayah}", size=16, bold=True, center=True
+    )
     _paragraph(doc, "", size=12)
     _paragraph(doc, f"TAHUN {sample.tahun}", size=16, bold=True, center=True)
     _paragraph(doc, "", size=12)
@@ -325,8 +296,7 @@ def _write_cover(doc: DocxDocument, sample: SampleDoc, options: WriterOptions) -
 
 
 def _write_title(doc: DocxDocument, sample: SampleDoc, options: WriterOptions) -> None:
-    _paragraph(doc, sample.judul, size=12, bold=True, center=True,
-               page_break_before=options.cover)
+    _paragraph(doc, sample.judul, size=12, bold=True, center=True, page_break_before=options.cover)
     _paragraph(doc, "", size=8)
     _paragraph(doc, f"Nama/Unit Organisasi : {sample.unit_organisasi}", size=10)
     _paragraph(doc, f"Tahun : {sample.tahun}", size=10)
@@ -371,8 +341,8 @@ def _header_rows(table: Table, cols: list[_Column], options: WriterOptions) -> N
             continue
         _write(cells1[i], col.heading, options, bold=True, center=True)
         cells1[i].vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
-        _vmerge(cells1[i], "restart")
-        _vmerge(cells2[i], "continue")
+        vmerge(cells1[i], "restart")
+        vmerge(cells2[i], "continue")
     rows = [row1, row2]
     if options.number_row:
         row3 = table.add_row()
@@ -381,7 +351,7 @@ def _header_rows(table: Table, cols: list[_Column], options: WriterOptions) -> N
                 _write(cell, str(i + 1), options, center=True)
         rows.append(row3)
     for row in rows:
-        _mark_repeating_header(row._tr)
+        mark_repeating_header(row._tr)
 
 
 def _cell_text(row: SampleRow, col: _Column, extra_column: bool) -> str:
@@ -396,8 +366,14 @@ def _cell_text(row: SampleRow, col: _Column, extra_column: bool) -> str:
     )
 
 
-def _body_rows(table: Table, cols: list[_Column], rows: list[SampleRow], options: WriterOptions,
-               previous_sasaran: str, extra_column: bool) -> None:
+def _body_rows(
+    table: Table,
+    cols: list[_Column],
+    rows: list[SampleRow],
+    options: WriterOptions,
+    previous_sasaran: str,
+    extra_column: bool,
+) -> None:
     """Data rows; SASARAN is merged down over rows sharing it. A sasaran continuing from the
     previous table is left empty at the top, as the originals print it."""
     s_idx = next(i for i, c in enumerate(cols) if c.role == "sasaran")
@@ -427,19 +403,26 @@ def _body_rows(table: Table, cols: list[_Column], rows: list[SampleRow], options
         prev = row.sasaran
     for group in groups:
         if len(group) > 1:
-            _vmerge(group[0], "restart")
+            vmerge(group[0], "restart")
             for cell in group[1:]:
-                _vmerge(cell, "continue")
+                vmerge(cell, "continue")
 
 
-def _write_table(doc: DocxDocument, pages: list[SamplePage], options: WriterOptions,
-                 previous_sasaran: str) -> None:
+def _write_table(
+    doc: DocxDocument,
+    pages: list[SamplePage],
+    options: WriterOptions,
+    previous_sasaran: str,
+    all_rows: list[SampleRow],
+) -> None:
+    """One table. Widths come from the whole document's rows, so that every page's table
+    has the same columns, as when an office repeats one header on each page."""
     extra = any(p.extra_column for p in pages)
-    cols = _columns(options, extra, _usable_width_cm(options))
-    table = doc.add_table(rows=0, cols=len(cols))
-    _set_table_props(table, [c.width_cm for c in cols])
-    _header_rows(table, cols, options)
     rows = [r for p in pages for r in p.rows]
+    cols = _columns(options, all_rows, extra, _usable_width_cm(options))
+    table = doc.add_table(rows=0, cols=len(cols))
+    set_table_props(table, [c.width_cm for c in cols])
+    _header_rows(table, cols, options)
     _body_rows(table, cols, rows, options, previous_sasaran, extra)
     for row in table.rows:
         for cell, col in zip(row.cells, cols):
@@ -458,13 +441,13 @@ def build_docx(sample: SampleDoc, options: WriterOptions | None = None) -> DocxD
     if options.one_table:
         if any(p.extra_column for p in sample.pages):
             raise ValueError("one_table cannot hold a page with an extra column")
-        _write_table(doc, sample.pages, options, previous_sasaran="")
+        _write_table(doc, sample.pages, options, "", sample.rows)
     else:
         previous = ""
         for i, page in enumerate(sample.pages):
             if i:
                 _page_separator(doc, options)
-            _write_table(doc, [page], options, previous)
+            _write_table(doc, [page], options, previous, sample.rows)
             if page.rows:
                 previous = page.rows[-1].sasaran
     _write_signature(doc, sample, options)
@@ -476,14 +459,3 @@ def write_docx(sample: SampleDoc, path: Path, options: WriterOptions | None = No
     build_docx(sample, options).save(str(path))
     normalize_zip(path)
     return path
-
-
-def normalize_zip(path: Path) -> None:
-    """Rewrite a zip with fixed member timestamps so regenerating does not churn."""
-    with zipfile.ZipFile(path) as src:
-        members = [(info.filename, src.read(info.filename)) for info in src.infolist()]
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as dst:
-        for name, data in members:
-            info = zipfile.ZipInfo(name, date_time=ZIP_TIME)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            dst.writestr(info, data)

@@ -1,0 +1,296 @@
+"""Specs of the Word-born variant samples, each paired with the writer options that give it
+its look.
+
+The rows are the seed's, cleaned of its defects (those stay in the seed sample) and moved to
+another office and year: wording, targets and schedules are what KPU offices in West
+Kalimantan actually plan, so the variants differ from the seed in layout, not in kind. Each
+variant exercises one thing a reader or the layout step must survive; ``samples/README.md``
+says which.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import replace
+
+from .docx_writer import MONTHS_SHORT, QUARTERS, Headings, WriterOptions
+from .seed import load_seed
+from .spec import SampleDoc, SamplePage, SampleRow
+
+Variant = tuple[SampleDoc, WriterOptions]
+
+# The four sub-units of a regency/city KPU secretariat, and of a province one.
+UNITS_KAB = {
+    "perencanaan": "Subbagian Perencanaan, Data dan Informasi",
+    "keuangan": "Subbagian Keuangan, Umum dan Logistik",
+    "teknis": "Subbagian Teknis Penyelenggaraan Pemilu, Partisipasi dan Hubungan Masyarakat",
+    "hukum": "Subbagian Hukum dan Sumber Daya Manusia",
+}
+UNITS_PROV = {
+    "perencanaan": "Bagian Perencanaan, Data dan Informasi",
+    "keuangan": "Bagian Keuangan, Umum dan Logistik",
+    "teknis": "Bagian Teknis Penyelenggaraan Pemilu, Partisipasi dan Hubungan Masyarakat",
+    "hukum": "Bagian Hukum dan Sumber Daya Manusia",
+}
+
+
+def _unit_key(pelaksana: str) -> str | None:
+    low = pelaksana.lower()
+    for key in UNITS_KAB:
+        if key in low:
+            return key
+    return None
+
+
+def clean_seed_rows() -> list[SampleRow]:
+    """The seed's rows with its defects repaired: the shifted PELAKSANA moved back, an empty
+    or "√" PELAKSANA given the unit of the row above."""
+    rows: list[SampleRow] = []
+    last_key = "perencanaan"
+    for row in load_seed().rows:
+        key = _unit_key(row.pelaksana) or last_key
+        last_key = key
+        rows.append(replace(row, pelaksana=key, pelaksana_shifted=False, pelaksana_column_text=""))
+    return rows
+
+
+def localize(text: str, region: str, region_short: str) -> str:
+    """Move a seed text from Kubu Raya to another office ("Kota Pontianak", "Pontianak")."""
+    text = re.sub(r"Kabupaten Kubu Raya|Kab\.? ?Kubu Raya", region, text)
+    return text.replace("Kubu Raya", region_short)
+
+
+def relocate(
+    rows: Iterable[SampleRow], region: str, region_short: str, units: dict[str, str]
+) -> list[SampleRow]:
+    """Rows moved to another office; ``pelaksana`` must hold a unit key (see clean_seed_rows)."""
+    return [
+        replace(
+            r,
+            sasaran=localize(r.sasaran, region, region_short),
+            indikator=localize(r.indikator, region, region_short),
+            kegiatan=localize(r.kegiatan, region, region_short),
+            pelaksana=units[r.pelaksana],
+            jadwal=list(r.jadwal),
+            lainnya=dict(r.lainnya),
+        )
+        for r in rows
+    ]
+
+
+def paginate(rows: list[SampleRow], sizes: Iterable[int] = (3, 3, 4)) -> list[SamplePage]:
+    """Split rows into printed pages, cycling through ``sizes`` (the seed has 1 to 4 a page)."""
+    pages: list[SamplePage] = []
+    sizes = list(sizes)
+    i = k = 0
+    while i < len(rows):
+        n = sizes[k % len(sizes)]
+        pages.append(SamplePage(rows=rows[i : i + n]))
+        i, k = i + n, k + 1
+    return pages
+
+
+def to_quarters(months: list[int]) -> list[int]:
+    return sorted({(m - 1) // 3 + 1 for m in months})
+
+
+# --------------------------------------------------------------------------- the variants
+
+
+def bulan_nama_centang() -> Variant:
+    """Month names under WAKTU PELAKSANAAN, ✓ marks, a city office in 2023, NIP signed."""
+    rows = relocate(clean_seed_rows()[:24], "Kota Pontianak", "Pontianak", UNITS_KAB)
+    doc = SampleDoc(
+        name="rak-bulan-nama-centang",
+        pages=paginate(rows),
+        unit_organisasi="SEKRETARIAT KPU KOTA PONTIANAK",
+        tahun=2023,
+        tempat="PONTIANAK",
+        tanggal="2 JANUARI 2023",
+        jabatan="SEKRETARIS",
+        nama="HENDRA SAPUTRA, S.Sos., M.Si",
+        nip="19780512 200312 1 004",
+    )
+    options = WriterOptions(
+        headings=Headings(jadwal="WAKTU PELAKSANAAN"),
+        periods=MONTHS_SHORT,
+        mark_text="✓",
+        address=("Jl. Sutan Syahrir No. 12 Pontianak", "Telp. (0561) 734512"),
+    )
+    return doc, options
+
+
+def triwulan() -> Variant:
+    """Quarters TW I..TW IV under JADWAL, "v" marks, RENCANA AKSI / PENANGGUNG JAWAB."""
+    seed = clean_seed_rows()
+    rows = relocate(seed[5:35], "Provinsi Kalimantan Barat", "Kalimantan Barat", UNITS_PROV)
+    rows = [replace(r, jadwal=to_quarters(r.jadwal)) for r in rows]
+    doc = SampleDoc(
+        name="rak-triwulan",
+        pages=paginate(rows, (4, 5, 4)),
+        unit_organisasi="SEKRETARIAT KPU PROVINSI KALIMANTAN BARAT",
+        tahun=2025,
+        tempat="PONTIANAK",
+        tanggal="6 JANUARI 2025",
+        nip="19730921 199903 1 002",
+        nama="Drs. M. YUSUF ABDULLAH",
+        periode="triwulan",
+    )
+    options = WriterOptions(
+        headings=Headings(jadwal="JADWAL", kegiatan="RENCANA AKSI", pelaksana="PENANGGUNG JAWAB"),
+        periods=QUARTERS,
+        mark_text="v",
+        address=("Jl. Ahmad Yani No. 1 Pontianak", "Telp. (0561) 736720"),
+    )
+    return doc, options
+
+
+def wingdings() -> Variant:
+    """Marks as Word symbol characters (w:sym, Wingdings F0FC) rather than text."""
+    rows = relocate(clean_seed_rows()[20:44], "Kabupaten Mempawah", "Mempawah", UNITS_KAB)
+    doc = SampleDoc(
+        name="rak-wingdings",
+        pages=paginate(rows, (3, 4)),
+        unit_organisasi="SEKRETARIAT KPU KABUPATEN MEMPAWAH",
+        tempat="MEMPAWAH",
+        tanggal="JANUARI 2024",
+        nama="SITI AMINAH, S.E.",
+        nip="19810304 200604 2 011",
+    )
+    options = WriterOptions(
+        headings=Headings(indikator="INDIKATOR\nKINERJA", sasaran="SASARAN\nKEGIATAN"),
+        mark_style="sym",
+        address=("Jl. Raden Kusno No. 5 Mempawah", "Telp. (0561) 691023"),
+    )
+    return doc, options
+
+
+def arsir() -> Variant:
+    """Planned months shaded grey, no glyph at all; F4 paper, no column-number row."""
+    rows = relocate(clean_seed_rows()[10:34], "Kabupaten Sambas", "Sambas", UNITS_KAB)
+    doc = SampleDoc(
+        name="rak-arsir",
+        pages=paginate(rows, (4, 3)),
+        unit_organisasi="SEKRETARIAT KPU KABUPATEN SAMBAS",
+        tempat="SAMBAS",
+        tanggal="3 JANUARI 2024",
+        nama="AGUS SALIM",
+    )
+    options = WriterOptions(
+        periods=tuple(m.capitalize() for m in MONTHS_SHORT),
+        headings=Headings(jadwal="BULAN"),
+        mark_style="shade",
+        shade_fill="808080",
+        number_row=False,
+        page="F4",
+        address=("Jl. Pembangunan No. 8 Sambas", "Telp. (0562) 391150"),
+    )
+    return doc, options
+
+
+def _rupiah(amount: int) -> str:
+    return "Rp " + f"{amount:,}".replace(",", ".")
+
+
+def no_anggaran() -> Variant:
+    """A leading NO column and an ANGGARAN column before PELAKSANA (kept in ``lainnya``)."""
+    rows = relocate(clean_seed_rows()[:21], "Kabupaten Landak", "Landak", UNITS_KAB)
+    budgets = [12_500_000, 4_750_000, 8_000_000, 25_300_000, 2_150_000, 17_600_000, 6_425_000]
+    rows = [
+        replace(
+            r,
+            lainnya={
+                "no": str(i + 1),
+                "anggaran": _rupiah(budgets[i % len(budgets)] + i * 125_000),
+            },
+        )
+        for i, r in enumerate(rows)
+    ]
+    doc = SampleDoc(
+        name="rak-no-anggaran",
+        pages=paginate(rows, (3,)),
+        unit_organisasi="SEKRETARIAT KPU KABUPATEN LANDAK",
+        tempat="NGABANG",
+        tanggal="JANUARI 2024",
+        nama="YOHANES KRISTIANUS, S.H.",
+        nip="19800715 200701 1 009",
+    )
+    options = WriterOptions(
+        leading_columns=("NO",),
+        before_pelaksana=("ANGGARAN",),
+        address=("Jl. Raya Ngabang - Pontianak KM 2 Ngabang", "Telp. (0563) 21104"),
+    )
+    return doc, options
+
+
+def satu_tabel() -> Variant:
+    """One long table: header rows repeat on each page (w:tblHeader), SASARAN merges cross
+    page breaks, headings wrap and one has a typo ("INDlKATOR")."""
+    rows = relocate(clean_seed_rows(), "Kabupaten Sanggau", "Sanggau", UNITS_KAB)
+    doc = SampleDoc(
+        name="rak-satu-tabel",
+        pages=[SamplePage(rows=rows)],
+        unit_organisasi="SEKRETARIAT KPU KABUPATEN SANGGAU",
+        tempat="SANGGAU",
+        tanggal="JANUARI 2024",
+        nama="MARKUS LIAN",
+    )
+    options = WriterOptions(
+        headings=Headings(
+            sasaran="SASARAN\nKEGIATAN",
+            indikator="INDlKATOR\nKINERJA",
+            target="TARGET\n",
+            jadwal="RENCANA\nPELAKSANAAN",
+        ),
+        one_table=True,
+        address=("Jl. Jenderal Sudirman No. 30 Sanggau", "Telp. (0564) 21215"),
+    )
+    return doc, options
+
+
+KECAMATAN_KETAPANG = (
+    "Delta Pawan",
+    "Benua Kayong",
+    "Matan Hilir Utara",
+    "Matan Hilir Selatan",
+    "Muara Pawan",
+    "Kendawangan",
+    "Sungai Laur",
+    "Nanga Tayap",
+)
+
+
+def panjang_40() -> Variant:
+    """A 40+ page RAK for benchmarks: the seed's activities planned for eight districts."""
+    base = relocate(clean_seed_rows(), "Kabupaten Ketapang", "Ketapang", UNITS_KAB)
+    rows = [
+        replace(r, kegiatan=f"{r.kegiatan} (PPK Kecamatan {kec})", jadwal=list(r.jadwal))
+        for kec in KECAMATAN_KETAPANG
+        for r in base
+    ]
+    doc = SampleDoc(
+        name="rak-panjang-40",
+        pages=[SamplePage(rows=rows)],
+        unit_organisasi="SEKRETARIAT KPU KABUPATEN KETAPANG",
+        tempat="KETAPANG",
+        tanggal="JANUARI 2024",
+        nama="ABDUL RAHMAN, S.IP",
+        nip="19770228 200212 1 003",
+    )
+    options = WriterOptions(
+        one_table=True,
+        address=("Jl. Letnan Jenderal S. Parman Ketapang", "Telp. (0534) 32115"),
+    )
+    return doc, options
+
+
+VARIANTS: dict[str, Callable[[], Variant]] = {
+    "rak-bulan-nama-centang": bulan_nama_centang,
+    "rak-triwulan": triwulan,
+    "rak-wingdings": wingdings,
+    "rak-arsir": arsir,
+    "rak-no-anggaran": no_anggaran,
+    "rak-satu-tabel": satu_tabel,
+    "rak-panjang-40": panjang_40,
+}

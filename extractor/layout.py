@@ -103,16 +103,26 @@ def _is_empty(raw: RawRow) -> bool:
     return not (raw.texts or raw.periods or raw.lainnya or raw.extra)
 
 
+def _starts_lower(text: str) -> bool:
+    return bool(text) and text[0].islower()
+
+
 def _is_cut_continuation(raw: RawRow, prev: RawRow | None) -> bool:
     """The lower part of a row a page break cut in two.
 
-    It opens a table (the next page), has no TARGET of its own after a row that has one, and
-    its marks, if any, complete a row that has none: every part of a real row has its target.
+    It opens a table (the next page) after a row that has a TARGET, has no target number of
+    its own (the cut may leave the unit, "Orang", below), and its marks, if any, complete a
+    row that has none. A textual target counts only when the text also reads as a tail
+    (a field opening in lower case), so a new row with a target like "Opini WTP" stays.
     """
-    if prev is None or not raw.first_of_table:
+    if prev is None or not raw.first_of_table or TARGET not in prev.texts:
         return False
-    if TARGET in raw.texts or TARGET not in prev.texts:
-        return False
+    target = raw.texts.get(TARGET, "")
+    if target:
+        if parse_target(target).nilai is not None:
+            return False
+        if not any(_starts_lower(raw.texts.get(r, "")) for r in (INDIKATOR, KEGIATAN)):
+            return False
     if raw.periods and prev.periods:
         return False
     return bool(raw.texts)

@@ -26,10 +26,9 @@ from ..grid import Grid, Table, TextLine
 from ..options import ExtractOptions
 from .pdf_aligned import aligned_table
 from .pdf_cells import build_table, deal_glyphs
-from .pdf_page import PageContent, page_content
+from .pdf_page import Glyph, PageContent, page_content
 from .pdf_ruled import find_cells, group_tables
 from .pdf_text import cluster_lines, line_text, split_at_gaps
-from .pdf_page import Glyph
 
 # What pdfminer raises on malformed input. It is a parser over untrusted bytes and its
 # failures are not limited to its own exception classes; the ``try`` blocks below wrap only

@@ -15,7 +15,7 @@ from bisect import bisect_right
 from statistics import median
 
 from ..grid import Cell, Table
-from .pdf_cells import _shaded
+from .pdf_cells import shaded_by
 from .pdf_page import Fill, Glyph
 from .pdf_text import split_at_gaps, words
 
@@ -40,9 +40,7 @@ def _coverage(intervals: list[tuple[float, float]]) -> list[tuple[float, float, 
 
 
 def _boundaries(dense: list[list[Glyph]], region: list[list[Glyph]], size: float) -> list[float]:
-    spans = sorted(
-        (w[0].x0, w[-1].x1) for line in dense for w in words(line)
-    )
+    spans = sorted((w[0].x0, w[-1].x1) for line in dense for w in words(line))
     gaps: list[tuple[float, float]] = []
     reach = spans[0][1]
     for a, b in spans[1:]:
@@ -61,7 +59,7 @@ def _boundaries(dense: list[list[Glyph]], region: list[list[Glyph]], size: float
         # an uncovered stretch of the gap counts as zero
         candidates: list[tuple[float, float, int]] = []
         cursor = g0
-        for a, b, n in pieces[max(0, bisect_right(starts, g0) - 1):]:
+        for a, b, n in pieces[max(0, bisect_right(starts, g0) - 1) :]:
             if a >= g1:
                 break
             lo, hi = max(a, g0), min(b, g1)
@@ -122,10 +120,7 @@ def aligned_table(
     grouped: dict[int, list[list[Glyph]]] = {}
     for r, line in zip(row_of, region):
         grouped.setdefault(r, []).append(line)
-    rows = [
-        _row(row_lines, bounds, ncols, fills, page)
-        for _, row_lines in sorted(grouped.items())
-    ]
+    rows = [_row(row_lines, bounds, ncols, fills, page) for _, row_lines in sorted(grouped.items())]
     return Table(rows=rows, page=page), first, last
 
 
@@ -151,7 +146,9 @@ def _row(
             prev_x1 = word[-1].x1
         line_parts: dict[tuple[int, int], list[str]] = {}
         for a, b, ws in runs:
-            line_parts.setdefault((a, b), []).append(" ".join("".join(g.text for g in w) for w in ws))
+            line_parts.setdefault((a, b), []).append(
+                " ".join("".join(g.text for g in w) for w in ws)
+            )
             glyphs_of.setdefault((a, b), []).extend(g for w in ws for g in w)
         for key, parts in line_parts.items():
             texts.setdefault(key, []).append(" ".join(parts))
@@ -172,7 +169,7 @@ def _row(
                 bottom=bottom,
                 page=page,
                 mark=any(g.symbol and g.text.strip() for g in gs),
-                shaded=_shaded((x0, top, x1, bottom), fills) if fills else False,
+                shaded=shaded_by((x0, top, x1, bottom), fills) if fills else False,
             )
         )
     return cells

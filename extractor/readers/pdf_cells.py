@@ -23,7 +23,7 @@ THIN_ROW = 4.0  # an empty row band thinner than this is a double rule, not a ro
 
 
 @dataclass(slots=True)
-class _Layout:
+class TableLayout:
     """One ruled table while glyphs are being dealt to its cells."""
 
     boxes: list[Box]
@@ -35,7 +35,7 @@ class _Layout:
     holes: dict[tuple[int, int], list[Glyph]] = field(default_factory=dict)
 
 
-def _layout(boxes: list[Box]) -> _Layout:
+def table_layout(boxes: list[Box]) -> TableLayout:
     xs = sorted({b[0] for b in boxes} | {b[2] for b in boxes})
     ys = sorted({b[1] for b in boxes} | {b[3] for b in boxes})
     xi = {x: i for i, x in enumerate(xs)}
@@ -46,12 +46,14 @@ def _layout(boxes: list[Box]) -> _Layout:
             for j in range(yi[top], yi[bottom]):
                 owner.setdefault((i, j), k)
     bbox = (xs[0], ys[0], xs[-1], ys[-1])
-    return _Layout(boxes, xs, ys, owner, bbox, [[] for _ in boxes])
+    return TableLayout(boxes, xs, ys, owner, bbox, [[] for _ in boxes])
 
 
-def deal_glyphs(tables: list[list[Box]], glyphs: list[Glyph]) -> tuple[list[_Layout], list[Glyph]]:
+def deal_glyphs(
+    tables: list[list[Box]], glyphs: list[Glyph]
+) -> tuple[list[TableLayout], list[Glyph]]:
     """Assign each glyph to the cell holding its centre; return the layouts and the rest."""
-    layouts = [_layout(boxes) for boxes in tables]
+    layouts = [table_layout(boxes) for boxes in tables]
     outside: list[Glyph] = []
     for g in glyphs:
         cx = (g.x0 + g.x1) / 2
@@ -72,7 +74,7 @@ def deal_glyphs(tables: list[list[Box]], glyphs: list[Glyph]) -> tuple[list[_Lay
     return layouts, outside
 
 
-def _fill_holes(lay: _Layout) -> None:
+def _fill_holes(lay: TableLayout) -> None:
     """Text in a gap of the ruling (a missing border piece) gets a cell of its own.
 
     The gap is widened across its row band to the neighbouring cells, so the text keeps its
@@ -97,7 +99,7 @@ def _fill_holes(lay: _Layout) -> None:
         lay.glyphs.append(collected)
 
 
-def _shaded(box: Box, fills: list[Fill]) -> bool:
+def shaded_by(box: Box, fills: list[Fill]) -> bool:
     """The last-painted fill that covers most of the box decides (white paints over grey)."""
     x0, top, x1, bottom = box
     area = (x1 - x0) * (bottom - top)
@@ -114,7 +116,7 @@ def _shaded(box: Box, fills: list[Fill]) -> bool:
     return shaded
 
 
-def build_table(lay: _Layout, fills: list[Fill], page: int) -> Table | None:
+def build_table(lay: TableLayout, fills: list[Fill], page: int) -> Table | None:
     """Rows top to bottom of one ruled table, merged cells continued downwards."""
     if lay.holes:
         _fill_holes(lay)
@@ -140,7 +142,7 @@ def build_table(lay: _Layout, fills: list[Fill], page: int) -> Table | None:
                             bottom=bottom,
                             page=page,
                             mark=any(g.symbol and g.text.strip() for g in glyphs),
-                            shaded=_shaded((x0, top, x1, bottom), fills) if fills else False,
+                            shaded=shaded_by((x0, top, x1, bottom), fills) if fills else False,
                         ),
                     )
                 )
@@ -156,7 +158,7 @@ def build_table(lay: _Layout, fills: list[Fill], page: int) -> Table | None:
                             top=band_top,
                             bottom=slice_box[3],
                             page=page,
-                            shaded=_shaded(slice_box, fills) if fills else False,
+                            shaded=shaded_by(slice_box, fills) if fills else False,
                             continued=True,
                         ),
                     )

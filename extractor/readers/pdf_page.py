@@ -8,8 +8,10 @@ turns a page whose text runs sideways back into reading orientation.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, Callable, NamedTuple
+from itertools import pairwise
+from typing import Any, NamedTuple
 
 from ..marks import is_symbol_font
 
@@ -124,23 +126,28 @@ def _direction(matrix: Any) -> str:
     return "down" if b < 0 else "up"
 
 
-def _upright_transform(direction: str, width: float, height: float) -> tuple[Transform, float, float]:
+def _upright_transform(
+    direction: str, width: float, height: float
+) -> tuple[Transform, float, float]:
     """The box mapping that turns text running ``direction`` into left-to-right text."""
     if direction == "down":  # turn the page a quarter counter-clockwise
         return (lambda x0, t, x1, b: (t, width - x1, b, width - x0)), height, width
     if direction == "up":  # a quarter clockwise
         return (lambda x0, t, x1, b: (height - b, x0, height - t, x1)), height, width
     if direction == "left":  # upside down
-        return (lambda x0, t, x1, b: (width - x1, height - b, width - x0, height - t)), width, height
+        return (
+            (lambda x0, t, x1, b: (width - x1, height - b, width - x0, height - t)),
+            width,
+            height,
+        )
     return (lambda x0, t, x1, b: (x0, t, x1, b)), width, height
 
 
 def dominant_direction(chars: list[dict[str, Any]]) -> str:
+    """The direction most visible glyphs run in (pdfminer's ``upright`` is also true for
+    upside-down text, so the text matrix decides)."""
     counts: dict[str, int] = {}
     for ch in chars:
-        if ch.get("upright", True) and ch.get("text", " ").strip():
-            counts["right"] = counts.get("right", 0) + 1
-            continue
         if not str(ch.get("text", "")).strip():
             continue
         d = _direction(ch.get("matrix"))
@@ -229,7 +236,7 @@ def page_content(
         if not _visible(obj):
             continue
         pts = obj.get("pts") or []
-        for p0, p1 in zip(pts, pts[1:]):
+        for p0, p1 in pairwise(pts):
             try:
                 ax, ay, bx, by = float(p0[0]), float(p0[1]), float(p1[0]), float(p1[1])
             except (TypeError, ValueError, IndexError):

@@ -83,15 +83,15 @@ def find_cells(hsegs: list[Segment], vsegs: list[Segment]) -> list[Box]:
         return not points[p][0].isdisjoint(points[q][0])
 
     cells: list[Box] = []
-    for (x, y) in points:
+    for x, y in points:
         ys_below = by_x[x]
         xs_right = by_y[y]
         found = False
-        for by in ys_below[bisect_right(ys_below, y):]:
+        for by in ys_below[bisect_right(ys_below, y) :]:
             below = (x, by)
             if not v_joined((x, y), below):
                 break  # the line down from this corner ends before ``below``
-            for rx in xs_right[bisect_right(xs_right, x):]:
+            for rx in xs_right[bisect_right(xs_right, x) :]:
                 right = (rx, y)
                 if not h_joined((x, y), right):
                     break

@@ -1,0 +1,473 @@
+"""The PDF reader: ruled and borderless tables, merges, marks, shading, rotation, errors.
+
+Most PDFs are drawn here with reportlab so each test states exactly what is on the page.
+The seed sample (``samples/rak-kubu-raya-2024.pdf``, LibreOffice output) and the pdfplumber
+test corpus are used when present.
+"""
+
+from __future__ import annotations
+
+import io
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from extractor.errors import (
+    EmptyDocument,
+    EncryptedDocument,
+    RakError,
+    TooLarge,
+    UnreadableDocument,
+)
+from extractor.grid import Cell, Grid
+from extractor.options import ExtractOptions
+from extractor.readers.pdf import read_pdf
+
+canvas = pytest.importorskip("reportlab.pdfgen.canvas")
+pypdf = pytest.importorskip("pypdf")
+
+ROOT = Path(__file__).resolve().parents[1]
+SEED_PDF = ROOT / "samples" / "rak-kubu-raya-2024.pdf"
+CORPUS = ROOT.parent / "shared" / "external" / "pdfplumber-tests"
+
+PAGE = (842.0, 595.0)  # A4 landscape, points
+
+
+def norm(text: str) -> str:
+    return " ".join(text.split())
+
+
+def texts(row: list[Cell]) -> list[str]:
+    return [norm(c.text) for c in row]
+
+
+# --- drawing ------------------------------------------------------------------------------
+
+
+def draw_rak_table(c: object, height: float, *, hidden: bool = True) -> None:
+    """A small RAK-like ruled table, coordinates given from the top of the page.
+
+    Header: SASARAN | INDIKATOR | JADWAL (spans B1, B2) | PELAKSANA, then B1 B2 below
+    JADWAL with the other header cells merged down. Body: SASARAN merged over two rows,
+    a wrapped INDIKATOR, a ZapfDingbats check, a shaded cell, a plain "v".
+    """
+
+    def y(top: float) -> float:
+        return height - top
+
+    def text(x: float, top: float, s: str, font: str = "Helvetica", size: float = 9) -> None:
+        c.setFont(font, size)  # type: ignore[attr-defined]
+        c.drawString(x, y(top + size), s)  # type: ignore[attr-defined]
+
+    c.setFont("Helvetica-Bold", 12)  # type: ignore[attr-defined]
+    c.drawString(50, y(60), "RENCANA AKSI KINERJA")  # type: ignore[attr-defined]
+    text(50, 75, "Tahun : 2024")
+
+    # shading first, lines over it
+    c.setFillGray(0.5)  # type: ignore[attr-defined]
+    c.rect(330, y(180), 40, 40, stroke=0, fill=1)  # type: ignore[attr-defined]
+    c.setFillGray(0)  # type: ignore[attr-defined]
+
+    c.setStrokeGray(0)  # type: ignore[attr-defined]
+    c.setLineWidth(0.75)  # type: ignore[attr-defined]
+    for top, x0, x1 in [
+        (100, 50, 470),
+        (120, 290, 370),
+        (140, 50, 470),
+        (180, 170, 470),
+        (210, 50, 470),
+    ]:
+        c.line(x0, y(top), x1, y(top))  # type: ignore[attr-defined]
+    for x, t0, t1 in [
+        (50, 100, 210),
+        (170, 100, 210),
+        (290, 100, 210),
+        (330, 120, 210),
+        (370, 100, 210),
+        (470, 100, 210),
+    ]:
+        c.line(x, y(t0), x, y(t1))  # type: ignore[attr-defined]
+
+    if hidden:
+        # A white line across body row 1 and a white thin filled rect down INDIKATOR:
+        # invisible on paper, so not cell borders.
+        c.setStrokeGray(1)  # type: ignore[attr-defined]
+        c.line(50, y(160), 470, y(160))  # type: ignore[attr-defined]
+        c.setFillGray(1)  # type: ignore[attr-defined]
+        c.rect(229.5, y(210), 1, 70, stroke=0, fill=1)  # type: ignore[attr-defined]
+        c.setFillGray(0)  # type: ignore[attr-defined]
+        c.setStrokeGray(0)  # type: ignore[attr-defined]
+
+    text(53, 103, "SASARAN")
+    text(173, 103, "INDIKATOR")
+    text(293, 103, "JADWAL")
+    text(373, 103, "PELAKSANA")
+    text(293, 123, "B1")
+    text(333, 123, "B2")
+    text(53, 143, "Sasaran satu")
+    text(173, 143, "Indikator A baris")
+    text(173, 155, "dua")
+    text(305, 150, "4", font="ZapfDingbats", size=10)
+    text(373, 143, "Subbag X")
+    text(173, 183, "Indikator B")
+    text(305, 185, "v")
+    text(373, 183, "Subbag Y")
+
+    text(600, 240, "SUNGAI RAYA, JANUARI 2024")
+    text(600, 300, "FITRI")
+
+
+def make_pdf(path: Path, pages: int = 1, **kw: object) -> Path:
+    c = canvas.Canvas(str(path), pagesize=PAGE)
+    for _ in range(pages):
+        draw_rak_table(c, PAGE[1], **kw)  # type: ignore[arg-type]
+        c.showPage()
+    c.save()
+    return path
+
+
+@pytest.fixture
+def ruled(tmp_path: Path) -> Grid:
+    return read_pdf(make_pdf(tmp_path / "ruled.pdf"), ExtractOptions())
+
+
+# --- ruled tables -------------------------------------------------------------------------
+
+
+def test_ruled_table_rows_and_spans(ruled: Grid) -> None:
+    assert ruled.format == "pdf" and ruled.pages == 1
+    assert len(ruled.tables) == 1
+    rows = ruled.tables[0].rows
+    assert [texts(r) for r in rows] == [
+        ["SASARAN", "INDIKATOR", "JADWAL", "PELAKSANA"],
+        ["", "", "B1", "B2", ""],
+        ["Sasaran satu", "Indikator A baris dua", rows[2][2].text, "", "Subbag X"],
+        ["", "Indikator B", "v", "", "Subbag Y"],
+    ]
+    jadwal = rows[0][2]
+    assert (jadwal.x0, jadwal.x1) == pytest.approx((290, 370), abs=1)
+    assert all(c.page == 1 for r in rows for c in r)
+
+
+def test_vertical_merge_is_continued_below(ruled: Grid) -> None:
+    rows = ruled.tables[0].rows
+    assert [c.continued for c in rows[1]] == [True, True, False, False, True]
+    assert rows[3][0].continued and rows[3][0].text == ""
+    assert not rows[2][0].continued and rows[2][0].text == "Sasaran satu"
+    assert rows[2][0].bottom == pytest.approx(210, abs=1)
+
+
+def test_wrapped_text_keeps_line_break(ruled: Grid) -> None:
+    assert ruled.tables[0].rows[2][1].text == "Indikator A baris\ndua"
+
+
+def test_hidden_white_rules_are_not_borders(tmp_path: Path) -> None:
+    shown = read_pdf(make_pdf(tmp_path / "a.pdf", hidden=True), ExtractOptions())
+    plain = read_pdf(make_pdf(tmp_path / "b.pdf", hidden=False), ExtractOptions())
+    assert [texts(r) for r in shown.tables[0].rows] == [texts(r) for r in plain.tables[0].rows]
+    assert len(shown.tables[0].rows) == 4
+
+
+def test_symbol_font_mark_and_shading(ruled: Grid) -> None:
+    row = ruled.tables[0].rows[2]
+    assert row[2].mark and row[2].text.strip()
+    assert not row[1].mark
+    assert row[3].shaded and row[3].text == ""
+    assert not row[2].shaded and not row[4].shaded
+
+
+def test_text_outside_tables(ruled: Grid) -> None:
+    lines = [(ln.text, ln.page, ln.after_tables) for ln in ruled.lines]
+    assert lines == [
+        ("RENCANA AKSI KINERJA", 1, 0),
+        ("Tahun : 2024", 1, 0),
+        ("SUNGAI RAYA, JANUARI 2024", 1, 1),
+        ("FITRI", 1, 1),
+    ]
+
+
+def test_tables_and_lines_in_document_order(tmp_path: Path) -> None:
+    grid = read_pdf(make_pdf(tmp_path / "two.pdf", pages=2), ExtractOptions())
+    assert grid.pages == 2
+    assert [t.page for t in grid.tables] == [1, 2]
+    assert [(ln.page, ln.after_tables) for ln in grid.lines if ln.text == "FITRI"] == [
+        (1, 1),
+        (2, 2),
+    ]
+
+
+# --- rotation -----------------------------------------------------------------------------
+
+
+def _rotate(src: Path, dst: Path, degrees: int) -> Path:
+    reader = pypdf.PdfReader(str(src))
+    writer = pypdf.PdfWriter()
+    for page in reader.pages:
+        page.rotate(degrees)
+        writer.add_page(page)
+    with dst.open("wb") as fh:
+        writer.write(fh)
+    return dst
+
+
+@pytest.mark.parametrize("degrees", [90, 180, 270])
+def test_page_turned_by_rotate_reads_upright(tmp_path: Path, degrees: int) -> None:
+    """A landscape page given /Rotate: shown sideways, still read in reading order."""
+    flat = make_pdf(tmp_path / "flat.pdf")
+    turned = _rotate(flat, tmp_path / "turned.pdf", degrees)
+    expected = read_pdf(flat, ExtractOptions())
+    got = read_pdf(turned, ExtractOptions())
+    assert [[texts(r) for r in t.rows] for t in got.tables] == [
+        [texts(r) for r in t.rows] for t in expected.tables
+    ]
+    assert [ln.text for ln in got.lines] == [ln.text for ln in expected.lines]
+    assert got.tables[0].rows[2][3].shaded and got.tables[0].rows[2][2].mark
+
+
+@pytest.mark.parametrize("degrees", [90, 270])
+def test_page_upright_only_through_rotate(tmp_path: Path, degrees: int) -> None:
+    """Content drawn sideways on a portrait page, upright once /Rotate is applied."""
+    width, height = PAGE[1], PAGE[0]  # portrait media box
+    path = tmp_path / "side.pdf"
+    c = canvas.Canvas(str(path), pagesize=(width, height))
+    if degrees == 90:
+        c.translate(width, 0)
+        c.rotate(90)
+    else:
+        c.translate(0, height)
+        c.rotate(-90)
+    draw_rak_table(c, PAGE[1])
+    c.showPage()
+    c.save()
+    reader = pypdf.PdfReader(str(path))
+    writer = pypdf.PdfWriter()
+    page = reader.pages[0]
+    page.rotation = degrees
+    writer.add_page(page)
+    with path.open("wb") as fh:
+        writer.write(fh)
+
+    flat = read_pdf(make_pdf(tmp_path / "flat.pdf"), ExtractOptions())
+    got = read_pdf(path, ExtractOptions())
+    assert [texts(r) for r in got.tables[0].rows] == [texts(r) for r in flat.tables[0].rows]
+    assert got.tables[0].rows[2][3].shaded
+
+
+# --- borderless ---------------------------------------------------------------------------
+
+
+def test_borderless_table_from_alignment(tmp_path: Path) -> None:
+    path = tmp_path / "plain.pdf"
+    c = canvas.Canvas(str(path), pagesize=PAGE)
+    h = PAGE[1]
+
+    def put(x: float, top: float, s: str) -> None:
+        c.setFont("Helvetica", 9)
+        c.drawString(x, h - top - 9, s)
+
+    put(50, 40, "RENCANA AKSI KINERJA")
+    cols = [50, 200, 330, 370, 410, 450]
+    put(cols[0], 80, "SASARAN")
+    put(cols[1], 80, "INDIKATOR")
+    put(cols[2], 80, "B1")
+    put(cols[3], 80, "B2")
+    put(cols[4], 80, "B3")
+    put(cols[5], 80, "PELAKSANA")
+    # row 1 wraps over two lines (11 pt apart); rows are 25 pt apart
+    put(cols[0], 105, "Sasaran satu")
+    put(cols[1], 105, "Indikator panjang")
+    put(cols[2], 105, "v")
+    put(cols[4], 105, "v")
+    put(cols[5], 105, "Subbag X")
+    put(cols[0], 116, "lanjutan")
+    put(cols[1], 116, "baris dua")
+    put(cols[1], 141, "Indikator B")
+    put(cols[3], 141, "v")
+    put(cols[5], 141, "Subbag Y")
+    put(50, 200, "FITRI")
+    c.showPage()
+    c.save()
+
+    grid = read_pdf(path, ExtractOptions())
+    assert len(grid.tables) == 1
+    rows = grid.tables[0].rows
+    assert [texts(r) for r in rows] == [
+        ["SASARAN", "INDIKATOR", "B1", "B2", "B3", "PELAKSANA"],
+        ["Sasaran satu lanjutan", "Indikator panjang baris dua", "v", "", "v", "Subbag X"],
+        ["", "Indikator B", "", "v", "", "Subbag Y"],
+    ]
+    assert rows[1][1].text == "Indikator panjang\nbaris dua"
+    assert [(ln.text, ln.after_tables) for ln in grid.lines] == [
+        ("RENCANA AKSI KINERJA", 0),
+        ("FITRI", 1),
+    ]
+
+
+# --- errors -------------------------------------------------------------------------------
+
+
+def test_encrypted(tmp_path: Path) -> None:
+    plain = make_pdf(tmp_path / "plain.pdf")
+    writer = pypdf.PdfWriter(clone_from=str(plain))
+    writer.encrypt("geheim", algorithm="AES-128")
+    locked = tmp_path / "locked.pdf"
+    with locked.open("wb") as fh:
+        writer.write(fh)
+    with pytest.raises(EncryptedDocument):
+        read_pdf(locked, ExtractOptions())
+    with pytest.raises(EncryptedDocument):
+        read_pdf(locked, ExtractOptions(password="salah"))
+    grid = read_pdf(locked, ExtractOptions(password="geheim"))
+    assert len(grid.tables) == 1
+
+
+def test_damaged(tmp_path: Path) -> None:
+    data = make_pdf(tmp_path / "ok.pdf").read_bytes()
+    cut = tmp_path / "cut.pdf"
+    cut.write_bytes(data[: len(data) // 3])
+    junk = tmp_path / "junk.pdf"
+    junk.write_bytes(b"%PDF-1.4\n" + bytes(range(256)) * 8)
+    for path in (cut, junk):
+        try:
+            read_pdf(path, ExtractOptions())
+        except UnreadableDocument as e:
+            assert e.__cause__ is not None
+        except RakError:
+            pass
+
+
+def test_no_pages(tmp_path: Path) -> None:
+    path = tmp_path / "none.pdf"
+    buf = io.BytesIO()
+    pypdf.PdfWriter().write(buf)
+    path.write_bytes(buf.getvalue())
+    with pytest.raises(EmptyDocument):
+        read_pdf(path, ExtractOptions())
+
+
+def test_too_many_pages(tmp_path: Path) -> None:
+    path = make_pdf(tmp_path / "two.pdf", pages=2)
+    with pytest.raises(TooLarge):
+        read_pdf(path, ExtractOptions(max_pages=1))
+
+
+@pytest.mark.skipif(not CORPUS.is_dir(), reason="pdfplumber test corpus not present")
+@pytest.mark.parametrize(
+    "name, error",
+    [
+        ("password-example.pdf", EncryptedDocument),
+        ("issue-948.zip", UnreadableDocument),
+        ("empty.pdf", UnreadableDocument),
+        ("issue-297-example.pdf", EmptyDocument),
+    ],
+)
+def test_corpus_errors(name: str, error: type[RakError]) -> None:
+    with pytest.raises(error):
+        read_pdf(CORPUS / name, ExtractOptions())
+
+
+@pytest.mark.skipif(not CORPUS.is_dir(), reason="pdfplumber test corpus not present")
+def test_corpus_rotated_matches_unrotated() -> None:
+    flat = read_pdf(CORPUS / "nics-background-checks-2015-11.pdf", ExtractOptions())
+    turned = read_pdf(CORPUS / "nics-background-checks-2015-11-rotated.pdf", ExtractOptions())
+    assert [[texts(r) for r in t.rows] for t in turned.tables] == [
+        [texts(r) for r in t.rows] for t in flat.tables
+    ]
+
+
+_SWEEP = """
+import sys
+from pathlib import Path
+from extractor.errors import RakError
+from extractor.options import ExtractOptions
+from extractor.readers.pdf import read_pdf
+try:
+    read_pdf(Path(sys.argv[1]), ExtractOptions())
+except RakError:
+    pass
+"""
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not CORPUS.is_dir(), reason="pdfplumber test corpus not present")
+@pytest.mark.parametrize(
+    "path", sorted(CORPUS.glob("*.*")) if CORPUS.is_dir() else [], ids=lambda p: p.name
+)
+def test_corpus_never_crashes_or_hangs(path: Path) -> None:
+    """Every real-world file ends in a grid or a RakError, in bounded time."""
+    done = subprocess.run(
+        [sys.executable, "-c", _SWEEP, str(path)],
+        cwd=ROOT,
+        check=False,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+
+
+# --- the seed sample (LibreOffice PDF of the Kubu Raya RAK) -------------------------------
+
+seed = pytest.mark.skipif(not SEED_PDF.exists(), reason="samples/rak-kubu-raya-2024.pdf not built")
+
+
+@pytest.fixture(scope="module")
+def seed_grid() -> Grid:
+    return read_pdf(SEED_PDF, ExtractOptions())
+
+
+@seed
+def test_seed_one_table_per_page(seed_grid: Grid) -> None:
+    assert seed_grid.pages == 20
+    assert [t.page for t in seed_grid.tables] == list(range(2, 21))
+
+
+@seed
+def test_seed_column_counts(seed_grid: Grid) -> None:
+    widths = {t.page: {len(r) for r in t.rows[1:]} for t in seed_grid.tables}
+    assert widths[10] == {18}
+    assert all(w == {17} for p, w in widths.items() if p != 10)
+
+
+@seed
+def test_seed_header(seed_grid: Grid) -> None:
+    for table in seed_grid.tables:
+        head = texts(table.rows[0])
+        assert head[:6] == [
+            "SASARAN KEGIATAN",
+            "INDIKATOR KINERJA",
+            "TARGET",
+            "KEGIATAN",
+            "RENCANA PELAKSANAAN",
+            "PELAKSANA",
+        ]
+        assert texts(table.rows[1])[4:16] == [f"B{i}" for i in range(1, 13)]
+        assert texts(table.rows[2])[:17] == [str(i) for i in range(1, 18)]
+
+
+@seed
+def test_seed_cells(seed_grid: Grid) -> None:
+    first = seed_grid.tables[0].rows
+    row = first[3]
+    assert norm(row[0].text) == (
+        "Terwujudnya rencana kerja dan anggaran KPU Kab.Kubu Raya yang tertib,efektif dan efisien"
+    )
+    assert "\n" in row[0].text  # wrapped in the PDF, the lines are kept apart
+    assert norm(row[2].text) == "12 Kali"
+    assert [c.text for c in row[4:16]] == ["", "√", "", "√", "", "√", "", "√", "√", "√", "√", "√"]
+    assert norm(row[16].text) == "Subbag. Perencanaan, data dan informasi"
+    # SASARAN merged over the next row
+    assert first[5][0].continued and first[5][0].text == ""
+    marks = sum(c.text == "√" for t in seed_grid.tables for r in t.rows for c in r)
+    assert marks > 300
+
+
+@seed
+def test_seed_text_lines(seed_grid: Grid) -> None:
+    lines = {ln.text: ln for ln in seed_grid.lines}
+    assert lines["Tahun : 2024"].page == 2 and lines["Tahun : 2024"].after_tables == 0
+    assert "Nama/Unit Organisasi : SEKRETARIAT KPU KABUPATEN KUBU RAYA" in lines
+    for text in ("SUNGAI RAYA, JANUARI 2024", "SEKRETARIS,", "FITRI"):
+        assert lines[text].page == 20 and lines[text].after_tables == 19

@@ -10,22 +10,26 @@ from __future__ import annotations
 import io
 import time
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 import docx
 import pytest
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Twips
+from lxml import etree
 
 from extractor.errors import RakError, TooLarge, UnreadableDocument
 from extractor.grid import Cell, Grid
 from extractor.options import ExtractOptions
 from extractor.readers.docx import read_docx
 
-EXTERNAL = Path("/work/shared/external/python-docx-tests")
-SEED_DOCX = Path(__file__).resolve().parents[1] / "samples" / "rak-kubu-raya-2024.docx"
+REPO = Path(__file__).resolve().parents[1]
+SHARED = REPO.parent / "shared"
+EXTERNAL = SHARED / "external" / "python-docx-tests"
+SEED_DOCX = REPO / "samples" / "rak-kubu-raya-2024.docx"
+SEED_TEXT = SHARED / "seed" / "rak-kubu-raya-2024.txt"
 OPTIONS = ExtractOptions()
 
 
@@ -85,7 +89,7 @@ def test_body_in_document_order(tmp_path: Path) -> None:
 
 
 def test_positions_are_twips_from_the_table_grid(tmp_path: Path) -> None:
-    document, table = _table(2, 3, width=1500)
+    document, _ = _table(2, 3, width=1500)
     grid = read_docx(_save(document, tmp_path), OPTIONS)
     assert _spans(grid)[0] == [(0, 1500), (1500, 3000), (3000, 4500)]
     assert [(c.top, c.bottom) for c in grid.tables[0].rows[1]] == [(1, 2)] * 3
@@ -258,8 +262,6 @@ def test_text_box_is_read_once_as_a_line(tmp_path: Path) -> None:
         "<mc:Fallback><w:pict><w:txbxContent><w:p><w:r><w:t>KOMISI PEMILIHAN</w:t></w:r></w:p>"
         "</w:txbxContent></w:pict></mc:Fallback></mc:AlternateContent></w:r>"
     )
-    from lxml import etree
-
     p._p.append(etree.fromstring(box))
     grid = read_docx(_save(document, tmp_path), OPTIONS)
     assert [line.text for line in grid.lines] == ["before", "KOMISI PEMILIHAN"]
@@ -371,6 +373,22 @@ def test_main_part_is_found_through_the_package_relationships(tmp_path: Path) ->
     assert _texts(grid) == [["renamed"]]
 
 
+def test_strict_ooxml_namespace(tmp_path: Path) -> None:
+    document, table = _table(1, 2)
+    table.cell(0, 1).text = "strict"
+    buf = io.BytesIO()
+    document.save(buf)
+    with zipfile.ZipFile(buf) as src:
+        members = {n: src.read(n) for n in src.namelist()}
+    members["word/document.xml"] = members["word/document.xml"].replace(
+        b"http://schemas.openxmlformats.org/wordprocessingml/2006/main",
+        b"http://purl.oclc.org/ooxml/wordprocessingml/main",
+    )
+    grid = read_docx(_zip(tmp_path, members), OPTIONS)
+    assert _texts(grid) == [["", "strict"]]
+    assert _spans(grid) == [[(0, 1000), (1000, 2000)]]
+
+
 @pytest.mark.parametrize("path", sorted(EXTERNAL.glob("*.docx")), ids=lambda p: p.name)
 def test_python_docx_corpus_gives_a_grid_or_a_typed_error(path: Path) -> None:
     try:
@@ -413,9 +431,71 @@ def test_three_hundred_rows_read_fast(tmp_path: Path) -> None:
 # --- the Kubu Raya rebuild ------------------------------------------------------------------
 
 
-@pytest.mark.skipif(not SEED_DOCX.exists(), reason="samples/rak-kubu-raya-2024.docx not built")
-def test_seed_docx() -> None:
+HEADINGS = [
+    "SASARAN KEGIATAN",
+    "INDIKATOR KINERJA",
+    "TARGET",
+    "KEGIATAN",
+    "RENCANA PELAKSANAAN",
+    "PELAKSANA",
+]
+
+
+def _seed_pages() -> list[list[list[str]]]:
+    """The seed text's data rows, page by page (each page starts with its header)."""
+    pages: list[list[list[str]]] = []
+    for line in SEED_TEXT.read_text("utf-8").splitlines():
+        cells = line.split("\t")
+        if len(cells) < 16:
+            continue
+        if cells[0] == "SASARAN KEGIATAN":
+            pages.append([])
+        elif cells[0] != "1" and "B1" not in cells:
+            pages[-1].append(cells)
+    return pages
+
+
+def needs_seed(f):  # the seed files are part of the repository and of ../shared
+    return f
+
+
+@needs_seed
+def test_seed_docx_tables_and_headers() -> None:
     grid = read_docx(SEED_DOCX, OPTIONS)
-    assert len(grid.tables) == 19
+    assert len(grid.tables) == 19 == len(_seed_pages())
+    widths = []
     for table in grid.tables:
-        assert table.rows[0][0].text == "SASARAN KEGIATAN"
+        head, months, numbers = table.rows[:3]
+        assert [c.text for c in head][:6] == HEADINGS
+        assert [c.text for c in months][4:16] == [f"B{i}" for i in range(1, 13)]
+        assert [c.continued for c in months][:4] == [True] * 4  # vMerge under the headings
+        assert [c.text for c in numbers][:17] == [str(i) for i in range(1, 18)]
+        plan = head[4]  # RENCANA PELAKSANAAN spans the twelve months, as one cell
+        assert (plan.x0, plan.x1) == (months[4].x0, months[15].x1)
+        widths.append({len(row) for row in table.rows[1:]})
+    assert widths.count({18}) == 1 and widths.count({17}) == 18  # the page with an 18th column
+
+
+@needs_seed
+def test_seed_docx_cells_match_the_seed_text() -> None:
+    grid = read_docx(SEED_DOCX, OPTIONS)
+    for table, page in zip(grid.tables, _seed_pages(), strict=True):
+        data = table.rows[3:]
+        assert len(data) == len(page)
+        for i, (row, cells) in enumerate(zip(data, page, strict=True)):
+            assert [c.text == "√" for c in row] == [c.strip() == "√" for c in cells]
+            assert row[2].text == cells[2].strip()  # TARGET as written
+            # An empty SASARAN under a filled one is a vertical merge, never copied text.
+            assert row[0].continued == (i > 0 and not cells[0].strip())
+            assert row[0].text == ("" if row[0].continued else cells[0].strip())
+    marks = sum(c.text == "√" for t in grid.tables for r in t.rows for c in r)
+    assert marks == SEED_TEXT.read_text("utf-8").count("√") == 483
+
+
+@needs_seed
+def test_seed_docx_lines_around_the_tables() -> None:
+    lines = read_docx(SEED_DOCX, OPTIONS).lines
+    before = [line.text for line in lines if line.after_tables == 0]
+    after = [line.text for line in lines if line.after_tables == 19]
+    assert "RENCANA AKSI KINERJA" in before and "Tahun : 2024" in before
+    assert after[0] == "SUNGAI RAYA, JANUARI 2024" and "SEKRETARIS," in after

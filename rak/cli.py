@@ -32,6 +32,31 @@ PasswordOpt = Annotated[
 ]
 MaxPagesOpt = Annotated[int, typer.Option("--max-pages", help="Batas halaman per dokumen.")]
 
+# Options of the audit (rak check, and bulk runs of it). --lang here may be left out so that
+# the language of a rak.toml applies; an explicit --lang wins.
+CheckLangOpt = Annotated[
+    str | None, typer.Option("--lang", help="Bahasa pesan: id (bawaan) atau en.")
+]
+ConfigOpt = Annotated[
+    Path | None,
+    typer.Option("--config", help="Berkas rak.toml; bawaan: yang terdekat dari berkas RAK."),
+]
+FailOnOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--fail-on",
+        help="Keluar dengan kode 1 bila ada temuan setingkat ini atau lebih: "
+        "error (bawaan), warning, info, never.",
+    ),
+]
+SelectOpt = Annotated[
+    str | None,
+    typer.Option("--select", help="Hanya aturan ini, dipisah koma (lihat: rak rules)."),
+]
+IgnoreOpt = Annotated[
+    str | None, typer.Option("--ignore", help="Lewati aturan ini, dipisah koma.")
+]
+
 R = TypeVar("R")
 
 
@@ -77,10 +102,6 @@ def write_output(text: str, output: Path | None, lang: str) -> None:
 
 
 def main() -> None:
-    from . import cmd_extract  # noqa: F401  (registers commands)
+    from . import cmd_check, cmd_extract  # noqa: F401  (they register their commands)
 
-    try:
-        from . import cmd_check  # noqa: F401
-    except ImportError:
-        pass
     app()

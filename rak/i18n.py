@@ -22,6 +22,127 @@ WORDS: dict[str, dict[str, str]] = {
         "en": "unknown output format: {value}",
     },
     "written": {"id": "ditulis: {path}", "en": "written: {path}"},
+    # rak check / rak rules
+    "bad_json": {
+        "id": "{file}: JSON tidak sah ({detail})",
+        "en": "{file}: invalid JSON ({detail})",
+    },
+    "cannot_write": {
+        "id": "{path}: tidak dapat ditulis ({detail})",
+        "en": "{path}: cannot be written ({detail})",
+    },
+    "unknown_rule": {
+        "id": "aturan tidak dikenal: {name} (lihat: rak rules)",
+        "en": "unknown rule: {name} (see: rak rules)",
+    },
+    "rule_severity": {"id": "Tingkat bawaan", "en": "Default severity"},
+    "rule_bad": {"id": "Contoh salah", "en": "Bad example"},
+    "rule_good": {"id": "Contoh benar", "en": "Good example"},
+    "rules_hint": {
+        "id": "Penjelasan satu aturan: rak rules NAMA",
+        "en": "One rule explained: rak rules NAME",
+    },
+    # bulk runs (rak extract / rak check over many files)
+    "status_clean": {"id": "bersih", "en": "clean"},
+    "status_findings": {"id": "ada temuan", "en": "findings"},
+    "status_unreadable": {"id": "gagal dibaca", "en": "unreadable"},
+    "status_read": {"id": "terbaca", "en": "read"},
+    "col_file": {"id": "Berkas", "en": "File"},
+    "col_unit": {"id": "Unit organisasi", "en": "Organisation unit"},
+    "col_year": {"id": "Tahun", "en": "Year"},
+    "col_rows": {"id": "Baris", "en": "Rows"},
+    "col_errors": {"id": "Kesalahan", "en": "Errors"},
+    "col_warnings": {"id": "Peringatan", "en": "Warnings"},
+    "col_infos": {"id": "Info", "en": "Infos"},
+    "col_status": {"id": "Status", "en": "Status"},
+    "col_reason": {"id": "Keterangan", "en": "Reason"},
+    "col_report": {"id": "Laporan", "en": "Report"},
+    "col_pelaksana": {"id": "Pelaksana", "en": "Pelaksana (unit)"},
+    "col_rule": {"id": "Aturan", "en": "Rule"},
+    "col_files": {"id": "Berkas terdampak", "en": "Files affected"},
+    "bulk_timeout": {
+        "id": "melebihi batas waktu {seconds} detik; pembacaan dihentikan",
+        "en": "took longer than {seconds} s; reading was stopped",
+    },
+    "bulk_crash": {
+        "id": "proses pembaca berhenti mendadak ({detail})",
+        "en": "the reading process died ({detail})",
+    },
+    "bulk_interrupted": {
+        "id": "dibatalkan (Ctrl-C) sebelum selesai dibaca",
+        "en": "cancelled (Ctrl-C) before it was read",
+    },
+    "bulk_internal": {
+        "id": "kesalahan internal rak ({detail}); mohon laporkan",
+        "en": "internal rak error ({detail}); please report it",
+    },
+    "bulk_totals_check": {
+        "id": "{n} berkas: {clean} bersih, {findings} ada temuan, {unreadable} gagal dibaca",
+        "en": "{n} files: {clean} clean, {findings} with findings, {unreadable} unreadable",
+    },
+    "bulk_totals_extract": {
+        "id": "{n} berkas: {read} terbaca ({rows} baris), {unreadable} gagal dibaca",
+        "en": "{n} files: {read} read ({rows} rows), {unreadable} unreadable",
+    },
+    "bulk_no_files": {
+        "id": "tidak ada berkas RAK (PDF/Word) di: {paths}",
+        "en": "no RAK files (PDF/Word) in: {paths}",
+    },
+    "bulk_skipped": {"id": "Dilewati ({n} berkas):", "en": "Skipped ({n} files):"},
+    "bulk_stopped": {
+        "id": "dihentikan (Ctrl-C): {done} dari {total} berkas selesai; hasilnya disimpan",
+        "en": "stopped (Ctrl-C): {done} of {total} files finished; their results are kept",
+    },
+    "bulk_progress": {"id": "Membaca", "en": "Reading"},
+    "bulk_per_min": {"id": "berkas/menit", "en": "files/min"},
+    "bulk_bad_jobs": {
+        "id": "--jobs harus 1 atau lebih (diberikan: {value})",
+        "en": "--jobs must be 1 or more (given: {value})",
+    },
+    "bulk_bad_timeout": {
+        "id": "--timeout harus 0 (tanpa batas) atau lebih (diberikan: {value})",
+        "en": "--timeout must be 0 (no limit) or more (given: {value})",
+    },
+    "bulk_out_not_dir": {
+        "id": "{path}: bukan folder; --out perlu folder",
+        "en": "{path}: not a folder; --out needs a folder",
+    },
+    "bulk_html_needs_out": {
+        "id": "--format html untuk banyak berkas perlu --out FOLDER",
+        "en": "--format html over several files needs --out DIR",
+    },
+    "bulk_index_title": {"id": "Ringkasan pemeriksaan RAK", "en": "RAK audit summary"},
+    "bulk_index_extract_title": {"id": "Ringkasan ekstraksi RAK", "en": "RAK extraction summary"},
+    "bulk_by_rule": {"id": "Temuan per aturan", "en": "Findings by rule"},
+    "bulk_by_pelaksana": {"id": "Temuan per pelaksana", "en": "Findings by pelaksana"},
+    "bulk_files": {"id": "Berkas", "en": "Files"},
+    "bulk_empty_pelaksana": {"id": "(kosong)", "en": "(empty)"},
+    "skip_duplicate": {"id": "berkas yang sama dengan {detail}", "en": "same file as {detail}"},
+    "skip_json_extract": {
+        "id": "JSON: hanya dibaca oleh rak check",
+        "en": "JSON: read by rak check only",
+    },
+    "skip_lock_file": {"id": "berkas kunci Office (~$)", "en": "Office lock file (~$)"},
+    "skip_json": {
+        "id": "JSON yang bukan keluaran rak extract",
+        "en": "JSON that rak extract did not write",
+    },
+    "skip_not_rak": {"id": "bukan PDF atau Word ({detail})", "en": "not PDF or Word ({detail})"},
+    "skip_hidden_dir": {"id": "folder tersembunyi", "en": "hidden folder"},
+    "skip_out_dir": {"id": "folder keluaran (--out)", "en": "the output folder (--out)"},
+    "skip_broken_link": {
+        "id": "tautan simbolik rusak (ke {detail})",
+        "en": "broken symbolic link (to {detail})",
+    },
+    "skip_link_outside": {
+        "id": "tautan simbolik ke luar folder masukan ({detail}); tidak diikuti",
+        "en": "symbolic link out of the input folder ({detail}); not followed",
+    },
+    "skip_link_dir": {
+        "id": "tautan ke folder di dalam masukan ({detail}); berkasnya dibaca di sana",
+        "en": "link to a folder inside the input ({detail}); its files are read there",
+    },
+    "skip_no_match": {"id": "pola tidak cocok dengan berkas apa pun", "en": "pattern matches no file"},
 }
 
 

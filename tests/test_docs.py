@@ -32,6 +32,7 @@ def test_ci_runs_the_readme_commands():
 
 
 def test_every_command_has_help():
+    import rak.cmd_check  # noqa: F401
     import rak.cmd_extract  # noqa: F401
 
     runner = CliRunner()
@@ -43,3 +44,16 @@ def test_every_command_has_help():
         res = runner.invoke(app, [name, "--help"])
         assert res.exit_code == 0, name
         assert len(res.output) > 100, name
+
+
+def test_every_package_is_installed_by_pyproject():
+    import tomllib
+
+    listed = set(tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["setuptools"][
+        "packages"])
+    found = {
+        ".".join(p.parent.relative_to(ROOT).parts)
+        for top in ("extractor", "checks", "rak")
+        for p in (ROOT / top).rglob("__init__.py")
+    }
+    assert found <= listed

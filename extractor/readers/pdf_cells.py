@@ -124,7 +124,7 @@ def build_table(lay: TableLayout, fills: list[Fill], page: int) -> Table | None:
     bottoms = sorted({b[3] for b in lay.boxes})
     table_bottom = bottoms[-1]
     rows: list[list[Cell]] = []
-    texts = [block_text(gs) for gs in lay.glyphs]
+    texts = [block_text(gs, b[2] - b[0]) for gs, b in zip(lay.glyphs, lay.boxes)]
     for n, band_top in enumerate(bands):
         band_bottom = bands[n + 1] if n + 1 < len(bands) else table_bottom
         row: list[tuple[float, Cell]] = []

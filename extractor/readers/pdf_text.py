@@ -84,7 +84,34 @@ def line_text(line: list[Glyph]) -> str:
     return " ".join("".join(g.text for g in word) for word in words(line))
 
 
-def block_text(glyphs: Iterable[Glyph]) -> str:
-    """Text of a cell: its visual lines joined by ``\\n``, empty lines dropped."""
-    texts = (line_text(line) for line in cluster_lines(glyphs))
-    return "\n".join(t for t in texts if t)
+def _forced_break(line: list[Glyph], nxt: list[Glyph], width: float | None) -> bool:
+    """A word longer than its cell, broken mid-word by the writer (``perpin`` / ``dahan``).
+
+    Only a line holding one word that fills the cell's width can be such a break; the next
+    line must go on in lower case. Any other break is a line wrap between words.
+    """
+    if not width or len(words(line)) != 1:
+        return False
+    first, last = line[0], line[-1]
+    head = "".join(g.text for g in nxt).lstrip()
+    return (
+        last.x1 - first.x0 >= 0.8 * width
+        and last.text[-1:].isalpha()
+        and head[:1].islower()
+    )
+
+
+def block_text(glyphs: Iterable[Glyph], width: float | None = None) -> str:
+    """Text of a cell: its visual lines joined by ``\n``, empty lines dropped.
+
+    With the cell's ``width``, a word the writer broke because it was wider than the cell is
+    put back together.
+    """
+    lines = [ln for ln in cluster_lines(glyphs) if line_text(ln)]
+    out = ""
+    for i, line in enumerate(lines):
+        if i and _forced_break(lines[i - 1], line, width):
+            out += line_text(line)
+        else:
+            out += ("\n" if i else "") + line_text(line)
+    return out

@@ -1,0 +1,49 @@
+"""Reports of a check, one renderer module per format, all with one signature.
+
+``render(report, options) -> str``: a renderer gets the same ``Report`` (the extract object,
+the document when it could be read, the findings) and returns the whole output as text. Data
+objects never render themselves; the command line only picks a renderer and writes its text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from extractor.model import RakDocument
+
+from ..finding import Finding
+
+
+@dataclass(frozen=True)
+class Report:
+    file: str  # as the user named it
+    data: dict[str, Any]  # the extract object (CONTRACT.md)
+    doc: RakDocument | None  # None when a JSON input could not be read as a document
+    findings: list[Finding] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class RenderOptions:
+    lang: str = "id"
+    color: bool = False  # ANSI colour (text on a terminal)
+    width: int = 100  # text: wrap width when writing to a terminal
+
+
+Renderer = Callable[[Report, RenderOptions], str]
+
+
+def renderers() -> dict[str, Renderer]:
+    """Format name -> renderer; imported lazily so ``rak --help`` stays fast."""
+    from . import csvlines, htmlpage, jsondoc, text
+
+    return {
+        "text": text.render,
+        "json": jsondoc.render,
+        "csv": csvlines.render,
+        "html": htmlpage.render,
+    }
+
+
+FORMATS = ("text", "json", "csv", "html")

@@ -1,0 +1,40 @@
+"""``--format csv``: one line per finding, for a spreadsheet or a mail merge.
+
+Columns file, row, page, rule, severity, field, message. The caller writes it as UTF-8 with a
+BOM so Excel shows the Indonesian text right; a cell that a spreadsheet would run as a formula
+(=, +, -, @) is neutralised with a leading apostrophe, since messages quote document text.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from . import RenderOptions, Report
+
+HEADER = ("file", "row", "page", "rule", "severity", "field", "message")
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise(value: object) -> object:
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        return "'" + value
+    return value
+
+
+def render(report: Report, options: RenderOptions) -> str:
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\r\n")
+    writer.writerow(HEADER)
+    for f in report.findings:
+        line = (
+            report.file,
+            f.row if f.row is not None else "",
+            f.halaman if f.halaman is not None else "",
+            f.rule,
+            f.severity.value,
+            f.field or "",
+            f.message,
+        )
+        writer.writerow([neutralise(v) for v in line])
+    return buf.getvalue()

@@ -1,0 +1,69 @@
+"""Words of the reports themselves (headings, summary), Indonesian first, English with en.
+
+Rule titles and messages live with their rules; these are the words around them, shared by
+the text and HTML renderers so both say the same thing.
+"""
+
+from __future__ import annotations
+
+from ..finding import Severity
+
+WORDS: dict[str, dict[str, str]] = {
+    "document": {"id": "Dokumen", "en": "Document"},
+    "row": {"id": "Baris", "en": "Row"},
+    "page": {"id": "hal.", "en": "p."},
+    "rows_checked": {"id": "{n} baris", "en": "{n} rows"},
+    "year": {"id": "tahun", "en": "year"},
+    "summary": {"id": "Ringkasan", "en": "Summary"},
+    "no_findings": {"id": "Tidak ada temuan.", "en": "No findings."},
+    "findings": {"id": "Temuan", "en": "Findings"},
+    "title": {"id": "Laporan pemeriksaan RAK", "en": "RAK audit report"},
+    "unit": {"id": "Unit organisasi", "en": "Organisation unit"},
+    "signed": {"id": "Ditandatangani", "en": "Signed"},
+    "file": {"id": "Berkas", "en": "File"},
+    "rule": {"id": "Aturan", "en": "Rule"},
+    "count": {"id": "Jumlah", "en": "Count"},
+    "rows_flagged": {"id": "baris bertanda", "en": "rows flagged"},
+    "table": {"id": "Tabel RAK", "en": "RAK table"},
+    "no_table": {
+        "id": "Tabel tidak dapat ditampilkan: data tidak sesuai skema.",
+        "en": "The table cannot be shown: the data does not match the schema.",
+    },
+    "generated": {"id": "Dibuat oleh rak", "en": "Made by rak"},
+    "marked": {"id": "dijadwalkan", "en": "scheduled"},
+    "ocr": {"id": "dibaca dengan OCR", "en": "read by OCR"},
+}
+
+PLURAL_SEVERITY: dict[Severity, dict[str, str]] = {
+    Severity.ERROR: {"id": "kesalahan", "en": "errors"},
+    Severity.WARNING: {"id": "peringatan", "en": "warnings"},
+    Severity.INFO: {"id": "info", "en": "infos"},
+}
+
+MONTHS: dict[str, list[str]] = {
+    "id": ["Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des"],
+    "en": ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"],
+}
+QUARTERS = ["TW I", "TW II", "TW III", "TW IV"]
+
+
+def w(key: str, lang: str, **values: object) -> str:
+    entry = WORDS[key]
+    return entry.get(lang, entry["id"]).format(**values)
+
+
+def period_labels(periode: str, lang: str) -> list[str]:
+    return QUARTERS if periode == "triwulan" else MONTHS.get(lang, MONTHS["id"])
+
+
+def summary_counts(counts: dict[Severity, int], lang: str) -> str:
+    """ "2 kesalahan, 11 peringatan, 0 info"."""
+    return ", ".join(
+        f"{counts.get(s, 0)} {PLURAL_SEVERITY[s].get(lang, PLURAL_SEVERITY[s]['id'])}"
+        for s in Severity
+    )
+
+
+def shorten(text: str, limit: int = 60) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"

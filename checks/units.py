@@ -1,0 +1,135 @@
+"""The units that may appear in PELAKSANA, and how a written name is matched to one.
+
+Secretariats write the same subbagian many ways ("Subbag. Keuangan. Umum, dan Logistik",
+"KUL", "Subbagian Keuangan, Umum dan Logistik"). A check that flagged every variant would be
+noise nobody reads, so names are compared after dropping the "Subbag." prefixes and the
+punctuation, known short names count as exact, and a close spelling (a typo) is accepted with
+at most an info naming the canonical unit. Only a name close to nothing is worth a warning.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz, process
+
+
+@dataclass(frozen=True, slots=True)
+class KnownUnit:
+    name: str  # canonical name, as a report should print it
+    aliases: tuple[str, ...] = ()  # short names in use (Rendatin, KUL, TP-Hupmas, ...)
+
+
+# The secretariat of a KPU kabupaten/kota: four subbagian and the Sekretaris.
+DEFAULT_UNITS: tuple[KnownUnit, ...] = (
+    KnownUnit(
+        "Subbagian Perencanaan, Data dan Informasi",
+        ("Rendatin", "PDI", "Perencanaan Data Informasi", "Program dan Data", "Perencanaan"),
+    ),
+    KnownUnit(
+        "Subbagian Keuangan, Umum dan Logistik",
+        ("KUL", "Keuangan Umum Logistik", "Keuangan, Umum, dan Logistik", "Umum dan Logistik"),
+    ),
+    KnownUnit(
+        "Subbagian Teknis Penyelenggaraan Pemilu, Partisipasi dan Hubungan Masyarakat",
+        (
+            "Teknis dan Hupmas",
+            "TP-Hupmas",
+            "TPP Hupmas",
+            "Teknis Hupmas",
+            "Teknis dan Hubungan Masyarakat",
+            "Teknis Penyelenggaraan Pemilu dan Hupmas",
+            "Teknis dan Parmas",
+            "TPPPH",
+        ),
+    ),
+    KnownUnit(
+        "Subbagian Hukum dan SDM",
+        ("Hukum dan Sumber Daya Manusia", "Hukum SDM", "Hukum", "Kumdasi"),
+    ),
+    KnownUnit("Sekretaris", ("Sekretaris KPU", "Sekretariat", "Sekretaris KPU Kabupaten")),
+)
+
+# Accept a name this close (0..100, see ``unit_similarity``) as a variant of a unit.
+ACCEPT_SCORE = 88.0
+
+_PREFIX = re.compile(
+    r"^(?:kepala\s+|kasubbag\.?\s*|kasubag\.?\s*)?"
+    r"(?:sub\s*bagian|sub\s*bag|subbag|subag|bagian|bag)\b\.?\s*",
+    re.IGNORECASE,
+)
+_PUNCT = re.compile(r"[^\w\s]+")
+_STOP_WORDS = frozenset({"dan", "serta", "kpu", "kabupaten", "kab", "kota"})
+_SEPARATORS = re.compile(r"\s*(?:[;/\n]|\s&\s|\s\+\s)\s*")
+
+
+def normalize_unit(name: str) -> str:
+    """Lower case, no ``Subbag.``-type prefix, punctuation as spaces, single spaces."""
+    text = " ".join(name.replace("&", " dan ").split())
+    text = _PREFIX.sub("", text)
+    text = _PUNCT.sub(" ", text.lower())
+    text = " ".join(text.split())
+    # A prefix written after punctuation ("Subbag.Keuangan") is gone only now.
+    return _PREFIX.sub("", text).strip()
+
+
+def _fuzzy_key(key: str) -> str:
+    """A normalised name without the words every unit shares ("dan", "KPU Kabupaten")."""
+    return " ".join(w for w in key.split() if w not in _STOP_WORDS)
+
+
+def unit_similarity(a: str, b: str, **_: object) -> float:
+    """0..100: word order ignored, and a name wholly inside another ("Umum") scores 90."""
+    return max(fuzz.token_sort_ratio(a, b), 0.9 * fuzz.token_set_ratio(a, b))
+
+
+@dataclass(frozen=True, slots=True)
+class UnitMatch:
+    written: str  # the part of PELAKSANA that was matched
+    unit: KnownUnit  # the accepted unit, or the closest one when not accepted
+    score: float  # 100 for an exact (normalised) match of the name or an alias
+    accepted: bool
+
+    @property
+    def exact(self) -> bool:
+        return self.accepted and self.score >= 100.0
+
+
+class UnitIndex:
+    """Known units by normalised name and alias, for exact then fuzzy look-up."""
+
+    def __init__(self, units: tuple[KnownUnit, ...]) -> None:
+        self.units = units
+        self._by_key: dict[str, KnownUnit] = {}
+        self._by_fuzzy: dict[str, KnownUnit] = {}
+        for unit in units:
+            for written in (unit.name, *unit.aliases):
+                key = normalize_unit(written)
+                if key:
+                    self._by_key.setdefault(key, unit)
+                    self._by_fuzzy.setdefault(_fuzzy_key(key) or key, unit)
+
+    def match_one(self, written: str) -> UnitMatch | None:
+        key = normalize_unit(written)
+        if not key or not self._by_key:
+            return None
+        if key in self._by_key:
+            return UnitMatch(written, self._by_key[key], 100.0, True)
+        query = _fuzzy_key(key) or key
+        best = process.extractOne(query, list(self._by_fuzzy), scorer=unit_similarity)
+        assert best is not None
+        unit, score = self._by_fuzzy[best[0]], float(best[1])
+        if score >= 100.0:
+            score = 99.9  # equal only once "dan"/"KPU" are dropped: still a variant
+        return UnitMatch(written, unit, score, score >= ACCEPT_SCORE)
+
+    def match(self, pelaksana: str) -> list[UnitMatch]:
+        """Match the cell; a list of units ("Sekretaris / Subbag KUL") part by part."""
+        whole = self.match_one(pelaksana)
+        if whole is None or whole.exact:
+            return [whole] if whole else []
+        parts = [p for p in _SEPARATORS.split(pelaksana) if normalize_unit(p)]
+        if len(parts) < 2:
+            return [whole]
+        return [m for p in parts if (m := self.match_one(p)) is not None]

@@ -1,0 +1,209 @@
+"""`rak check FILE` and `rak rules [NAME]`: audit a RAK, and explain the rules.
+
+Thin on purpose: choose the configuration (``rak.toml`` next to the file or above it, or
+``--config``; command-line options on top), get the document (extracted from PDF/Word, or the
+JSON ``rak extract`` wrote and a user may have corrected: recognised by content, a leading
+``{``), call ``checks``, render, and pick the exit code (``ExitCode``: 0 nothing at or above
+``--fail-on``, 1 findings at or above it, 2 usage error or unreadable input).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import sys
+import textwrap
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+
+from .cli import (
+    CheckLangOpt,
+    ConfigOpt,
+    FailOnOpt,
+    IgnoreOpt,
+    MaxPagesOpt,
+    OutOpt,
+    PasswordOpt,
+    SelectOpt,
+    app,
+    check_lang,
+    fail,
+    guarded,
+)
+from .exitcodes import ExitCode
+from .i18n import t
+
+if TYPE_CHECKING:
+    from checks import CheckConfig
+
+FormatOpt = Annotated[
+    str, typer.Option("--format", "-f", help="text (bawaan), json, csv atau html.")
+]
+# A JSON document larger than this is not something `rak extract` wrote.
+MAX_JSON_BYTES = 64 * 1024 * 1024
+
+
+def _names(value: str | None) -> list[str] | None:
+    if value is None:
+        return None
+    return [n.strip() for n in value.split(",") if n.strip()]
+
+
+def _config(
+    file: Path,
+    config: Path | None,
+    lang: str | None,
+    fail_on: str | None,
+    select: str | None,
+    ignore: str | None,
+) -> CheckConfig:
+    """The file's rak.toml (or --config) with the command line's options on top."""
+    from checks import RULE_NAMES, CheckConfig, ConfigError, find_config, load_config
+    from checks.config import check_rule_names
+
+    try:
+        path = config if config is not None else find_config(file)
+        base = load_config(path, RULE_NAMES) if path is not None else CheckConfig()
+        selected, ignored = _names(select), _names(ignore)
+        check_rule_names(
+            [*(selected or []), *(ignored or [])], RULE_NAMES, where="--select/--ignore"
+        )
+        return base.with_options(
+            lang=lang,
+            fail_on=fail_on,
+            select=frozenset(selected) if selected is not None else None,
+            ignore=base.ignore | frozenset(ignored) if ignored is not None else None,
+        )
+    except ConfigError as e:
+        raise fail(e.message(lang or "id"), ExitCode.INPUT) from None
+
+
+def _is_json(file: Path) -> bool:
+    """A JSON document starts with "{" (after blanks and a BOM); PDF and Word never do."""
+    try:
+        with file.open("rb") as fh:
+            head = fh.read(4096)
+    except OSError:
+        return False  # the extractor reports the unreadable file in its own words
+    return head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{")
+
+
+def _read_json(file: Path, lang: str) -> Any:
+    from extractor.errors import TooLarge, UnreadableDocument
+
+    try:
+        size = file.stat().st_size
+        if size > MAX_JSON_BYTES:
+            raise TooLarge(str(file), f"JSON {size} > {MAX_JSON_BYTES} bytes")
+        text = file.read_text(encoding="utf-8-sig")
+    except OSError as e:
+        raise UnreadableDocument(str(file), e.strerror or str(e)) from e
+    except UnicodeDecodeError as e:
+        raise fail(t("bad_json", lang, file=file, detail=f"UTF-8: {e.reason}")) from None
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as e:
+        detail = f"{e.msg}, line {e.lineno} col {e.colno}"
+        raise fail(t("bad_json", lang, file=file, detail=detail)) from None
+    except RecursionError:
+        raise fail(t("bad_json", lang, file=file, detail="nesting too deep")) from None
+
+
+def _write(text: str, output: Path | None, lang: str, bom: bool) -> None:
+    """Write the report; CSV gets a BOM so Excel reads the Indonesian text right."""
+    if output is None:
+        sys.stdout.write(("\ufeff" if bom else "") + text)
+        if not text.endswith("\n"):
+            sys.stdout.write("\n")
+        return
+    try:
+        output.write_text(text, encoding="utf-8-sig" if bom else "utf-8")
+    except OSError as e:
+        raise fail(t("cannot_write", lang, path=output, detail=e.strerror or e)) from None
+    typer.echo(t("written", lang, path=output), err=True)
+
+
+def _color(output: Path | None, fmt: str) -> bool:
+    return fmt == "text" and output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
+
+
+@app.command("check")
+def check_cmd(
+    file: Annotated[
+        Path, typer.Argument(help="Berkas RAK (PDF, Word) atau JSON dari rak extract.")
+    ],
+    fmt: FormatOpt = "text",
+    output: OutOpt = None,
+    fail_on: FailOnOpt = None,
+    config: ConfigOpt = None,
+    select: SelectOpt = None,
+    ignore: IgnoreOpt = None,
+    password: PasswordOpt = None,
+    max_pages: MaxPagesOpt = 500,
+    lang: CheckLangOpt = None,
+) -> None:
+    """Periksa RAK: skema dan aturan audit, temuan per baris."""
+    if lang is not None:
+        lang = check_lang(lang)
+    cfg = _config(file, config, lang, fail_on, select, ignore)
+    lang = cfg.lang
+    from checks import check_data, run_checks
+    from checks.finding import at_or_above
+    from checks.report import FORMATS, RenderOptions, Report, renderers
+
+    if fmt not in FORMATS:
+        raise fail(t("bad_format", lang, value=fmt))
+
+    def work() -> Report:
+        if _is_json(file):
+            result = check_data(_read_json(file, lang), cfg, file=file.name)
+            return Report(file.name, result.data, result.doc, result.findings)
+        from extractor import ExtractOptions, extract
+
+        doc = extract(file, ExtractOptions(password=password, max_pages=max_pages))
+        return Report(file.name, doc.to_dict(), doc, run_checks(doc, cfg))
+
+    report = guarded(str(file), lang, work)
+    color = _color(output, fmt)
+    width = shutil.get_terminal_size((100, 24)).columns if color else 100
+    text = renderers()[fmt](report, RenderOptions(lang=lang, color=color, width=width))
+    _write(text, output, lang, bom=fmt == "csv")
+    failing = at_or_above(report.findings, cfg.fail_level)
+    raise typer.Exit(int(ExitCode.FINDINGS if failing else ExitCode.OK))
+
+
+@app.command("rules")
+def rules_cmd(
+    name: Annotated[str | None, typer.Argument(help="Nama aturan yang dijelaskan.")] = None,
+    lang: CheckLangOpt = None,
+) -> None:
+    """Daftar aturan pemeriksaan, atau penjelasan satu aturan dengan contohnya."""
+    lang = check_lang(lang or "id")
+    from checks import RULES, get_rule
+    from checks.examples import example_lines
+    from checks.rule import say
+
+    if name is None:
+        width = max(len(r.name) for r in RULES)
+        for r in RULES:
+            severity = r.severity.value.ljust(7)
+            typer.echo(f"{r.name.ljust(width)}  {severity}  {say(r.title, lang)}")
+        typer.echo("")
+        typer.echo(t("rules_hint", lang))
+        return
+    rule = get_rule(name)
+    if rule is None:
+        raise fail(t("unknown_rule", lang, name=name), ExitCode.INPUT)
+    lines = [
+        f"{rule.name}: {say(rule.title, lang)}",
+        f"{t('rule_severity', lang)}: {rule.severity.value}",
+        "",
+        textwrap.fill(say(rule.explanation, lang), width=88),
+    ]
+    for key, example in (("rule_bad", rule.bad), ("rule_good", rule.good)):
+        lines += ["", f"{t(key, lang)}:"]
+        lines += [f"    {line}" for line in example_lines(example)]
+    typer.echo("\n".join(lines))

@@ -80,4 +80,12 @@ def read_grid(path: Path, fmt: str, options: ExtractOptions) -> Grid:
         from .docx import read_docx
 
         return read_docx(path, options)
+    if fmt == "xlsx":
+        from .xlsx import read_xlsx
+
+        return read_xlsx(path, options)
+    if fmt in ("doc", "xls"):
+        from .legacy import read_legacy
+
+        return read_legacy(path, fmt, options)
     raise UnsupportedFormat(str(path), fmt)

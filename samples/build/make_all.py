@@ -15,6 +15,7 @@ from pathlib import Path
 
 from .convert import docx_to_pdf
 from .docx_writer import WriterOptions, write_docx
+from .pdf_writer import PdfOptions, make_drawn_sample
 from .seed import load_seed
 from .spec import SampleDoc, write_expected
 
@@ -46,6 +47,13 @@ def word_samples() -> dict[str, Callable[[], WordSample]]:
     return builders
 
 
+def drawn_samples() -> dict[str, Callable[[], tuple[SampleDoc, PdfOptions]]]:
+    """Samples drawn straight to PDF by reportlab (no Word file, no LibreOffice)."""
+    from . import pdf_variants
+
+    return dict(pdf_variants.DRAWN)
+
+
 def make_word_sample(sample: WordSample, out_dir: Path = SAMPLES_DIR, pdf: bool = True) -> None:
     docx = write_docx(sample.doc, out_dir / f"{sample.doc.name}.docx", sample.options)
     if pdf:
@@ -61,11 +69,17 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     builders = word_samples()
     names = args.names or list(builders)
+    drawn = drawn_samples()
+    drawn_names = [n for n in (args.names or list(drawn)) if n in drawn]
+    names = [n for n in names if n not in drawn]
     unknown = [n for n in names if n not in builders]
     if unknown:
         parser.error(f"unknown sample(s): {', '.join(unknown)}; known: {', '.join(builders)}")
     for name in names:
         make_word_sample(builders[name](), args.out, pdf=not args.no_pdf)
+        print(f"built {name}", file=sys.stderr)
+    for name in drawn_names:
+        make_drawn_sample(*drawn[name](), args.out)
         print(f"built {name}", file=sys.stderr)
     return 0
 

@@ -1,0 +1,194 @@
+"""Drawing primitives of the PDF sample writer: fonts, text measure and wrap, column edges,
+and a page addressed top-down in landscape points however it is stored.
+
+Kept apart from ``pdf_writer`` (what goes where on a RAK page) because these are the parts
+that must hold for the samples to be fair: text wraps only at spaces and no column is
+narrower than its longest word, so the wrapped lines joined with single spaces give back the
+spec's text; and a turned page is drawn so that a person sees the same RAK.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+from reportlab.lib.pagesizes import A4, landscape  # type: ignore[import-untyped]
+from reportlab.lib.utils import simpleSplit  # type: ignore[import-untyped]
+from reportlab.pdfbase import pdfmetrics  # type: ignore[import-untyped]
+from reportlab.pdfbase.ttfonts import TTFont  # type: ignore[import-untyped]
+from reportlab.pdfgen.canvas import Canvas  # type: ignore[import-untyped]
+
+from .docx_writer import Headings
+from .spec import SampleDoc, SampleRow
+
+# DejaVu has √ (U+221A) and ✓ (U+2713); the condensed cut keeps a 17-column table on A4.
+FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")
+FONT = "DejaVuSansCondensed"
+FONT_BOLD = "DejaVuSansCondensed-Bold"
+
+PAGE_W, PAGE_H = landscape(A4)  # 841.9 x 595.3 pt
+
+# How a page is stored: "" upright; "r90" a portrait page whose content is drawn turned a
+# quarter, upright once /Rotate 90 is applied; "r270" the landscape page given /Rotate 270,
+# shown sideways (the reader must turn the text back).
+Turn = Literal["", "r90", "r270"]
+
+WEIGHTS = {
+    "lead": 0.6,
+    "sasaran": 3.8,
+    "indikator": 4.4,
+    "target": 1.5,
+    "kegiatan": 4.8,
+    "pelaksana": 2.9,
+}
+
+
+@dataclass(frozen=True)
+class Col:
+    role: str  # lead, sasaran, indikator, target, kegiatan, period, pelaksana
+    heading: str
+    x0: float
+    x1: float
+    period: int = 0
+
+    @property
+    def inner(self) -> float:
+        return self.x1 - self.x0
+
+
+def register_fonts() -> None:
+    for name in (FONT, FONT_BOLD):
+        if name not in pdfmetrics.getRegisteredFontNames():
+            pdfmetrics.registerFont(TTFont(name, str(FONT_DIR / f"{name}.ttf")))
+
+
+def text_width(text: str, bold: bool, size: float) -> float:
+    return pdfmetrics.stringWidth(text, FONT_BOLD if bold else FONT, size)
+
+
+def wrap(text: str, width: float, size: float, bold: bool = False) -> list[str]:
+    """Lines broken at spaces only; ``\\n`` in a heading is a forced break."""
+    if not text:
+        return []
+    return simpleSplit(text, FONT_BOLD if bold else FONT, size, width)
+
+
+# --------------------------------------------------------------------------- columns
+
+
+def cell_text(row: SampleRow, col: Col) -> str:
+    if col.role == "lead":
+        return row.lainnya.get(col.heading.lower(), "")
+    return {
+        "sasaran": row.sasaran,
+        "indikator": row.indikator,
+        "target": row.target,
+        "kegiatan": row.kegiatan,
+        "pelaksana": row.pelaksana,
+    }.get(col.role, "")
+
+
+def columns(
+    doc: SampleDoc,
+    headings: Headings,
+    periods: tuple[str, ...],
+    leading_columns: tuple[str, ...],
+    size: float,
+    pad: float,
+    margin: float,
+) -> list[Col]:
+    """Column edges: periods fixed, the text columns sharing the rest by weight, but none
+    narrower than its longest word (so no word is ever broken)."""
+    h = headings
+    spec: list[tuple[str, str]] = [("lead", name) for name in leading_columns]
+    spec += [
+        ("sasaran", h.sasaran),
+        ("indikator", h.indikator),
+        ("target", h.target),
+        ("kegiatan", h.kegiatan),
+        ("pelaksana", h.pelaksana),
+    ]
+    period_w = 20.0 if len(periods) == 12 else 38.0  # 0.7 cm, as Word offices set them
+    usable = PAGE_W - 2 * margin
+    free = usable - period_w * len(periods)
+    minimum: list[float] = []
+    for role, heading in spec:
+        probe = Col(role, heading, 0, 0)
+        words = [w for r in doc.rows for w in cell_text(r, probe).split()]
+        widest = max(
+            [text_width(w, False, size) for w in words]
+            + [text_width(w, True, size) for w in heading.split()]
+        )
+        minimum.append(widest + 2 * pad + 1)
+    weights = [WEIGHTS[role] for role, _ in spec]
+    widths = [free * w / sum(weights) for w in weights]
+    for _ in spec:  # pin too-narrow columns at their minimum, rescale the others
+        short = [i for i, w in enumerate(widths) if w < minimum[i]]
+        if not short:
+            break
+        for i in short:
+            widths[i] = minimum[i]
+        loose = [i for i in range(len(spec)) if widths[i] > minimum[i]]
+        rest = free - sum(widths[i] for i in range(len(spec)) if i not in loose)
+        total = sum(weights[i] for i in loose)
+        for i in loose:
+            widths[i] = rest * weights[i] / total
+    cols: list[Col] = []
+    x = margin
+    for (role, heading), w in zip(spec, widths):
+        if role == "pelaksana":
+            for n, label in enumerate(periods, start=1):
+                cols.append(Col("period", label, x, x + period_w, n))
+                x += period_w
+        cols.append(Col(role, heading, x, x + w))
+        x += w
+    return cols
+
+
+# --------------------------------------------------------------------------- page geometry
+
+
+class Page:
+    """One page being drawn, addressed top-down in landscape points whatever its storage."""
+
+    def __init__(self, c: Canvas, turn: Turn) -> None:
+        self.c = c
+        self.turn = turn
+        # reportlab takes the page size as displayed and swaps the MediaBox itself when
+        # the page has /Rotate 90 or 270; drawing still happens in MediaBox space.
+        if turn == "r90":  # MediaBox portrait, shown landscape
+            c.setPageSize((PAGE_W, PAGE_H))
+            c.saveState()
+            c.translate(PAGE_H, 0)  # landscape drawing on the portrait page, turned a quarter
+            c.rotate(90)
+        elif turn == "r270":  # MediaBox landscape, shown portrait (sideways)
+            c.setPageSize((PAGE_H, PAGE_W))
+            c.saveState()
+        else:
+            c.setPageSize((PAGE_W, PAGE_H))
+            c.saveState()
+
+    @staticmethod
+    def y(top: float) -> float:
+        return PAGE_H - top
+
+    def text(self, x: float, top: float, s: str, size: float, bold: bool = False) -> None:
+        """``top`` is the top of the line box; the baseline sits 0.8 em below it."""
+        self.c.setFont(FONT_BOLD if bold else FONT, size)
+        self.c.drawString(x, self.y(top + 0.8 * size), s)
+
+    def centred(self, x0: float, x1: float, top: float, s: str, size: float, bold: bool) -> None:
+        w = text_width(s, bold, size)
+        self.text((x0 + x1 - w) / 2, top, s, size, bold)
+
+    def hline(self, top: float, x0: float, x1: float) -> None:
+        self.c.line(x0, self.y(top), x1, self.y(top))
+
+    def vline(self, x: float, top: float, bottom: float) -> None:
+        self.c.line(x, self.y(top), x, self.y(bottom))
+
+    def finish(self) -> None:
+        self.c.restoreState()
+        self.c.setPageRotation({"": 0, "r90": 90, "r270": 270}[self.turn])
+        self.c.showPage()

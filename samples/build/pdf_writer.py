@@ -1,0 +1,422 @@
+"""Write a ``SampleDoc`` as a PDF drawn directly with reportlab, without Word or LibreOffice.
+
+The Word-born samples all reach PDF through LibreOffice, so they all share its habits: every
+table ruled, borders as thin filled rects, upright pages. Real RAKs also arrive as PDFs from
+other tools, and those break readers in other ways. This writer draws the same spec with the
+layouts the PDF reader has to survive and that LibreOffice never produces:
+
+- a table with no ruling at all, whose columns exist only in how the text lines up
+  (``ruled=False``), with a blank gap between rows as a borderless Word table leaves;
+- hidden white rectangles and white lines that are not cell borders (``hidden_white``), the
+  leftovers of cell backgrounds and hidden borders in Word and Excel exports;
+- pages stored rotated (``turns``): a portrait page whose content is drawn turned so that
+  ``/Rotate 90`` shows it upright, and a landscape page given ``/Rotate 270`` that a viewer
+  shows sideways.
+
+As in ``docx_writer``, the spec decides what a correct extraction is; the writer only puts the
+spec's text where a person would see it. Text wraps at spaces only, and every column is at
+least as wide as its longest word, so the wrapped lines joined with single spaces give back
+the spec's text exactly.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from itertools import pairwise
+from pathlib import Path
+
+from reportlab.pdfgen.canvas import Canvas  # type: ignore[import-untyped]
+
+from .docx_writer import MONTHS_B, Headings, WriterOptions, wilayah_of
+from .pdf_canvas import (
+    PAGE_H,
+    PAGE_W,
+    Page,
+    Turn,
+    cell_text,
+    columns,
+    register_fonts,
+    text_width,
+    wrap,
+)
+from .spec import SampleDoc, SampleRow, write_expected
+
+
+@dataclass(frozen=True)
+class PdfOptions:
+    """How one drawn sample looks; the defaults give a plain ruled RAK like the seed's."""
+
+    headings: Headings = field(default_factory=Headings)
+    periods: tuple[str, ...] = MONTHS_B
+    mark_text: str = "√"
+    leading_columns: tuple[str, ...] = ()  # before SASARAN, e.g. ("NO",); value from lainnya
+    ruled: bool = True
+    number_row: bool = False  # the "1 2 3 ..." row under the header (ruled tables only)
+    hidden_white: bool = False  # white fills and white lines that are not cell borders
+    turns: tuple[Turn, ...] = ()  # cycled over the pages; empty: every page upright
+    # A SASARAN carried over from the previous page is written again at the top of the new
+    # page (Excel exports) or left empty (Word's merged cell, as the seed prints it).
+    repeat_sasaran: bool = True
+    font_size: float = 7.0
+    leading: float = 8.4
+    pad: float = 3.0  # cell padding, points
+    row_gap: float = 5.0  # borderless only: blank space between rows
+    margin: float = 34.0
+    title_lines: tuple[str, ...] = ()  # under the judul, before "Nama/Unit Organisasi"
+
+    def __post_init__(self) -> None:
+        if len(self.periods) not in (4, 12):
+            raise ValueError("periods must be 12 months or 4 quarters")
+        if any(t not in ("", "r90", "r270") for t in self.turns):
+            raise ValueError(f"unknown turn in {self.turns!r}")
+        if self.number_row and not self.ruled:
+            raise ValueError("a column-number row is drawn only in ruled tables")
+
+
+@dataclass
+class _BodyRow:
+    row: SampleRow
+    lines: dict[int, list[str]]  # column index -> wrapped lines
+    height: float
+    group_start: bool  # first row of a SASARAN run on this page
+    group_end: bool = True
+
+
+# --------------------------------------------------------------------------- writer
+
+
+class _Writer:
+    """Draws one document page by page: title block on the first, the table with its header
+    on every one, the signature after the last (on a page of its own when it does not fit)."""
+
+    def __init__(self, doc: SampleDoc, options: PdfOptions, c: Canvas) -> None:
+        self.doc, self.o, self.c = doc, options, c
+        self.cols = columns(
+            doc,
+            options.headings,
+            options.periods,
+            options.leading_columns,
+            options.font_size,
+            options.pad,
+            options.margin,
+        )
+        self.page_no = 0
+        self.size = options.font_size
+        self.bottom_limit = PAGE_H - options.margin
+
+    # -- pages
+
+    def new_page(self) -> Page:
+        turns = self.o.turns or ("",)
+        page = Page(self.c, turns[self.page_no % len(turns)])
+        self.page_no += 1
+        return page
+
+    def write(self) -> None:
+        previous = ""
+        pages = [p for p in self.doc.pages if p.rows]
+        for i, sample_page in enumerate(pages):
+            page = self.new_page()
+            top = self.o.margin
+            if i == 0:
+                top = self.title_block(page, top)
+            top = self.table(page, top, sample_page.rows, previous)
+            previous = sample_page.rows[-1].sasaran
+            if i == len(pages) - 1:
+                if top + 16 + self.signature_height() > self.bottom_limit:
+                    page.finish()
+                    page = self.new_page()
+                    top = self.o.margin
+                self.signature(page, top + 16)
+            page.finish()
+
+    # -- text around the table
+
+    def title_block(self, page: Page, top: float) -> float:
+        d = self.doc
+        left, right = self.o.margin, PAGE_W - self.o.margin
+        page.centred(left, right, top, d.judul, 12, True)
+        top += 15
+        for line in self.o.title_lines:
+            page.centred(left, right, top, line, 11, True)
+            top += 14
+        top += 8
+        page.text(left, top, f"Nama/Unit Organisasi : {d.unit_organisasi}", 9.5)
+        top += 13
+        page.text(left, top, f"Tahun : {d.tahun}", 9.5)
+        return top + 18
+
+    def signature_lines(self) -> list[tuple[str, bool]]:
+        d = self.doc
+        lines = [
+            (f"{d.tempat}, {d.tanggal}", False),
+            ("KOMISI PEMILIHAN UMUM", False),
+            (wilayah_of(d, WriterOptions()), False),
+            (f"{d.jabatan},", False),
+            ("", False),
+            ("", False),
+            ("", False),
+            (d.nama, True),
+        ]
+        if d.nip:
+            lines.append((f"NIP. {d.nip}", False))
+        return lines
+
+    def signature_height(self) -> float:
+        return 13.0 * len(self.signature_lines())
+
+    def signature(self, page: Page, top: float) -> None:
+        x = self.o.margin + (PAGE_W - 2 * self.o.margin) * 0.68
+        for text, bold in self.signature_lines():
+            if text:
+                page.text(x, top, text, 9.5, bold)
+                if bold and self.doc.nip:  # the signer's name is underlined above the NIP
+                    w = text_width(text, True, 9.5)
+                    self.c.setLineWidth(0.6)
+                    page.hline(top + 10.2, x, x + w)
+            top += 13
+
+    # -- table
+
+    def header_height(self) -> tuple[float, float, float]:
+        """Heights of the heading row, the period-label row and the number row. In a ruled
+        table the plain headings are merged down over the first two rows."""
+        lead, pad2 = self.o.leading, 2 * self.o.pad
+        tallest = max(
+            len(wrap(c.heading, c.inner - pad2, self.size, True))
+            for c in self.cols
+            if c.role != "period"
+        )
+        p0, p1 = self._period_span()
+        jadwal = len(wrap(self.o.headings.jadwal, p1 - p0 - pad2, self.size, True))
+        row2 = lead + pad2
+        if self.o.ruled:
+            row1 = max(jadwal * lead + pad2, tallest * lead + pad2 - row2)
+        else:
+            row1 = max(jadwal, tallest) * lead + pad2
+        row3 = (lead + pad2) if self.o.number_row else 0.0
+        return row1, row2, row3
+
+    def _period_span(self) -> tuple[float, float]:
+        ps = [c for c in self.cols if c.role == "period"]
+        return ps[0].x0, ps[-1].x1
+
+    def body_rows(self, rows: list[SampleRow], previous: str) -> list[_BodyRow]:
+        lead, pad = self.o.leading, self.o.pad
+        out: list[_BodyRow] = []
+        prev = previous
+        for n, row in enumerate(rows):
+            starts = n == 0 or row.sasaran != prev
+            show_sasaran = row.sasaran != prev or (n == 0 and self.o.repeat_sasaran)
+            lines: dict[int, list[str]] = {}
+            for i, col in enumerate(self.cols):
+                if col.role == "period" or (col.role == "sasaran" and not show_sasaran):
+                    continue
+                lines[i] = wrap(cell_text(row, col), col.inner - 2 * pad, self.size)
+            # A ruled SASARAN is a merged cell sized over its run (below); a borderless
+            # one sits in its first row, which grows to hold it.
+            tall = [
+                len(ls)
+                for i, ls in lines.items()
+                if self.cols[i].role != "sasaran" or not self.o.ruled
+            ]
+            height = max([*tall, 1]) * lead + 2 * pad
+            out.append(_BodyRow(row, lines, height, group_start=starts))
+            prev = row.sasaran
+        for a, b in pairwise(out):
+            a.group_end = b.group_start
+        if self.o.ruled:
+            self._fit_merged_sasaran(out)
+        return out
+
+    def _fit_merged_sasaran(self, rows: list[_BodyRow]) -> None:
+        """A merged SASARAN taller than its rows makes the run's last row taller."""
+        s = next(i for i, c in enumerate(self.cols) if c.role == "sasaran")
+        lead, pad = self.o.leading, self.o.pad
+        i = 0
+        while i < len(rows):
+            j = i
+            while not rows[j].group_end:
+                j += 1
+            need = len(rows[i].lines.get(s, [])) * lead + 2 * pad
+            have = sum(r.height for r in rows[i : j + 1])
+            if need > have:
+                rows[j].height += need - have
+            i = j + 1
+
+    def table(self, page: Page, top: float, rows: list[SampleRow], previous: str) -> float:
+        body = self.body_rows(rows, previous)
+        row1, row2, row3 = self.header_height()
+        gap = 0.0 if self.o.ruled else self.o.row_gap
+        head = row1 + row2 + row3 + (2 * gap if not self.o.ruled else 0.0)
+        height = head + sum(r.height + gap for r in body)
+        if top + height > self.bottom_limit:
+            raise ValueError(
+                f"{self.doc.name}: {len(rows)} rows do not fit on page {self.page_no} "
+                f"({top + height:.0f} > {self.bottom_limit:.0f} pt); paginate smaller"
+            )
+        if self.o.hidden_white:
+            self.white_traps(page, top, head, body)
+        self.header(page, top, row1, row2, row3)
+        y = top + head
+        tops = []
+        for r in body:
+            tops.append(y)
+            self.body_row(page, y, r)
+            y += r.height + gap
+        if self.o.ruled:
+            self.rule(page, top, (row1, row2, row3), tops, body)
+        return y
+
+    def header(self, page: Page, top: float, row1: float, row2: float, row3: float) -> None:
+        pad, lead, size = self.o.pad, self.o.leading, self.size
+        ruled = self.o.ruled
+        p0, p1 = self._period_span()
+        jadwal = wrap(self.o.headings.jadwal, p1 - p0 - 2 * pad, size, True)
+        self._block(
+            page,
+            p0,
+            p1,
+            top,
+            row1 if ruled else len(jadwal) * lead + 2 * pad,
+            jadwal,
+            True,
+            centre_v=ruled,
+        )
+        y2 = top + row1 + (0 if ruled else self.o.row_gap)
+        for n, col in enumerate(self.cols):
+            if col.role == "period":
+                self._block(page, col.x0, col.x1, y2, row2, [col.heading], True, centre_v=ruled)
+                continue
+            lines = wrap(col.heading, col.inner - 2 * pad, size, True)
+            span = row1 + row2 if ruled else row1
+            self._block(page, col.x0, col.x1, top, span, lines, True, centre_v=ruled)
+        if row3:
+            y3 = top + row1 + row2
+            for n, col in enumerate(self.cols, start=1):
+                self._block(page, col.x0, col.x1, y3, row3, [str(n)], False, centre_v=True)
+
+    def _block(
+        self,
+        page: Page,
+        x0: float,
+        x1: float,
+        top: float,
+        height: float,
+        lines: list[str],
+        bold: bool,
+        centre_v: bool,
+    ) -> None:
+        """Centred lines in a box (headings)."""
+        lead = self.o.leading
+        y = top + (height - len(lines) * lead) / 2 if centre_v else top + self.o.pad
+        for line in lines:
+            page.centred(x0, x1, y + (lead - self.size) / 2, line, self.size, bold)
+            y += lead
+
+    def body_row(self, page: Page, top: float, r: _BodyRow) -> None:
+        pad, lead, size = self.o.pad, self.o.leading, self.size
+        first_line = top + pad + (lead - size) / 2
+        for i, col in enumerate(self.cols):
+            if col.role == "period":
+                if col.period in r.row.jadwal:
+                    # Ruled: centred in the cell; borderless: on the row's first line.
+                    y = top + (r.height - size) / 2 if self.o.ruled else first_line
+                    page.centred(col.x0, col.x1, y, self.o.mark_text, size, False)
+                continue
+            y = first_line
+            for line in r.lines.get(i, []):
+                if col.role in ("lead", "target"):
+                    page.centred(col.x0, col.x1, y, line, size, False)
+                else:
+                    page.text(col.x0 + pad, y, line, size)
+                y += lead
+
+    def rule(
+        self,
+        page: Page,
+        top: float,
+        header: tuple[float, float, float],
+        tops: list[float],
+        body: list[_BodyRow],
+    ) -> None:
+        """Cell borders: periods split only below the JADWAL heading, SASARAN merged down
+        over the rows of one run."""
+        c = self.c
+        c.setStrokeGray(0)
+        c.setLineWidth(0.6)
+        row1, row2, row3 = header
+        x0, x1 = self.cols[0].x0, self.cols[-1].x1
+        p0, p1 = self._period_span()
+        head_bottom = top + row1 + row2 + row3
+        bottom = tops[-1] + body[-1].height
+        page.hline(top, x0, x1)
+        page.hline(top + row1, p0, p1)
+        if row3:
+            page.hline(top + row1 + row2, x0, x1)
+        page.hline(head_bottom, x0, x1)
+        s = next(c_ for c_ in self.cols if c_.role == "sasaran")
+        for y, r in zip(tops, body):
+            end = y + r.height
+            page.hline(end, x0 if r.group_end else s.x1, x1)
+        edges = sorted({c_.x0 for c_ in self.cols} | {x1})
+        for x in edges:
+            inner_period = p0 < x < p1
+            page.vline(x, top + row1 if inner_period else top, bottom)
+
+    def white_traps(self, page: Page, top: float, head: float, body: list[_BodyRow]) -> None:
+        """What Word and Excel exports leave behind, all invisible on paper: a white page-size
+        backdrop, a white filled and white-stroked box behind every text cell, white lines
+        across each row at mid-height, a thin white bar down the middle of KEGIATAN and
+        INDIKATOR, and a CMYK-white line through the JADWAL heading."""
+        c = self.c
+        x0, x1 = self.cols[0].x0, self.cols[-1].x1
+        c.saveState()
+        c.setFillGray(1)
+        c.setStrokeGray(1)
+        c.setLineWidth(0.5)
+        y = top + head
+        total = sum(r.height for r in body)
+        c.rect(x0 - 6, page.y(y + total + 6), x1 - x0 + 12, total + head + 12, stroke=0, fill=1)
+        for r in body:
+            for col in self.cols:
+                if col.role == "period":
+                    continue
+                c.rect(
+                    col.x0 + 0.8,
+                    page.y(y + r.height - 0.8),
+                    col.inner - 1.6,
+                    r.height - 1.6,
+                    stroke=1,
+                    fill=1,
+                )
+            page.hline(y + r.height / 2, x0, x1)
+            y += r.height
+        for col in self.cols:
+            if col.role in ("indikator", "kegiatan"):
+                mid = (col.x0 + col.x1) / 2
+                c.rect(mid - 0.4, page.y(top + head + total), 0.8, total, stroke=0, fill=1)
+        p0, p1 = self._period_span()
+        c.setStrokeColorCMYK(0, 0, 0, 0)
+        page.hline(top + self.header_height()[0] / 2, p0, p1)
+        c.restoreState()
+
+
+def write_pdf(doc: SampleDoc, path: Path, options: PdfOptions | None = None) -> Path:
+    """Draw ``doc`` into ``path``; the bytes are the same on every run (invariant mode)."""
+    options = options or PdfOptions()
+    register_fonts()
+    c = Canvas(str(path), pagesize=(PAGE_W, PAGE_H), invariant=1, pageCompression=1)
+    c.setTitle(doc.judul)
+    c.setAuthor("Sekretariat KPU")
+    c.setCreator("samples/build/pdf_writer.py")
+    _Writer(doc, options, c).write()
+    c.save()
+    return path
+
+
+def make_drawn_sample(doc: SampleDoc, options: PdfOptions, out_dir: Path) -> Path:
+    """The PDF and its ``.expected.json``, both from the one spec."""
+    pdf = write_pdf(doc, out_dir / f"{doc.name}.pdf", options)
+    write_expected(doc, out_dir)
+    return pdf

@@ -50,8 +50,11 @@ def _text_lines(grid: Grid, used_tables: set[int]) -> tuple[list[str], list[str]
     for pos, texts in by_position.items():
         if pos > len(grid.tables):
             after.extend(texts)
-    clean = lambda xs: [" ".join(x.split()) for x in xs if x.strip()]  # noqa: E731
-    return clean(before), clean(after)
+    return _clean(before), _clean(after)
+
+
+def _clean(lines: list[str]) -> list[str]:
+    return [" ".join(x.split()) for x in lines if x.strip()]
 
 
 def _labelled(lines: list[str], *labels: str) -> str | None:

@@ -15,7 +15,7 @@ from .model import RakDocument, Source
 from .options import ExtractOptions
 from .readers import read_grid, sniff_format
 
-__all__ = ["extract", "ExtractOptions", "RakDocument", "RakError"]
+__all__ = ["ExtractOptions", "RakDocument", "RakError", "extract"]
 
 
 def _sha256(path: Path) -> str:

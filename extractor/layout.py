@@ -11,11 +11,29 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .columns import EXTRA, OTHER, PERIOD, Column, ColumnModel, build_model, header_band
-from .columns import is_heading_row, is_number_row, is_rak_model
+from .columns import (
+    EXTRA,
+    OTHER,
+    PERIOD,
+    Column,
+    ColumnModel,
+    build_model,
+    header_band,
+    is_heading_row,
+    is_number_row,
+    is_rak_model,
+)
 from .grid import Cell, Grid, Table
-from .headings import ANGGARAN, INDIKATOR, KEGIATAN, NO, PELAKSANA, SASARAN, TARGET
-from .headings import normalise_heading
+from .headings import (
+    ANGGARAN,
+    INDIKATOR,
+    KEGIATAN,
+    NO,
+    PELAKSANA,
+    SASARAN,
+    TARGET,
+    normalise_heading,
+)
 from .marks import is_mark_text
 from .model import Lokasi, Row
 from .targets import parse_target

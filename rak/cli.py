@@ -8,8 +8,9 @@ message, never a traceback).
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated, Callable, TypeVar
+from typing import Annotated, TypeVar
 
 import typer
 

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
+from .bulk.cli import JobsOpt, OutDirOpt, TimeoutOpt, is_bulk
 from .cli import (
     CheckLangOpt,
     ConfigOpt,
@@ -132,8 +133,13 @@ def _color(output: Path | None, fmt: str) -> bool:
 
 @app.command("check")
 def check_cmd(
-    file: Annotated[
-        Path, typer.Argument(help="Berkas RAK (PDF, Word) atau JSON dari rak extract.")
+    paths: Annotated[
+        list[Path],
+        typer.Argument(
+            help="Berkas RAK (PDF, Word) atau JSON dari rak extract; folder atau pola glob "
+            "untuk banyak berkas.",
+            show_default=False,
+        ),
     ],
     fmt: FormatOpt = "text",
     output: OutOpt = None,
@@ -144,10 +150,25 @@ def check_cmd(
     password: PasswordOpt = None,
     max_pages: MaxPagesOpt = 500,
     lang: CheckLangOpt = None,
+    out: OutDirOpt = None,
+    jobs: JobsOpt = 0,
+    timeout: TimeoutOpt = 120.0,
 ) -> None:
-    """Periksa RAK: skema dan aturan audit, temuan per baris."""
+    """Periksa RAK: skema dan aturan audit, temuan per baris; banyak berkas dengan folder/--out."""
     if lang is not None:
         lang = check_lang(lang)
+    if is_bulk(paths, out):
+        from extractor import ExtractOptions
+
+        from .bulk.cli import run_check
+
+        code = run_check(
+            paths, fmt, output, out, jobs, timeout,
+            ExtractOptions(password=password, max_pages=max_pages),
+            config, lang, fail_on, _names(select), _names(ignore),
+        )
+        raise typer.Exit(code)
+    file = paths[0]
     cfg = _config(file, config, lang, fail_on, select, ignore)
     lang = cfg.lang
     from checks import check_data, run_checks

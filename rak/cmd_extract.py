@@ -1,34 +1,95 @@
-"""`rak extract FILE`: the document as the contract's JSON, or CSV."""
+"""`rak extract PATH...`: the document as the contract's JSON, or CSV; many files in bulk.
+
+One file without ``--out`` behaves as it always has (JSON or CSV on stdout or in ``-o``).
+Several paths, a folder, a glob or ``--out`` run in bulk (``rak.bulk``): one JSON per file and
+the combined rows.csv / rows.jsonl in ``--out``, or, without ``--out``, the combined rows on
+stdout (``-f json``: JSON Lines, ``-f csv``: CSV) with the summary on stderr.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from .cli import LangOpt, MaxPagesOpt, OutOpt, PasswordOpt, app, check_lang, fail, guarded
-from .cli import write_output
+from .bulk.cli import (
+    JobsOpt,
+    OutDirOpt,
+    TimeoutOpt,
+    check_bulk_options,
+    is_bulk,
+    no_files,
+    print_summary,
+)
+from .cli import (
+    LangOpt,
+    MaxPagesOpt,
+    OutOpt,
+    PasswordOpt,
+    app,
+    check_lang,
+    fail,
+    guarded,
+    write_output,
+)
 from .i18n import t
+
+if TYPE_CHECKING:
+    from extractor import ExtractOptions
 
 
 @app.command("extract")
 def extract_cmd(
-    file: Annotated[Path, typer.Argument(help="Berkas RAK: PDF atau Word (.docx).")],
+    paths: Annotated[
+        list[Path],
+        typer.Argument(help="Berkas RAK (PDF atau Word .docx), folder, atau pola glob.",
+                       show_default=False),
+    ],
     fmt: Annotated[str, typer.Option("--format", "-f", help="json (bawaan) atau csv.")] = "json",
     output: OutOpt = None,
     password: PasswordOpt = None,
     max_pages: MaxPagesOpt = 500,
     lang: LangOpt = "id",
+    out: OutDirOpt = None,
+    jobs: JobsOpt = 0,
+    timeout: TimeoutOpt = 120.0,
 ) -> None:
-    """Ekstrak tabel RAK menjadi JSON atau CSV."""
-    from extractor import ExtractOptions, extract
-
-    from .export import to_csv, to_json
+    """Ekstrak tabel RAK menjadi JSON atau CSV; banyak berkas sekaligus dengan folder/--out."""
+    from extractor import ExtractOptions
 
     lang = check_lang(lang)
     if fmt not in ("json", "csv"):
         raise fail(t("bad_format", lang, value=fmt))
     options = ExtractOptions(password=password, max_pages=max_pages)
+    if is_bulk(paths, out):
+        _bulk(paths, fmt, output, options, lang, out, jobs, timeout)
+        return
+    from extractor import extract
+
+    from .export import to_csv, to_json
+
+    file = paths[0]
     doc = guarded(str(file), lang, lambda: extract(file, options))
     write_output(to_json(doc) if fmt == "json" else to_csv(doc), output, lang)
+
+
+def _bulk(paths: list[Path], fmt: str, output: Path | None, options: ExtractOptions, lang: str,
+          out: Path | None, jobs: int, timeout: float) -> None:
+    from .bulk.run import BulkSettings, run_bulk
+
+    check_bulk_options(jobs, timeout, out, lang)
+    settings = BulkSettings(mode="extract", out=out, jobs=jobs, timeout=timeout,
+                            options=options, lang=lang)
+    result = run_bulk([str(p) for p in paths], settings)
+    if not result.lines:
+        print_summary(result, "extract", lang, to_stderr=True)
+        raise no_files(paths, lang)
+    print_summary(result, "extract", lang, to_stderr=out is None, out=out)
+    if out is None:
+        text = result.rows_text.get("rows.jsonl" if fmt == "json" else "rows.csv", "")
+        if output is None:
+            typer.echo(text, nl=False)
+        else:
+            write_output(text, output, lang)
+    raise typer.Exit(result.exit_code)

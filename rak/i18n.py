@@ -85,10 +85,10 @@ WORDS: dict[str, dict[str, str]] = {
         "en": "{n} files: {read} read ({rows} rows), {unreadable} unreadable",
     },
     "bulk_no_files": {
-        "id": "tidak ada berkas RAK (PDF/Word) di: {paths}",
-        "en": "no RAK files (PDF/Word) in: {paths}",
+        "id": "tidak ada berkas RAK (PDF/Word/Excel) di: {paths}",
+        "en": "no RAK files (PDF/Word/Excel) in: {paths}",
     },
-    "bulk_skipped": {"id": "Dilewati ({n} berkas):", "en": "Skipped ({n} files):"},
+    "bulk_skipped": {"id": "Dilewati ({n} berkas):", "en": "Skipped files ({n}):"},
     "bulk_stopped": {
         "id": "dihentikan (Ctrl-C): {done} dari {total} berkas selesai; hasilnya disimpan",
         "en": "stopped (Ctrl-C): {done} of {total} files finished; their results are kept",
@@ -127,7 +127,10 @@ WORDS: dict[str, dict[str, str]] = {
         "id": "JSON yang bukan keluaran rak extract",
         "en": "JSON that rak extract did not write",
     },
-    "skip_not_rak": {"id": "bukan PDF atau Word ({detail})", "en": "not PDF or Word ({detail})"},
+    "skip_not_rak": {
+        "id": "bukan PDF, Word atau Excel ({detail})",
+        "en": "not PDF, Word or Excel ({detail})",
+    },
     "skip_hidden_dir": {"id": "folder tersembunyi", "en": "hidden folder"},
     "skip_out_dir": {"id": "folder keluaran (--out)", "en": "the output folder (--out)"},
     "skip_broken_link": {
@@ -142,7 +145,10 @@ WORDS: dict[str, dict[str, str]] = {
         "id": "tautan ke folder di dalam masukan ({detail}); berkasnya dibaca di sana",
         "en": "link to a folder inside the input ({detail}); its files are read there",
     },
-    "skip_no_match": {"id": "pola tidak cocok dengan berkas apa pun", "en": "pattern matches no file"},
+    "skip_no_match": {
+        "id": "pola tidak cocok dengan berkas apa pun",
+        "en": "pattern matches no file",
+    },
 }
 
 

@@ -19,13 +19,16 @@ import pdfplumber
 from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 from pdfminer.pdfexceptions import PDFException
 from pdfminer.psexceptions import PSException
+from pdfplumber.page import PDFPageAggregatorWithMarkedContent
 from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
 
 from ..errors import EmptyDocument, EncryptedDocument, TooLarge, UnreadableDocument
 from ..grid import Grid, Table, TextLine
 from ..options import ExtractOptions
+from .ocr import read_scanned_page
 from .pdf_aligned import aligned_table
 from .pdf_cells import build_table, deal_glyphs
+from .pdf_clip import ClippingInterpreter
 from .pdf_page import Glyph, PageContent, page_content
 from .pdf_ruled import find_cells, group_tables
 from .pdf_text import cluster_lines, line_text, split_at_gaps
@@ -75,12 +78,23 @@ def read_pdf(path: Path, options: ExtractOptions) -> Grid:
         for number, page in enumerate(pages, start=1):
             try:
                 content = _parse(path, page)
+                scanned = read_scanned_page(page, content, number, grid, str(path))
             finally:
                 page.close()
-            _read_page(content, number, grid)
+            if not scanned:
+                _read_page(content, number, grid)
         return grid
     finally:
+        _close(pdf)
+
+
+def _close(pdf: Any) -> None:
+    """Close quietly: pdfplumber's close walks the pages again, which fail again on a broken
+    page tree; the error that matters has been raised already."""
+    try:
         pdf.close()
+    except _LIBRARY_ERRORS:
+        pass
 
 
 def _open(path: Path, options: ExtractOptions) -> Any:
@@ -103,6 +117,7 @@ def _translate(path: Path, error: BaseException) -> Exception:
 def _parse(path: Path, page: Any) -> PageContent:
     """Let pdfminer parse the page, then reduce its objects to our own tuples."""
     try:
+        _lay_out(page)
         objects = page.objects
         x0, top, x1, bottom = (float(v) for v in page.bbox)
     except _LIBRARY_ERRORS as e:
@@ -116,6 +131,19 @@ def _parse(path: Path, page: Any) -> PageContent:
         rects=objects.get("rect", []),
         curves=objects.get("curve", []),
     )
+
+
+def _lay_out(page: Any) -> None:
+    """Parse the page as pdfplumber's ``Page.layout`` does, with clipped text left out.
+
+    pdfplumber builds its layout once and caches it in ``_layout``; filling that cache
+    with the same device driven by ``ClippingInterpreter`` is the one hook it leaves.
+    """
+    device = PDFPageAggregatorWithMarkedContent(
+        page.pdf.rsrcmgr, pageno=page.page_number, laparams=page.pdf.laparams
+    )
+    ClippingInterpreter(page.pdf.rsrcmgr, device).process_page(page.page_obj)
+    page._layout = device.get_result()
 
 
 def _read_page(content: PageContent, number: int, grid: Grid) -> None:

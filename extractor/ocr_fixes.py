@@ -1,0 +1,69 @@
+"""Undo the character confusions OCR makes in numbers: ``lOO%``, ``too%``, ``1OO %``, ``2O24``.
+
+Tesseract reads a digit as the letter of the same shape when the word around it gives no
+help: O for 0, l/I/| for 1, and in a small font ``t`` for 1. A person never writes letters
+inside a number, so a token that is a number except for such letters is fixed; a token with
+no digit at all is fixed only when a percent sign follows (``too%``), since ``too`` alone may
+be a word. Everything else is left exactly as read: a wrong fix would hide a real defect of
+the document from the checks.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Letters read in place of digits. "S" and "B" are left alone: "5 Dokumen" vs "S" initials.
+_AS_DIGIT = str.maketrans(
+    {
+        "O": "0",
+        "o": "0",
+        "D": "0",
+        "Q": "0",
+        "l": "1",
+        "I": "1",
+        "i": "1",
+        "|": "1",
+        "t": "1",
+        "!": "1",
+    }
+)
+_CONFUSABLE = "OoDQlIi|t!"
+_TOKEN = re.compile(
+    rf"(?<![\w%])([0-9{re.escape(_CONFUSABLE)}][0-9.,{re.escape(_CONFUSABLE)}]*)"
+    r"(\s*%)?(?![\w])"
+)
+
+
+def _fix(match: re.Match[str]) -> str:
+    token, percent = match.group(1), match.group(2)
+    has_digit = any(ch.isdigit() for ch in token)
+    if not has_digit and not percent:
+        return match.group(0)  # "too", "I", "lo": words, not numbers
+    if not has_digit and len(token) < 2 and token not in "lI|":
+        return match.group(0)
+    return token.translate(_AS_DIGIT) + ("%" if percent else "")
+
+
+def fix_numbers(text: str) -> str:
+    """``text`` with numbers that OCR spelled with letters put back into digits.
+
+    ``1OO %`` also loses the space before ``%``: OCR inserts one where the glyphs are tight,
+    and a percentage written with a space is read the same way by ``targets``.
+    """
+    return _TOKEN.sub(_fix, text)
+
+
+_CODE = re.compile(r"^([A-Z])([0-9OoIil|S]{1,2})([.,]?)$")
+_CODE_DIGIT = str.maketrans({"O": "0", "o": "0", "I": "1", "i": "1", "l": "1", "|": "1", "S": "5"})
+
+
+def fix_code(text: str) -> str:
+    """A cell holding one short code (``B1``, ``B12``) read as ``Bi``, ``Bil``, ``BS``.
+
+    Only a whole cell of one capital and one or two digit-like characters is touched: such a
+    cell is a label, and Indonesian has no two-letter words of that shape in a table cell.
+    """
+    m = _CODE.match(text.strip())
+    if m is None or not any(ch not in "0123456789" for ch in m.group(2)):
+        return text
+    return m.group(1) + m.group(2).translate(_CODE_DIGIT) + m.group(3)

@@ -1,0 +1,161 @@
+"""What ``rak extract`` and ``rak check`` share when they run over many files.
+
+The options (declared once, used by both commands), the test for "is this a bulk run", and
+the printing of the summary table and the skipped files. Kept here so each command module
+stays a thin layer; nothing here imports the extractor, so ``rak --help`` stays fast.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from ..exitcodes import ExitCode
+from ..i18n import t
+
+if TYPE_CHECKING:
+    from extractor.options import ExtractOptions
+
+    from .run import BulkResult
+
+OutDirOpt = Annotated[
+    Path | None,
+    typer.Option("--out", help="Folder keluaran: ringkasan.csv/.xlsx, index.html, laporan per "
+                 "berkas. Juga untuk satu berkas."),
+]
+JobsOpt = Annotated[
+    int,
+    typer.Option("--jobs", "-j", help="Jumlah proses pekerja; 0 (bawaan): sebanyak inti CPU."),
+]
+TimeoutOpt = Annotated[
+    float,
+    typer.Option("--timeout", help="Batas waktu per berkas, detik (bawaan 120; 0: tanpa batas)."),
+]
+GLOB_CHARS = frozenset("*?[")
+
+
+def is_bulk(paths: list[Path], out: Path | None) -> bool:
+    """One existing (or missing) file without --out keeps the one-file behaviour."""
+    if out is not None or len(paths) != 1:
+        return True
+    only = paths[0]
+    if only.is_dir():
+        return True
+    return not os.path.lexists(only) and bool(GLOB_CHARS & set(str(only)))
+
+
+def check_bulk_options(jobs: int, timeout: float, out: Path | None, lang: str) -> None:
+    if jobs < 0:
+        raise _fail(t("bulk_bad_jobs", lang, value=jobs))
+    if timeout < 0:
+        raise _fail(t("bulk_bad_timeout", lang, value=timeout))
+    if out is not None and out.exists() and not out.is_dir():
+        raise _fail(t("bulk_out_not_dir", lang, path=out))
+
+
+def _fail(message: str) -> typer.Exit:
+    typer.echo(message, err=True)
+    return typer.Exit(int(ExitCode.INPUT))
+
+
+def print_summary(result: BulkResult, mode: str, lang: str, to_stderr: bool,
+                  out: Path | None = None, output: Path | None = None) -> None:
+    """The summary table (to ``output`` when given), the skipped files, a note on Ctrl-C."""
+    from .summary import render_table
+
+    stream = sys.stderr if to_stderr else sys.stdout
+    tty = stream.isatty() and output is None
+    color = tty and "NO_COLOR" not in os.environ
+    width = shutil.get_terminal_size((160, 24)).columns if tty else 240
+    if result.lines:
+        table = render_table(result.lines, mode, lang, color, width)
+        if output is not None:
+            output.write_text(table, encoding="utf-8")
+            sys.stderr.write(t("written", lang, path=output) + "\n")
+        else:
+            stream.write(table)
+    if result.skipped:
+        lines = [t("bulk_skipped", lang, n=len(result.skipped))]
+        lines += [f"  {s.display}: {t(s.reason, lang, detail=s.detail)}" for s in result.skipped]
+        sys.stderr.write("\n".join(lines) + "\n")
+    if result.interrupted:
+        done = sum(1 for x in result.lines if x.reason != t("bulk_interrupted", lang))
+        sys.stderr.write(t("bulk_stopped", lang, done=done, total=len(result.lines)) + "\n")
+    if out is not None and result.out is not None:
+        sys.stderr.write(t("written", lang, path=result.out / "index.html") + "\n")
+
+
+def no_files(paths: list[Path], lang: str) -> typer.Exit:
+    return _fail(t("bulk_no_files", lang, paths=", ".join(str(p) for p in paths)))
+
+
+def summary_json(result: BulkResult, lang: str) -> str:
+    """``--format json`` of a bulk check: the summary lines and the skipped files."""
+    import json
+
+    data = {
+        "files": [line.record(lang) for line in result.lines],
+        "skipped": [{"file": s.display, "reason": t(s.reason, lang, detail=s.detail)}
+                    for s in result.skipped],
+    }
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def run_check(
+    paths: list[Path], fmt: str, output: Path | None, out: Path | None, jobs: int,
+    timeout: float, options: ExtractOptions, config: Path | None, lang: str | None,
+    fail_on: str | None, select: list[str] | None, ignore: list[str] | None,
+) -> int:
+    """``rak check PATH...`` over many files: validate options once, run, print, exit code.
+
+    Each file still gets its own rak.toml (the nearest one, as a single check does) unless
+    ``--config`` names one; a broken rak.toml next to one file makes that file unreadable,
+    not the run. The summary prints as a table (``-f text``), JSON or CSV.
+    """
+    from checks import RULE_NAMES, CheckConfig, ConfigError, load_config
+    from checks.config import check_rule_names
+
+    from .outputs import summary_csv
+    from .run import BulkSettings, run_bulk
+    from .work import ConfigRecipe
+
+    check_bulk_options(jobs, timeout, out, lang or "id")
+    try:
+        check_rule_names([*(select or []), *(ignore or [])], RULE_NAMES,
+                         where="--select/--ignore")
+        base = load_config(config, RULE_NAMES) if config is not None else None
+        if fail_on is not None or lang is not None:
+            CheckConfig(lang=lang or "id", fail_on=fail_on or "error")  # validates both
+    except ConfigError as e:
+        raise _fail(e.message(lang or "id")) from None
+    run_lang = lang or (base.lang if base is not None else "id")
+    if fmt == "html" and out is None:
+        raise _fail(t("bulk_html_needs_out", run_lang))
+    recipe = ConfigRecipe(
+        config=config, lang=lang, fail_on=fail_on,
+        select=frozenset(select) if select is not None else None,
+        ignore=frozenset(ignore) if ignore is not None else None,
+    )
+    settings = BulkSettings(mode="check", out=out, jobs=jobs, timeout=timeout,
+                            options=options, recipe=recipe, lang=run_lang)
+    result = run_bulk([str(p) for p in paths], settings)
+    if not result.lines:
+        print_summary(result, "check", run_lang, to_stderr=True)
+        raise no_files(paths, run_lang)
+    if fmt in ("json", "csv"):
+        text = summary_json(result, run_lang) if fmt == "json" else summary_csv(
+            result.lines, run_lang)
+        if output is None:
+            sys.stdout.write(("\ufeff" if fmt == "csv" else "") + text)
+        else:
+            output.write_text(text, encoding="utf-8-sig" if fmt == "csv" else "utf-8")
+            sys.stderr.write(t("written", run_lang, path=output) + "\n")
+        print_summary(result, "check", run_lang, to_stderr=True, out=out)
+    else:
+        print_summary(result, "check", run_lang, to_stderr=False, out=out, output=output)
+    return result.exit_code

@@ -1,0 +1,141 @@
+"""index.html of a bulk run: every file worst first with links to its reports, and totals.
+
+Totals by rule say which mistakes are common across the kabupaten/kota; totals by pelaksana say
+which unit has the most to fix. The page is self-contained (inline CSS, no script, nothing
+from the network) and every piece of text from a file or its name goes through ``esc``.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from html import escape
+
+from ..i18n import t
+from .discover import Skipped
+from .summary import UNREADABLE, SummaryLine, totals_line, worst_first
+from .work import Outcome
+
+SEVERITIES = ("error", "warning", "info")
+EXTRA_CSS = """
+table.files td, table.files th { white-space: nowrap; }
+table.files td.wrap { white-space: normal; min-width: 16em; }
+.badge.clean, .badge.read { color: var(--mark); background: var(--mark-bg); }
+.badge.findings { color: var(--warning); background: var(--warning-bg); }
+.badge.unreadable { color: var(--error); background: var(--error-bg); }
+ul.skipped { color: var(--muted); }
+"""
+
+
+def esc(value: object) -> str:
+    return escape("" if value is None else str(value), quote=True)
+
+
+@dataclass(slots=True)
+class Totals:
+    """Findings added up over all files, by rule and by pelaksana (with files affected)."""
+
+    by_rule: dict[str, dict[str, int]] = field(
+        default_factory=lambda: defaultdict(lambda: defaultdict(int)))
+    by_pelaksana: dict[str, dict[str, int]] = field(
+        default_factory=lambda: defaultdict(lambda: defaultdict(int)))
+
+    def add(self, outcome: Outcome) -> None:
+        for rule, counts in outcome.by_rule.items():
+            for severity, n in counts.items():
+                self.by_rule[rule][severity] += n
+            self.by_rule[rule]["files"] += 1
+        for name, counts in outcome.by_pelaksana.items():
+            for key, n in counts.items():
+                self.by_pelaksana[name][key] += n
+            self.by_pelaksana[name]["files"] += 1
+
+
+def _rule_title(rule: str, lang: str) -> str:
+    try:
+        from checks.registry import get_rule
+        from checks.rule import say
+    except ImportError:
+        return ""
+    found = get_rule(rule)
+    return say(found.title, lang) if found else ""
+
+
+def _weight(counts: dict[str, int]) -> tuple[int, ...]:
+    return tuple(-counts.get(s, 0) for s in SEVERITIES)
+
+
+def _num(n: object) -> str:
+    return f'<td class="n">{esc(n)}</td>'
+
+
+def _files_table(lines: list[SummaryLine], mode: str, lang: str) -> str:
+    heads = ["file", "unit", "year", "rows"]
+    if mode == "check":
+        heads += ["errors", "warnings", "infos"]
+    heads += ["status", "reason", "report"]
+    head = "".join(f"<th>{esc(t(f'col_{h}', lang))}</th>" for h in heads)
+    body = []
+    for x in worst_first(lines):
+        read = x.status != UNREADABLE
+        cells = [f"<td>{esc(x.file)}</td>", f'<td class="wrap">{esc(x.unit_organisasi)}</td>',
+                 _num(x.tahun if x.tahun is not None else ""), _num(x.rows if read else "")]
+        if mode == "check":
+            cells += [_num(n if read else "") for n in (x.errors, x.warnings, x.infos)]
+        cells.append(f'<td><span class="badge {esc(x.status)}">'
+                     f"{esc(x.status_word(lang))}</span></td>")
+        cells.append(f'<td class="wrap">{esc(x.reason)}</td>')
+        links = " ".join(f'<a href="{esc(path)}">{esc(fmt)}</a>'
+                         for fmt, path in sorted(x.reports.items()))
+        cells.append(f"<td>{links}</td>")
+        body.append(f"<tr>{''.join(cells)}</tr>")
+    return (f'<div class="panel scroll"><table class="rules files"><thead><tr>{head}</tr>'
+            f"</thead><tbody>{''.join(body)}</tbody></table></div>")
+
+
+def _counts_table(first: str, rows: list[tuple[str, str, dict[str, int]]], lang: str,
+                  with_rows: bool) -> str:
+    heads = [first] + (["rows"] if with_rows else []) + ["errors", "warnings", "infos", "files"]
+    head = "".join(f"<th>{esc(t(f'col_{h}', lang))}</th>" for h in heads)
+    body = []
+    for name, note, counts in rows:
+        extra = f"<br><code>{esc(note)}</code>" if note else ""
+        cells = [f"<td>{esc(name)}{extra}</td>"]
+        if with_rows:
+            cells.append(_num(counts.get("rows", 0)))
+        cells += [_num(counts.get(s, 0)) for s in SEVERITIES]
+        cells.append(_num(counts.get("files", 0)))
+        body.append(f"<tr>{''.join(cells)}</tr>")
+    return (f'<div class="panel"><table class="rules"><thead><tr>{head}</tr></thead>'
+            f"<tbody>{''.join(body)}</tbody></table></div>")
+
+
+def render_index(lines: list[SummaryLine], skipped: list[Skipped], totals: Totals, mode: str,
+                 lang: str) -> str:
+    from checks.report.htmlstyle import CSS
+
+    title = t("bulk_index_title" if mode == "check" else "bulk_index_extract_title", lang)
+    header = (f'<header class="top"><div class="eyebrow">rak</div><h1>{esc(title)}</h1>'
+              f"<p>{esc(totals_line(lines, mode, lang))}</p></header>")
+    parts = [header]
+    parts.append(f"<h2>{esc(t('bulk_files', lang))}</h2>{_files_table(lines, mode, lang)}")
+    if mode == "check":
+        rules = sorted(totals.by_rule.items(), key=lambda kv: (_weight(kv[1]), kv[0]))
+        parts.append(f"<h2>{esc(t('bulk_by_rule', lang))}</h2>")
+        parts.append(_counts_table(
+            "rule", [(_rule_title(r, lang) or r, r, c) for r, c in rules], lang, False))
+        units = sorted(totals.by_pelaksana.items(),
+                       key=lambda kv: (_weight(kv[1]), -kv[1].get("rows", 0), kv[0]))
+        parts.append(f"<h2>{esc(t('bulk_by_pelaksana', lang))}</h2>")
+        parts.append(_counts_table(
+            "pelaksana", [(n or t("bulk_empty_pelaksana", lang), "", c) for n, c in units],
+            lang, True))
+    if skipped:
+        items = "".join(f"<li>{esc(s.display)}: {esc(t(s.reason, lang, detail=s.detail))}</li>"
+                        for s in skipped)
+        parts.append(f"<h2>{esc(t('bulk_skipped', lang, n=len(skipped)))}</h2>"
+                     f'<ul class="skipped">{items}</ul>')
+    return (f'<!DOCTYPE html>\n<html lang="{esc(lang)}">\n<head>\n<meta charset="utf-8">\n'
+            '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+            f"<title>{esc(title)}</title>\n<style>{CSS}{EXTRA_CSS}</style>\n</head>\n<body>\n"
+            + "\n".join(parts) + "\n</body>\n</html>\n")

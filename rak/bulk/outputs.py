@@ -1,0 +1,139 @@
+"""What ``--out DIR`` holds, written only inside DIR.
+
+    ringkasan.csv / ringkasan.xlsx   one line per input file (the summary)
+    berkas/<name>.json (.html)       each file's own report (check) or document (extract)
+    rows.csv / rows.jsonl            extract: every row of every file, with file, unit, year
+    dilewati.csv                     the files that were not read, and why
+    index.html                       (check and extract) the summary as a page, worst first
+
+Every path goes through ``naming.inside`` before it is opened, and each file is written to a
+temporary name and renamed, so a run stopped half-way leaves whole files only. Text from
+documents is neutralised for spreadsheets (``=cmd|...`` stays text) in CSV and XLSX alike.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+from ..export import row_records, safe_cell
+from ..i18n import t
+from .discover import Skipped
+from .naming import inside
+from .summary import COLUMNS, UNREADABLE, SummaryLine
+
+FILES_DIR = "berkas"
+ROW_FRONT = ("file", "unit_organisasi", "tahun")
+
+
+class OutputDir:
+    def __init__(self, root: Path) -> None:
+        root.mkdir(parents=True, exist_ok=True)
+        self.root = root.resolve()
+        self.written: list[Path] = []
+
+    def path(self, *parts: str) -> Path:
+        return inside(self.root, *parts)
+
+    def write_text(self, parts: tuple[str, ...], text: str, bom: bool = False) -> str:
+        """Write ``text`` at ``parts`` under the root; return the path relative to the root."""
+        target = self.path(*parts)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        tmp = target.with_name(target.name + ".tmp")
+        tmp.write_text(text, encoding="utf-8-sig" if bom else "utf-8", newline="")
+        os.replace(tmp, target)
+        self.written.append(target)
+        return "/".join(parts)
+
+    def file_reports(self, stem: str, texts: dict[str, str]) -> dict[str, str]:
+        """A file's own outputs (``berkas/<stem>.json``, ``.html``): format -> relative path."""
+        return {fmt: self.write_text((FILES_DIR, f"{stem}.{fmt}"), text)
+                for fmt, text in sorted(texts.items())}
+
+
+def _csv_text(header: Iterable[str], rows: Iterable[Iterable[Any]]) -> str:
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\r\n")
+    writer.writerow(list(header))
+    for row in rows:
+        writer.writerow([safe_cell(v) for v in row])
+    return buf.getvalue()
+
+
+def summary_csv(lines: list[SummaryLine], lang: str) -> str:
+    return _csv_text(COLUMNS, ([line.record(lang)[c] for c in COLUMNS] for line in lines))
+
+
+def skipped_csv(skipped: list[Skipped], lang: str) -> str:
+    return _csv_text(("file", "reason"),
+                     ((s.display, t(s.reason, lang, detail=s.detail)) for s in skipped))
+
+
+def write_summary(out: OutputDir, lines: list[SummaryLine], skipped: list[Skipped],
+                  lang: str) -> None:
+    out.write_text(("ringkasan.csv",), summary_csv(lines, lang), bom=True)
+    from .sheet import summary_xlsx
+
+    target = out.path("ringkasan.xlsx")
+    tmp = target.with_name(target.name + ".tmp")
+    summary_xlsx(lines, lang, tmp)
+    os.replace(tmp, target)
+    out.written.append(target)
+    if skipped:
+        out.write_text(("dilewati.csv",), skipped_csv(skipped, lang), bom=True)
+
+
+def merge_columns(lists: Iterable[list[str]]) -> list[str]:
+    """All keys in a stable order: a new key goes right after the key before it in its list.
+
+    So a triwulan file's TW1..TW4 sit beside a bulan file's B1..B12, before ``pelaksana``.
+    """
+    merged: list[str] = list(ROW_FRONT)
+    for keys in lists:
+        previous: str | None = None
+        for key in keys:
+            if key not in merged:
+                at = merged.index(previous) + 1 if previous in merged else len(merged)
+                merged.insert(at, key)
+            previous = key
+    return merged
+
+
+def _records(out: OutputDir, lines: list[SummaryLine]) -> Iterator[dict[str, Any]]:
+    """Rows of every file read, in input order, read back from its own JSON one at a time."""
+    from extractor.model import RakDocument
+
+    for line in lines:
+        rel = line.reports.get("json")
+        if line.status == UNREADABLE or not rel:
+            continue
+        data = json.loads(out.path(*rel.split("/")).read_text(encoding="utf-8"))
+        doc = RakDocument.from_dict(data)
+        front = {"file": line.file, "unit_organisasi": line.unit_organisasi,
+                 "tahun": line.tahun}
+        yield from row_records(doc, extra=front)
+
+
+def write_rows(out: OutputDir, lines: list[SummaryLine], columns: list[list[str]]) -> None:
+    """rows.csv and rows.jsonl: the archive as one table, without holding it all in memory."""
+    header = merge_columns(columns)
+    csv_target = out.path("rows.csv")
+    jsonl_target = out.path("rows.jsonl")
+    csv_tmp = csv_target.with_name("rows.csv.tmp")
+    jsonl_tmp = jsonl_target.with_name("rows.jsonl.tmp")
+    with csv_tmp.open("w", encoding="utf-8-sig", newline="") as fc, \
+            jsonl_tmp.open("w", encoding="utf-8", newline="\n") as fj:
+        writer = csv.DictWriter(fc, fieldnames=header, restval="", lineterminator="\r\n",
+                                extrasaction="ignore")
+        writer.writeheader()
+        for rec in _records(out, lines):
+            writer.writerow({k: safe_cell(v) for k, v in rec.items()})
+            fj.write(json.dumps(rec, ensure_ascii=False) + "\n")
+    os.replace(csv_tmp, csv_target)
+    os.replace(jsonl_tmp, jsonl_target)
+    out.written += [csv_target, jsonl_target]

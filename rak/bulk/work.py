@@ -1,0 +1,240 @@
+"""One file's work inside a worker process: read it, check it, render its reports.
+
+Everything here runs in the worker and returns plain data (``Outcome``) that the parent can
+pickle, count and write: the parent never re-reads a document and never trusts a worker with
+a path to write to. A ``RakError`` (a property of the input) and any other exception (a bug in
+rak) both become an ``Outcome`` that is not ``ok``, so one bad file never stops the run.
+
+Test hooks, read from the environment and matched against the file name with ``fnmatch``, let
+the tests make a worker hang or die on chosen files without a crafted input:
+``RAK_TEST_SLOW_GLOB`` (sleep ``RAK_TEST_SLOW_SECONDS``, default 3600), ``RAK_TEST_EXIT_GLOB``
+(``os._exit(70)``) and ``RAK_TEST_SEGV_GLOB`` (the worker kills itself with SIGSEGV).
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import json
+import os
+import resource
+import signal
+import time
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from extractor.options import ExtractOptions
+
+from ..exitcodes import ExitCode
+
+MAX_JSON_BYTES = 64 * 1024 * 1024
+
+
+@dataclass(frozen=True, slots=True)
+class ConfigRecipe:
+    """How to make a file's ``CheckConfig``: its nearest rak.toml (or ``--config``) plus options."""
+
+    config: Path | None = None
+    lang: str | None = None
+    fail_on: str | None = None
+    select: frozenset[str] | None = None
+    ignore: frozenset[str] | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Job:
+    path: str
+    display: str
+    kind: str
+    mode: str  # "extract" or "check"
+    options: ExtractOptions
+    recipe: ConfigRecipe = field(default_factory=ConfigRecipe)
+    renders: tuple[str, ...] = ()  # check: report formats wanted ("json", "html")
+    lang: str = "id"
+
+
+@dataclass(slots=True)
+class Outcome:
+    ok: bool
+    code: int  # this file's exit code (ExitCode)
+    reason: str = ""  # why it could not be read, in the run's language
+    unit_organisasi: str | None = None
+    tahun: int | None = None
+    rows: int = 0
+    errors: int = 0
+    warnings: int = 0
+    infos: int = 0
+    failing: bool = False  # findings at or above the file's --fail-on
+    texts: dict[str, str] = field(default_factory=dict)  # "json"/"html" -> report text
+    columns: list[str] = field(default_factory=list)  # extract: keys of its row records
+    by_rule: dict[str, dict[str, int]] = field(default_factory=dict)  # rule -> severity -> n
+    by_pelaksana: dict[str, dict[str, int]] = field(default_factory=dict)  # -> rows, error...
+    seconds: float = 0.0
+    pid: int = 0
+    rss_mb: float = 0.0  # worker's resident memory after this file
+    peak_mb: float = 0.0  # worker's peak resident memory so far
+
+
+def _test_hooks(name: str) -> None:
+    def hit(var: str) -> bool:
+        pattern = os.environ.get(var, "")
+        return bool(pattern) and fnmatch.fnmatch(name, pattern)
+
+    if hit("RAK_TEST_SLOW_GLOB"):
+        time.sleep(float(os.environ.get("RAK_TEST_SLOW_SECONDS", "3600")))
+    if hit("RAK_TEST_EXIT_GLOB"):
+        os._exit(70)
+    if hit("RAK_TEST_SEGV_GLOB"):
+        os.kill(os.getpid(), signal.SIGSEGV)
+
+
+def _memory() -> tuple[float, float]:
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    try:
+        with open("/proc/self/statm") as fh:
+            pages = int(fh.read().split()[1])
+        return pages * os.sysconf("SC_PAGE_SIZE") / (1024 * 1024), peak
+    except (OSError, ValueError, IndexError):
+        return peak, peak
+
+
+def _without_file(message: str, file: str) -> str:
+    """The summary names the file in its own column: drop the "file: " in front."""
+    return message.removeprefix(f"{file}: ")
+
+
+def process(job: Job) -> Outcome:
+    """The worker's entry point: never raises for a bad input."""
+    from extractor.errors import RakError
+
+    start = time.perf_counter()
+    _test_hooks(Path(job.path).name)
+    try:
+        out = _check(job) if job.mode == "check" else _extract(job)
+    except RakError as e:
+        out = Outcome(False, int(ExitCode.INPUT), _without_file(e.message(job.lang), e.file))
+    except _ConfigProblem as e:
+        out = Outcome(False, int(ExitCode.INPUT), e.text)
+    except Exception as e:  # noqa: BLE001 - a bug in rak: reported for this file only
+        from ..i18n import t
+
+        detail = f"{type(e).__name__}: {e}"
+        out = Outcome(False, int(ExitCode.INTERNAL), t("bulk_internal", job.lang, detail=detail))
+    out.seconds = time.perf_counter() - start
+    out.pid = os.getpid()
+    out.rss_mb, out.peak_mb = _memory()
+    return out
+
+
+class _ConfigProblem(Exception):
+    def __init__(self, text: str) -> None:
+        super().__init__(text)
+        self.text = text
+
+
+def _extract(job: Job) -> Outcome:
+    from extractor import extract
+
+    from ..export import row_records, to_json
+
+    doc = extract(job.path, job.options)
+    records = row_records(doc)
+    return Outcome(
+        ok=True,
+        code=int(ExitCode.OK),
+        unit_organisasi=doc.document.unit_organisasi,
+        tahun=doc.document.tahun,
+        rows=len(doc.rows),
+        texts={"json": to_json(doc) + "\n"},
+        columns=list(records[0]) if records else [],
+    )
+
+
+def _config(job: Job) -> Any:
+    from checks import RULE_NAMES, CheckConfig, ConfigError, find_config, load_config
+
+    r = job.recipe
+    try:
+        path = r.config if r.config is not None else find_config(Path(job.path))
+        base = load_config(path, RULE_NAMES) if path is not None else CheckConfig()
+        return base.with_options(
+            lang=r.lang,
+            fail_on=r.fail_on,
+            select=r.select,
+            ignore=base.ignore | r.ignore if r.ignore is not None else None,
+        )
+    except ConfigError as e:
+        raise _ConfigProblem(e.message(r.lang or job.lang)) from None
+
+
+def _read_json(job: Job) -> Any:
+    from extractor.errors import TooLarge, UnreadableDocument
+
+    path = Path(job.path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_JSON_BYTES:
+            raise TooLarge(job.path, f"JSON {size} > {MAX_JSON_BYTES} bytes")
+        return json.loads(path.read_text(encoding="utf-8-sig"))
+    except OSError as e:
+        raise UnreadableDocument(job.path, e.strerror or str(e)) from e
+    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as e:
+        raise UnreadableDocument(job.path, f"JSON: {e}") from e
+
+
+def _check(job: Job) -> Outcome:
+    from checks import Severity, check_data, run_checks
+    from checks.finding import at_or_above, count_by_severity
+    from checks.report import RenderOptions, Report, renderers
+
+    cfg = _config(job)
+    if job.kind == "json":
+        result = check_data(_read_json(job), cfg, file=Path(job.path).name)
+        report = Report(job.display, result.data, result.doc, result.findings)
+    else:
+        from extractor import extract
+
+        doc = extract(job.path, job.options)
+        report = Report(job.display, doc.to_dict(), doc, run_checks(doc, cfg))
+    counts = count_by_severity(report.findings)
+    render = renderers()
+    options = RenderOptions(lang=cfg.lang)
+    meta = report.doc.document if report.doc is not None else None
+    failing = bool(at_or_above(report.findings, cfg.fail_level))
+    return Outcome(
+        ok=True,
+        code=int(ExitCode.FINDINGS if failing else ExitCode.OK),
+        unit_organisasi=meta.unit_organisasi if meta else None,
+        tahun=meta.tahun if meta else None,
+        rows=len(report.doc.rows) if report.doc is not None else 0,
+        errors=counts[Severity.ERROR],
+        warnings=counts[Severity.WARNING],
+        infos=counts[Severity.INFO],
+        failing=failing,
+        texts={fmt: render[fmt](report, options) for fmt in job.renders},
+        by_rule=_by_rule(report.findings),
+        by_pelaksana=_by_pelaksana(report),
+    )
+
+
+def _by_rule(findings: list[Any]) -> dict[str, dict[str, int]]:
+    out: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    for f in findings:
+        out[f.rule][f.severity.value] += 1
+    return {k: dict(v) for k, v in out.items()}
+
+
+def _by_pelaksana(report: Any) -> dict[str, dict[str, int]]:
+    """Rows and findings per PELAKSANA, the unit that has to fix them."""
+    doc = report.doc
+    if doc is None:
+        return {}
+    out: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    names = [" ".join(r.pelaksana.split()) for r in doc.rows]
+    for name in names:
+        out[name]["rows"] += 1
+    for f in report.findings:
+        if f.row is not None and 0 < f.row <= len(names):
+            out[names[f.row - 1]][f.severity.value] += 1
+    return {k: dict(v) for k, v in out.items()}

@@ -105,7 +105,7 @@ def _is_subheading_row(row: list[Cell], heading: list[Cell]) -> bool:
     the column-number row (1 2 3 ... 17) runs across every column and is not a sub-heading.
     """
     span = _schedule_span(heading)
-    labelled = 0
+    labelled = unreadable = 0
     for c in row:
         t = c.text.strip()
         if not t or c.continued:
@@ -115,8 +115,9 @@ def _is_subheading_row(row: list[Cell], heading: list[Cell]) -> bool:
         elif bare_period(t) is not None and span and span[0] - 1e-6 <= (c.x0 + c.x1) / 2 <= span[1]:
             labelled += 1
         else:
-            return False
-    return labelled >= 2
+            unreadable += 1
+    # One unreadable label among many (a typo, an OCR slip) does not end the header band.
+    return labelled >= 2 and unreadable <= labelled // 6
 
 
 def header_band(rows: list[list[Cell]], start: int = 0, look: int = 8) -> tuple[int, int] | None:
@@ -146,9 +147,11 @@ def build_model(band: list[list[Cell]]) -> ColumnModel:
                     col.labels.append(subs[0].text)
                 refined.append(col)
         cols = refined
-    kinds: dict[str, int] = {}
     for col in cols:
         _decide_role(col)
+    _fill_period_sequence(cols)
+    kinds: dict[str, int] = {}
+    for col in cols:
         if col.role == PERIOD:
             kind = "triwulan" if col.labels and _is_quarter(col) else "bulan"
             kinds[kind] = kinds.get(kind, 0) + 1
@@ -162,6 +165,26 @@ def is_rak_model(model: ColumnModel) -> bool:
     roles = {c.role for c in model.columns}
     text_roles = roles & {r for r in CORE_ROLES if r != JADWAL}
     return len(text_roles) >= 3 and (PERIOD in roles or JADWAL in roles)
+
+
+def _fill_period_sequence(cols: list[Column]) -> None:
+    """Number the columns under a schedule heading by their order when most labels agree.
+
+    One sub-heading may be unreadable (an OCR'd "B3" read as "83", a typo, a blank); twelve
+    (or four) columns under RENCANA PELAKSANAAN whose readable labels run 1, 2, 3 ... in
+    order are the months (or quarters) all the same.
+    """
+    groups: dict[tuple[float, str], list[Column]] = {}
+    for col in cols:
+        if len(col.labels) >= 2 and heading_role(col.labels[0]) == JADWAL:
+            groups.setdefault((0.0, col.labels[0]), []).append(col)
+    for group in groups.values():
+        if len(group) not in (4, 12):
+            continue
+        agree = sum(1 for i, c in enumerate(group, start=1) if c.role == PERIOD and c.period == i)
+        if agree >= len(group) // 2 + 1:
+            for i, c in enumerate(group, start=1):
+                c.role, c.period = PERIOD, i
 
 
 def _is_quarter(col: Column) -> bool:

@@ -160,3 +160,10 @@ def test_a_merged_sasaran_cut_by_a_page_break_is_rejoined_for_every_row_it_cover
     rows = build_rows(Grid("pdf", tables=[p1, p2])).rows
     full = "Terlaksananya fasilitasi pengelolaan data, pemeliharaan logistik"
     assert [r.sasaran_kegiatan for r in rows] == [full, full, full, "Ketersediaan Logistik"]
+
+
+def test_an_unreadable_month_heading_is_numbered_by_its_place_in_the_sequence():
+    sub = [CONT, CONT, CONT, CONT, *[f"B{i}" if i != 3 else "83" for i in range(1, 13)], CONT]
+    t = table([HEAD, sub, ["S", "I", "1 Kali", "K", *marks(3, 4), "P"]])
+    assert build_rows(Grid("pdf", tables=[t])).rows[0].jadwal == [3, 4]
+

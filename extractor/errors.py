@@ -73,6 +73,13 @@ class TooLarge(RakError):
     }
 
 
+class TimeLimitExceeded(RakError):
+    messages = {
+        "id": "{file}: melebihi batas waktu ({detail}); naikkan dengan --timeout",
+        "en": "{file}: took longer than the time limit ({detail}); raise it with --timeout",
+    }
+
+
 class MissingTool(RakError):
     messages = {
         "id": "{file}: perlu program tambahan: {detail}",

@@ -7,8 +7,11 @@ message, never a traceback).
 
 from __future__ import annotations
 
+import signal
 import sys
-from collections.abc import Callable
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated, TypeVar
 
@@ -77,12 +80,17 @@ def check_lang(lang: str) -> str:
     return lang
 
 
-def guarded(file: str, lang: str, work: Callable[[], R]) -> R:
-    """Run one file's work; turn its failure into a one-line message and an exit code."""
+def guarded(file: str, lang: str, work: Callable[[], R], timeout: float | None = None) -> R:
+    """Run one file's work; turn its failure into a one-line message and an exit code.
+
+    ``timeout`` (seconds; None or 0 for none) bounds a single file the way bulk workers are
+    bounded: a document that takes longer ends with a message, never a hang.
+    """
     from extractor.errors import RakError
 
     try:
-        return work()
+        with time_limit(file, timeout):
+            return work()
     except RakError as e:
         raise fail(e.message(lang), ExitCode.INPUT) from None
     except (typer.Exit, KeyboardInterrupt):
@@ -90,6 +98,29 @@ def guarded(file: str, lang: str, work: Callable[[], R]) -> R:
     except Exception as e:  # noqa: BLE001 - the one place a bug becomes a message
         detail = f"{type(e).__name__}: {e}"
         raise fail(t("internal_error", lang, file=file, detail=detail), ExitCode.INTERNAL) from None
+
+
+@contextmanager
+def time_limit(file: str, seconds: float | None) -> Iterator[None]:
+    """Raise ``TimeLimitExceeded`` in this (main) thread after ``seconds``."""
+    from extractor.errors import TimeLimitExceeded
+
+    usable = bool(seconds) and hasattr(signal, "setitimer")
+    usable = usable and threading.current_thread() is threading.main_thread()
+    if not usable:
+        yield
+        return
+
+    def expire(signum: int, frame: object) -> None:
+        raise TimeLimitExceeded(file, f"{seconds:g} s")
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, float(seconds or 0))
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 def write_output(text: str, output: Path | None, lang: str) -> None:

@@ -187,7 +187,7 @@ def check_cmd(
         doc = extract(file, ExtractOptions(password=password, max_pages=max_pages))
         return Report(file.name, doc.to_dict(), doc, run_checks(doc, cfg))
 
-    report = guarded(str(file), lang, work)
+    report = guarded(str(file), lang, work, timeout)
     color = _color(output, fmt)
     width = shutil.get_terminal_size((100, 24)).columns if color else 100
     text = renderers()[fmt](report, RenderOptions(lang=lang, color=color, width=width))

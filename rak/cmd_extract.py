@@ -70,7 +70,7 @@ def extract_cmd(
     from .export import to_csv, to_json
 
     file = paths[0]
-    doc = guarded(str(file), lang, lambda: extract(file, options))
+    doc = guarded(str(file), lang, lambda: extract(file, options), timeout)
     write_output(to_json(doc) if fmt == "json" else to_csv(doc), output, lang)
 
 

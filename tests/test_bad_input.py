@@ -85,8 +85,26 @@ def test_max_pages_limit(tmp_path: Path):
     assert result.exit_code == 2 and "melebihi batas" in result.stderr
 
 
-def test_xml_entities_are_never_expanded():
-    # The XXE file declares an external entity pointing at /etc/passwd; its text must not
-    # appear anywhere, whatever the outcome.
-    result = run("extract", str(BAD / "entitas-xxe.docx"))
+@pytest.mark.parametrize("name", ["entitas-xxe.docx", "entitas-xxe.xlsx"])
+def test_xml_entities_are_never_expanded(name: str):
+    # The file declares an external entity pointing at /etc/passwd; its text must not appear
+    # anywhere, whatever the outcome, and the outcome is a result or a clear error.
+    result = run("extract", str(BAD / name))
     assert "root:" not in result.output
+    assert result.exit_code in (0, 2) and "Traceback" not in result.output
+
+
+def test_a_single_file_that_takes_too_long_ends_with_a_message(monkeypatch):
+    import time
+
+    import extractor
+
+    def slow(path, options=None):
+        time.sleep(5)
+
+    monkeypatch.setattr(extractor, "extract", slow)
+    start = time.perf_counter()
+    result = run("extract", str(ROOT / "samples" / "rak-triwulan.docx"), "--timeout", "0.5")
+    assert time.perf_counter() - start < 4
+    assert result.exit_code == 2
+    assert "melebihi batas waktu" in result.stderr and "--timeout" in result.stderr

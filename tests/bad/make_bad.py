@@ -74,7 +74,25 @@ def make() -> dict[str, bytes]:
         "bom-zip.docx": _zip_bomb(),
     }
     files["terkunci.pdf"] = _encrypted(pdf, "rahasia")
+    files["entitas-xxe.xlsx"] = _xlsx_with_entity()
     return files
+
+
+def _xlsx_with_entity() -> bytes:
+    """The seed workbook whose shared strings declare an external entity to /etc/passwd."""
+    out = io.BytesIO()
+    src_path = SAMPLES / "rak-kubu-raya-2024.xlsx"
+    with zipfile.ZipFile(src_path) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for item in src.infolist():
+            data = src.read(item)
+            if item.filename == "xl/sharedStrings.xml":
+                text = data.decode("utf-8")
+                text = text.replace(
+                    "?>", '?><!DOCTYPE sst [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>', 1
+                ).replace("SASARAN KEGIATAN", "&xxe;", 1)
+                data = text.encode("utf-8")
+            dst.writestr(item.filename, data)
+    return out.getvalue()
 
 
 def _zip(members: dict[str, bytes]) -> bytes:

@@ -12,7 +12,9 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pypdf
 import pytest
+from reportlab.pdfgen import canvas
 
 from extractor.errors import (
     EmptyDocument,
@@ -24,9 +26,6 @@ from extractor.errors import (
 from extractor.grid import Cell, Grid
 from extractor.options import ExtractOptions
 from extractor.readers.pdf import read_pdf
-
-import pypdf
-from reportlab.pdfgen import canvas
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED_PDF = ROOT / "samples" / "rak-kubu-raya-2024.pdf"
@@ -302,6 +301,118 @@ def test_borderless_table_from_alignment(tmp_path: Path) -> None:
     assert [(ln.text, ln.after_tables) for ln in grid.lines] == [
         ("RENCANA AKSI KINERJA", 0),
         ("FITRI", 1),
+    ]
+
+
+def _plain_page(path: Path, items: list[tuple[float, float, str, float]]) -> Grid:
+    """A page of text only, each item (x, top, text, size) in Helvetica; read back."""
+    c = canvas.Canvas(str(path), pagesize=PAGE)
+    for x, top, s, size in items:
+        c.setFont("Helvetica", size)
+        c.drawString(x, PAGE[1] - top - size, s)
+    c.showPage()
+    c.save()
+    return read_pdf(path, ExtractOptions())
+
+
+def test_borderless_last_row_keeps_its_wrapped_lines(tmp_path: Path) -> None:
+    """The last row wraps onto lines with text in only one or two columns; they belong to
+    the row. The signature block below, after a paragraph gap, stays text lines."""
+    cols = [50, 200, 330, 370, 410, 450]
+    items = [(50, 40, "RENCANA AKSI KINERJA", 9)]
+    items += [(x, 80, t, 9) for x, t in zip(cols, ["SASARAN", "INDIKATOR", "B1", "B2", "B3",
+                                                  "PELAKSANA"])]
+    items += [(cols[0], 105, "Sasaran satu", 9), (cols[1], 105, "Indikator A", 9),
+              (cols[2], 105, "v", 9), (cols[5], 105, "Subbag X", 9)]
+    items += [(cols[0], 130, "Sasaran dua", 9), (cols[1], 130, "Indikator B", 9),
+              (cols[3], 130, "v", 9), (cols[5], 130, "Subbagian", 9)]
+    # the last row's wrapped tail: two columns, then one, at line pitch (11 pt)
+    items += [(cols[1], 141, "baris dua", 9), (cols[5], 141, "Hukum dan", 9),
+              (cols[5], 152, "Sumber Daya", 9)]
+    items += [(400, 200, "SUNGAI RAYA, JANUARI 2024", 9), (400, 211, "KEPALA,", 9),
+              (400, 250, "FITRI", 9)]
+    grid = _plain_page(tmp_path / "tail.pdf", items)
+    rows = grid.tables[0].rows
+    assert texts(rows[-1]) == ["Sasaran dua", "Indikator B baris dua", "", "v", "",
+                               "Subbagian Hukum dan Sumber Daya"]
+    assert [ln.text for ln in grid.lines] == [
+        "RENCANA AKSI KINERJA", "SUNGAI RAYA, JANUARI 2024", "KEPALA,", "FITRI"
+    ]
+
+
+def test_borderless_group_heading_does_not_hide_column_gaps(tmp_path: Path) -> None:
+    """A heading centred over four quarter columns runs across the gaps between them; the
+    body lines keep those gaps, so each quarter is a column and the heading one cell
+    spanning the columns it covers."""
+    tw = [430, 470, 510, 550]
+    items = [(50, 80, "SASARAN", 8), (200, 80, "INDIKATOR", 8),
+             (452, 80, "WAKTU PELAKSANAAN", 8), (600, 80, "PELAKSANA", 8)]
+    items += [(x, 95, t, 8) for x, t in zip(tw, ["TW I", "TW II", "TW III", "TW IV"])]
+    marks = [[1, 1, 1, 1], [0, 1, 0, 1], [1, 1, 0, 0], [1, 1, 1, 1]]
+    for r, row in enumerate(marks):
+        top = 115 + 20 * r
+        items += [(50, top, f"Sasaran {r + 1}", 8), (200, top, f"Indikator {r + 1}", 8),
+                  (600, top, "Subbag X", 8)]
+        items += [(x + 5, top, "v", 8) for x, on in zip(tw, row) if on]
+    grid = _plain_page(tmp_path / "tw.pdf", items)
+    rows = grid.tables[0].rows
+    assert texts(rows[1]) == ["", "", "TW I", "TW II", "TW III", "TW IV", ""]
+    heading = [c for c in rows[0] if c.text == "WAKTU PELAKSANAAN"]
+    assert len(heading) == 1
+    quarters = rows[1][2:6]
+    assert heading[0].x0 <= quarters[1].x0 and heading[0].x1 >= quarters[2].x1
+    assert texts(rows[3]) == ["Sasaran 2", "Indikator 2", "", "v", "", "v", "Subbag X"]
+
+
+def test_borderless_narrow_month_columns(tmp_path: Path) -> None:
+    """Month columns 17 pt wide: the labels B10 B11 B12 stand closer than a column gap,
+    but the single check marks below leave 13 pt of white between the columns."""
+    first = 330.0
+    months = [first + 17 * m for m in range(12)]
+    items = [(50, 80, "KEGIATAN", 8), (200, 80, "TARGET", 8), (560, 80, "PELAKSANA", 8)]
+    items += [(x + 1, 95, f"B{m + 1}", 8) for m, x in enumerate(months)]
+    pattern = [set(range(12)), {0, 5, 9, 10}, {1, 2, 3, 11}, {9, 10, 11}]
+    for r, on in enumerate(pattern):
+        top = 115 + 20 * r
+        items += [(50, top, f"Kegiatan {r + 1}", 8), (200, top, "100%", 8),
+                  (560, top, "Subbag X", 8)]
+        items += [(months[m] + 6, top, "v", 8) for m in sorted(on)]
+    grid = _plain_page(tmp_path / "months.pdf", items)
+    rows = grid.tables[0].rows
+    assert texts(rows[1])[2:14] == [f"B{m + 1}" for m in range(12)]
+    assert texts(rows[3])[2:14] == ["v" if m in pattern[1] else "" for m in range(12)]
+    assert texts(rows[5])[2:14] == ["v" if m in pattern[3] else "" for m in range(12)]
+
+
+def test_text_clipped_away_is_not_read(tmp_path: Path) -> None:
+    """An export draws a merged cell continued from the previous page again, clipped to the
+    body: its text under the header is painted outside the clip and is not on the page.
+    Text inside a clip, and text after the clip is restored, is kept."""
+    path = tmp_path / "clip.pdf"
+    c = canvas.Canvas(str(path), pagesize=PAGE)
+    h = PAGE[1]
+    c.setLineWidth(0.75)
+    for top in (100, 130, 170):
+        c.line(50, h - top, 400, h - top)
+    for x in (50, 200, 400):
+        c.line(x, h - 100, x, h - 170)
+    c.setFont("Helvetica", 9)
+    c.drawString(53, h - 115, "SASARAN")
+    c.drawString(203, h - 115, "INDIKATOR")
+    c.saveState()
+    clip = c.beginPath()
+    clip.rect(50, h - 170, 150, 40)  # the body cell only
+    c.clipPath(clip, stroke=0, fill=0)
+    c.drawString(53, h - 112, "tersembunyi di kepala")  # under the header: clipped
+    c.drawString(53, h - 145, "terlihat")
+    c.restoreState()
+    c.drawString(203, h - 145, "Indikator A")
+    c.showPage()
+    c.save()
+    grid = read_pdf(path, ExtractOptions())
+    assert [texts(r) for r in grid.tables[0].rows] == [
+        ["SASARAN", "INDIKATOR"],
+        ["terlihat", "Indikator A"],
     ]
 
 

@@ -89,13 +89,6 @@ def test_pdf_printed_from_the_spreadsheet_has_the_metadata() -> None:
     assert doc.source.format == "pdf"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="PDF reader: LibreOffice draws a merged SASARAN that crosses a page break on both "
-    "pages, clipped away under the repeated header on the second; the clipped text is read "
-    "into the header's SASARAN cell, the header no longer matches, and rows from page 2 on "
-    "go wrong (a clip-path issue of the PDF reader, not of the spreadsheet reader)",
-)
 def test_pdf_printed_from_the_spreadsheet_has_every_row() -> None:
     doc = extract(SAMPLES / "rak-dari-excel.pdf")
     assert row_differences(doc, load_expected("rak-dari-excel")) == []

@@ -1,12 +1,12 @@
 """A table without ruling lines, read from how its text lines up.
 
-Used only on a page that has text but no ruled table. The table region runs from the first
-to the last line that breaks into three or more separate pieces. Columns are the x-gaps that
-stay empty across the region's dense lines (a projection profile), each boundary placed where
-the fewest words of *any* line cross, so a spanning header or a wrapped line that runs a
-little long does not move it. Rows break where the vertical whitespace between lines is
-clearly wider than within a wrapped cell; when there is no such gap each line is a row.
-This is a best effort by nature: a ruled table is always preferred.
+Used only on a page that has text but no ruled table. The table starts at the first line
+that breaks into three or more separate pieces and runs to the last such line, then on
+down over the wrapped tail of the last row (lines at line pitch that keep inside the
+columns). Columns are the x-gaps the body lines leave empty (see ``pdf_gaps``), each
+boundary placed where the fewest words of *any* line cross. Rows break where the vertical
+whitespace between lines is clearly wider than within a wrapped cell; when there is no such
+gap each line is a row. This is a best effort by nature: a ruled table is always preferred.
 """
 
 from __future__ import annotations
@@ -16,67 +16,17 @@ from statistics import median
 
 from ..grid import Cell, Table
 from .pdf_cells import shaded_by
+from .pdf_gaps import column_gaps, place_boundaries
 from .pdf_page import Fill, Glyph
 from .pdf_text import split_at_gaps, words
 
 PIECE_GAP = 1.0  # font sizes: a wider gap separates two pieces of a line
-COLUMN_GAP = 0.6  # font sizes: the narrowest empty strip that separates columns
 ROW_GAP = 0.5  # font sizes: vertical whitespace that separates rows
 MIN_PIECES = 3
-
-
-def _coverage(intervals: list[tuple[float, float]]) -> list[tuple[float, float, int]]:
-    """Piecewise-constant count of intervals covering x, as (start, end, count)."""
-    events = sorted([(a, 1) for a, _ in intervals] + [(b, -1) for _, b in intervals])
-    pieces: list[tuple[float, float, int]] = []
-    count = 0
-    prev: float | None = None
-    for x, delta in events:
-        if prev is not None and x > prev:
-            pieces.append((prev, x, count))
-        count += delta
-        prev = x
-    return pieces
-
-
-def _boundaries(dense: list[list[Glyph]], region: list[list[Glyph]], size: float) -> list[float]:
-    spans = sorted((w[0].x0, w[-1].x1) for line in dense for w in words(line))
-    gaps: list[tuple[float, float]] = []
-    reach = spans[0][1]
-    for a, b in spans[1:]:
-        if a - reach >= COLUMN_GAP * size:
-            gaps.append((reach, a))
-        reach = max(reach, b)
-    if not gaps:
-        return []
-    everything = [(w[0].x0, w[-1].x1) for line in region for w in words(line)]
-    pieces = _coverage(everything)
-    starts = [p[0] for p in pieces]
-    out: list[float] = []
-    for g0, g1 in gaps:
-        centre = (g0 + g1) / 2
-        best: tuple[int, float, float] | None = None
-        # an uncovered stretch of the gap counts as zero
-        candidates: list[tuple[float, float, int]] = []
-        cursor = g0
-        for a, b, n in pieces[max(0, bisect_right(starts, g0) - 1) :]:
-            if a >= g1:
-                break
-            lo, hi = max(a, g0), min(b, g1)
-            if lo > cursor:
-                candidates.append((cursor, lo, 0))
-            if hi > lo:
-                candidates.append((lo, hi, n))
-            cursor = max(cursor, hi)
-        if cursor < g1:
-            candidates.append((cursor, g1, 0))
-        for lo, hi, n in candidates:
-            mid = (lo + hi) / 2
-            key = (n, abs(mid - centre), mid)
-            if best is None or key < best:
-                best = key
-        out.append(best[2] if best else centre)
-    return out
+# A line below the last dense one still belongs to the table when it is no further from
+# the line above than this many typical line pitches (a wrapped cell, not a new paragraph).
+WRAP_STEP = 1.6
+SPAN_SHARE = 0.5  # a spanning text also covers a column when its ink fills this share
 
 
 def _row_breaks(region: list[list[Glyph]], size: float) -> list[float]:
@@ -88,6 +38,44 @@ def _row_breaks(region: list[list[Glyph]], size: float) -> list[float]:
             breaks.append((reach + top) / 2)
         reach = max(reach, bottom)
     return breaks
+
+
+def _top(line: list[Glyph]) -> float:
+    return min(g.top for g in line)
+
+
+def _fits(line: list[Glyph], bounds: list[float], slack: float) -> bool:
+    """Every word of ``line`` lies inside one column: no text runs across a boundary."""
+    inner = bounds[1:-1]
+    for word in words(line):
+        x0, x1 = word[0].x0, word[-1].x1
+        c = bisect_right(inner, (x0 + x1) / 2)
+        if x0 < bounds[c] - slack or x1 > bounds[c + 1] + slack:
+            return False
+    return True
+
+
+def _extend_down(
+    lines: list[list[Glyph]], first: int, last: int, bounds: list[float], size: float
+) -> int:
+    """Index of the table's real last line: the wrapped tail of its last row included.
+
+    The last dense line is only the first line of the last row; the lines that wrap below
+    it have text in fewer columns. They stay in the table while they follow at line pitch
+    and keep inside the columns; a paragraph gap or text across a boundary (a signature
+    block, a note under the table) ends it.
+    """
+    pitches = sorted(_top(lines[i + 1]) - _top(lines[i]) for i in range(first, last))
+    if not pitches:
+        return last
+    step = WRAP_STEP * pitches[len(pitches) // 4]
+    slack = 0.25 * size
+    while last + 1 < len(lines):
+        nxt = lines[last + 1]
+        if _top(nxt) - _top(lines[last]) > step or not _fits(nxt, bounds, slack):
+            break
+        last += 1
+    return last
 
 
 def aligned_table(
@@ -103,13 +91,15 @@ def aligned_table(
     most = max(pieces[first : last + 1])
     dense = [lines[i] for i in dense_idx if pieces[i] >= max(MIN_PIECES, most / 2)]
     size = median(g.size for line in region for g in line)
-    inner = _boundaries(dense, region, size)
+    inner = place_boundaries(column_gaps(dense, size), region)
     if not inner:
         return None
     left = min(line[0].x0 for line in region)
     right = max(max(g.x1 for g in line) for line in region)
     bounds = [left, *inner, right]
     ncols = len(bounds) - 1
+    last = _extend_down(lines, first, last, bounds, size)
+    region = lines[first : last + 1]
 
     breaks = _row_breaks(region, size)
     row_of: list[int] = []
@@ -124,6 +114,29 @@ def aligned_table(
     return Table(rows=rows, page=page), first, last
 
 
+def _widen(
+    run: tuple[int, int, list[list[Glyph]]], bounds: list[float]
+) -> tuple[int, int, list[list[Glyph]]]:
+    """A text spanning columns also spans a further column its ink mostly fills.
+
+    Words go to columns by their centres, so a centred group heading would otherwise lose
+    an outer column it visibly covers; a ruled table gives the whole span.
+    """
+    a, b, ws = run
+    if a == b:
+        return run
+    x0, x1 = ws[0][0].x0, ws[-1][-1].x1
+    while a > 0 and min(x1, bounds[a]) - max(x0, bounds[a - 1]) > SPAN_SHARE * (
+        bounds[a] - bounds[a - 1]
+    ):
+        a -= 1
+    while b + 2 < len(bounds) and min(x1, bounds[b + 2]) - max(x0, bounds[b + 1]) > SPAN_SHARE * (
+        bounds[b + 2] - bounds[b + 1]
+    ):
+        b += 1
+    return a, b, ws
+
+
 def _row(
     row_lines: list[list[Glyph]], bounds: list[float], ncols: int, fills: list[Fill], page: int
 ) -> list[Cell]:
@@ -132,18 +145,25 @@ def _row(
     glyphs_of: dict[tuple[int, int], list[Glyph]] = {}
     for line in row_lines:
         runs: list[tuple[int, int, list[list[Glyph]]]] = []
-        prev_x1: float | None = None
+        prev_x1 = 0.0
         for word in words(line):
             c = bisect_right(inner, (word[0].x0 + word[-1].x1) / 2)
-            gap_ok = prev_x1 is not None and word[0].x0 - prev_x1 <= COLUMN_GAP * word[0].size
-            # Same column: same cell. A next column reached across a mere word space: the
-            # text spans both columns (a spanning header, a line running long).
-            if runs and (c == runs[-1][1] or (gap_ok and c > runs[-1][1])):
+            # Same column: same cell. A next column reached while no boundary lies in the
+            # space before this word: the text itself crosses the boundary, so it spans
+            # both columns (a group heading, a line running long).
+            if runs and (
+                c == runs[-1][1]
+                or (
+                    c > runs[-1][1]
+                    and bisect_right(inner, prev_x1) == bisect_right(inner, word[0].x0)
+                )
+            ):
                 a, b, ws = runs[-1]
                 runs[-1] = (a, max(b, c), [*ws, word])
             else:
                 runs.append((c, c, [word]))
             prev_x1 = word[-1].x1
+        runs = [_widen(run, bounds) for run in runs]
         line_parts: dict[tuple[int, int], list[str]] = {}
         for a, b, ws in runs:
             line_parts.setdefault((a, b), []).append(

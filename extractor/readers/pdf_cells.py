@@ -81,7 +81,7 @@ def _fill_holes(lay: TableLayout) -> None:
     horizontal position for layout's column matching instead of being lost or misfiled.
     """
     done: set[tuple[int, int]] = set()
-    for (i, j), glyphs in sorted(lay.holes.items()):
+    for i, j in sorted(lay.holes):
         if (i, j) in done:
             continue
         i0 = i

@@ -8,7 +8,7 @@ from __future__ import annotations
 import zipfile
 from pathlib import Path
 
-from ..errors import EmptyDocument, UnreadableDocument, UnsupportedFormat
+from ..errors import EmptyDocument, TooLarge, UnreadableDocument, UnsupportedFormat
 from ..grid import Grid
 from ..options import ExtractOptions
 
@@ -33,6 +33,13 @@ def sniff_format(path: Path) -> str:
         return "xls" if path.suffix.lower() in (".xls", ".xlt") else "doc"
     kind = _describe(head)
     raise UnsupportedFormat(str(path), kind)
+
+
+def refuse_zip_bomb(zf: zipfile.ZipFile, path: Path, limit: int) -> None:
+    """Refuse an OOXML package whose members would unpack past ``limit``, before inflating."""
+    total = sum(info.file_size for info in zf.infolist())
+    if total > limit:
+        raise TooLarge(str(path), f"{total} bytes unpacked > {limit}")
 
 
 def _sniff_zip(path: Path) -> str:

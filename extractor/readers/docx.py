@@ -25,6 +25,7 @@ from lxml import etree
 from ..errors import TooLarge, UnreadableDocument
 from ..grid import Cell, Grid, Table, TextLine
 from ..options import ExtractOptions
+from . import refuse_zip_bomb
 from .docx_xml import (
     MC,
     W_STRICT,
@@ -71,9 +72,7 @@ def _document_xml(path: Path, options: ExtractOptions) -> bytes:
     limit = options.max_unpacked_bytes
     try:
         with zipfile.ZipFile(path) as zf:
-            total = sum(info.file_size for info in zf.infolist())
-            if total > limit:
-                raise TooLarge(str(path), f"{total} bytes unpacked > {limit}")
+            refuse_zip_bomb(zf, path, limit)
             part = _main_part(zf, limit)
             with zf.open(part) as fh:
                 data = fh.read(limit + 1)  # sizes in the directory can lie; the stream cannot

@@ -148,7 +148,7 @@ def _read_cell(image: PageImage, box: PxBox, reader: CellReader) -> _Placed:
     if shaded or share < MIN_INK or share * area < px(MIN_INK_IN, dpi) ** 2:
         return _Placed(box, None, False, shaded)
     tight = _ink_bounds(image, box)
-    read = reader.read_cell(image.text, tight, dpi)
+    read = reader.read_cell(_dusted(image, tight), _whole(tight), dpi)
     text = fix_code(fix_numbers(drop_dust(read.text)))
     if len(text) <= SHORT and (read.confidence < SURE or not is_real_text(text)):
         # Read again from the dust-free ink alone: a speck next to a lone glyph is what
@@ -163,6 +163,19 @@ def _read_cell(image: PageImage, box: PxBox, reader: CellReader) -> _Placed:
         sure = min(1.0, share / (4 * MIN_INK))
         return _Placed(box, ReadText(MARK_TEXT, sure), True, False)
     return _Placed(box, ReadText(text, read.confidence), False, False)
+
+
+def _dusted(image: PageImage, box: PxBox) -> np.ndarray:
+    """The text picture inside ``box`` with specks that cannot be punctuation erased."""
+    from .ocr_specks import erase_dust
+
+    x0, top, x1, bottom = box
+    return erase_dust(image.text[top:bottom, x0:x1], image.level)
+
+
+def _whole(box: PxBox) -> PxBox:
+    """``box`` moved to the origin: the box of a crop cut out by it."""
+    return (0, 0, box[2] - box[0], box[3] - box[1])
 
 
 def _ink_bounds(image: PageImage, box: PxBox) -> PxBox:
@@ -288,7 +301,7 @@ def _outside_lines(
 
     out: list[TextLine] = []
     for box in text_blocks(image.ink, tables, image.dpi):
-        read = reader.read_cell(image.text, box, image.dpi)
+        read = reader.read_cell(_dusted(image, box), _whole(box), image.dpi)
         if read.confidence < MIN_LINE_CONFIDENCE:
             continue  # a logo, a stamp, a signature scrawl
         mid = (box[1] + box[3]) / 2

@@ -42,16 +42,22 @@ class PageImage:
     text: Image  # grey with ruling and dust painted white: what Tesseract is shown
     dpi: float
     skew: float  # degrees the scan was turned back by
+    level: float  # grey level below which a pixel is ink
 
 
 def px(inches: float, dpi: float) -> int:
     return max(1, round(inches * dpi))
 
 
-def _binary(grey: Image) -> Image:
-    """Ink as 255 by Otsu's threshold, bounded so a blank page does not turn noise into ink."""
+def ink_level(grey: Image) -> float:
+    """Otsu's threshold, bounded so a blank page does not turn noise into ink."""
     level, _ = cv2.threshold(grey, 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)
-    level = min(max(level, 90.0), 190.0)
+    return min(max(float(level), 90.0), 190.0)
+
+
+def _binary(grey: Image, level: float | None = None) -> Image:
+    """Ink as 255: pixels darker than ``level`` (by default the page's own Otsu level)."""
+    level = ink_level(grey) if level is None else level
     return np.where(grey < level, 255, 0).astype(np.uint8)
 
 
@@ -129,7 +135,8 @@ def prepare(grey: Image, dpi: float) -> PageImage:
     """Deskew the page and separate its ink into ruling and everything else."""
     skew = estimate_skew(_binary(grey), dpi)
     straight = rotate(grey, skew)
-    binary = _binary(straight)
+    level = ink_level(straight)
+    binary = _binary(straight, level)
     rules = ruling(straight, dpi)
     ink = clean_ink(binary, rules, dpi)
     # Borders left in a crop are read as "|" or "l", and specks as dots or commas.
@@ -141,7 +148,7 @@ def prepare(grey: Image, dpi: float) -> PageImage:
     text = straight.copy()
     text[rules > 0] = 255
     text[cv2.dilate(dust, np.ones((3, 3), np.uint8)) > 0] = 255
-    return PageImage(straight, ink, rules, text, dpi, skew)
+    return PageImage(straight, ink, rules, text, dpi, skew, level)
 
 
 def table_boxes(rules: Image, dpi: float) -> list[PxBox]:

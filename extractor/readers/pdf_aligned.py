@@ -15,7 +15,7 @@ from bisect import bisect_right
 from statistics import median
 
 from ..grid import Cell, Table
-from .pdf_cells import shaded_by
+from .pdf_cells import glyph_cell
 from .pdf_gaps import column_gaps, place_boundaries
 from .pdf_page import Fill, Glyph
 from .pdf_text import split_at_gaps, words
@@ -180,16 +180,6 @@ def _row(
     for a, b in keys:
         x0, x1 = bounds[a], bounds[b + 1]
         gs = glyphs_of.get((a, b), [])
-        cells.append(
-            Cell(
-                text="\n".join(texts.get((a, b), [])),
-                x0=x0,
-                x1=x1,
-                top=top,
-                bottom=bottom,
-                page=page,
-                mark=any(g.symbol and g.text.strip() for g in gs),
-                shaded=shaded_by((x0, top, x1, bottom), fills) if fills else False,
-            )
-        )
+        text = "\n".join(texts.get((a, b), []))
+        cells.append(glyph_cell(text, (x0, top, x1, bottom), gs, fills, page))
     return cells

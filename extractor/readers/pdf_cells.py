@@ -116,6 +116,23 @@ def shaded_by(box: Box, fills: list[Fill]) -> bool:
     return shaded
 
 
+def glyph_cell(
+    text: str, box: Box, glyphs: list[Glyph], fills: list[Fill], page: int
+) -> Cell:
+    """A cell of glyphs: a symbol-font glyph makes it a mark, a fill under it shades it."""
+    x0, top, x1, bottom = box
+    return Cell(
+        text=text,
+        x0=x0,
+        x1=x1,
+        top=top,
+        bottom=bottom,
+        page=page,
+        mark=any(g.symbol and g.text.strip() for g in glyphs),
+        shaded=shaded_by(box, fills) if fills else False,
+    )
+
+
 def build_table(lay: TableLayout, fills: list[Fill], page: int) -> Table | None:
     """Rows top to bottom of one ruled table, merged cells continued downwards."""
     if lay.holes:
@@ -131,21 +148,7 @@ def build_table(lay: TableLayout, fills: list[Fill], page: int) -> Table | None:
         for k, (x0, top, x1, bottom) in enumerate(lay.boxes):
             if top == band_top:
                 glyphs = lay.glyphs[k]
-                row.append(
-                    (
-                        x0,
-                        Cell(
-                            text=texts[k],
-                            x0=x0,
-                            x1=x1,
-                            top=top,
-                            bottom=bottom,
-                            page=page,
-                            mark=any(g.symbol and g.text.strip() for g in glyphs),
-                            shaded=shaded_by((x0, top, x1, bottom), fills) if fills else False,
-                        ),
-                    )
-                )
+                row.append((x0, glyph_cell(texts[k], (x0, top, x1, bottom), glyphs, fills, page)))
             elif top < band_top < bottom:
                 slice_box = (x0, band_top, x1, min(bottom, band_bottom))
                 row.append(

@@ -35,10 +35,11 @@ from openpyxl.utils.exceptions import InvalidFileException
 from openpyxl.workbook.workbook import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
-from ..errors import TooLarge, UnreadableDocument
+from ..errors import UnreadableDocument
 from ..grid import Cell, Grid, Table, TextLine
 from ..marks import is_symbol_font
 from ..options import ExtractOptions
+from . import refuse_zip_bomb
 from .xlsx_values import is_shaded, render
 
 DEFAULT_WIDTH = 8.43  # Excel's default column width, in characters of the default font
@@ -69,11 +70,9 @@ def check_unpacked_size(path: Path, options: ExtractOptions) -> None:
     limit = options.max_unpacked_bytes
     try:
         with zipfile.ZipFile(path) as zf:
-            total = sum(info.file_size for info in zf.infolist())
+            refuse_zip_bomb(zf, path, limit)
     except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError) as e:
         raise UnreadableDocument(str(path), f"zip: {e}") from e
-    if total > limit:
-        raise TooLarge(str(path), f"{total} bytes unpacked > {limit}")
 
 
 def _open(path: Path) -> Workbook:

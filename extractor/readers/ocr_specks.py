@@ -1,0 +1,193 @@
+"""Tell dust from punctuation by where a speck sits on its text line.
+
+At 150 dpi a speck of dust and a full stop are the same two or three pixels, and Tesseract
+reads any speck near a word as ``.`` ``:`` ``'`` or ``-`` with full confidence (its LSTM symbol
+confidences are near 99% for dust and real glyphs alike), so neither size nor confidence tells
+them apart. Position does: every punctuation mark that small has a fixed place on the line.
+
+- on the baseline, hugging the glyph before it: a full stop or the head of a comma;
+- at x-height middle, only as half of a colon or semicolon (a dot straight below it);
+- above x-height, only as the dot of an ``i`` or ``j`` (a stem straight below it).
+
+Any other speck is erased before the cell is read. Sizes are relative to the body height of the
+speck's own line (baseline minus the median top of its glyphs), so the rule is the same for
+any font size and scan resolution. A speck too far from any line is erased too.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import cv2
+import numpy as np
+
+from .ocr_grid import Image
+
+SPECK = 0.4  # a blob no larger than this share of the line's body height may be dust
+MIN_GLYPH_PX = 4  # blobs taller than this (pixels) can be glyphs that define a line
+BASELINE_ZONE = 0.3  # a speck centred within this share of body height of the baseline
+TOP_ZONE = 1.0  # ...and above x-height (this share) is where i-dots are
+HUG = 0.4  # a full stop is at most this share of body height from the glyph before it
+DOT_STEM = 0.5  # an i-dot is at most this share of body height above its stem
+STEM = 0.4  # ...and its stem is at most this share of body height wide
+FAINT = 0.5  # a speck lighter than this share of the way from ink to paper is not print
+
+
+@dataclass(frozen=True, slots=True)
+class _Blob:
+    x0: int
+    top: int
+    x1: int  # exclusive
+    bottom: int  # exclusive
+
+    @property
+    def cy(self) -> float:
+        return (self.top + self.bottom) / 2
+
+
+@dataclass(frozen=True, slots=True)
+class _Line:
+    top: float  # median top of its glyphs (x-height or cap height)
+    base: float  # median bottom of its glyphs: the baseline
+    glyphs: tuple[_Blob, ...]
+
+    @property
+    def body(self) -> float:
+        return max(1.0, self.base - self.top)
+
+
+def _lines(glyphs: list[_Blob]) -> list[_Line]:
+    """Glyphs grouped into text lines by vertical overlap of their central parts."""
+    groups: list[list[_Blob]] = []
+    for g in sorted(glyphs, key=lambda b: b.cy):
+        if groups:
+            last = groups[-1]
+            top = float(np.median([b.top for b in last]))
+            base = float(np.median([b.bottom for b in last]))
+            if top <= g.cy <= base + 0.25 * (base - top):
+                last.append(g)
+                continue
+        groups.append([g])
+    out = []
+    for group in groups:
+        top = float(np.median([b.top for b in group]))
+        base = float(np.median([b.bottom for b in group]))
+        out.append(_Line(top, base, tuple(sorted(group, key=lambda b: b.x0))))
+    return out
+
+
+def _line_of(speck: _Blob, lines: list[_Line]) -> _Line | None:
+    """The line whose band (with room for ascenders and descenders) holds the speck."""
+    best: tuple[float, _Line] | None = None
+    for line in lines:
+        if line.top - 0.6 * line.body <= speck.cy <= line.base + 0.5 * line.body:
+            dist = abs(speck.cy - (line.top + line.base) / 2)
+            if best is None or dist < best[0]:
+                best = (dist, line)
+    return best[1] if best else None
+
+
+def _overlaps_x(a: _Blob, b: _Blob, slack: int = 1) -> bool:
+    return a.x0 - slack < b.x1 and b.x0 - slack < a.x1
+
+
+def _is_full_stop(speck: _Blob, line: _Line, specks: list[_Blob]) -> bool:
+    """On the baseline, close after a glyph, and closer to it than to whatever follows."""
+    before = [g for g in line.glyphs if g.x1 <= speck.x0 + 1 and g.bottom > line.top]
+    if not before:
+        return False
+    left = max(before, key=lambda g: g.x1)
+    gap = speck.x0 - left.x1
+    if gap > HUG * line.body:
+        return False
+    # A dot between this one and its glyph makes this the second of a doubled stop.
+    if any(s is not speck and left.x1 <= s.x0 and s.x1 <= speck.x0 for s in specks):
+        return False
+    after = [g.x0 - speck.x1 for g in line.glyphs if g.x0 >= speck.x1 - 1]
+    return not after or min(after) >= gap
+
+
+def _is_upper_dot(speck: _Blob, line: _Line, specks: list[_Blob]) -> bool:
+    """Half of a colon (a dot straight below it) or the dot of an i or j (a stem below).
+
+    The stem must be narrow and under the dot's centre: a speck at the shoulder of an ``a``
+    touches the letter's box too, and is what Tesseract reads as an apostrophe.
+    """
+    centre = (speck.x0 + speck.x1) / 2
+    for g in (*line.glyphs, *specks):
+        if g is speck or g.top < speck.bottom or g.top - speck.bottom > DOT_STEM * line.body:
+            continue
+        if g.x0 - 1 <= centre <= g.x1 + 1 and g.x1 - g.x0 <= STEM * line.body:
+            return True
+    return False
+
+
+def _is_colon_foot(speck: _Blob, specks: list[_Blob]) -> bool:
+    """The lower dot of a colon or semicolon: another speck straight above, close."""
+    size = speck.bottom - speck.top
+    return any(
+        s is not speck and _overlaps_x(speck, s) and 0 <= speck.top - s.bottom <= 4 * size + 2
+        for s in specks
+    )
+
+
+def _is_stroke(speck: _Blob, line: _Line) -> bool:
+    """A comma (tail below the baseline) or an apostrophe (above x-height): a thin upright
+    stroke, where dust is a round speck."""
+    w, h = speck.x1 - speck.x0, speck.bottom - speck.top
+    if h < 2 * w:
+        return False
+    return speck.bottom > line.base + 1 or speck.top < line.top - 1
+
+
+def dust_mask(binary: Image, grey: Image | None = None) -> Image:
+    """255 on blobs of ``binary`` (ink = 255) that are dust rather than punctuation.
+
+    With ``grey`` (the same crop's pixels), a speck whose darkest pixel is much lighter than
+    the writing's ink is dust wherever it sits: a printed dot is as dark as the letters, since
+    even at 150 dpi it covers whole pixels.
+    """
+    count, labels, stats, _ = cv2.connectedComponentsWithStats(binary, connectivity=8)
+    blobs = [_Blob(int(x), int(y), int(x + w), int(y + h)) for x, y, w, h, _ in stats[1:count]]
+    glyphs = [b for b in blobs if b.bottom - b.top > MIN_GLYPH_PX]
+    lines = _lines(glyphs)
+    faint = 256.0
+    if grey is not None and glyphs:
+        ink = grey[binary > 0]
+        paper = float(np.median(grey))
+        faint = paper - FAINT * (paper - float(np.percentile(ink, 10)))
+    dust = np.zeros(count, dtype=bool)
+    small: list[tuple[int, _Blob, _Line | None]] = []
+    for n, blob in enumerate(blobs, start=1):
+        line = _line_of(blob, lines)
+        limit = SPECK * line.body if line else MIN_GLYPH_PX
+        if max(blob.x1 - blob.x0, blob.bottom - blob.top) <= limit:
+            small.append((n, blob, line))
+    specks = [b for _, b, _ in small]
+    for n, blob, line in small:
+        if line is None:
+            dust[n] = True
+        elif grey is not None and grey[blob.top : blob.bottom, blob.x0 : blob.x1].min() > faint:
+            dust[n] = True
+        elif _is_stroke(blob, line):
+            dust[n] = False
+        else:
+            height = (line.base - blob.cy) / line.body
+            if height <= BASELINE_ZONE:
+                dust[n] = not (_is_full_stop(blob, line, specks) or _is_colon_foot(blob, specks))
+            elif height >= TOP_ZONE:
+                dust[n] = not _is_upper_dot(blob, line, [])
+            else:
+                dust[n] = not _is_upper_dot(blob, line, specks)
+    return np.where(dust[labels], 255, 0).astype(np.uint8)
+
+
+def erase_dust(grey: Image, level: float) -> Image:
+    """``grey`` (one cell or text block) with dust painted white; ink is darker than ``level``."""
+    binary = np.where(grey < level, 255, 0).astype(np.uint8)
+    mask = dust_mask(binary, grey)
+    if not mask.any():
+        return grey
+    out = grey.copy()
+    out[cv2.dilate(mask, np.ones((3, 3), np.uint8)) > 0] = 255
+    return out

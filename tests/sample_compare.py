@@ -30,7 +30,8 @@ def row_differences(doc: RakDocument, expected: dict[str, Any]) -> list[str]:
         if got_other != want_other:
             diffs.append(f"row {n} lainnya: {got.lainnya} != {want.get('lainnya')}")
         if got.kolom_bergeser != want.get("kolom_bergeser", []):
-            diffs.append(f"row {n} kolom_bergeser: {got.kolom_bergeser} != {want['kolom_bergeser']}")
+            want_shift = want["kolom_bergeser"]
+            diffs.append(f"row {n} kolom_bergeser: {got.kolom_bergeser} != {want_shift}")
     return diffs
 
 

@@ -63,7 +63,8 @@ def test_quarters_and_no_and_anggaran_columns():
     head = ["NO", "SASARAN STRATEGIS", "INDIKATOR KINERJA", "TARGET", "RENCANA AKSI",
             ("JADWAL", 4), "ANGGARAN", "PIC"]
     sub = [CONT, CONT, CONT, CONT, CONT, "TW I", "TW II", "TW III", "TW IV", CONT, CONT]
-    t = table([head, sub, ["1", "S", "I", "100%", "K", "v", "", "v", "", "Rp 5.000.000", "Rendatin"]])
+    data = ["1", "S", "I", "100%", "K", "v", "", "v", "", "Rp 5.000.000", "Rendatin"]
+    t = table([head, sub, data])
     lay = build_rows(Grid("docx", tables=[t]))
     assert lay.periode == "triwulan"
     row = lay.rows[0]

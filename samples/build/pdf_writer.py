@@ -284,7 +284,7 @@ class _Writer:
             centre_v=ruled,
         )
         y2 = top + row1 + (0 if ruled else self.o.row_gap)
-        for n, col in enumerate(self.cols):
+        for col in self.cols:
             if col.role == "period":
                 self._block(page, col.x0, col.x1, y2, row2, [col.heading], True, centre_v=ruled)
                 continue

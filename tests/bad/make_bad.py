@@ -57,7 +57,7 @@ def make() -> dict[str, bytes]:
         "sampah.pdf": bytes((i * 7919 + 13) % 256 for i in range(4096)),
         "gambar-png.pdf": PNG_1PX,
         "halaman-html.docx": b"<!DOCTYPE html><html><body>bukan dokumen</body></html>",
-        "teks-biasa.pdf": "RENCANA AKSI KINERJA\n".encode() * 20,
+        "teks-biasa.pdf": b"RENCANA AKSI KINERJA\n" * 20,
         "bukan-word.docx": _zip({"isi/data.txt": b"arsip zip biasa, bukan Word"}),
         "zip-rusak.docx": SEED_DOCX.read_bytes()[:3000],
         "tanpa-tabel.docx": _docx_with_body(_para("RENCANA AKSI KINERJA") + _para("Tahun 2024")),

@@ -43,7 +43,7 @@ if TYPE_CHECKING:
 def extract_cmd(
     paths: Annotated[
         list[Path],
-        typer.Argument(help="Berkas RAK (PDF atau Word .docx), folder, atau pola glob.",
+        typer.Argument(help="Berkas RAK (PDF, Word, Excel, hasil pindai), folder, atau pola glob.",
                        show_default=False),
     ],
     fmt: Annotated[str, typer.Option("--format", "-f", help="json (bawaan) atau csv.")] = "json",

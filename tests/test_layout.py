@@ -168,3 +168,10 @@ def test_an_unreadable_month_heading_is_numbered_by_its_place_in_the_sequence():
     t = table([HEAD, sub, ["S", "I", "1 Kali", "K", *marks(3, 4), "P"]])
     assert build_rows(Grid("pdf", tables=[t])).rows[0].jadwal == [3, 4]
 
+
+
+def test_a_column_number_row_with_one_unreadable_number_is_still_dropped():
+    nums = [n if n != "11" else "il" for n in NUMS]
+    t = table([HEAD, SUB, nums, ["S", "I", "1 Kali", "K", *marks(1), "P"]])
+    rows = build_rows(Grid("pdf", tables=[t])).rows
+    assert [r.indikator_kinerja for r in rows] == ["I"]

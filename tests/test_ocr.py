@@ -23,15 +23,15 @@ from .sample_compare import TEXT_FIELDS
 
 SEED = "rak-kubu-raya-2024"
 
-tesserocr = pytest.importorskip("tesserocr", reason="pip install tesserocr")
-pytestmark = pytest.mark.skipif(
-    tessdata_dir() is None, reason="apt-get install tesseract-ocr tesseract-ocr-ind"
-)
+# Tesseract and its language data are installed by .ci/run: without them these tests fail.
+assert tessdata_dir() is not None, "apt-get install tesseract-ocr tesseract-ocr-ind"
 
 # Measured 2024 on the committed scans; see the module docstring.
-FLOOR_150 = {"all": 0.73, "jadwal": 0.92}
-# At 300 dpi one spurious row (page 11) shifts every later row in this per-index comparison.
-FLOOR_300 = {"all": 0.22, "jadwal": 0.62}
+FLOOR_150 = {"all": 0.96, "jadwal": 0.98}  # measured 52/53 and 53/53
+# At 300 dpi the column-number cell "11" of the repeated header is misread on some pages
+# ("LT", "il"); layout still drops that numbering row. Measured 53 rows, 42/53 all right
+# (stray periods from finer dust), 53/53 jadwal.
+FLOOR_300 = {"all": 0.77, "jadwal": 0.98}
 
 
 def row_rates(doc: RakDocument, expected: dict[str, Any]) -> tuple[float, float]:
@@ -63,7 +63,7 @@ def test_scan_150_row_count_and_rates(scan_150: RakDocument) -> None:
 def test_scan_300_rates() -> None:
     doc = extract(SAMPLES / f"{SEED}-scan-300.pdf")
     expected = load_expected(SEED)
-    assert abs(len(doc.rows) - len(expected["rows"])) <= 1  # measured: 54 of 53
+    assert len(doc.rows) == len(expected["rows"])
     all_right, jadwal = row_rates(doc, expected)
     assert all_right >= FLOOR_300["all"], all_right
     assert jadwal >= FLOOR_300["jadwal"], jadwal
@@ -165,3 +165,80 @@ def test_ink_decides_marks_and_dust_is_empty() -> None:
     assert (empty.text, empty.mark) == ("", False)
     assert rows[1][0].text == "B12" and not rows[1][0].mark
     assert rows[1][0].confidence is not None and 0.0 < rows[1][0].confidence <= 1.0
+
+
+def _line_with(*marks: tuple[int, int, int, int]) -> Any:
+    """A synthetic 150 dpi text line: letter-sized bars (body 10 px, baseline y=30) with gaps,
+    plus small ``marks`` (x, y, w, h) drawn as solid black specks."""
+    import numpy as np
+
+    page = np.full((50, 200), 240, np.uint8)
+    for x in (10, 20, 30, 60, 70, 80, 110, 120):  # three words: x-height letters 6 px wide
+        page[20:30, x : x + 6] = 0
+    page[14:30, 140:142] = 0  # a narrow ascender stem (an "l") so the i-dot test has a stem
+    page[20:30, 160:162] = 0  # the stem of an "i"...
+    page[16:18, 160:162] = 0  # ...and its dot
+    for x, y, w, h in marks:
+        page[y : y + h, x : x + w] = 0
+    return page
+
+
+def _dust_left(page: Any) -> list[tuple[int, int]]:
+    """(x, y) of the specks ``erase_dust`` keeps, among small blobs."""
+    import cv2
+    import numpy as np
+
+    from extractor.readers.ocr_specks import erase_dust
+
+    clean = erase_dust(page, 128.0)
+    _, _, stats, _ = cv2.connectedComponentsWithStats(
+        np.where(clean < 128, 255, 0).astype(np.uint8), connectivity=8
+    )
+    return [(int(s[0]), int(s[1])) for s in stats[1:] if s[2] <= 3 and s[3] <= 3]
+
+
+def test_full_stop_hugging_its_word_is_kept() -> None:
+    assert (37, 28) in _dust_left(_line_with((37, 28, 2, 2)))  # "xxx." right after a letter
+
+
+def test_speck_mid_gap_at_x_height_is_dust() -> None:
+    # Read as ":" or "-" between words ("Meningkatnya:akuntabilitas"): no colon foot below.
+    assert _dust_left(_line_with((46, 24, 2, 2))) == [(160, 16)]
+
+
+def test_speck_above_x_height_without_stem_is_dust_but_i_dot_stays() -> None:
+    # Read as an apostrophe ("Meningkatnya' penyelesaian"); the i-dot at (160, 16) stays.
+    assert _dust_left(_line_with((100, 15, 2, 2))) == [(160, 16)]
+
+
+def test_colon_is_kept() -> None:
+    left = _dust_left(_line_with((88, 22, 2, 2), (88, 28, 2, 2)))
+    assert (88, 22) in left and (88, 28) in left
+
+
+def test_doubled_full_stop_loses_the_far_dot() -> None:
+    left = _dust_left(_line_with((37, 28, 2, 2), (43, 28, 2, 2)))  # "Subbag.."
+    assert (37, 28) in left and (43, 28) not in left
+
+
+def test_faint_speck_is_erased_whatever_its_place() -> None:
+    from extractor.readers.ocr_specks import erase_dust
+
+    page = _line_with()
+    page[28:30, 37:39] = 170  # lighter than ink throughout: not print
+    assert (erase_dust(page, 128.0)[28:30, 37:39] == 240).all()  # painted as paper
+
+
+@pytest.mark.parametrize(
+    ("read", "kept"),
+    [("kerja . yang", "kerja yang"), ("meja , kursi", "meja , kursi"), ("' SPIP", "SPIP")],
+)
+def test_lone_dots_and_quotes_are_dropped_but_commas_kept(read: str, kept: str) -> None:
+    from extractor.readers.ocr import drop_dust
+
+    assert drop_dust(read) == kept
+
+
+def test_speck_above_the_line_does_not_make_a_full_stop_doubled() -> None:
+    left = _dust_left(_line_with((37, 28, 2, 2), (36, 10, 2, 2)))
+    assert (37, 28) in left and (36, 10) not in left

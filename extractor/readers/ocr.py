@@ -216,14 +216,16 @@ def is_real_text(text: str) -> bool:
     return sum(1 for ch in s if ch.isalnum()) >= 2
 
 
-_DUST_TOKENS = frozenset(".,'`‘’\"")
+_DUST_TOKENS = frozenset(".'`‘’\"")
 
 
 def drop_dust(text: str) -> str:
-    """Remove tokens that are only dots, commas or quotes: specks Tesseract read as glyphs.
+    """Remove tokens that are only dots or quotes: specks Tesseract read as glyphs.
 
     Writing never has a full stop standing alone between spaces; a full stop glued to a word
-    (``Subbag.``) is kept.
+    (``Subbag.``) is kept. A comma standing alone is kept (typists write ``meja , kursi``):
+    its tail below the baseline is a shape dust lacks, and specks in places where no
+    punctuation sits were already erased from the picture (``ocr_specks``).
     """
     lines = []
     for line in text.split("\n"):

@@ -157,8 +157,6 @@ def test_config_option_and_a_bad_config(seed_json: Path, tmp_path: Path) -> None
 
 def test_check_a_sample_pdf() -> None:
     pdf = SAMPLES / "rak-kubu-raya-2024.pdf"
-    if not pdf.exists():
-        pytest.skip("sample not built")
     result = run("check", str(pdf), "--lang", "en")
     assert result.exit_code == ExitCode.FINDINGS
     assert "Summary: 2 errors, 11 warnings, 0 infos" in result.stdout

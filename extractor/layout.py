@@ -27,6 +27,7 @@ from .grid import Cell, Grid, Table
 from .headings import (
     ANGGARAN,
     INDIKATOR,
+    JADWAL,
     KEGIATAN,
     NO,
     PELAKSANA,
@@ -36,6 +37,7 @@ from .headings import (
 )
 from .marks import is_mark_text
 from .model import Lokasi, Row
+from .schedule_text import parse_schedule
 from .targets import parse_target
 from .text import join_lines
 
@@ -55,6 +57,7 @@ class RawRow:
     page: int | None
     confidence: float | None
     first_of_table: bool = False
+    schedule_kind: str | None = None  # from a schedule written as words, when there is one
 
 
 @dataclass(slots=True)
@@ -85,6 +88,7 @@ def _read_row(cells: list[Cell], model: ColumnModel, page: int | None) -> RawRow
     periods: set[int] = set()
     lainnya: dict[str, str] = {}
     extra: list[str] = []
+    kind: str | None = None
     confs = [c.confidence for c in cells if c.confidence is not None]
     for cell in cells:
         col = model.column_for(cell)
@@ -94,6 +98,13 @@ def _read_row(cells: list[Cell], model: ColumnModel, page: int | None) -> RawRow
         if col.role == PERIOD:
             if _is_marked(cell) and col.period is not None:
                 periods.add(col.period)
+        elif col.role == JADWAL:
+            parsed = parse_schedule(text) if text else None
+            if parsed:
+                kind, found = parsed
+                periods |= found
+            elif text and not is_mark_text(text):
+                lainnya["jadwal"] = text
         elif col.role == EXTRA:
             if text:
                 extra.append(text)
@@ -107,6 +118,7 @@ def _read_row(cells: list[Cell], model: ColumnModel, page: int | None) -> RawRow
                 key = _other_key(col)
                 lainnya[key] = f"{lainnya[key]} {text}" if key in lainnya else text
     return RawRow(
+        schedule_kind=kind,
         texts={k: " ".join(v) for k, v in texts.items()},
         continued=continued,
         periods=periods,
@@ -160,6 +172,7 @@ def _table_rows(tables: list[Table]) -> tuple[str, list[RawRow], set[int]]:
     periode = "bulan"
     raws: list[RawRow] = []
     used: set[int] = set()
+    kinds: dict[str, int] = {}
     for ti, table in enumerate(tables):
         rows = table.rows
         band = header_band(rows)
@@ -175,6 +188,7 @@ def _table_rows(tables: list[Table]) -> tuple[str, list[RawRow], set[int]]:
         else:
             continue
         used.add(ti)
+        written = not any(c.role == PERIOD for c in model.columns)
         first = True
         for cells in rows[start:]:
             if not cells or is_number_row(cells) or is_heading_row(cells):
@@ -188,6 +202,10 @@ def _table_rows(tables: list[Table]) -> tuple[str, list[RawRow], set[int]]:
                 _merge_into(raws[-1], raw)
                 continue
             raws.append(raw)
+            if written and raw.schedule_kind:
+                kinds[raw.schedule_kind] = kinds.get(raw.schedule_kind, 0) + 1
+    if kinds:
+        periode = max(kinds, key=lambda k: kinds[k])
     return periode, raws, used
 
 

@@ -175,3 +175,23 @@ def test_a_column_number_row_with_one_unreadable_number_is_still_dropped():
     t = table([HEAD, SUB, nums, ["S", "I", "1 Kali", "K", *marks(1), "P"]])
     rows = build_rows(Grid("pdf", tables=[t])).rows
     assert [r.indikator_kinerja for r in rows] == ["I"]
+
+
+def test_a_schedule_written_as_words_in_one_column():
+    head = ["SASARAN", "INDIKATOR KINERJA", "TARGET", "KEGIATAN", "WAKTU PELAKSANAAN",
+            "PELAKSANA"]
+    t = table([head,
+               ["S", "I1", "12 Kali", "K1", "Januari s/d Desember", "P"],
+               [CONT, "I2", "2 Laporan", "K2", "Juni dan Desember", "P"],
+               [CONT, "I3", "1 Dokumen", "K3", "Menyesuaikan jadwal tahapan", "P"]])
+    lay = build_rows(Grid("docx", tables=[t]))
+    assert [r.jadwal for r in lay.rows] == [list(range(1, 13)), [6, 12], []]
+    assert lay.rows[2].lainnya == {"jadwal": "Menyesuaikan jadwal tahapan"}
+    assert lay.periode == "bulan"
+
+
+def test_quarters_written_as_words():
+    head = ["SASARAN", "INDIKATOR", "TARGET", "RENCANA AKSI", "JADWAL", "PIC"]
+    t = table([head, ["S", "I", "100%", "K", "TW I s.d. TW III", "P"]])
+    lay = build_rows(Grid("docx", tables=[t]))
+    assert (lay.periode, lay.rows[0].jadwal) == ("triwulan", [1, 2, 3])

@@ -106,10 +106,26 @@ def normalise_heading(text: str) -> str:
     return " ".join(s.split())
 
 
+_DECORATION = re.compile(r"\([^)]*\)|\b(?:TAHUN|TA|TH)\b|\b(?:19|20)\d\d\b|\bKE\b", re.I)
+
+
 def heading_role(text: str) -> str | None:
-    """The column role a heading names, or None."""
-    s = normalise_heading(text)
-    if not s:
+    """The column role a heading names, or None.
+
+    A heading may carry a year, a unit or an abbreviation ("TARGET 2024", "ANGGARAN (Rp)",
+    "RENCANA PELAKSANAAN BULAN KE-"); when the whole does not match, the heading without them
+    is tried.
+    """
+    role = _match_role(normalise_heading(text))
+    if role is None:
+        bare = normalise_heading(_DECORATION.sub(" ", text.replace("\n", " ")))
+        if bare != normalise_heading(text):
+            role = _match_role(bare)
+    return role
+
+
+def _match_role(s: str) -> str | None:
+    if not s or len(s) > 60:  # headings are short; a long cell is data
         return None
     if len(s) <= 4:
         for h, role in _CHOICES:

@@ -195,3 +195,14 @@ def test_quarters_written_as_words():
     t = table([head, ["S", "I", "100%", "K", "TW I s.d. TW III", "P"]])
     lay = build_rows(Grid("docx", tables=[t]))
     assert (lay.periode, lay.rows[0].jadwal) == ("triwulan", [1, 2, 3])
+
+
+def test_headings_with_years_units_and_abbreviations():
+    head = ["SASARAN KEGIATAN/PROGRAM", "INDIKATOR KINERJA KEGIATAN (IKK)", "TARGET 2024",
+            "KEGIATAN", ("RENCANA PELAKSANAAN BULAN KE-", 12), "PAGU (Rp)",
+            "PENANGGUNG JAWAB (PIC)"]
+    sub = [CONT, CONT, CONT, CONT, *[str(i) for i in range(1, 13)], CONT, CONT]
+    t = table([head, sub, ["S", "I", "2 Dokumen", "K", *marks(2, 3), "Rp 1.000.000", "KUL"]])
+    row = build_rows(Grid("pdf", tables=[t])).rows[0]
+    assert (row.target.teks, row.jadwal, row.lainnya, row.pelaksana) == (
+        "2 Dokumen", [2, 3], {"anggaran": "Rp 1.000.000"}, "KUL")

@@ -49,14 +49,17 @@ DEFAULT_UNITS: tuple[KnownUnit, ...] = (
         ("Hukum dan Sumber Daya Manusia", "Hukum SDM", "Hukum", "Kumdasi"),
     ),
     KnownUnit("Sekretaris", ("Sekretaris KPU", "Sekretariat", "Sekretaris KPU Kabupaten")),
+    # Work the whole secretariat shares is written as such.
+    KnownUnit("Seluruh Subbagian", ("Semua Subbagian", "Seluruh Subbag", "Semua Subbag",
+                                    "Seluruh Bagian")),
 )
 
 # Accept a name this close (0..100, see ``unit_similarity``) as a variant of a unit.
 ACCEPT_SCORE = 88.0
 
 _PREFIX = re.compile(
-    r"^(?:kepala\s+|kasubbag\.?\s*|kasubag\.?\s*)?"
-    r"(?:sub\s*bagian|sub\s*bag|subbag|subag|bagian|bag)\b\.?\s*",
+    r"^(?:kepala\s+|kasubbag\b\.?\s*|kasubag\b\.?\s*|kabag\b\.?\s*)?"
+    r"(?:sub\s*bagian|sub\s*bag|subbag|subag|bagian|bag)?\b\.?\s*",
     re.IGNORECASE,
 )
 _PUNCT = re.compile(r"[^\w\s]+")

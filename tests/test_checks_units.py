@@ -54,3 +54,16 @@ def test_unit_head() -> None:
     assert unit_head("laporan bulanan") == "laporan"
     assert unit_head("%") == "%"
     assert unit_head(None) is None
+
+
+def test_head_of_unit_prefixes_and_the_whole_secretariat_are_known():
+    from checks.units import DEFAULT_UNITS, UnitIndex
+
+    index = UnitIndex(DEFAULT_UNITS)
+    for written, unit in [("Kasubbag Umum", "Subbagian Keuangan, Umum dan Logistik"),
+                          ("Kabag Hukum", "Subbagian Hukum dan SDM"),
+                          ("Seluruh Subbagian", "Seluruh Subbagian"),
+                          ("Semua Subbagian", "Seluruh Subbagian")]:
+        match = index.match(written)[0]
+        assert match.accepted and match.unit.name == unit, written
+    assert not index.match("Bendahara Pengeluaran")[0].accepted

@@ -26,6 +26,11 @@ _DATE = re.compile(
 _LABEL = re.compile(r"^\s*(?P<label>[A-Za-z/ .]{3,40}?)\s*:\s*(?P<value>.+?)\s*$")
 _YEAR = re.compile(r"\b(19[5-9]\d|20\d\d|21\d\d)\b")
 _NIP = re.compile(r"^\s*NIP\.?\s*:?\s*(?P<nip>[\d ]{8,30})\s*$", re.IGNORECASE)
+_UNIT_LINE = re.compile(
+    r"^(?:SEKRETARIAT\s+(?:KPU|KOMISI PEMILIHAN UMUM)|KPU|KOMISI PEMILIHAN UMUM)\s+"
+    r"(?:KABUPATEN|KAB\.?|KOTA|PROVINSI|PROV\.?)\s+[A-Z][A-Z .'-]+$",
+    re.IGNORECASE,
+)
 _TITLE = "RENCANA AKSI KINERJA"
 _TITLE_YEAR = re.compile(r"\s+(TAHUN|TA\.?)\s+\d{4}\s*$", re.IGNORECASE)
 
@@ -68,6 +73,14 @@ def _labelled(lines: list[str], *labels: str) -> str | None:
     return None
 
 
+def _unit_line(lines: list[str]) -> str | None:
+    """An unlabelled unit line under the title ("SEKRETARIAT KPU KABUPATEN SAMBAS"); a
+    secretariat is preferred to the commission it serves."""
+    found = [ln for ln in lines if _UNIT_LINE.match(ln)]
+    found.sort(key=lambda ln: not ln.upper().startswith("SEKRETARIAT"))
+    return found[0] if found else None
+
+
 def _title(lines: list[str]) -> str | None:
     for ln in lines:
         head = _TITLE_YEAR.sub("", ln).strip()
@@ -105,7 +118,9 @@ def read_meta(grid: Grid, used_tables: set[int]) -> DocumentMeta:
     before, after = _text_lines(grid, used_tables)
     meta = DocumentMeta()
     meta.judul = _title(before) or _title(after)
-    meta.unit_organisasi = _labelled(before, "unitorganisasi", "unitkerja", "satuankerja")
+    meta.unit_organisasi = _labelled(
+        before, "unitorganisasi", "unitkerja", "satuankerja"
+    ) or _unit_line(before)
     year_text = _labelled(before, "tahun")
     if year_text and (m := _YEAR.search(year_text)):
         meta.tahun = int(m.group(1))

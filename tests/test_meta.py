@@ -54,3 +54,10 @@ def test_nothing_around_the_table_gives_nulls():
     m = read_meta(grid([], []), {0})
     assert (m.judul, m.unit_organisasi, m.tahun, m.tempat, m.penandatangan.nama) == (
         None, None, None, None, None)
+
+
+def test_an_unlabelled_unit_line_under_the_title():
+    g = grid(["KOMISI PEMILIHAN UMUM KABUPATEN SAMBAS", "RENCANA AKSI KINERJA TAHUN 2022",
+              "SEKRETARIAT KPU KABUPATEN SAMBAS", "Sekretariat : Jl. Pembangunan No. 1"], [])
+    m = read_meta(g, {0})
+    assert (m.unit_organisasi, m.tahun) == ("SEKRETARIAT KPU KABUPATEN SAMBAS", 2022)

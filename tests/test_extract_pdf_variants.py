@@ -1,12 +1,14 @@
 """The samples drawn straight to PDF (samples/build/pdf_writer.py) extract with every row right.
 
 They carry what no LibreOffice export does: a table with no ruling lines, hidden white boxes
-and lines over a ruled table, pages stored rotated. The expected rows come from the spec each
-sample was drawn from (samples/build/pdf_variants.py), never from the extractor's output.
+and lines over a ruled table, pages stored rotated, check marks drawn as paths or pictures.
+The expected rows come from the spec each sample was drawn from
+(samples/build/pdf_variants.py), never from the extractor's output.
 """
 
 from __future__ import annotations
 
+import pdfplumber
 import pypdf
 import pytest
 
@@ -20,6 +22,7 @@ VARIANTS = {
     "rak-garis-putih": "ruled table over hidden white rects and white lines that are not borders",
     "rak-diputar": "pages upright, /Rotate 90 drawn turned (upright), /Rotate 270 (sideways)",
     "rak-tanpa-garis-tw": "no ruling lines, NO column, TW I..TW IV under WAKTU PELAKSANAAN, ✓",
+    "rak-centang-gambar": "ticks drawn as lines, a curve, a filled outline or a picture; no glyph",
 }
 
 
@@ -45,3 +48,12 @@ def test_rotated_sample_stores_both_kinds_of_rotation() -> None:
 def test_rotated_rows_keep_their_page() -> None:
     doc = extract(SAMPLES / "rak-diputar.pdf")
     assert [r.lokasi.halaman for r in doc.rows] == [1] * 7 + [2] * 8 + [3] * 7 + [4] * 8 + [5] * 6
+
+
+def test_drawn_marks_sample_has_no_mark_glyph() -> None:
+    """Guards the sample itself: every planned month must be ink only, never text."""
+    with pdfplumber.open(SAMPLES / "rak-centang-gambar.pdf") as pdf:
+        chars = {ch["text"] for page in pdf.pages for ch in page.chars}
+        kinds = {k for page in pdf.pages for k, v in page.objects.items() if v}
+    assert not chars & set("√✓✔×")  # ("v" is in the words; no period cell holds text)
+    assert {"line", "curve", "image"} <= kinds

@@ -195,6 +195,90 @@ def test_symbol_font_run_is_a_mark(tmp_path: Path) -> None:
     assert [(c.text, c.mark) for c in cells] == [("ü", True), ("ü", False)]
 
 
+_WPS_TICK = """
+<mc:AlternateContent xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"
+    xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+    xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
+    xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"
+    xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"
+    xmlns:v="urn:schemas-microsoft-com:vml">
+  <mc:Choice Requires="wps">
+    <w:drawing>
+      <wp:inline><wp:extent cx="114300" cy="114300"/><wp:docPr id="7" name="Centang"/>
+        <a:graphic><a:graphicData
+            uri="http://schemas.microsoft.com/office/word/2010/wordprocessingShape">
+          <wps:wsp><wps:spPr><a:prstGeom prst="flowChartMerge"/></wps:spPr><wps:bodyPr/></wps:wsp>
+        </a:graphicData></a:graphic>
+      </wp:inline>
+    </w:drawing>
+  </mc:Choice>
+  <mc:Fallback>
+    <w:pict><v:shape style="width:9pt;height:9pt" fillcolor="black"/></w:pict>
+  </mc:Fallback>
+</mc:AlternateContent>
+"""
+
+_VML_TICK = """
+<w:pict xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+    xmlns:v="urn:schemas-microsoft-com:vml">
+  <v:shape style="width:9pt;height:9pt" path="m0,10l4,16,16,0e" strokeweight="1.5pt"/>
+</w:pict>
+"""
+
+
+def _xml_run(fragment: str, hidden: bool = False) -> Callable[[object], None]:
+    def build(run: object) -> None:
+        if hidden:
+            rpr = OxmlElement("w:rPr")
+            rpr.append(OxmlElement("w:vanish"))
+            run.append(rpr)  # type: ignore[attr-defined]
+        run.append(etree.fromstring(fragment))  # type: ignore[attr-defined]
+
+    return build
+
+
+def _tick_png(tmp_path: Path) -> Path:
+    from PIL import Image, ImageDraw
+
+    image = Image.new("L", (16, 16), 255)
+    ImageDraw.Draw(image).line([(2, 8), (6, 13), (14, 2)], fill=0, width=2)
+    path = tmp_path / "centang.png"
+    image.save(path)
+    return path
+
+
+def test_picture_or_shape_in_an_empty_cell_is_a_mark(tmp_path: Path) -> None:
+    """A check pasted as a picture, drawn as a DrawingML shape (with its VML fallback) or as
+    a VML shape alone: ink without text. A picture beside text, a hidden shape and a
+    shape in a deleted revision are not marks."""
+    document, table = _table(1, 7)
+    png = _tick_png(tmp_path)
+    table.cell(0, 0).paragraphs[0].add_run().add_picture(str(png), width=Twips(180))
+    _run_xml(table.cell(0, 1), _xml_run(_WPS_TICK))
+    _run_xml(table.cell(0, 2), _xml_run(_VML_TICK))
+    p = table.cell(0, 3).paragraphs[0]
+    p.add_run("Subbag X ")
+    p.add_run().add_picture(str(png), width=Twips(180))
+    _run_xml(table.cell(0, 4), _xml_run(_VML_TICK, hidden=True))
+    deleted = OxmlElement("w:del")
+    deleted.set(qn("w:id"), "1")
+    deleted.set(qn("w:author"), "x")
+    table.cell(0, 5).paragraphs[0]._p.append(deleted)
+    _run_xml(table.cell(0, 5), _xml_run(_VML_TICK))
+    run = table.cell(0, 5).paragraphs[0]._p[-1]
+    deleted.append(run)  # move the run into the deletion
+    cells = read_docx(_save(document, tmp_path), OPTIONS).tables[0].rows[0]
+    assert [(c.text, c.mark) for c in cells] == [
+        ("", True),
+        ("", True),
+        ("", True),
+        ("Subbag X", False),
+        ("", False),
+        ("", False),
+        ("", False),
+    ]
+
+
 def test_tabs_breaks_paragraphs_and_revisions(tmp_path: Path) -> None:
     document, table = _table(1, 1)
     cell = table.cell(0, 0)

@@ -416,6 +416,189 @@ def test_text_clipped_away_is_not_read(tmp_path: Path) -> None:
     ]
 
 
+# --- drawn marks: ticks as paths, filled shapes, pictures ---------------------------------
+
+MARK_COLS = [150.0, 180.0, 210.0, 240.0, 270.0, 300.0, 330.0, 360.0]  # B1..B7 edges
+
+
+def _tick_png() -> object:
+    """A 16 px tick as a Pillow image: what Word stores when a mark is pasted as a picture."""
+    from PIL import Image, ImageDraw
+
+    image = Image.new("L", (16, 16), 255)
+    ImageDraw.Draw(image).line([(2, 8), (6, 13), (14, 2)], fill=0, width=2)
+    return image
+
+
+def draw_tick(c: object, style: str, x: float, y: float) -> None:
+    """A tick about 10 pt wide whose lower-left corner is ``(x, y)`` in PDF space."""
+    from reportlab.lib.utils import ImageReader
+
+    if style == "lines":
+        c.lines([(x, y + 5, x + 3, y + 1), (x + 3, y + 1, x + 10, y + 11)])  # type: ignore[attr-defined]
+        return
+    if style == "image":
+        c.drawImage(ImageReader(_tick_png()), x, y, 10, 10)  # type: ignore[attr-defined]
+        return
+    p = c.beginPath()  # type: ignore[attr-defined]
+    p.moveTo(x, y + 5)
+    if style == "curve":
+        p.curveTo(x + 1, y + 3, x + 2, y + 2, x + 3, y + 1)
+        p.lineTo(x + 10, y + 11)
+        c.drawPath(p, stroke=1, fill=0)  # type: ignore[attr-defined]
+    else:  # "polygon": a filled tick outline
+        for px, py in [(3, 0), (11, 11), (9, 12), (3, 4), (1, 6)]:
+            p.lineTo(x + px, y + py)
+        p.close()
+        c.drawPath(p, stroke=0, fill=1)  # type: ignore[attr-defined]
+
+
+def draw_mark_table(path: Path, *, borders: str = "lines", ticks: bool = True) -> Path:
+    """KEGIATAN | B1..B7, one body row: B1..B4 ticks drawn four ways (lines, curve, filled
+    polygon, picture), B5 a hidden white square and a white tick, B6 an empty checkbox
+    (a stroked square), B7 nothing. ``borders="rects"`` draws the ruling as thin filled
+    rectangles, as Excel exports do."""
+    c = canvas.Canvas(str(path), pagesize=PAGE)
+    h = PAGE[1]
+    xs = [50.0, *MARK_COLS]
+    tops = [100.0, 120.0, 150.0]
+    if borders == "lines":
+        c.setLineWidth(0.75)
+        for t in tops:
+            c.line(xs[0], h - t, xs[-1], h - t)
+        for x in xs:
+            c.line(x, h - tops[0], x, h - tops[-1])
+    else:
+        for t in tops:
+            c.rect(xs[0], h - t - 0.4, xs[-1] - xs[0], 0.8, stroke=0, fill=1)
+        for x in xs:
+            c.rect(x - 0.4, h - tops[-1], 0.8, tops[-1] - tops[0], stroke=0, fill=1)
+    c.setFont("Helvetica", 9)
+    c.drawString(53, h - 113, "KEGIATAN")
+    for n, x in enumerate(MARK_COLS[:-1], start=1):
+        c.drawString(x + 8, h - 113, f"B{n}")
+    c.drawString(53, h - 140, "Kegiatan A")
+    base = h - 141  # ticks 10 pt high, centred in the 30 pt row
+    if ticks:
+        for style, x in zip(("lines", "curve", "polygon", "image"), MARK_COLS):
+            draw_tick(c, style, x + 10, base)
+    c.saveState()
+    c.setFillGray(1)
+    c.setStrokeGray(1)
+    c.rect(MARK_COLS[4] + 8, base, 12, 12, stroke=0, fill=1)
+    draw_tick(c, "lines", MARK_COLS[4] + 10, base)
+    draw_tick(c, "polygon", MARK_COLS[4] + 10, base)
+    c.restoreState()
+    c.rect(MARK_COLS[5] + 10, base, 9, 9, stroke=1, fill=0)
+    c.showPage()
+    c.save()
+    return path
+
+
+def _marks(grid: Grid) -> list[list[bool]]:
+    return [[cell.mark for cell in row] for row in grid.tables[0].rows]
+
+
+@pytest.mark.parametrize("borders", ["lines", "rects"])
+def test_ticks_drawn_as_paths_and_pictures_are_marks(tmp_path: Path, borders: str) -> None:
+    grid = read_pdf(draw_mark_table(tmp_path / "ticks.pdf", borders=borders), ExtractOptions())
+    assert len(grid.tables) == 1
+    rows = grid.tables[0].rows
+    assert texts(rows[1]) == ["Kegiatan A"] + [""] * 7
+    assert _marks(grid) == [
+        [False] * 8,
+        [False, True, True, True, True, False, False, False],
+    ]
+    assert not any(cell.shaded for row in rows for cell in row)
+
+
+@pytest.mark.parametrize("borders", ["lines", "rects"])
+def test_ruling_white_shapes_and_empty_boxes_are_not_marks(
+    tmp_path: Path, borders: str
+) -> None:
+    """Borders (lines or Excel's thin filled bars), a white square, a white tick and an
+    empty checkbox: nothing here is ink a reader takes for a check."""
+    path = draw_mark_table(tmp_path / "none.pdf", borders=borders, ticks=False)
+    assert _marks(read_pdf(path, ExtractOptions())) == [[False] * 8, [False] * 8]
+
+
+def test_shading_fill_is_shaded_not_marked(tmp_path: Path) -> None:
+    path = tmp_path / "shade.pdf"
+    c = canvas.Canvas(str(path), pagesize=PAGE)
+    h = PAGE[1]
+    c.setFillGray(0.5)
+    c.rect(150.5, h - 149.5, 29, 29, stroke=0, fill=1)  # inside the borders by half a point
+    c.setFillGray(0)
+    for t in (100, 120, 150):
+        c.line(50, h - t, 210, h - t)
+    for x in (50, 150, 180, 210):
+        c.line(x, h - 100, x, h - 150)
+    c.setFont("Helvetica", 9)
+    c.drawString(53, h - 113, "KEGIATAN")
+    c.drawString(158, h - 113, "B1")
+    c.drawString(188, h - 113, "B2")
+    c.drawString(53, h - 140, "Kegiatan A")
+    c.showPage()
+    c.save()
+    row = read_pdf(path, ExtractOptions()).tables[0].rows[1]
+    assert [(cell.mark, cell.shaded) for cell in row] == [(False, False), (False, True),
+                                                           (False, False)]
+
+
+def test_ink_in_a_text_cell_is_not_a_mark(tmp_path: Path) -> None:
+    """An underline or a crossed-out word is ink beside text, not a check."""
+    path = tmp_path / "under.pdf"
+    c = canvas.Canvas(str(path), pagesize=PAGE)
+    h = PAGE[1]
+    for t in (100, 120, 150):
+        c.line(50, h - t, 210, h - t)
+    for x in (50, 150, 180, 210):
+        c.line(x, h - 100, x, h - 150)
+    c.setFont("Helvetica", 9)
+    c.drawString(53, h - 113, "KEGIATAN")
+    c.drawString(53, h - 140, "Kegiatan A")
+    draw_tick(c, "lines", 60, h - 146)  # over the text
+    c.drawString(158, h - 140, "ok")
+    draw_tick(c, "polygon", 160, h - 146)
+    c.showPage()
+    c.save()
+    assert _marks(read_pdf(path, ExtractOptions()))[1] == [False, False, False]
+
+
+def test_borderless_table_with_drawn_ticks(tmp_path: Path) -> None:
+    path = tmp_path / "plain-ticks.pdf"
+    c = canvas.Canvas(str(path), pagesize=PAGE)
+    h = PAGE[1]
+
+    def put(x: float, top: float, s: str) -> None:
+        c.setFont("Helvetica", 9)
+        c.drawString(x, h - top - 9, s)
+
+    cols = [50, 200, 330, 370, 410, 450]
+    put(50, 40, "RENCANA AKSI KINERJA")
+    for x, s in zip(cols, ["SASARAN", "INDIKATOR", "B1", "B2", "B3", "PELAKSANA"]):
+        put(x, 80, s)
+    for top, marks, who in [(105, (0, 2), "Subbag X"), (130, (1,), "Subbag Y")]:
+        put(cols[0], top, "Sasaran")
+        put(cols[1], top, "Indikator")
+        put(cols[5], top, who)
+        for m in marks:
+            draw_tick(c, ("lines", "image")[m % 2], cols[2 + m], h - top - 10)
+    put(50, 200, "FITRI")
+    c.showPage()
+    c.save()
+    grid = read_pdf(path, ExtractOptions())
+    rows = grid.tables[0].rows
+    assert [texts(r) for r in rows[1:]] == [["Sasaran", "Indikator", "", "", "", "Subbag X"]] + [
+        ["Sasaran", "Indikator", "", "", "", "Subbag Y"]
+    ]
+    assert [[c.mark for c in r] for r in rows] == [
+        [False] * 6,
+        [False, False, True, False, True, False],
+        [False, False, False, True, False, False],
+    ]
+
+
 # --- errors -------------------------------------------------------------------------------
 
 

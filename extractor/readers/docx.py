@@ -11,6 +11,8 @@ from the table's ``w:tblGrid`` (grid-column indices when the grid has no usable 
 ``gridSpan`` cell covers its whole span; ``top``/``bottom`` are the row index ``i``/``i + 1``;
 a ``vMerge`` continuation is ``Cell(text="", continued=True)`` with no copied text. Paragraphs
 outside tables (and text boxes anchored in them) become ``TextLine``s, one per visual line.
+A cell with no text whose content is a picture or a drawn shape is a ``mark``: offices paste
+check marks as pictures or draw them as shapes.
 """
 
 from __future__ import annotations
@@ -35,6 +37,7 @@ from .docx_xml import (
     block_text,
     blocks,
     children,
+    has_picture,
     highlight_is_dark,
     paragraph_text,
     shading_is_dark,
@@ -226,7 +229,7 @@ def _read_cell(
         return cell
     text = block_text(tc, names, Text())
     cell.text = "\n".join(line.strip() for line in text.paragraphs if line.strip())
-    cell.mark = text.mark
+    cell.mark = text.mark or (not cell.text and has_picture(tc, names))
     if not cell.shaded and not cell.text:
         cell.shaded = _inner_shading(tc, names)
     return cell

@@ -18,6 +18,7 @@ from ..marks import is_private_use, is_symbol_font
 W_TRANSITIONAL = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 W_STRICT = "http://purl.oclc.org/ooxml/wordprocessingml/main"
 MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+VML = "urn:schemas-microsoft-com:vml"
 
 # Fills at or above this luminance (0..1) read as white on paper: F2F2F2 is 0.95.
 LIGHT_LUMINANCE = 0.93
@@ -84,6 +85,10 @@ class Names:
         self.skip = frozenset(q(n) for n in skipped)
         # Wrappers that may hold blocks, rows or cells (content controls, custom XML, revisions).
         self.wrappers = frozenset(q(n) for n in ("sdt", "sdtContent", "customXml", "ins", "moveTo"))
+        # Pictures and shapes: DrawingML (inline or anchored, also inside mc:Choice), VML
+        # (w:pict, often the mc:Fallback copy), embedded objects shown as their picture.
+        self.pictures = (q("drawing"), q("pict"), q("object"), f"{{{VML}}}shape")
+        self.hidden_parents = frozenset(q(n) for n in ("del", "moveFrom"))
         self.alternate = f"{{{MC}}}AlternateContent"
         self.choice = f"{{{MC}}}Choice"
         self.fallback = f"{{{MC}}}Fallback"
@@ -197,6 +202,32 @@ def _sym_char(sym: etree._Element, names: Names) -> str:
     if not 0 < code <= 0x10FFFF or 0xD800 <= code <= 0xDFFF:
         return ""
     return chr(code)
+
+
+def has_picture(container: etree._Element, names: Names) -> bool:
+    """A picture or drawn shape shows somewhere in ``container`` (a cell).
+
+    Offices paste a check mark as a small picture or draw it as a shape; it is ink on the
+    page though no text carries it. A drawing in a deleted revision or in a hidden run is
+    not on the page.
+    """
+    for el in container.iter(*names.pictures):
+        if not _hidden(el, container, names):
+            return True
+    return False
+
+
+def _hidden(el: etree._Element, container: etree._Element, names: Names) -> bool:
+    for parent in el.iterancestors():
+        if parent is container:
+            return False
+        if parent.tag in names.hidden_parents:
+            return True
+        if parent.tag == names.r:
+            rpr = parent.find(names.rPr)
+            if rpr is not None and is_on(rpr.find(names.vanish), names):
+                return True
+    return False
 
 
 def block_text(container: etree._Element, names: Names, out: Text) -> Text:

@@ -27,7 +27,7 @@ from ..grid import Grid, Table, TextLine
 from ..options import ExtractOptions
 from .ocr import read_scanned_page
 from .pdf_aligned import aligned_table
-from .pdf_cells import build_table, deal_glyphs
+from .pdf_cells import build_table, deal_glyphs, deal_inks
 from .pdf_clip import ClippingInterpreter
 from .pdf_page import Glyph, PageContent, page_content
 from .pdf_ruled import find_cells, group_tables
@@ -130,6 +130,7 @@ def _parse(path: Path, page: Any) -> PageContent:
         lines=objects.get("line", []),
         rects=objects.get("rect", []),
         curves=objects.get("curve", []),
+        images=objects.get("image", []),
     )
 
 
@@ -152,6 +153,7 @@ def _read_page(content: PageContent, number: int, grid: Grid) -> None:
     layouts, outside = deal_glyphs(
         group_tables(find_cells(content.hsegs, content.vsegs)), content.glyphs
     )
+    loose_inks = deal_inks(layouts, content.inks) if content.inks else []
     placed: list[tuple[float, Table]] = []
     for lay in layouts:
         table = build_table(lay, content.fills, number)
@@ -159,7 +161,7 @@ def _read_page(content: PageContent, number: int, grid: Grid) -> None:
             placed.append((lay.bbox[1], table))
     lines = cluster_lines(outside)
     if not placed and lines:
-        found = aligned_table(lines, content.fills, number)
+        found = aligned_table(lines, content.fills, number, loose_inks)
         if found is not None:
             table, first, last = found
             top = min(g.top for g in lines[first])

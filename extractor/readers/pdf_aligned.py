@@ -7,17 +7,22 @@ columns). Columns are the x-gaps the body lines leave empty (see ``pdf_gaps``), 
 boundary placed where the fewest words of *any* line cross. Rows break where the vertical
 whitespace between lines is clearly wider than within a wrapped cell; when there is no such
 gap each line is a row. This is a best effort by nature: a ruled table is always preferred.
+
+A drawn mark (a tick as a path, a small picture) has no text to line up, so it is placed
+after the table is read: in the row whose band (reaching halfway to the rows around it)
+holds it and the column it lies wholly inside, when that cell has no text.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Sequence
 from statistics import median
 
 from ..grid import Cell, Table
 from .pdf_cells import glyph_cell
 from .pdf_gaps import column_gaps, place_boundaries
-from .pdf_page import Fill, Glyph
+from .pdf_page import Box, Fill, Glyph
 from .pdf_text import split_at_gaps, words
 
 PIECE_GAP = 1.0  # font sizes: a wider gap separates two pieces of a line
@@ -79,7 +84,7 @@ def _extend_down(
 
 
 def aligned_table(
-    lines: list[list[Glyph]], fills: list[Fill], page: int
+    lines: list[list[Glyph]], fills: list[Fill], page: int, inks: Sequence[Box] = ()
 ) -> tuple[Table, int, int] | None:
     """The borderless table among ``lines`` and the index range of lines it uses."""
     pieces = [len(split_at_gaps(line, PIECE_GAP)) for line in lines]
@@ -111,7 +116,30 @@ def aligned_table(
     for r, line in zip(row_of, region):
         grouped.setdefault(r, []).append(line)
     rows = [_row(row_lines, bounds, ncols, fills, page) for _, row_lines in sorted(grouped.items())]
+    if inks:
+        _mark_inked(rows, inks)
     return Table(rows=rows, page=page), first, last
+
+
+def _mark_inked(rows: list[list[Cell]], inks: Sequence[Box]) -> None:
+    """Set ``mark`` on empty cells holding a drawn mark; see the module docstring."""
+    tops = [r[0].top for r in rows]
+    bottoms = [r[0].bottom for r in rows]
+    # Band edges: halfway between one row's bottom and the next row's top; the outer rows
+    # reach as far out as their inner half-gap (or their own height when there is one row).
+    mids = [(b + t) / 2 for b, t in zip(bottoms, tops[1:])]
+    reach_up = (tops[1] - bottoms[0]) / 2 if len(rows) > 1 else bottoms[0] - tops[0]
+    reach_down = (tops[-1] - bottoms[-2]) / 2 if len(rows) > 1 else reach_up
+    edges = [tops[0] - reach_up, *mids, bottoms[-1] + reach_down]
+    for x0, top, x1, bottom in inks:
+        r = bisect_right(edges, (top + bottom) / 2) - 1
+        if not 0 <= r < len(rows) or top < edges[r] or bottom > edges[r + 1]:
+            continue
+        for cell in rows[r]:
+            if cell.x0 <= x0 and x1 <= cell.x1:
+                if not cell.text.strip():
+                    cell.mark = True
+                break
 
 
 def _widen(

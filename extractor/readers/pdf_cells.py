@@ -7,6 +7,11 @@ what makes pdfplumber's own ``extract_tables`` slow.
 Row bands are the distinct cell tops of a table. A cell spanning several bands (a vertical
 merge, typically SASARAN KEGIATAN) is emitted once in its first band, with its text, and as
 ``Cell(continued=True)`` in each further band it covers, so layout can carry it down.
+
+Drawn inks (``PageContent.inks``) are dealt the same way, by their centres. An ink makes a
+cell without text a mark only when it lies wholly inside the cell, clear of its borders, and
+covers less of it than a shading fill would: a border drawn as a filled bar, a tick on the
+ruling, or a fill that colours the cell are not check marks.
 """
 
 from __future__ import annotations
@@ -20,6 +25,7 @@ from .pdf_text import block_text
 
 COVER = 0.6  # a fill covering this share of a cell's area shades it
 THIN_ROW = 4.0  # an empty row band thinner than this is a double rule, not a row
+EDGE = 1.0  # points: an ink this close to a cell border touches the ruling
 
 
 @dataclass(slots=True)
@@ -33,6 +39,7 @@ class TableLayout:
     bbox: Box
     glyphs: list[list[Glyph]] = field(default_factory=list)
     holes: dict[tuple[int, int], list[Glyph]] = field(default_factory=dict)
+    inks: list[list[Box]] = field(default_factory=list)
 
 
 def table_layout(boxes: list[Box]) -> TableLayout:
@@ -47,6 +54,39 @@ def table_layout(boxes: list[Box]) -> TableLayout:
                 owner.setdefault((i, j), k)
     bbox = (xs[0], ys[0], xs[-1], ys[-1])
     return TableLayout(boxes, xs, ys, owner, bbox, [[] for _ in boxes])
+
+
+def deal_inks(layouts: list[TableLayout], inks: list[Box]) -> list[Box]:
+    """Assign each ink to the cell holding its centre; return the inks outside every table.
+
+    An ink in a gap of the ruling is dropped: a hole becomes a cell only for its text.
+    """
+    outside: list[Box] = []
+    for ink in inks:
+        cx = (ink[0] + ink[2]) / 2
+        cy = (ink[1] + ink[3]) / 2
+        for lay in layouts:
+            x0, top, x1, bottom = lay.bbox
+            if not (x0 <= cx < x1 and top <= cy < bottom):
+                continue
+            k = lay.owner.get((bisect_right(lay.xs, cx) - 1, bisect_right(lay.ys, cy) - 1))
+            if k is not None:
+                if not lay.inks:
+                    lay.inks = [[] for _ in lay.boxes]
+                lay.inks[k].append(ink)
+            break
+        else:
+            outside.append(ink)
+    return outside
+
+
+def ink_inside(ink: Box, box: Box) -> bool:
+    """``ink`` lies wholly inside ``box``, clear of its borders, smaller than a shade."""
+    x0, top, x1, bottom = box
+    ix0, itop, ix1, ibottom = ink
+    if ix0 < x0 + EDGE or ix1 > x1 - EDGE or itop < top + EDGE or ibottom > bottom - EDGE:
+        return False
+    return (ix1 - ix0) * (ibottom - itop) < COVER * (x1 - x0) * (bottom - top)
 
 
 def deal_glyphs(
@@ -117,9 +157,13 @@ def shaded_by(box: Box, fills: list[Fill]) -> bool:
 
 
 def glyph_cell(
-    text: str, box: Box, glyphs: list[Glyph], fills: list[Fill], page: int
+    text: str, box: Box, glyphs: list[Glyph], fills: list[Fill], page: int, inked: bool = False
 ) -> Cell:
-    """A cell of glyphs: a symbol-font glyph makes it a mark, a fill under it shades it."""
+    """A cell of glyphs: a symbol-font glyph makes it a mark, a fill under it shades it.
+
+    ``inked``: the caller found a drawn mark (``PageContent.inks``) in the cell; it counts
+    only when the cell has no text, so an underline or a strike-through is not a mark.
+    """
     x0, top, x1, bottom = box
     return Cell(
         text=text,
@@ -128,7 +172,7 @@ def glyph_cell(
         top=top,
         bottom=bottom,
         page=page,
-        mark=any(g.symbol and g.text.strip() for g in glyphs),
+        mark=any(g.symbol and g.text.strip() for g in glyphs) or (inked and not text.strip()),
         shaded=shaded_by(box, fills) if fills else False,
     )
 
@@ -147,8 +191,9 @@ def build_table(lay: TableLayout, fills: list[Fill], page: int) -> Table | None:
         row: list[tuple[float, Cell]] = []
         for k, (x0, top, x1, bottom) in enumerate(lay.boxes):
             if top == band_top:
-                glyphs = lay.glyphs[k]
-                row.append((x0, glyph_cell(texts[k], (x0, top, x1, bottom), glyphs, fills, page)))
+                box = (x0, top, x1, bottom)
+                inked = k < len(lay.inks) and any(ink_inside(i, box) for i in lay.inks[k])
+                row.append((x0, glyph_cell(texts[k], box, lay.glyphs[k], fills, page, inked)))
             elif top < band_top < bottom:
                 slice_box = (x0, band_top, x1, min(bottom, band_bottom))
                 row.append(

@@ -1,9 +1,13 @@
-"""One PDF page reduced to what table reading needs: glyphs, ruling segments and fills.
+"""One PDF page reduced to what table reading needs: glyphs, ruling segments, fills, inks.
 
 pdfplumber hands out dicts with dozens of keys; the rest of the reader works on small tuples
 so that assigning thousands of glyphs to cells stays cheap. This module is also the one place
 that decides which painted lines are *visible* (a white line is not a cell border) and that
 turns a page whose text runs sideways back into reading orientation.
+
+*Inks* are the small drawings that may be a check mark drawn without a font: a tick stroked
+as lines or curves, a filled polygon or square, a little picture. Whether one really is a
+mark depends on the cell it lies in, which only the table code knows (``pdf_cells``).
 """
 
 from __future__ import annotations
@@ -20,6 +24,10 @@ Box = tuple[float, float, float, float]  # x0, top, x1, bottom
 # A rect thinner than this (points) is a drawn line, not an area: Word and LibreOffice paint
 # cell borders as thin filled rectangles.
 THIN = 2.0
+# Drawings whose larger side is shorter than this are specks, not marks; those larger than
+# this on both sides are areas or rules, never a glyph-sized tick.
+INK_MIN = 2.0
+INK_MAX = 60.0
 
 
 class Glyph(NamedTuple):
@@ -47,6 +55,7 @@ class PageContent:
     hsegs: list[tuple[float, float, float]] = field(default_factory=list)  # y, x0, x1
     vsegs: list[tuple[float, float, float]] = field(default_factory=list)  # x, top, bottom
     fills: list[Fill] = field(default_factory=list)
+    inks: list[Box] = field(default_factory=list)  # drawn marks candidates, see the docstring
 
 
 # --- colours -------------------------------------------------------------------------------
@@ -172,8 +181,9 @@ def page_content(
     lines: list[dict[str, Any]],
     rects: list[dict[str, Any]],
     curves: list[dict[str, Any]],
+    images: list[dict[str, Any]] | None = None,
 ) -> PageContent:
-    """Reduce pdfplumber's objects to glyphs, visible ruling segments and fills.
+    """Reduce pdfplumber's objects to glyphs, visible ruling segments, fills and inks.
 
     Coordinates are shifted to the page's own origin and, when most text runs sideways,
     turned so that it reads left to right; everything downstream assumes upright text.
@@ -210,11 +220,18 @@ def page_content(
         elif x1 - x0 <= THIN and bottom - top > x1 - x0:
             content.vsegs.append(((x0 + x1) / 2, top, bottom))
 
+    def add_ink(box: Box) -> None:
+        w, h = box[2] - box[0], box[3] - box[1]
+        if INK_MIN <= max(w, h) and min(w, h) <= INK_MAX:
+            content.inks.append(box)
+
     for obj in lines:
         if _visible(obj, stroked_only=True):
             box = _box(obj, place)
             if box is not None:
                 add_segment(box)
+                if _slanted(box):  # a stroke of a drawn tick or cross
+                    add_ink(box)
     for obj in rects:
         box = _box(obj, place)
         if box is None:
@@ -228,6 +245,8 @@ def page_content(
         if thin:
             add_segment(box)
         else:
+            if _painted_fill(obj):
+                add_ink(box)  # a filled square; a box only stroked is an empty checkbox
             add_segment((x0, top, x1, top))
             add_segment((x0, bottom, x1, bottom))
             add_segment((x0, top, x0, bottom))
@@ -236,6 +255,7 @@ def page_content(
         if not _visible(obj):
             continue
         pts = obj.get("pts") or []
+        square = True
         for p0, p1 in pairwise(pts):
             try:
                 ax, ay, bx, by = float(p0[0]), float(p0[1]), float(p1[0]), float(p1[1])
@@ -243,7 +263,27 @@ def page_content(
                 break
             if ax == bx or ay == by:
                 add_segment(place(min(ax, bx), min(ay, by), max(ax, bx), max(ay, by)))
+            else:
+                square = False
+        if not square or _painted_fill(obj):
+            # Slanted or curved: a tick, a cross, a dot. Only axis-aligned and unfilled it is
+            # ruling or an empty checkbox, already taken as segments above.
+            box = _box(obj, place)
+            if box is not None:
+                add_ink(box)
+    for obj in images or ():
+        box = _box(obj, place)
+        if box is not None:
+            add_ink(box)
     return content
+
+
+def _slanted(box: Box) -> bool:
+    return box[2] - box[0] > THIN and box[3] - box[1] > THIN
+
+
+def _painted_fill(obj: dict[str, Any]) -> bool:
+    return bool(obj.get("fill")) and not is_white(obj.get("non_stroking_color"))
 
 
 def _box(obj: dict[str, Any], place: Callable[[float, float, float, float], Box]) -> Box | None:

@@ -9,12 +9,14 @@ spec's text; and a turned page is drawn so that a person sees the same RAK.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 from reportlab.lib.pagesizes import A4, landscape  # type: ignore[import-untyped]
-from reportlab.lib.utils import simpleSplit  # type: ignore[import-untyped]
+from reportlab.lib.utils import ImageReader, simpleSplit  # type: ignore[import-untyped]
 from reportlab.pdfbase import pdfmetrics  # type: ignore[import-untyped]
 from reportlab.pdfbase.ttfonts import TTFont  # type: ignore[import-untyped]
 from reportlab.pdfgen.canvas import Canvas  # type: ignore[import-untyped]
@@ -33,6 +35,17 @@ PAGE_W, PAGE_H = landscape(A4)  # 841.9 x 595.3 pt
 # quarter, upright once /Rotate 90 is applied; "r270" the landscape page given /Rotate 270,
 # shown sideways (the reader must turn the text back).
 Turn = Literal["", "r90", "r270"]
+
+# How a check mark is put on the page: as text in the font, or drawn without one as Word
+# and Excel exports do: a tick stroked as two lines, as a line and a Bezier curve, a filled
+# tick outline, or a small picture.
+MarkStyle = Literal["text", "lines", "curve", "polygon", "image"]
+MARK_STYLES: tuple[str, ...] = ("text", "lines", "curve", "polygon", "image")
+# A tick in a unit square, y up: the short stroke down, the long one up to the right.
+_TICK = ((0.0, 0.5), (0.3, 0.1), (1.0, 1.0))
+# Unit-square coordinates to a point on the page (PDF space).
+At = Callable[[float, float], tuple[float, float]]
+_TICK_OUTLINE = ((0.0, 0.55), (0.3, 0.0), (1.0, 0.92), (0.9, 1.0), (0.3, 0.3), (0.1, 0.65))
 
 WEIGHTS = {
     "lead": 0.6,
@@ -188,7 +201,60 @@ class Page:
     def vline(self, x: float, top: float, bottom: float) -> None:
         self.c.line(x, self.y(top), x, self.y(bottom))
 
+    def tick(self, x: float, top: float, size: float, style: MarkStyle) -> None:
+        """A drawn check mark ``size`` points square, its top-left corner at ``(x, top)``."""
+        c = self.c
+        x0, y0 = x, self.y(top + size)  # lower-left corner in PDF space
+
+        def at(u: float, v: float) -> tuple[float, float]:
+            return x0 + u * size, y0 + v * size
+
+        c.saveState()
+        c.setLineWidth(0.9)
+        self._tick(at, style)
+        c.restoreState()
+
+    def _tick(self, at: At, style: MarkStyle) -> None:
+        c = self.c
+        if style == "lines":
+            a, b, d = (at(*p) for p in _TICK)
+            c.lines([(*a, *b), (*b, *d)])
+        elif style == "curve":
+            a, b, d = (at(*p) for p in _TICK)
+            path = c.beginPath()
+            path.moveTo(*a)
+            path.curveTo(*at(0.1, 0.3), *at(0.2, 0.15), *b)
+            path.lineTo(*d)
+            c.drawPath(path, stroke=1, fill=0)
+        elif style == "polygon":
+            path = c.beginPath()
+            path.moveTo(*at(*_TICK_OUTLINE[0]))
+            for p in _TICK_OUTLINE[1:]:
+                path.lineTo(*at(*p))
+            path.close()
+            c.drawPath(path, stroke=0, fill=1)
+        elif style == "image":
+            x, y = at(0, 0)
+            c.drawImage(ImageReader(tick_picture()), x, y, *_span(at))
+        else:
+            raise ValueError(f"not a drawn mark style: {style!r}")
+
     def finish(self) -> None:
         self.c.restoreState()
         self.c.setPageRotation({"": 0, "r90": 90, "r270": 270}[self.turn])
         self.c.showPage()
+
+
+def _span(at: At) -> tuple[float, float]:
+    (x0, y0), (x1, y1) = at(0, 0), at(1, 1)
+    return x1 - x0, y1 - y0
+
+
+@lru_cache(maxsize=1)
+def tick_picture() -> Any:
+    """A 16 px black tick on white, as a check pasted into Word as a picture looks."""
+    from PIL import Image, ImageDraw
+
+    image = Image.new("L", (16, 16), 255)
+    ImageDraw.Draw(image).line([(2, 8), (6, 13), (14, 2)], fill=0, width=2)
+    return image

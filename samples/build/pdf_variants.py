@@ -1,7 +1,8 @@
 """Specs of the samples drawn straight to PDF (``pdf_writer``), each with its drawing options.
 
 These are the layouts no Word file converted by LibreOffice produces: a table without ruling
-lines, a ruled table littered with hidden white boxes and lines, and pages stored rotated.
+lines, a ruled table littered with hidden white boxes and lines, pages stored rotated, and
+check marks drawn as paths or pictures instead of text.
 The rows are the seed's, cleaned and moved to other West Kalimantan offices and years by the
 helpers of ``variants`` (so the wording is what KPU offices plan), each sample taking its own
 slice so that no two carry the same rows in the same order. ``samples/README.md`` says what
@@ -119,9 +120,29 @@ def tanpa_garis_tw() -> DrawnVariant:
     return doc, options
 
 
+def centang_gambar() -> DrawnVariant:
+    """Ruled, B1..B12, every check mark drawn without a font, the style cycling row by row:
+    a tick of two stroked lines, a line and a Bezier curve, a filled tick outline, a 16 px
+    picture. The page has no mark glyph at all; each planned month is ink only."""
+    rows = relocate(clean_seed_rows()[4:28], "Kabupaten Melawi", "Melawi", UNITS_KAB)
+    doc = SampleDoc(
+        name="rak-centang-gambar",
+        pages=paginate(rows, (8, 9, 7)),
+        unit_organisasi="SEKRETARIAT KPU KABUPATEN MELAWI",
+        tahun=2025,
+        tempat="NANGA PINOH",
+        tanggal="6 JANUARI 2025",
+        nama="MARKUS DANIEL, S.IP.",
+        nip="19810307 200801 1 009",
+    )
+    options = PdfOptions(mark_styles=("lines", "curve", "polygon", "image"))
+    return doc, options
+
+
 DRAWN: dict[str, Callable[[], DrawnVariant]] = {
     "rak-tanpa-garis": tanpa_garis,
     "rak-garis-putih": garis_putih,
     "rak-diputar": diputar,
     "rak-tanpa-garis-tw": tanpa_garis_tw,
+    "rak-centang-gambar": centang_gambar,
 }

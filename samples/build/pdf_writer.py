@@ -11,7 +11,9 @@ layouts the PDF reader has to survive and that LibreOffice never produces:
   leftovers of cell backgrounds and hidden borders in Word and Excel exports;
 - pages stored rotated (``turns``): a portrait page whose content is drawn turned so that
   ``/Rotate 90`` shows it upright, and a landscape page given ``/Rotate 270`` that a viewer
-  shows sideways.
+  shows sideways;
+- check marks drawn without a font (``mark_styles``): ticks as stroked paths, filled
+  outlines or small pictures, as Word and Excel exports leave them.
 
 As in ``docx_writer``, the spec decides what a correct extraction is; the writer only puts the
 spec's text where a person would see it. Text wraps at spaces only, and every column is at
@@ -29,8 +31,10 @@ from reportlab.pdfgen.canvas import Canvas  # type: ignore[import-untyped]
 
 from .docx_writer import MONTHS_B, Headings, WriterOptions, wilayah_of
 from .pdf_canvas import (
+    MARK_STYLES,
     PAGE_H,
     PAGE_W,
+    MarkStyle,
     Page,
     Turn,
     cell_text,
@@ -49,6 +53,8 @@ class PdfOptions:
     headings: Headings = field(default_factory=Headings)
     periods: tuple[str, ...] = MONTHS_B
     mark_text: str = "√"
+    # Cycled over the body rows in document order; "text" writes ``mark_text``.
+    mark_styles: tuple[MarkStyle, ...] = ("text",)
     leading_columns: tuple[str, ...] = ()  # before SASARAN, e.g. ("NO",); value from lainnya
     ruled: bool = True
     number_row: bool = False  # the "1 2 3 ..." row under the header (ruled tables only)
@@ -69,6 +75,8 @@ class PdfOptions:
             raise ValueError("periods must be 12 months or 4 quarters")
         if any(t not in ("", "r90", "r270") for t in self.turns):
             raise ValueError(f"unknown turn in {self.turns!r}")
+        if not self.mark_styles or any(m not in MARK_STYLES for m in self.mark_styles):
+            raise ValueError(f"mark_styles must be some of {MARK_STYLES}")
         if self.number_row and not self.ruled:
             raise ValueError("a column-number row is drawn only in ruled tables")
 
@@ -101,6 +109,7 @@ class _Writer:
             options.margin,
         )
         self.page_no = 0
+        self.row_no = 0  # body rows drawn so far: picks the mark style
         self.size = options.font_size
         self.bottom_limit = PAGE_H - options.margin
 
@@ -317,12 +326,18 @@ class _Writer:
     def body_row(self, page: Page, top: float, r: _BodyRow) -> None:
         pad, lead, size = self.o.pad, self.o.leading, self.size
         first_line = top + pad + (lead - size) / 2
+        styles = self.o.mark_styles
+        style = styles[self.row_no % len(styles)]
+        self.row_no += 1
         for i, col in enumerate(self.cols):
             if col.role == "period":
                 if col.period in r.row.jadwal:
                     # Ruled: centred in the cell; borderless: on the row's first line.
                     y = top + (r.height - size) / 2 if self.o.ruled else first_line
-                    page.centred(col.x0, col.x1, y, self.o.mark_text, size, False)
+                    if style == "text":
+                        page.centred(col.x0, col.x1, y, self.o.mark_text, size, False)
+                    else:
+                        page.tick((col.x0 + col.x1 - size) / 2, y, size, style)
                 continue
             y = first_line
             for line in r.lines.get(i, []):

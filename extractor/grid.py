@@ -13,6 +13,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from .seen import PageView
+
 
 @dataclass(slots=True)
 class Cell:
@@ -35,6 +37,9 @@ class Cell:
     shaded: bool = False
     continued: bool = False
     confidence: float | None = None
+    # Why the reader doubts this cell (codes of ``extractor.doubts``); layout turns them,
+    # with its own evidence, into the row's ``keyakinan`` and ``alasan``.
+    doubts: list[str] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -47,6 +52,9 @@ class Table:
 
     rows: list[list[Cell]]
     page: int | None = None
+    # Doubts about the table as a whole (codes of ``extractor.doubts``): columns or rows
+    # placed by a guess, a ruling that disagrees with pdfplumber's, a noisy scan.
+    doubts: list[str] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -67,3 +75,6 @@ class Grid:
     lines: list[TextLine] = field(default_factory=list)
     pages: int | None = None
     ocr: bool = False
+    # What the reader saw on each page it read (``rak debug`` draws it); empty for formats
+    # without pages.
+    seen: list[PageView] = field(default_factory=list)

@@ -65,6 +65,8 @@ class Layout:
     periode: str
     rows: list[Row]
     used_tables: set[int] = field(default_factory=set)  # indexes into grid.tables
+    # The column model each used table was read with (``rak debug`` draws it).
+    models: dict[int, ColumnModel] = field(default_factory=dict)
 
 
 def _is_marked(cell: Cell) -> bool:
@@ -167,11 +169,11 @@ def _merge_into(prev: RawRow, raw: RawRow) -> None:
     prev.extra.extend(raw.extra)
 
 
-def _table_rows(tables: list[Table]) -> tuple[str, list[RawRow], set[int]]:
+def _table_rows(tables: list[Table]) -> tuple[str, list[RawRow], dict[int, ColumnModel]]:
     model: ColumnModel | None = None
     periode = "bulan"
     raws: list[RawRow] = []
-    used: set[int] = set()
+    used: dict[int, ColumnModel] = {}
     kinds: dict[str, int] = {}
     for ti, table in enumerate(tables):
         rows = table.rows
@@ -187,7 +189,7 @@ def _table_rows(tables: list[Table]) -> tuple[str, list[RawRow], set[int]]:
             start = 0
         else:
             continue
-        used.add(ti)
+        used[ti] = model
         written = not any(c.role == PERIOD for c in model.columns)
         first = True
         for cells in rows[start:]:
@@ -275,4 +277,4 @@ def build_rows(grid: Grid) -> Layout:
                 keyakinan=raw.confidence if grid.ocr else None,
             )
         )
-    return Layout(periode=periode, rows=rows, used_tables=used)
+    return Layout(periode=periode, rows=rows, used_tables=set(used), models=used)

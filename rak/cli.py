@@ -134,6 +134,6 @@ def write_output(text: str, output: Path | None, lang: str) -> None:
 
 
 def main() -> None:
-    from . import cmd_check, cmd_extract  # noqa: F401  (they register their commands)
+    from . import cmd_check, cmd_debug, cmd_extract  # noqa: F401  (they register their commands)
 
     app()

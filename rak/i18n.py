@@ -22,6 +22,19 @@ WORDS: dict[str, dict[str, str]] = {
         "en": "unknown output format: {value}",
     },
     "written": {"id": "ditulis: {path}", "en": "written: {path}"},
+    # rak debug
+    "bad_dpi": {
+        "id": "--dpi harus 20..400, bukan {value}",
+        "en": "--dpi must be 20..400, not {value}",
+    },
+    "no_such_page": {
+        "id": "{file}: tidak ada halaman {page}",
+        "en": "{file}: there is no page {page}",
+    },
+    "debug_written": {
+        "id": "ditulis ke {path}: {pages} gambar halaman dan JSON",
+        "en": "written to {path}: {pages} page pictures and JSON",
+    },
     # rak check / rak rules
     "bad_json": {
         "id": "{file}: JSON tidak sah ({detail})",

@@ -99,10 +99,19 @@ def _other_key(col: Column) -> str:
 
 def _shading_is_background(cells: list[Cell], model: ColumnModel) -> bool:
     """A row shaded all across (a banded table style, a coloured row) marks no period:
-    shading means "planned" only where it sets a month cell apart from its row."""
-    placed = [c for c in cells if model.column_for(c) is not None]
-    texts = [c for c in placed if model.column_for(c).role in TEXT_ROLES]  # type: ignore[union-attr]
-    return bool(texts) and all(c.shaded for c in placed)
+    shading means "planned" only where it sets a month cell apart from its row. So when
+    every month cell is shaded and so are most of the row's own other cells, it is the
+    row's colour (a merged cell from above may keep another band's)."""
+    periods: list[Cell] = []
+    others: list[Cell] = []
+    for c in cells:
+        col = model.column_for(c)
+        if col is not None:
+            (periods if col.role == PERIOD else others).append(c)
+    own = [c for c in others if not c.continued]
+    if not periods or not own or not all(c.shaded for c in periods):
+        return False
+    return 2 * sum(c.shaded for c in own) > len(own)
 
 
 def _read_row(cells: list[Cell], model: ColumnModel, page: int | None) -> RawRow:

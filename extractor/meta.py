@@ -128,8 +128,8 @@ def _unit(lines: Sequence[str], title_at: int | None) -> str | None:
     labelled = _labelled(lines, UNIT_LABELS)
     if labelled:
         return labelled
-    if title_at is not None:
-        found = _title_at(lines[title_at])
+    for ln in lines:  # a cover and the table's page may both print the title
+        found = _title_at(ln)
         rest = _TITLE_YEAR.sub("", found[1]).strip() if found else ""
         if rest and (unit := _unit_in(rest)):
             return unit

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from .grid import Cell
 from .headings import CORE_ROLES, JADWAL, NO, bare_period, heading_role, period_label
+from .marks import is_mark_text
 from .text import join_lines
 
 EXTRA = "extra"  # a column with no heading at all
@@ -105,10 +106,11 @@ def group_heading(row: list[Cell], model: ColumnModel) -> str | None:
 
     A group heading is not a data row: its text sits in one cell merged across several
     columns (the whole table, or the text columns with the schedule left empty), with at
-    most a number beside it in the NO column, and nothing is marked. A data row never holds
-    its text in one cell that spans columns of different fields.
+    most a number beside it in the NO column, and nothing is marked (a row whose cells ran
+    together because the ruling between them was not drawn still shows its ticks). A data
+    row never holds its text in one cell that spans columns of different fields.
     """
-    if any(c.mark for c in row):
+    if any(c.mark or any(is_mark_text(w) for w in c.text.split()) for c in row):
         return None
     filled = [c for c in row if c.text.strip()]
     wide = [c for c in filled if _columns_spanned(model, c) >= 2]

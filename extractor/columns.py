@@ -10,7 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .grid import Cell
-from .headings import CORE_ROLES, JADWAL, bare_period, heading_role, period_label
+from .headings import CORE_ROLES, JADWAL, NO, bare_period, heading_role, period_label
+from .marks import is_mark_text
+from .text import join_lines
 
 EXTRA = "extra"  # a column with no heading at all
 PERIOD = "period"
@@ -92,6 +94,34 @@ def is_number_row(row: list[Cell]) -> bool:
     if len(nums) < 4 or len(texts) - len(nums) > len(texts) // 8:
         return False
     return nums == sorted(nums) and nums[0] <= 2
+
+
+def _columns_spanned(model: ColumnModel, cell: Cell) -> int:
+    """How many of the model's columns have their middle inside the cell."""
+    return sum(1 for col in model.columns if cell.x0 <= (col.x0 + col.x1) / 2 <= cell.x1)
+
+
+def group_heading(row: list[Cell], model: ColumnModel) -> str | None:
+    """The text of a group heading row ("II. SUB BAGIAN UMUM", "PROGRAM: ..."), else None.
+
+    A group heading is not a data row: its text sits in one cell merged across several
+    columns (the whole table, or the text columns with the schedule left empty), with at
+    most a number beside it in the NO column, and nothing is marked (a row whose cells ran
+    together because the ruling between them was not drawn still shows its ticks). A data
+    row never holds its text in one cell that spans columns of different fields.
+    """
+    if any(c.mark or any(is_mark_text(w) for w in c.text.split()) for c in row):
+        return None
+    filled = [c for c in row if c.text.strip()]
+    wide = [c for c in filled if _columns_spanned(model, c) >= 2]
+    if len(wide) != 1:
+        return None
+    for c in filled:
+        if c is not wide[0]:
+            col = model.column_for(c)
+            if col is None or col.role != NO:
+                return None
+    return " ".join(join_lines(c.text) for c in sorted(filled, key=lambda c: c.x0))
 
 
 def _schedule_span(heading: list[Cell]) -> tuple[float, float] | None:

@@ -16,3 +16,8 @@ MARK_UNSURE = "mark-unsure"  # ink near the page's own mark/blank threshold
 COLUMNS_GUESSED = "columns-guessed"  # borderless: column boundaries from whitespace alone
 ROWS_GUESSED = "rows-guessed"  # borderless: no clear gap between rows and wrapped lines
 RULING_DISAGREES = "ruling-disagrees"  # our cells disagree with pdfplumber's own table
+
+# Layout evidence about one row.
+ROW_JOIN_GUESSED = "row-join-guessed"  # a row cut by a page break joined on weak evidence
+MERGE_GUESSED = "merge-guessed"  # a merged cell's text carried across a page break by a guess
+SHADING_IGNORED = "shading-ignored"  # a row shaded all across: its shading read as no mark

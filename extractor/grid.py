@@ -64,6 +64,10 @@ class TextLine:
     text: str
     page: int | None = None
     after_tables: int = 0  # how many tables precede this line in the document
+    # Left and right edges (PDF points) where the reader knows them: two blocks side by
+    # side (a signature under "Mengetahui," beside the dated one) come out interleaved.
+    x0: float | None = None
+    x1: float | None = None
 
 
 @dataclass(slots=True)

@@ -18,11 +18,13 @@ from .columns import (
     Column,
     ColumnModel,
     build_model,
+    group_heading,
     header_band,
     is_heading_row,
     is_number_row,
     is_rak_model,
 )
+from .doubts import SHADING_IGNORED
 from .grid import Cell, Grid, Table
 from .headings import (
     ANGGARAN,
@@ -37,6 +39,7 @@ from .headings import (
 )
 from .marks import is_mark_text
 from .model import Lokasi, Row
+from .page_breaks import carry_up_centred, continues_merge, is_cut_continuation, merge_into
 from .schedule_text import parse_schedule
 from .targets import parse_target
 from .text import join_lines
@@ -50,7 +53,7 @@ class RawRow:
     """A row on its way from cells to a ``Row``: texts by role, marked periods, provenance."""
 
     texts: dict[str, str]
-    continued: set[str]
+    continued: set[str]  # text roles whose cell continues a merged cell above
     periods: set[int]
     lainnya: dict[str, str]
     extra: list[str]
@@ -58,6 +61,17 @@ class RawRow:
     confidence: float | None
     first_of_table: bool = False
     schedule_kind: str | None = None  # from a schedule written as words, when there is one
+    # How the periods were marked: a glyph (or text) prints once, shading paints every part
+    # of a cell a page break cut, so joining a cut row needs to know which.
+    glyph_periods: set[int] = field(default_factory=set)
+    shaded_periods: set[int] = field(default_factory=set)
+    blank: set[str] = field(default_factory=set)  # text roles whose cell is there but empty
+    tails: dict[str, str] = field(default_factory=dict)  # text continuing a merged cell above
+    kelompok: str | None = None  # the group heading row above it ("II. SUB BAGIAN ...")
+    # Why layout doubts this row (codes of ``extractor.doubts``): a row joined across a
+    # page break or a merged cell carried by a guess. With the cells' own doubts, these
+    # are the evidence behind the row's ``keyakinan``.
+    doubts: list[str] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -69,8 +83,9 @@ class Layout:
     models: dict[int, ColumnModel] = field(default_factory=dict)
 
 
-def _is_marked(cell: Cell) -> bool:
-    if cell.mark or cell.shaded:
+def _has_glyph(cell: Cell) -> bool:
+    """A check glyph or any text other than a "not planned" sign ("-", "0")."""
+    if cell.mark:
         return True
     t = "".join(cell.text.split())
     return bool(t) and t not in NOT_A_MARK
@@ -84,27 +99,54 @@ def _other_key(col: Column) -> str:
     return normalise_heading(col.heading).lower() or "lainnya"
 
 
+def _shading_is_background(cells: list[Cell], model: ColumnModel) -> bool:
+    """A row shaded all across (a banded table style, a coloured row) marks no period:
+    shading means "planned" only where it sets a month cell apart from its row. So when
+    every month cell is shaded and so are most of the row's own other cells, it is the
+    row's colour (a merged cell from above may keep another band's)."""
+    periods: list[Cell] = []
+    others: list[Cell] = []
+    for c in cells:
+        col = model.column_for(c)
+        if col is not None:
+            (periods if col.role == PERIOD else others).append(c)
+    own = [c for c in others if not c.continued]
+    if not periods or not own or not all(c.shaded for c in periods):
+        return False
+    return 2 * sum(c.shaded for c in own) > len(own)
+
+
 def _read_row(cells: list[Cell], model: ColumnModel, page: int | None) -> RawRow:
     texts: dict[str, list[str]] = {}
     continued: set[str] = set()
-    periods: set[int] = set()
+    blank: set[str] = set()
+    glyphs: set[int] = set()
+    shaded: set[int] = set()
     lainnya: dict[str, str] = {}
     extra: list[str] = []
     kind: str | None = None
+    doubts: list[str] = []
     confs = [c.confidence for c in cells if c.confidence is not None]
+    background = _shading_is_background(cells, model)
+    if background and any(c.shaded for c in cells):
+        doubts.append(SHADING_IGNORED)
     for cell in cells:
         col = model.column_for(cell)
         if col is None:
             continue
         text = join_lines(cell.text)
         if col.role == PERIOD:
-            if _is_marked(cell) and col.period is not None:
-                periods.add(col.period)
+            if col.period is None:
+                continue
+            if _has_glyph(cell):
+                glyphs.add(col.period)
+            elif cell.shaded and not background:
+                shaded.add(col.period)
         elif col.role == JADWAL:
             parsed = parse_schedule(text) if text else None
             if parsed:
                 kind, found = parsed
-                periods |= found
+                glyphs |= found
             elif text and not is_mark_text(text):
                 lainnya["jadwal"] = text
         elif col.role == EXTRA:
@@ -115,6 +157,8 @@ def _read_row(cells: list[Cell], model: ColumnModel, page: int | None) -> RawRow
                 continued.add(col.role)
             elif text:
                 texts.setdefault(col.role, []).append(text)
+            else:
+                blank.add(col.role)
         elif col.role in (NO, ANGGARAN, OTHER):
             if text:
                 key = _other_key(col)
@@ -123,50 +167,20 @@ def _read_row(cells: list[Cell], model: ColumnModel, page: int | None) -> RawRow
         schedule_kind=kind,
         texts={k: " ".join(v) for k, v in texts.items()},
         continued=continued,
-        periods=periods,
+        periods=glyphs | shaded,
+        glyph_periods=glyphs,
+        shaded_periods=shaded,
+        blank=blank - texts.keys(),
         lainnya=lainnya,
         extra=extra,
         page=page if page is not None else next((c.page for c in cells if c.page), None),
         confidence=min(confs) if confs else None,
+        doubts=doubts,
     )
 
 
 def _is_empty(raw: RawRow) -> bool:
     return not (raw.texts or raw.periods or raw.lainnya or raw.extra)
-
-
-def _starts_lower(text: str) -> bool:
-    return bool(text) and text[0].islower()
-
-
-def _is_cut_continuation(raw: RawRow, prev: RawRow | None) -> bool:
-    """The lower part of a row a page break cut in two.
-
-    It opens a table (the next page) after a row that has a TARGET, has no target number of
-    its own (the cut may leave the unit, "Orang", below), and its marks, if any, complete a
-    row that has none. A textual target counts only when the text also reads as a tail
-    (a field opening in lower case), so a new row with a target like "Opini WTP" stays.
-    """
-    if prev is None or not raw.first_of_table or TARGET not in prev.texts:
-        return False
-    target = raw.texts.get(TARGET, "")
-    if target:
-        if parse_target(target).nilai is not None:
-            return False
-        if not any(_starts_lower(raw.texts.get(r, "")) for r in (INDIKATOR, KEGIATAN)):
-            return False
-    if raw.periods and prev.periods:
-        return False
-    return bool(raw.texts)
-
-
-def _merge_into(prev: RawRow, raw: RawRow) -> None:
-    for role, text in raw.texts.items():
-        prev.texts[role] = f"{prev.texts[role]} {text}" if role in prev.texts else text
-    prev.periods |= raw.periods
-    for k, v in raw.lainnya.items():
-        prev.lainnya[k] = f"{prev.lainnya[k]} {v}" if k in prev.lainnya else v
-    prev.extra.extend(raw.extra)
 
 
 def _table_rows(tables: list[Table]) -> tuple[str, list[RawRow], dict[int, ColumnModel]]:
@@ -175,6 +189,7 @@ def _table_rows(tables: list[Table]) -> tuple[str, list[RawRow], dict[int, Colum
     raws: list[RawRow] = []
     used: dict[int, ColumnModel] = {}
     kinds: dict[str, int] = {}
+    group: str | None = None
     for ti, table in enumerate(tables):
         rows = table.rows
         band = header_band(rows)
@@ -195,13 +210,18 @@ def _table_rows(tables: list[Table]) -> tuple[str, list[RawRow], dict[int, Colum
         for cells in rows[start:]:
             if not cells or is_number_row(cells) or is_heading_row(cells):
                 continue
+            heading = group_heading(cells, model)
+            if heading is not None:
+                group, first = heading, False  # a new group: nothing above continues
+                continue
             raw = _read_row(cells, model, table.page)
+            raw.kelompok = group
             if _is_empty(raw):
                 continue
             raw.first_of_table = first
             first = False
-            if _is_cut_continuation(raw, raws[-1] if raws else None):
-                _merge_into(raws[-1], raw)
+            if is_cut_continuation(raw, raws[-1] if raws else None):
+                merge_into(raws[-1], raw)
                 continue
             raws.append(raw)
             if written and raw.schedule_kind:
@@ -211,29 +231,25 @@ def _table_rows(tables: list[Table]) -> tuple[str, list[RawRow], dict[int, Colum
     return periode, raws, used
 
 
-def _continues_merge(raw: RawRow, role: str) -> bool:
-    """Text at the top of a page that is the rest of a merged cell cut by the page break.
-
-    A SASARAN always opens with a capital; one that opens in lower case on the first row of a
-    page is the tail of the previous page's merged cell.
-    """
-    text = raw.texts.get(role, "")
-    return raw.first_of_table and bool(text) and not text[0].isupper() and not text[0].isdigit()
-
-
 def _carry_down(raws: list[RawRow]) -> None:
-    """Give every row its own copy of merged cells; SASARAN also carries over empty cells."""
+    """Give every row its own copy of merged cells; SASARAN also carries over empty cells.
+
+    A merged cell's tail found below a page break (``tails``, or a SASARAN at the top of a
+    page that continues the one above) extends the text of every row of its run.
+    """
+    carry_up_centred(raws)
     last: dict[str, str] = {}
     run: dict[str, list[RawRow]] = {}
     for raw in raws:
         for role in TEXT_ROLES:
             if role in raw.texts:
-                if role == SASARAN and role in last and _continues_merge(raw, role):
-                    joined = join_lines(f"{last[role]}\n{raw.texts[role]}")
-                    for earlier in run[role]:
-                        earlier.texts[role] = joined
-                    raw.texts[role] = joined
-                    run[role].append(raw)
+                text = raw.texts[role]
+                if role in last and (
+                    text == last[role]
+                    or (role == SASARAN and continues_merge(raw, role, last[role]))
+                ):
+                    joined = last[role] if text == last[role] else _joined(last[role], text)
+                    _extend(run[role], raw, role, joined)
                 else:
                     run[role] = [raw]
                 last[role] = raw.texts[role]
@@ -241,6 +257,20 @@ def _carry_down(raws: list[RawRow]) -> None:
                 if role in last:
                     raw.texts[role] = last[role]
                     run[role].append(raw)
+            if role in raw.tails and role in last:
+                _extend(run[role], None, role, _joined(last[role], raw.tails.pop(role)))
+                last[role] = raw.texts[role]
+
+
+def _joined(head: str, tail: str) -> str:
+    return join_lines(f"{head}\n{tail}")
+
+
+def _extend(run: list[RawRow], raw: RawRow | None, role: str, text: str) -> None:
+    if raw is not None:
+        run.append(raw)
+    for earlier in run:
+        earlier.texts[role] = text
 
 
 def _resolve_extra(raw: RawRow) -> list[str]:
@@ -254,6 +284,12 @@ def _resolve_extra(raw: RawRow) -> list[str]:
         return [PELAKSANA]
     raw.lainnya["kolom_tanpa_judul"] = text
     return []
+
+
+def _with_group(raw: RawRow) -> dict[str, str]:
+    if raw.kelompok and "kelompok" not in raw.lainnya:
+        return {**raw.lainnya, "kelompok": raw.kelompok}
+    return raw.lainnya
 
 
 def build_rows(grid: Grid) -> Layout:
@@ -272,7 +308,7 @@ def build_rows(grid: Grid) -> Layout:
                 jadwal=sorted(raw.periods),
                 pelaksana=raw.texts.get(PELAKSANA, ""),
                 lokasi=Lokasi(halaman=raw.page, baris=n),
-                lainnya=raw.lainnya,
+                lainnya=_with_group(raw),
                 kolom_bergeser=shifted,
                 keyakinan=raw.confidence if grid.ocr else None,
             )

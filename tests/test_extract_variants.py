@@ -21,6 +21,10 @@ VARIANTS = {
     "rak-no-anggaran": "NO and ANGGARAN columns kept in lainnya",
     "rak-satu-tabel": "one long table over pages: rows and merged SASARAN cut by page breaks",
     "rak-panjang-40": "424 rows over 48 pages",
+    "rak-gaya-tabel": "a built-in table style (banded fills, borders from the style), group rows",
+    "rak-arsir-terpotong": "shaded months in rows cut by page breaks, centred merged SASARAN",
+    "rak-kelompok": "group rows over the text columns, full month names, '- ' paragraphs",
+    "rak-tanda-tangan-dua": "letterhead, labelled unit, two-column signature with Mengetahui",
 }
 
 

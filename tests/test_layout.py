@@ -206,3 +206,122 @@ def test_headings_with_years_units_and_abbreviations():
     row = build_rows(Grid("pdf", tables=[t])).rows[0]
     assert (row.target.teks, row.jadwal, row.lainnya, row.pelaksana) == (
         "2 Dokumen", [2, 3], {"anggaran": "Rp 1.000.000"}, "KUL")
+
+
+def shaded(t: Table, row: int, *months: int) -> None:
+    """Shade month cells of one row of a table built by ``table`` (first period at 4)."""
+    for m in months:
+        t.rows[row][3 + m].shaded = True
+
+
+def test_a_row_cut_by_a_page_break_with_shaded_months_on_both_halves_is_one_row():
+    p1 = table([HEAD, SUB, ["S", "Persentase penyelesaian", "90%", "Menyampaikan laporan",
+                            *marks(), "Subbag. Keuangan,"]], page=2)
+    shaded(p1, 2, 1, 2, 3)
+    p2 = table([HEAD, SUB, [CONT, "Pertanggungjawaban anggaran", "", "Tepat waktu", *marks(),
+                            "Umum dan Logistik"],
+                [CONT, "I2", "5 Dokumen", "K2", *marks(), "P"]], page=3)
+    shaded(p2, 2, 1, 2, 3)
+    shaded(p2, 3, 4, 5)
+    rows = build_rows(Grid("pdf", tables=[p1, p2])).rows
+    assert [(r.indikator_kinerja, r.jadwal) for r in rows] == [
+        ("Persentase penyelesaian Pertanggungjawaban anggaran", [1, 2, 3]), ("I2", [4, 5])]
+    assert rows[0].pelaksana == "Subbag. Keuangan, Umum dan Logistik"
+
+
+def test_the_unit_of_a_cut_target_below_its_number_is_joined():
+    p1 = table([HEAD, SUB, ["S", "Jumlah dokumen SOP, pedoman", "5", "Membuat SOP", *marks(),
+                            "P"]], page=4)
+    shaded(p1, 2, 4, 5)
+    p2 = table([HEAD, SUB, [CONT, "atau petunjuk teknis", "Dokumen", "terkait verifikasi",
+                            *marks(), ""]], page=5)
+    shaded(p2, 2, 4, 5)
+    rows = build_rows(Grid("pdf", tables=[p1, p2])).rows
+    assert len(rows) == 1 and rows[0].target.teks == "5 Dokumen" and rows[0].jadwal == [4, 5]
+
+
+def test_two_real_rows_across_a_page_break_stay_apart():
+    # Glyphs print once: the same months ticked on both sides are two rows, and so is a row
+    # with its own target number or its own shading.
+    p1 = table([HEAD, SUB, ["S", "I1", "1 Kali", "K1", *marks(3), "P"]], page=1)
+    p2 = table([[CONT, "I2", "", "K2", *marks(3), "P"]], page=2)
+    assert len(build_rows(Grid("pdf", tables=[p1, p2])).rows) == 2
+    p3 = table([HEAD, SUB, ["S", "I1", "1 Kali", "K1", *marks(), "P"]], page=1)
+    shaded(p3, 2, 1)
+    p4 = table([HEAD, SUB, [CONT, "I2", "", "K2", *marks(), "P"]], page=2)
+    shaded(p4, 2, 2)
+    assert len(build_rows(Grid("pdf", tables=[p3, p4])).rows) == 2
+
+
+def test_a_tick_centred_into_the_lower_half_of_a_cut_row_marks_the_row():
+    p1 = table([HEAD, SUB, ["S", "I1", "1 Kali", "K1", *marks(), "P"]], page=1)
+    p2 = table([[CONT, "", "", "", *marks(6), ""], [CONT, "I2", "2 Kali", "K2", *marks(7), "P"]],
+               page=2)
+    rows = build_rows(Grid("pdf", tables=[p1, p2])).rows
+    assert [(r.indikator_kinerja, r.jadwal) for r in rows] == [("I1", [6]), ("I2", [7])]
+
+
+def test_a_join_without_textual_evidence_is_recorded_as_a_guess():
+    from extractor.doubts import ROW_JOIN_GUESSED
+    from extractor.layout import _table_rows
+
+    p1 = table([HEAD, SUB, ["S", "Indikator Satu", "1 Kali", "Kegiatan Satu", *marks(2), "P"]],
+               page=1)
+    p2 = table([[CONT, "Bagian Kedua", "", "Bagian Kedua", *marks(), ""]], page=2)
+    _, raws, _ = _table_rows([p1, p2])
+    assert len(raws) == 1 and ROW_JOIN_GUESSED in raws[0].doubts
+
+
+def test_a_merged_sasaran_centred_onto_the_next_page_is_carried_up():
+    p1 = table([HEAD, SUB, ["Sasaran A", "I1", "1 Kali", "K1", *marks(1), "P"],
+                [CONT, "I2", "1 Kali", "K2", *marks(2), "P"],
+                ["", "I3", "1 Kali", "K3", *marks(3), "P"],
+                [CONT, "I4", "1 Kali", "K4", *marks(4), "P"]], page=1)
+    p2 = table([HEAD, SUB, ["Sasaran B", "I5", "1 Kali", "K5", *marks(5), "P"],
+                [CONT, "I6", "1 Kali", "K6", *marks(6), "P"],
+                ["Sasaran C", "I7", "1 Kali", "K7", *marks(7), "P"]], page=2)
+    rows = build_rows(Grid("pdf", tables=[p1, p2])).rows
+    assert [r.sasaran_kegiatan for r in rows] == [
+        "Sasaran A", "Sasaran A", "Sasaran B", "Sasaran B", "Sasaran B", "Sasaran B", "Sasaran C"]
+
+
+def test_blank_sasaran_cells_mean_the_same_as_above_where_nothing_is_merged():
+    p1 = table([HEAD, SUB, ["Sasaran A", "I1", "1 Kali", "K1", *marks(1), "P"],
+                ["", "I2", "1 Kali", "K2", *marks(2), "P"]], page=1)
+    p2 = table([HEAD, SUB, ["Sasaran B", "I3", "1 Kali", "K3", *marks(3), "P"]], page=2)
+    rows = build_rows(Grid("pdf", tables=[p1, p2])).rows
+    assert [r.sasaran_kegiatan for r in rows] == ["Sasaran A", "Sasaran A", "Sasaran B"]
+
+
+def test_a_capitalised_tail_of_a_merged_sasaran_after_a_dangling_word():
+    p1 = table([HEAD, SUB, ["Pendidikan Pemilih kepada", "I1", "1 Kali", "K1", *marks(1), "P"],
+                [CONT, "I2", "2 Kali", "K2", *marks(2), "P"]], page=3)
+    p2 = table([HEAD, SUB, ["Masyarakat Umum", "I3", "3 Kali", "K3", *marks(3), "P"],
+                ["Ketersediaan Logistik", "I4", "4 Kali", "K4", *marks(4), "P"]], page=4)
+    rows = build_rows(Grid("pdf", tables=[p1, p2])).rows
+    full = "Pendidikan Pemilih kepada Masyarakat Umum"
+    assert [r.sasaran_kegiatan for r in rows] == [full, full, full, "Ketersediaan Logistik"]
+
+
+def test_group_heading_rows_are_kept_as_kelompok_not_rows():
+    head = ["NO", *HEAD]
+    sub = [CONT, *SUB]
+    t = table([head, sub,
+               [("II. SUB BAGIAN KEUANGAN, UMUM DAN LOGISTIK", 18)],
+               ["1", "S", "I1", "1 Kali", "K1", *marks(1), "P"],
+               ["", ("PROGRAM: Dukungan Manajemen", 4), *marks(), ""],
+               ["2", "S2", "I2", "2 Kali", "K2", *marks(2), "P"]])
+    rows = build_rows(Grid("docx", tables=[t])).rows
+    assert [(r.indikator_kinerja, r.lainnya.get("kelompok")) for r in rows] == [
+        ("I1", "II. SUB BAGIAN KEUANGAN, UMUM DAN LOGISTIK"),
+        ("I2", "PROGRAM: Dukungan Manajemen")]
+
+
+def test_a_row_shaded_all_across_marks_no_month():
+    t = table([HEAD, SUB, ["S", "I", "1 Kali", "K", *marks(4), "P"],
+               ["S2", "I2", "1 Kali", "K2", *marks(), "P"]])
+    for c in t.rows[2]:
+        c.shaded = True  # a banded row: every cell filled; its tick still counts
+    shaded(t, 3, 5, 6)
+    rows = build_rows(Grid("pdf", tables=[t])).rows
+    assert [r.jadwal for r in rows] == [[4], [5, 6]]

@@ -61,3 +61,98 @@ def test_an_unlabelled_unit_line_under_the_title():
               "SEKRETARIAT KPU KABUPATEN SAMBAS", "Sekretariat : Jl. Pembangunan No. 1"], [])
     m = read_meta(g, {0})
     assert (m.unit_organisasi, m.tahun) == ("SEKRETARIAT KPU KABUPATEN SAMBAS", 2022)
+
+
+def test_a_label_and_its_value_given_as_two_pieces_of_one_line():
+    # A PDF writer puts the value at a tab stop: the reader sees two pieces.
+    g = grid(["KOMISI PEMILIHAN UMUM", "KABUPATEN SANGGAU", "RENCANA AKSI KINERJA",
+              "SEKRETARIAT KOMISI PEMILIHAN UMUM KABUPATEN SANGGAU", "TAHUN 2023",
+              "Nama/Unit Organisasi", ": SEKRETARIAT KPU KABUPATEN SANGGAU", "Tahun", ": 2024"],
+             [])
+    m = read_meta(g, {0})
+    assert (m.unit_organisasi, m.tahun) == ("SEKRETARIAT KPU KABUPATEN SANGGAU", 2024)
+
+
+def test_the_labelled_unit_wins_over_the_letterhead_and_the_title():
+    g = grid(["KOMISI PEMILIHAN UMUM KABUPATEN KETAPANG", "RENCANA AKSI KINERJA",
+              "SEKRETARIAT KOMISI PEMILIHAN UMUM KABUPATEN KETAPANG",
+              "Unit Kerja : Sekretariat KPU Kabupaten Ketapang"], [])
+    assert read_meta(g, {0}).unit_organisasi == "Sekretariat KPU Kabupaten Ketapang"
+
+
+def test_the_unit_and_year_in_the_title_line():
+    g = grid(["KOMISI PEMILIHAN UMUM KABUPATEN MELAWI",
+              "RENCANA AKSI KINERJA SEKRETARIAT KPU KABUPATEN MELAWI TAHUN 2025"], [])
+    m = read_meta(g, {0})
+    assert (m.judul, m.unit_organisasi, m.tahun) == (
+        "RENCANA AKSI KINERJA", "SEKRETARIAT KPU KABUPATEN MELAWI", 2025)
+
+
+def test_without_a_label_the_unit_under_the_title_beats_the_letterhead():
+    g = grid(["KOMISI PEMILIHAN UMUM KABUPATEN SINTANG", "RENCANA AKSI KINERJA",
+              "KPU KABUPATEN SINTANG", "TAHUN ANGGARAN 2024"], [])
+    m = read_meta(g, {0})
+    assert (m.unit_organisasi, m.tahun) == ("KPU KABUPATEN SINTANG", 2024)
+
+
+def test_ditetapkan_di_pada_tanggal_and_a_nip_with_a_colon():
+    g = grid(["RENCANA AKSI KINERJA", "Tahun : 2024"],
+             ["Ditetapkan di : Sanggau", "pada tanggal : 20 Januari 2024", "SEKRETARIS,",
+              "Drs. Petrus Suhardi, S.H., M.H.", "NIP : 19790919 200603 1 002"])
+    m = read_meta(g, {0})
+    assert (m.tempat, m.tanggal) == ("Sanggau", "20 Januari 2024")
+    assert (m.penandatangan.jabatan, m.penandatangan.nama, m.penandatangan.nip) == (
+        "SEKRETARIS", "Drs. Petrus Suhardi, S.H., M.H.", "197909192006031002")
+
+
+def test_a_nip_glued_to_its_digits_and_a_name_in_brackets():
+    g = grid(["RENCANA AKSI KINERJA"], ["Sambas, 3 Januari 2024", "Sekretaris KPU Kabupaten Sambas",
+                                        "(AGUS SALIM, S.E.)", "NIP.198001012005011001"])
+    m = read_meta(g, {0})
+    assert (m.penandatangan.jabatan, m.penandatangan.nama, m.penandatangan.nip) == (
+        "Sekretaris KPU Kabupaten Sambas", "AGUS SALIM, S.E.", "198001012005011001")
+
+
+def test_a_two_column_signature_table_the_signer_is_under_the_date():
+    rows = [["Mengetahui,", "", "Sanggau, 20 Januari 2024"],
+            ["Ketua KPU Kabupaten Sanggau,", "", "Sekretaris,"],
+            ["", "", ""],
+            ["YOHANES BOSCO, S.Sos.", "", "Drs. Petrus Suhardi, S.H., M.H."],
+            ["NIP. 19700101 199503 1 001", "", "NIP. 19790919 200603 1 002"]]
+    m = read_meta(grid(["RENCANA AKSI KINERJA"], [], signature_table=rows), {0})
+    assert (m.tempat, m.tanggal) == ("Sanggau", "20 Januari 2024")
+    assert (m.penandatangan.jabatan, m.penandatangan.nama, m.penandatangan.nip) == (
+        "Sekretaris", "Drs. Petrus Suhardi, S.H., M.H.", "197909192006031002")
+
+
+def test_two_blocks_side_by_side_on_a_pdf_page_are_read_apart():
+    # Each visual line comes out left part first; the right block is the dated one.
+    pieces = [("Mengetahui,", 60, 110), ("Sanggau, 20 Januari 2024", 520, 640),
+              ("Ketua KPU Kabupaten Sanggau,", 60, 180), ("Sekretaris,", 550, 600),
+              ("YOHANES BOSCO, S.Sos.", 60, 160), ("Drs. Petrus Suhardi, S.H., M.H.", 515, 650),
+              ("NIP. 19700101 199503 1 001", 60, 170), ("NIP. 19790919 200603 1 002", 525, 640)]
+    g = grid(["RENCANA AKSI KINERJA"], [])
+    g.lines += [TextLine(t, page=3, after_tables=1, x0=a, x1=b) for t, a, b in pieces]
+    m = read_meta(g, {0})
+    assert (m.tempat, m.penandatangan.jabatan, m.penandatangan.nama) == (
+        "Sanggau", "Sekretaris", "Drs. Petrus Suhardi, S.H., M.H.")
+    assert m.penandatangan.nip == "197909192006031002"
+
+
+def test_a_centred_block_whose_lines_overlap_is_one_block():
+    pieces = [("Ketapang, 3 Januari 2024", 500, 620), ("KOMISI PEMILIHAN UMUM", 505, 615),
+              ("KABUPATEN KETAPANG", 515, 605), ("Plh. SEKRETARIS,", 525, 595),
+              ("Dewi Rahman, S.E.", 520, 600)]
+    g = grid(["RENCANA AKSI KINERJA"], [])
+    g.lines += [TextLine(t, page=3, after_tables=1, x0=a, x1=b) for t, a, b in pieces]
+    m = read_meta(g, {0})
+    assert (m.tempat, m.penandatangan.jabatan, m.penandatangan.nama) == (
+        "Ketapang", "Plh. SEKRETARIS", "Dewi Rahman, S.E.")
+
+
+def test_the_acknowledging_block_after_the_dated_one_is_not_the_signer():
+    g = grid(["RENCANA AKSI KINERJA"],
+             ["Mempawah, Januari 2024", "SEKRETARIS,", "SITI AMINAH, S.E.", "Mengetahui,",
+              "KETUA,", "H. RAHMAN"])
+    m = read_meta(g, {0})
+    assert (m.penandatangan.nama, m.penandatangan.nip) == ("SITI AMINAH, S.E.", None)

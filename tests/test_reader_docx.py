@@ -583,3 +583,54 @@ def test_seed_docx_lines_around_the_tables() -> None:
     after = [line.text for line in lines if line.after_tables == 19]
     assert "RENCANA AKSI KINERJA" in before and "Tahun : 2024" in before
     assert after[0] == "SUNGAI RAYA, JANUARI 2024" and "SEKRETARIS," in after
+
+
+def _styled(style: str, rows: int = 4, cols: int = 3) -> tuple[docx.document.Document, object]:
+    document, table = _table(rows, cols)
+    table.style = style
+    return document, table
+
+
+def _fill(cell: object, colour: str) -> None:
+    shd = OxmlElement("w:shd")
+    shd.set(qn("w:val"), "clear")
+    shd.set(qn("w:color"), "auto")
+    shd.set(qn("w:fill"), colour)
+    cell._tc.get_or_add_tcPr().append(shd)  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("style", ["Light Grid Accent 1", "Medium Shading 1 Accent 1",
+                                   "Light List Accent 1", "Table Grid"])
+def test_a_table_styles_own_fills_are_its_pattern_not_shading(tmp_path: Path, style: str) -> None:
+    # Banded rows, a painted header row and first column come from the style: no cell of
+    # the table stands out, whatever the style paints.
+    document, table = _styled(style)
+    grid = read_docx(_save(document, tmp_path), OPTIONS)
+    assert not any(c.shaded for row in grid.tables[0].rows for c in row)
+
+
+@pytest.mark.parametrize("style", ["Light Grid Accent 1", "Medium Shading 1 Accent 1"])
+def test_a_cell_filled_by_hand_in_a_styled_table_stands_out(tmp_path: Path, style: str) -> None:
+    document, table = _styled(style)
+    for r in range(1, 4):
+        _fill(table.cell(r, 1), "808080")
+    for r in range(1, 4):  # the band's own colour: seen only where the band is not
+        _fill(table.cell(r, 2), "D3DFEE")
+    grid = read_docx(_save(document, tmp_path), OPTIONS)
+    shaded = [[c.shaded for c in row] for row in grid.tables[0].rows]
+    assert [row[1] for row in shaded[1:]] == [True, True, True]
+    assert [row[2] for row in shaded[1:]] == [False, True, False]
+
+
+def test_list_paragraphs_keep_the_label_word_prints(tmp_path: Path) -> None:
+    document, table = _table(1, 1)
+    cell = table.cell(0, 0)
+    cell.paragraphs[0].text = "Menyusun jadwal:"
+    for text in ("Rapat persiapan", "Rapat pleno"):
+        cell.add_paragraph(text, style="List Number")
+    cell.add_paragraph("- Mengirim undangan")  # a dash typed as text
+    document.add_paragraph("Catatan", style="List Bullet")
+    grid = read_docx(_save(document, tmp_path), OPTIONS)
+    assert grid.tables[0].rows[0][0].text == (
+        "Menyusun jadwal:\n1. Rapat persiapan\n2. Rapat pleno\n- Mengirim undangan")
+    assert [ln.text for ln in grid.lines] == ["• Catatan"]

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import zipfile
 import zlib
+from dataclasses import dataclass, replace
 from pathlib import Path
 from posixpath import normpath
 
@@ -28,6 +29,7 @@ from ..errors import TooLarge, UnreadableDocument
 from ..grid import Cell, Grid, Table, TextLine
 from ..options import ExtractOptions
 from . import refuse_zip_bomb
+from .docx_styles import Numbering, Styles, read_look, style_fill
 from .docx_xml import (
     MC,
     W_STRICT,
@@ -39,6 +41,8 @@ from .docx_xml import (
     children,
     has_picture,
     highlight_is_dark,
+    is_dark,
+    painted,
     paragraph_text,
     shading_is_dark,
     small_int,
@@ -55,33 +59,46 @@ PACKAGE_RELS = "http://schemas.openxmlformats.org/package/2006/relationships"
 
 def read_docx(path: Path, options: ExtractOptions) -> Grid:
     """Read a Word file into a ``Grid``; corrupt or oversized input raises a ``RakError``."""
-    root = _parse(path, _document_xml(path, options))
+    parts = _package_parts(path, options)
+    root = _parse(path, parts.document)
     ns = etree.QName(root).namespace or ""
     if ns not in (W_TRANSITIONAL, W_STRICT):
         raise UnreadableDocument(str(path), f"not WordprocessingML ({ns or 'no namespace'})")
     names = Names(ns)
+    styles = Styles(_parse_optional(parts.styles, ns), names)
+    numbering = Numbering(_parse_optional(parts.numbering, ns), names, styles)
     body = root.find(names.body)
     grid = Grid(format="docx", pages=None)
     if body is not None:
-        _read_body(body, names, grid)
+        _Body(names, styles, numbering).read(body, grid)
     return grid
 
 
 # --- the package edge: every library error becomes an UnreadableDocument or TooLarge ---------
 
 
-def _document_xml(path: Path, options: ExtractOptions) -> bytes:
-    """The main document part's bytes, refusing a zip bomb before anything is inflated."""
+@dataclass(slots=True)
+class _Parts:
+    document: bytes
+    styles: bytes | None = None
+    numbering: bytes | None = None
+
+
+def _package_parts(path: Path, options: ExtractOptions) -> _Parts:
+    """The main document part, and its styles and numbering parts when there are any,
+    refusing a zip bomb before anything is inflated."""
     limit = options.max_unpacked_bytes
     try:
         with zipfile.ZipFile(path) as zf:
             refuse_zip_bomb(zf, path, limit)
             part = _main_part(zf, limit)
-            with zf.open(part) as fh:
-                data = fh.read(limit + 1)  # sizes in the directory can lie; the stream cannot
-            if len(data) > limit:
-                raise TooLarge(str(path), f"{part} unpacks to more than {limit} bytes")
-            return data
+            parts = _Parts(_read_member(zf, part, path, limit))
+            related = _related_parts(zf, part, limit)
+            for kind in ("styles", "numbering"):
+                name = related.get(kind)
+                if name:
+                    setattr(parts, kind, _read_member(zf, name, path, limit))
+            return parts
     except KeyError as e:
         raise UnreadableDocument(str(path), f"missing {DEFAULT_PART}") from e
     except (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, EOFError) as e:
@@ -90,6 +107,39 @@ def _document_xml(path: Path, options: ExtractOptions) -> bytes:
         raise UnreadableDocument(str(path), f"zip: {e}") from e
     except (OSError, ValueError) as e:
         raise UnreadableDocument(str(path), str(e)) from e
+
+
+def _read_member(zf: zipfile.ZipFile, name: str, path: Path, limit: int) -> bytes:
+    with zf.open(name) as fh:
+        data = fh.read(limit + 1)  # sizes in the directory can lie; the stream cannot
+    if len(data) > limit:
+        raise TooLarge(str(path), f"{name} unpacks to more than {limit} bytes")
+    return data
+
+
+def _related_parts(zf: zipfile.ZipFile, part: str, limit: int) -> dict[str, str]:
+    """The styles and numbering parts the main part's relationships name (by kind)."""
+    names = set(zf.namelist())
+    folder, _, base = part.rpartition("/")
+    rels_name = f"{folder}/_rels/{base}.rels" if folder else f"_rels/{base}.rels"
+    found: dict[str, str] = {}
+    if rels_name in names:
+        try:
+            with zf.open(rels_name) as fh:
+                rels = etree.fromstring(fh.read(min(limit, 1 << 20)), _parser())
+        except etree.XMLSyntaxError:
+            rels = None
+        for rel in rels.iter(f"{{{PACKAGE_RELS}}}Relationship") if rels is not None else ():
+            kind = (rel.get("Type") or "").rsplit("/", 1)[-1]
+            if kind in ("styles", "numbering") and rel.get("TargetMode") != "External":
+                target = normpath(f"/{folder}/{rel.get('Target', '')}").lstrip("/")
+                if target in names:
+                    found.setdefault(kind, target)
+    for kind in ("styles", "numbering"):
+        default = f"{folder}/{kind}.xml" if folder else f"{kind}.xml"
+        if kind not in found and default in names:
+            found[kind] = default
+    return found
 
 
 def _main_part(zf: zipfile.ZipFile, limit: int) -> str:
@@ -128,6 +178,20 @@ def _parser() -> etree.XMLParser:
     )
 
 
+def _parse_optional(data: bytes | None, ns: str) -> etree._Element | None:
+    """A styles or numbering part; one that is broken or of another namespace is ignored
+    (Word falls back to its defaults)."""
+    if not data:
+        return None
+    try:
+        root = etree.fromstring(data, _parser())
+    except (etree.XMLSyntaxError, ValueError):
+        return None
+    if root.getroottree().docinfo.doctype or etree.QName(root).namespace != ns:
+        return None
+    return root
+
+
 def _parse(path: Path, data: bytes) -> etree._Element:
     try:
         tree = etree.fromstring(data, _parser()).getroottree()
@@ -142,17 +206,95 @@ def _parse(path: Path, data: bytes) -> etree._Element:
 # --- the body walk -------------------------------------------------------------------------
 
 
-def _read_body(body: etree._Element, names: Names, grid: Grid) -> None:
-    """Tables and text lines in document order; ``after_tables`` counts tables so far."""
-    for block in blocks(body, names):
-        if block.tag == names.tbl:
-            grid.tables.append(_read_table(block, names))
-            continue
-        text = paragraph_text(block, names, Text())
-        _add_lines(grid, text, len(grid.tables))
-        for box in _text_boxes(block, names):
-            for para in block_text(box, names, Text()).paragraphs:
-                _add_lines(grid, para, len(grid.tables))
+class _Body:
+    """One walk over the body in document order, with the document's styles and lists."""
+
+    def __init__(self, names: Names, styles: Styles, numbering: Numbering) -> None:
+        self.names = names
+        self.styles = styles
+        self.numbering = numbering
+
+    def text(self) -> Text:
+        return Text(labels=self.numbering)
+
+    def read(self, body: etree._Element, grid: Grid) -> None:
+        """Tables and text lines in document order; ``after_tables`` counts tables so far."""
+        names = self.names
+        for block in blocks(body, names):
+            if block.tag == names.tbl:
+                grid.tables.append(self.table(block))
+                continue
+            text = paragraph_text(block, names, self.text())
+            _add_lines(grid, text, len(grid.tables))
+            for box in _text_boxes(block, names):
+                for para in block_text(box, names, self.text()).paragraphs:
+                    _add_lines(grid, para, len(grid.tables))
+
+    def table(self, tbl: etree._Element) -> Table:
+        names = self.names
+        edges = _column_edges(tbl, names)
+        pattern = _TablePattern(tbl, names, self.styles, edges.columns)
+        trs = [tr for tr in children(tbl, names.tr, names) if not _deleted(tr, names)]
+        rows: list[list[Cell]] = []
+        for r, tr in enumerate(trs):
+            trpr = tr.find(names.trPr)
+            top = float(len(rows))
+            col = small_int(_val(trpr, names.gridBefore, names), 0)
+            row: list[Cell] = []
+            for tc in children(tr, names.tc, names):
+                props = _CellProps(tc.find(names.tcPr), names)
+                x0, x1 = edges(col), edges(col + props.span)
+                shaded = pattern.stands_out(props, r, len(trs), col)
+                col += props.span
+                if props.h_continue and row:
+                    row[-1].x1 = x1  # legacy horizontal merge: widen the cell it continues
+                    continue
+                row.append(self.cell(tc, props, shaded, x0, x1, top))
+            rows.append(row)
+        return Table(rows=rows, page=None)
+
+    def cell(
+        self, tc: etree._Element, props: _CellProps, shaded: bool, x0: float, x1: float,
+        top: float,
+    ) -> Cell:
+        names = self.names
+        cell = Cell(text="", x0=x0, x1=x1, top=top, bottom=top + 1, page=None, shaded=shaded)
+        if props.v_continue:
+            cell.continued = True  # the restart cell above holds the text; layout carries it
+            return cell
+        text = block_text(tc, names, self.text())
+        cell.text = "\n".join(line.strip() for line in text.paragraphs if line.strip())
+        cell.mark = text.mark or (not cell.text and has_picture(tc, names))
+        if not cell.shaded and not cell.text:
+            cell.shaded = _inner_shading(tc, names)
+        return cell
+
+
+def _deleted(tr: etree._Element, names: Names) -> bool:
+    """A row deleted with track changes on."""
+    trpr = tr.find(names.trPr)
+    return trpr is not None and trpr.find(names.del_) is not None
+
+
+class _TablePattern:
+    """What the table's style (and its own ``w:tblPr/w:shd``) paints at each place."""
+
+    def __init__(
+        self, tbl: etree._Element, names: Names, styles: Styles, columns: int
+    ) -> None:
+        tblpr = tbl.find(names.q("tblPr"))
+        self.style = styles.table(_val(tblpr, names.q("tblStyle"), names))
+        self.look = read_look(tblpr, names)
+        own = tblpr.find(names.shd) if tblpr is not None else None
+        if own is not None:
+            self.style = replace(self.style, whole=painted(own, names))
+        self.columns = columns
+
+    def stands_out(self, props: _CellProps, row: int, rows: int, col: int) -> bool:
+        """The cell shows a dark fill that is not the table's pattern at its place."""
+        under = style_fill(self.style, self.look, row, rows, col, max(self.columns, col + 1))
+        shown = props.fill if props.has_fill else under
+        return is_dark(shown) and shown != under
 
 
 def _add_lines(grid: Grid, text: str, after_tables: int) -> None:
@@ -176,36 +318,15 @@ def _text_boxes(p: etree._Element, names: Names) -> list[etree._Element]:
     return boxes
 
 
-def _read_table(tbl: etree._Element, names: Names) -> Table:
-    edges = _column_edges(tbl, names)
-    rows: list[list[Cell]] = []
-    for tr in children(tbl, names.tr, names):
-        trpr = tr.find(names.trPr)
-        if trpr is not None and trpr.find(names.del_) is not None:
-            continue  # a row deleted with track changes on
-        top = float(len(rows))
-        col = small_int(_val(trpr, names.gridBefore, names), 0)
-        row: list[Cell] = []
-        for tc in children(tr, names.tc, names):
-            props = _CellProps(tc.find(names.tcPr), names)
-            x0, x1 = edges(col), edges(col + props.span)
-            col += props.span
-            if props.h_continue and row:
-                row[-1].x1 = x1  # legacy horizontal merge: widen the cell it continues
-                continue
-            row.append(_read_cell(tc, props, names, x0, x1, top))
-        rows.append(row)
-    return Table(rows=rows, page=None)
-
-
 class _CellProps:
     """What ``w:tcPr`` says about a cell, read in one pass over its children."""
 
-    __slots__ = ("h_continue", "shaded", "span", "v_continue")
+    __slots__ = ("fill", "h_continue", "has_fill", "span", "v_continue")
 
     def __init__(self, tcpr: etree._Element | None, names: Names) -> None:
         self.span = 1
-        self.v_continue = self.h_continue = self.shaded = False
+        self.v_continue = self.h_continue = self.has_fill = False
+        self.fill: tuple[int, int, int] | None = None
         if tcpr is None:
             return
         for el in tcpr:
@@ -217,22 +338,7 @@ class _CellProps:
             elif tag == names.hMerge:
                 self.h_continue = _merge_continues(el, names)
             elif tag == names.shd:
-                self.shaded = shading_is_dark(el, names)
-
-
-def _read_cell(
-    tc: etree._Element, props: _CellProps, names: Names, x0: float, x1: float, top: float
-) -> Cell:
-    cell = Cell(text="", x0=x0, x1=x1, top=top, bottom=top + 1, page=None, shaded=props.shaded)
-    if props.v_continue:
-        cell.continued = True  # the restart cell above holds the text; layout carries it
-        return cell
-    text = block_text(tc, names, Text())
-    cell.text = "\n".join(line.strip() for line in text.paragraphs if line.strip())
-    cell.mark = text.mark or (not cell.text and has_picture(tc, names))
-    if not cell.shaded and not cell.text:
-        cell.shaded = _inner_shading(tc, names)
-    return cell
+                self.has_fill, self.fill = True, painted(el, names)
 
 
 def _inner_shading(tc: etree._Element, names: Names) -> bool:
@@ -268,7 +374,8 @@ class _Edges:
     that run past the declared grid continue at the average column width.
     """
 
-    def __init__(self, widths: list[float] | None) -> None:
+    def __init__(self, widths: list[float] | None, columns: int = 0) -> None:
+        self.columns = len(widths) if widths else columns
         self.cumulative = [0.0]
         self.step = 1.0
         if widths:
@@ -289,5 +396,5 @@ def _column_edges(tbl: etree._Element, names: Names) -> _Edges:
         return _Edges(None)
     widths = [twips(col.get(names.w)) for col in grid.findall(names.gridCol)]
     if not widths or any(w is None or w <= 0 for w in widths):
-        return _Edges(None)
+        return _Edges(None, len(widths))
     return _Edges([w for w in widths if w is not None])

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Protocol
 
 from lxml import etree
 
@@ -48,6 +49,7 @@ class Names:
         def q(local: str) -> str:
             return f"{{{ns}}}{local}"
 
+        self.q = q
         self.ns = ns
         # Blocks, tables and their properties.
         self.body, self.p, self.tbl, self.tr, self.tc = (
@@ -94,12 +96,22 @@ class Names:
         self.fallback = f"{{{MC}}}Fallback"
 
 
+class ListLabels(Protocol):
+    """Gives a paragraph the list label Word prints before it ("1.", "-", "a)")."""
+
+    def label(self, p: etree._Element) -> str: ...
+
+
 @dataclass
 class Text:
-    """Text gathered from paragraphs, with whether any of it was a symbol-font glyph."""
+    """Text gathered from paragraphs, with whether any of it was a symbol-font glyph.
+
+    ``labels``, when given, puts each list paragraph's printed label in front of its text.
+    """
 
     paragraphs: list[str] = field(default_factory=list)
     mark: bool = False
+    labels: ListLabels | None = None
 
 
 def is_on(el: etree._Element | None, names: Names) -> bool:
@@ -143,7 +155,9 @@ def paragraph_text(p: etree._Element, names: Names, out: Text) -> str:
     """The visible text of one paragraph; sets ``out.mark`` when a symbol glyph is seen."""
     parts: list[str] = []
     _collect(p, names, parts, out)
-    return "".join(parts)
+    text = "".join(parts)
+    label = out.labels.label(p) if out.labels is not None else ""
+    return f"{label} {text}" if label and text.strip() else text
 
 
 def _collect(el: etree._Element, names: Names, parts: list[str], out: Text) -> None:
@@ -242,30 +256,38 @@ def block_text(container: etree._Element, names: Names, out: Text) -> Text:
     return out
 
 
-def shading_is_dark(shd: etree._Element | None, names: Names) -> bool:
-    """True when a ``w:shd`` paints a colour a reader would see as filled.
+def painted(shd: etree._Element | None, names: Names) -> tuple[int, int, int] | None:
+    """The colour a ``w:shd`` paints; None where it paints nothing (``nil``, or absent).
 
     The painted colour depends on the pattern: ``clear`` shows the fill, ``solid`` the
-    pattern colour, ``pctNN`` a mix of the two; ``nil`` paints nothing.
+    pattern colour, ``pctNN`` a mix of the two.
     """
     if shd is None:
-        return False
+        return None
     pattern = (shd.get(names.val) or "clear").lower()
     if pattern == "nil":
-        return False
+        return None
     fill = _rgb(shd.get(names.fill), default=(255, 255, 255))
     colour = _rgb(shd.get(names.color), default=(0, 0, 0))
     if pattern == "clear":
-        painted = fill
-    elif pattern == "solid":
-        painted = colour
-    else:
-        m = _PCT.fullmatch(pattern)
-        share = int(m.group(1)) / 100 if m else 0.25  # stripes, crosses: a light texture
-        painted = tuple(  # type: ignore[assignment]
-            round(c * share + f * (1 - share)) for c, f in zip(colour, fill, strict=True)
-        )
-    return luminance(painted) < LIGHT_LUMINANCE
+        return fill
+    if pattern == "solid":
+        return colour
+    m = _PCT.fullmatch(pattern)
+    share = int(m.group(1)) / 100 if m else 0.25  # stripes, crosses: a light texture
+    return tuple(  # type: ignore[return-value]
+        round(c * share + f * (1 - share)) for c, f in zip(colour, fill, strict=True)
+    )
+
+
+def is_dark(rgb: tuple[int, int, int] | None) -> bool:
+    """A colour a reader sees as filled rather than as white paper."""
+    return rgb is not None and luminance(rgb) < LIGHT_LUMINANCE
+
+
+def shading_is_dark(shd: etree._Element | None, names: Names) -> bool:
+    """True when a ``w:shd`` paints a colour a reader would see as filled."""
+    return is_dark(painted(shd, names))
 
 
 def highlight_is_dark(el: etree._Element | None, names: Names) -> bool:

@@ -176,7 +176,8 @@ def _read_page(content: PageContent, number: int, grid: Grid) -> None:
         for part in split_at_gaps(line, TEXT_LINE_GAP):
             text = line_text(part)
             if text:
-                grid.lines.append(TextLine(text=text, page=number, after_tables=after))
+                line_edges = {"x0": part[0].x0, "x1": part[-1].x1}
+                grid.lines.append(TextLine(text, page=number, after_tables=after, **line_edges))
 
 
 def _mid(line: list[Glyph]) -> float:

@@ -47,8 +47,11 @@ def set_shading(cell: _Cell, fill: str) -> None:
     )
 
 
-def set_table_props(table: Table, widths_cm: list[float]) -> None:
-    """Fixed layout, explicit widths and single ruling lines on every cell."""
+def set_table_props(
+    table: Table, widths_cm: list[float], *, borders: bool = True, cell_margin_twips: int = 57
+) -> None:
+    """Fixed layout, explicit widths, left/right cell margins and, unless the table's style
+    draws them, single ruling lines on every cell."""
     tbl_pr = table._tbl.tblPr
     table.autofit = False
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
@@ -62,13 +65,14 @@ def set_table_props(table: Table, widths_cm: list[float]) -> None:
         )
     tbl_w.set(qn("w:type"), "dxa")
     tbl_w.set(qn("w:w"), str(sum(int(Cm(w).twips) for w in widths_cm)))
-    borders = el("w:tblBorders")
-    for side in ("top", "left", "bottom", "right", "insideH", "insideV"):
-        borders.append(el(f"w:{side}", val="single", sz="4", space="0", color="000000"))
-    insert_before(tbl_pr, borders, ("w:shd", "w:tblLayout", "w:tblCellMar", "w:tblLook"))
+    if borders:
+        rules = el("w:tblBorders")
+        for side in ("top", "left", "bottom", "right", "insideH", "insideV"):
+            rules.append(el(f"w:{side}", val="single", sz="4", space="0", color="000000"))
+        insert_before(tbl_pr, rules, ("w:shd", "w:tblLayout", "w:tblCellMar", "w:tblLook"))
     margins = el("w:tblCellMar")
     for side in ("left", "right"):
-        margins.append(el(f"w:{side}", w="57", type="dxa"))
+        margins.append(el(f"w:{side}", w=str(cell_margin_twips), type="dxa"))
     insert_before(tbl_pr, margins, ("w:tblLook",))
     for col, width in zip(table.columns, widths_cm):
         col.width = Cm(width)

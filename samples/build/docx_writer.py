@@ -14,14 +14,14 @@ the spec's text where a person would see it.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Literal
 
 from docx import Document
 from docx.document import Document as DocxDocument
 from docx.enum.section import WD_ORIENT
-from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT
+from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_ROW_HEIGHT_RULE
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
@@ -46,6 +46,10 @@ QUARTERS = ("TW I", "TW II", "TW III", "TW IV")
 FIXED_TIME = dt.datetime(2024, 1, 2, 8, 0, 0)
 
 PAGE_SIZES_CM = {"A4": (29.7, 21.0), "F4": (33.0, 21.5)}
+DEFAULT_CELL_MARGIN_PT = 2.85  # widths.CELL_PADDING_CM allows for this much
+# How much wider than Arial a font sets the same word (widths.py measures Arial).
+FONT_WIDTH = {"Arial": 1.0, "Times New Roman": 0.95, "Calibri": 0.95, "Courier New": 1.25,
+              "DejaVu Sans": 1.15, "Verdana": 1.2, "Tahoma": 1.05}
 
 # Relative column widths by role; scaled to the printable width of the page.
 _WIDTHS = {
@@ -83,6 +87,7 @@ class WriterOptions:
 
     headings: Headings = field(default_factory=Headings)
     periods: tuple[str, ...] = MONTHS_B
+    period_heading_size: float | None = None  # a smaller font for long month names
     mark_style: MarkStyle = "text"
     mark_text: str = "√"
     sym_font: str = "Wingdings"
@@ -96,7 +101,27 @@ class WriterOptions:
     font: str = "Arial"
     font_size: float = 8.0
     page: Literal["A4", "F4"] = "A4"
+    orientation: Literal["landscape", "portrait"] = "landscape"
     margin_cm: float = 1.27
+    # A built-in table style ("Table Grid", "Light Grid Accent 1"): borders and fills come
+    # from the style, none are set on the table or its cells.
+    table_style: str | None = None
+    cell_margin_pt: float = DEFAULT_CELL_MARGIN_PT  # left and right cell margins
+    row_height_cm: float | None = None  # a minimum height for every body row
+    center_merges: bool = False  # SASARAN's merged cells centred vertically (vAlign center)
+    # A "\n" in a body cell's text starts a new paragraph instead of a line break.
+    paragraphs: bool = False
+    # Group heading rows (a row's lainnya["kelompok"] changing): one cell across the whole
+    # table ("table") or one cell merged over the text columns, the schedule left empty.
+    group_rows: Literal["table", "text"] = "table"
+    # The title line: "title" alone, or "title_unit_year" ("RENCANA AKSI KINERJA SEKRETARIAT
+    # KPU KABUPATEN X TAHUN 2025", no labelled lines under it).
+    title_style: Literal["title", "title_unit_year"] = "title"
+    letterhead: bool = False  # KOMISI PEMILIHAN UMUM / region / address above the title
+    # The signature as indented paragraphs, or a borderless two-column table whose left
+    # column is the acknowledging official (``acknowledged_by``: jabatan, nama, nip).
+    signature: Literal["paragraphs", "table"] = "paragraphs"
+    acknowledged_by: tuple[str, str, str | None] | None = None
     cover: bool = True
     wilayah: str | None = None  # "KABUPATEN KUBU RAYA"; derived from the unit when None
     address: tuple[str, ...] = (
@@ -112,6 +137,10 @@ class WriterOptions:
             raise ValueError(f"unknown mark_style {self.mark_style!r}")
         if self.page not in PAGE_SIZES_CM:
             raise ValueError(f"unknown page size {self.page!r}")
+        if self.orientation not in ("landscape", "portrait"):
+            raise ValueError(f"unknown orientation {self.orientation!r}")
+        if self.cell_margin_pt < 0 or (self.row_height_cm is not None and self.row_height_cm <= 0):
+            raise ValueError("cell margins and row heights must be positive")
 
 
 @dataclass(frozen=True)
@@ -134,17 +163,26 @@ def wilayah_of(doc: SampleDoc, options: WriterOptions) -> str:
 
 
 def _write(
-    cell: _Cell, text: str, options: WriterOptions, *, bold: bool = False, center: bool = False
+    cell: _Cell,
+    text: str,
+    options: WriterOptions,
+    *,
+    bold: bool = False,
+    center: bool = False,
+    paragraphs: bool = False,
 ) -> None:
-    """Cell text; ``\\n`` becomes a line break inside one paragraph, as Word users type it."""
+    """Cell text; ``\\n`` becomes a line break inside one paragraph, as Word users type it,
+    or with ``paragraphs`` a new paragraph (Enter)."""
     para = cell.paragraphs[0]
-    if center:
-        para.alignment = WD_ALIGN_PARAGRAPH.CENTER
     for i, line in enumerate(text.split("\n")):
+        if i and paragraphs:
+            para = cell.add_paragraph()
+        if center:
+            para.alignment = WD_ALIGN_PARAGRAPH.CENTER
         run = para.add_run()
         run.bold = bold or None
         run.font.size = Pt(options.font_size)
-        if i:
+        if i and not paragraphs:
             run.add_break()
         run.add_text(line)
 
@@ -232,10 +270,15 @@ def _columns(
         cols.append(_Column("extra", "", _WIDTHS["extra"]))
     # No column narrower than its longest word (see widths.py); the free text columns share
     # what the narrow ones leave.
-    size = options.font_size
+    size = options.font_size * FONT_WIDTH.get(options.font, 1.2)
+    padding = max(0.0, 2 * (options.cell_margin_pt - DEFAULT_CELL_MARGIN_PT) / widths.PT_PER_CM)
     minimum = [
-        max(
-            widths.longest_word_cm(c.heading.split("\n"), size, bold=True),
+        padding
+        + max(
+            widths.longest_word_cm(
+                c.heading.split("\n"), _heading_size(c, options) * size / options.font_size,
+                bold=True,
+            ),
             widths.longest_word_cm(
                 [] if c.role == "period" else _column_texts(c, rows, extra_column), size
             ),
@@ -248,11 +291,18 @@ def _columns(
     return [_Column(c.role, c.heading, w, c.period) for c, w in zip(cols, fitted)]
 
 
+def _heading_size(col: _Column, options: WriterOptions) -> float:
+    if col.role == "period" and options.period_heading_size:
+        return options.period_heading_size
+    return options.font_size
+
+
 def _setup_document(options: WriterOptions) -> DocxDocument:
     doc = Document()
     section = doc.sections[0]
-    width, height = PAGE_SIZES_CM[options.page]
-    section.orientation = WD_ORIENT.LANDSCAPE
+    width, height = _page_cm(options)
+    portrait = options.orientation == "portrait"
+    section.orientation = WD_ORIENT.PORTRAIT if portrait else WD_ORIENT.LANDSCAPE
     section.page_width, section.page_height = Cm(width), Cm(height)
     for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
         setattr(section, side, Cm(options.margin_cm))
@@ -273,8 +323,13 @@ def _setup_document(options: WriterOptions) -> DocxDocument:
     return doc
 
 
+def _page_cm(options: WriterOptions) -> tuple[float, float]:
+    long, short = PAGE_SIZES_CM[options.page]
+    return (short, long) if options.orientation == "portrait" else (long, short)
+
+
 def _usable_width_cm(options: WriterOptions) -> float:
-    return PAGE_SIZES_CM[options.page][0] - 2 * options.margin_cm - 0.1
+    return _page_cm(options)[0] - 2 * options.margin_cm - 0.1
 
 
 def _write_cover(doc: DocxDocument, sample: SampleDoc, options: WriterOptions) -> None:
@@ -296,16 +351,29 @@ def _write_cover(doc: DocxDocument, sample: SampleDoc, options: WriterOptions) -
 
 
 def _write_title(doc: DocxDocument, sample: SampleDoc, options: WriterOptions) -> None:
-    _paragraph(doc, sample.judul, size=12, bold=True, center=True, page_break_before=options.cover)
+    first = True
+    if options.letterhead:
+        lines = ["KOMISI PEMILIHAN UMUM", wilayah_of(sample, options), *options.address]
+        _paragraph(doc, "\n".join(lines), size=11, bold=True, center=True,
+                   page_break_before=options.cover)
+        _paragraph(doc, "", size=8)
+        first = False
+    if options.title_style == "title_unit_year":
+        title = f"{sample.judul} {sample.unit_organisasi} TAHUN {sample.tahun}"
+        _paragraph(doc, title, size=12, bold=True, center=True,
+                   page_break_before=options.cover and first)
+        _paragraph(doc, "", size=6)
+        return
+    _paragraph(doc, sample.judul, size=12, bold=True, center=True,
+               page_break_before=options.cover and first)
     _paragraph(doc, "", size=8)
     _paragraph(doc, f"Nama/Unit Organisasi : {sample.unit_organisasi}", size=10)
     _paragraph(doc, f"Tahun : {sample.tahun}", size=10)
     _paragraph(doc, "", size=6)
 
 
-def _write_signature(doc: DocxDocument, sample: SampleDoc, options: WriterOptions) -> None:
-    indent = _usable_width_cm(options) * 0.68
-    _paragraph(doc, "", size=10)
+def _signature_lines(sample: SampleDoc, options: WriterOptions) -> list[str]:
+    """The dated block: place and date, the office, the title, room to sign, the name."""
     lines = [
         f"{sample.tempat}, {sample.tanggal}",
         "KOMISI PEMILIHAN UMUM",
@@ -314,12 +382,47 @@ def _write_signature(doc: DocxDocument, sample: SampleDoc, options: WriterOption
         "",
         "",
         "",
+        sample.nama,
     ]
-    for line in lines:
+    return lines + ([f"NIP. {sample.nip}"] if sample.nip else [])
+
+
+def _write_signature(doc: DocxDocument, sample: SampleDoc, options: WriterOptions) -> None:
+    _paragraph(doc, "", size=10)
+    lines = _signature_lines(sample, options)
+    if options.signature == "table":
+        _write_signature_table(doc, sample, lines, options)
+        return
+    indent = _usable_width_cm(options) * 0.68
+    for line in lines[:-2 if sample.nip else -1]:
         _paragraph(doc, line, size=10, indent_cm=indent)
     _paragraph(doc, sample.nama, size=10, bold=True, underline=bool(sample.nip), indent_cm=indent)
     if sample.nip:
         _paragraph(doc, f"NIP. {sample.nip}", size=10, indent_cm=indent)
+
+
+def _write_signature_table(
+    doc: DocxDocument, sample: SampleDoc, right: list[str], options: WriterOptions
+) -> None:
+    """A borderless table, one line a row: the acknowledging official on the left (from
+    "Mengetahui,"), the dated signer on the right, names on the same row."""
+    left: list[str] = []
+    if options.acknowledged_by:
+        jabatan, nama, nip = options.acknowledged_by
+        left = ["Mengetahui,", "KOMISI PEMILIHAN UMUM", wilayah_of(sample, options),
+                f"{jabatan},", "", "", "", nama] + ([f"NIP. {nip}"] if nip else [])
+    n = max(len(left), len(right))
+    left += [""] * (n - len(left))
+    right = right + [""] * (n - len(right))
+    table = doc.add_table(rows=0, cols=2)
+    table.autofit = False
+    half = _usable_width_cm(options) / 2
+    for a, b in zip(left, right):
+        cells = table.add_row().cells
+        for cell, text in zip(cells, (a, b)):
+            cell.width = Cm(half)
+            if text:
+                _write(cell, text, replace(options, font_size=10), center=True)
 
 
 # --------------------------------------------------------------------------- table
@@ -337,7 +440,8 @@ def _header_rows(table: Table, cols: list[_Column], options: WriterOptions) -> N
     group.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
     for i, col in enumerate(cols):
         if col.role == "period":
-            _write(cells2[i], col.heading, options, bold=True, center=True)
+            small = replace(options, font_size=options.period_heading_size or options.font_size)
+            _write(cells2[i], col.heading, small, bold=True, center=True)
             continue
         _write(cells1[i], col.heading, options, bold=True, center=True)
         cells1[i].vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
@@ -366,6 +470,19 @@ def _cell_text(row: SampleRow, col: _Column, extra_column: bool) -> str:
     )
 
 
+def _group_row(table: Table, cols: list[_Column], text: str, options: WriterOptions) -> None:
+    """A group heading: one cell across the table, or over the text columns only."""
+    cells = list(table.add_row().cells)
+    if options.group_rows == "table":
+        first, last = 0, len(cells) - 1
+    else:
+        texts = [i for i, c in enumerate(cols) if c.role in ("sasaran", "indikator", "target",
+                                                             "kegiatan", "lead")]
+        first, last = texts[0], texts[-1]
+    merged = cells[first].merge(cells[last])
+    _write(merged, text, options, bold=True)
+
+
 def _body_rows(
     table: Table,
     cols: list[_Column],
@@ -375,14 +492,25 @@ def _body_rows(
     extra_column: bool,
 ) -> None:
     """Data rows; SASARAN is merged down over rows sharing it. A sasaran continuing from the
-    previous table is left empty at the top, as the originals print it."""
+    previous table is left empty at the top, as the originals print it. A row whose
+    ``lainnya["kelompok"]`` differs from the row before opens with a group heading row."""
     s_idx = next(i for i, c in enumerate(cols) if c.role == "sasaran")
     groups: list[list[_Cell]] = []
-    prev = previous_sasaran
+    prev: str | None = previous_sasaran
+    group: str | None = None
     for row in rows:
         if row.pelaksana_shifted and not extra_column:
             raise ValueError("a shifted PELAKSANA needs a page with extra_column=True")
-        cells = list(table.add_row().cells)
+        kelompok = row.lainnya.get("kelompok")
+        if kelompok and kelompok != group:
+            _group_row(table, cols, kelompok, options)
+            prev = None  # a merge never crosses a group heading
+        group = kelompok
+        added = table.add_row()
+        if options.row_height_cm:
+            added.height = Cm(options.row_height_cm)
+            added.height_rule = WD_ROW_HEIGHT_RULE.AT_LEAST
+        cells = list(added.cells)
         for cell, col in zip(cells, cols):
             if col.role == "period":
                 if col.period in row.jadwal:
@@ -392,19 +520,22 @@ def _body_rows(
                 continue
             text = _cell_text(row, col, extra_column)
             if text:
-                _write(cell, text, options, center=col.role in ("lead", "target"))
+                _write(cell, text, options, center=col.role in ("lead", "target"),
+                       paragraphs=options.paragraphs)
         sasaran_cell = cells[s_idx]
         if groups and row.sasaran == prev:
             groups[-1].append(sasaran_cell)
         else:
             groups.append([sasaran_cell])
             if row.sasaran != prev:
-                _write(sasaran_cell, row.sasaran, options)
+                _write(sasaran_cell, row.sasaran, options, paragraphs=options.paragraphs)
         prev = row.sasaran
-    for group in groups:
-        if len(group) > 1:
-            vmerge(group[0], "restart")
-            for cell in group[1:]:
+    for group_cells in groups:
+        if options.center_merges:
+            group_cells[0].vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
+        if len(group_cells) > 1:
+            vmerge(group_cells[0], "restart")
+            for cell in group_cells[1:]:
                 vmerge(cell, "continue")
 
 
@@ -421,7 +552,14 @@ def _write_table(
     rows = [r for p in pages for r in p.rows]
     cols = _columns(options, all_rows, extra, _usable_width_cm(options))
     table = doc.add_table(rows=0, cols=len(cols))
-    set_table_props(table, [c.width_cm for c in cols])
+    if options.table_style:
+        table.style = options.table_style
+    set_table_props(
+        table,
+        [c.width_cm for c in cols],
+        borders=options.table_style is None,
+        cell_margin_twips=round(options.cell_margin_pt * 20),
+    )
     _header_rows(table, cols, options)
     _body_rows(table, cols, rows, options, previous_sasaran, extra)
     for row in table.rows:

@@ -56,6 +56,12 @@ class SampleDoc:
         return [r for p in self.pages for r in p.rows]
 
 
+def as_read(text: str) -> str:
+    """A cell's text as the contract reads it: its lines or paragraphs (``\\n`` in a spec)
+    joined by single spaces."""
+    return " ".join(part.strip() for part in text.split("\n") if part.strip())
+
+
 def expected(doc: SampleDoc) -> dict[str, Any]:
     """The fields an extractor must reproduce exactly (text whitespace-normalised)."""
     return {
@@ -71,12 +77,12 @@ def expected(doc: SampleDoc) -> dict[str, Any]:
         },
         "rows": [
             {
-                "sasaran_kegiatan": r.sasaran,
-                "indikator_kinerja": r.indikator,
-                "target": r.target,
-                "kegiatan": r.kegiatan,
+                "sasaran_kegiatan": as_read(r.sasaran),
+                "indikator_kinerja": as_read(r.indikator),
+                "target": as_read(r.target),
+                "kegiatan": as_read(r.kegiatan),
                 "jadwal": sorted(r.jadwal),
-                "pelaksana": r.pelaksana,
+                "pelaksana": as_read(r.pelaksana),
                 "lainnya": r.lainnya,
                 "kolom_bergeser": ["pelaksana"] if r.pelaksana_shifted else [],
             }

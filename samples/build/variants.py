@@ -294,3 +294,151 @@ VARIANTS: dict[str, Callable[[], Variant]] = {
     "rak-satu-tabel": satu_tabel,
     "rak-panjang-40": panjang_40,
 }
+
+
+# ------------------------------------------------ Word as other offices draw it (issue #9)
+
+MONTHS_FULL = ("JANUARI", "FEBRUARI", "MARET", "APRIL", "MEI", "JUNI", "JULI", "AGUSTUS",
+               "SEPTEMBER", "OKTOBER", "NOVEMBER", "DESEMBER")
+
+# Group headings as offices print them over their parts of the table.
+GROUPS = (
+    "I. PROGRAM DUKUNGAN MANAJEMEN",
+    "II. PROGRAM PENYELENGGARAAN PEMILU DALAM PROSES KONSOLIDASI DEMOKRASI",
+    "III. SUB BAGIAN KEUANGAN, UMUM DAN LOGISTIK",
+    "IV. SUB BAGIAN HUKUM DAN SUMBER DAYA MANUSIA",
+)
+
+# Activities written as several paragraphs, with "- " lines (Enter after each).
+STEPS = (
+    "\n- Menyusun jadwal dan bahan\n- Melaksanakan kegiatan\n- Melaporkan hasil kegiatan",
+    "\n- Koordinasi dengan Subbagian terkait\n- Menyampaikan laporan kepada Sekretaris",
+)
+
+
+def grouped(rows: list[SampleRow], size: int = 7) -> list[SampleRow]:
+    """Rows under group headings: a new group starts at the first new sasaran after
+    ``size`` rows, so a merged SASARAN is never cut by a heading."""
+    out: list[SampleRow] = []
+    g, since, prev = 0, 0, None
+    for r in rows:
+        if out and r.sasaran != prev and since >= size:
+            g, since = g + 1, 0
+        out.append(replace(r, lainnya={**r.lainnya, "kelompok": GROUPS[g % len(GROUPS)]},
+                           jadwal=list(r.jadwal)))
+        since, prev = since + 1, r.sasaran
+    return out
+
+
+def with_steps(rows: list[SampleRow]) -> list[SampleRow]:
+    """Every third activity gets its steps as "- " paragraphs; every fifth sasaran a second
+    paragraph."""
+    out = []
+    for i, r in enumerate(rows):
+        kegiatan = f"{r.kegiatan}:{STEPS[i % 2]}" if i % 3 == 0 else r.kegiatan
+        out.append(replace(r, kegiatan=kegiatan, jadwal=list(r.jadwal), lainnya=dict(r.lainnya)))
+    return out
+
+
+def gaya_tabel() -> Variant:
+    """A built-in table style ("Light Grid Accent 1": banded fills, borders from the style,
+    none on the cells) and group headings in one cell across the table."""
+    rows = relocate(clean_seed_rows()[:24], "Kabupaten Sekadau", "Sekadau", UNITS_KAB)
+    doc = SampleDoc(
+        name="rak-gaya-tabel",
+        pages=paginate(grouped(rows, 5), (4, 4)),
+        unit_organisasi="SEKRETARIAT KPU KABUPATEN SEKADAU",
+        tahun=2025,
+        tempat="SEKADAU",
+        tanggal="6 JANUARI 2025",
+        nama="MARIA GORETTI, S.Sos.",
+        nip="19820417 200604 2 003",
+    )
+    options = WriterOptions(
+        table_style="Light Grid Accent 1",
+        group_rows="table",
+        address=("Jl. Merdeka Timur No. 4 Sekadau", "Telp. (0564) 41055"),
+    )
+    return doc, options
+
+
+def arsir_terpotong() -> Variant:
+    """One long "Table Grid" table with shaded months: rows cut by page breaks (shading on
+    both halves, no glyph), merged SASARAN centred vertically across the breaks."""
+    rows = relocate(clean_seed_rows(), "Kabupaten Bengkayang", "Bengkayang", UNITS_KAB)
+    doc = SampleDoc(
+        name="rak-arsir-terpotong",
+        pages=[SamplePage(rows=rows)],
+        unit_organisasi="SEKRETARIAT KPU KABUPATEN BENGKAYANG",
+        tempat="BENGKAYANG",
+        tanggal="4 JANUARI 2024",
+        nama="Drs. ANTONIUS RUDI, S.H., M.H.",
+        nip="19790919 200603 1 002",
+    )
+    options = WriterOptions(
+        table_style="Table Grid",
+        one_table=True,
+        mark_style="shade",
+        shade_fill="A6A6A6",
+        center_merges=True,
+        address=("Jl. Sanggau Ledo No. 9 Bengkayang", "Telp. (0562) 441120"),
+    )
+    return doc, options
+
+
+def kelompok() -> Variant:
+    """Group headings in one cell merged over the text columns (schedule left empty),
+    months as full names, activities of several paragraphs with "- " lines, and the unit
+    named only in the title ("RENCANA AKSI KINERJA SEKRETARIAT KPU ... TAHUN 2025")."""
+    rows = relocate(clean_seed_rows()[:30], "Kabupaten Sintang", "Sintang", UNITS_KAB)
+    doc = SampleDoc(
+        name="rak-kelompok",
+        pages=paginate(with_steps(grouped(rows)), (3, 3, 4)),
+        unit_organisasi="SEKRETARIAT KPU KABUPATEN SINTANG",
+        tahun=2025,
+        tempat="SINTANG",
+        tanggal="JANUARI 2025",
+        nama="YULIUS EDI, S.H.",
+    )
+    options = WriterOptions(
+        periods=tuple(m.capitalize() for m in MONTHS_FULL),
+        period_heading_size=5.5,
+        page="F4",
+        headings=Headings(jadwal="BULAN"),
+        group_rows="text",
+        paragraphs=True,
+        title_style="title_unit_year",
+        address=("Jl. MT Haryono No. 2 Sintang", "Telp. (0565) 22031"),
+    )
+    return doc, options
+
+
+def tanda_tangan_dua() -> Variant:
+    """A letterhead with the "Nama/Unit Organisasi :" line under it, and the signature as a
+    borderless two-column table: "Mengetahui, ... KETUA" left, the dated SEKRETARIS right."""
+    rows = relocate(clean_seed_rows()[24:44], "Kabupaten Melawi", "Melawi", UNITS_KAB)
+    doc = SampleDoc(
+        name="rak-tanda-tangan-dua",
+        pages=paginate(rows, (4, 3)),
+        unit_organisasi="SEKRETARIAT KPU KABUPATEN MELAWI",
+        tempat="NANGA PINOH",
+        tanggal="8 JANUARI 2024",
+        nama="RUSDI HIDAYAT, S.E., M.M.",
+        nip="19750812 200212 1 005",
+    )
+    options = WriterOptions(
+        letterhead=True,
+        cover=False,
+        signature="table",
+        acknowledged_by=("KETUA", "Dra. HJ. FATIMAH, M.Si.", "19680305 199303 2 007"),
+        address=("Jl. Sidomulyo No. 11 Nanga Pinoh", "Telp. (0568) 21412"),
+    )
+    return doc, options
+
+
+VARIANTS.update({
+    "rak-gaya-tabel": gaya_tabel,
+    "rak-arsir-terpotong": arsir_terpotong,
+    "rak-kelompok": kelompok,
+    "rak-tanda-tangan-dua": tanda_tangan_dua,
+})

@@ -133,6 +133,10 @@ def _read_row(cells: list[Cell], model: ColumnModel, page: int | None) -> RawRow
     for cell in cells:
         col = model.column_for(cell)
         if col is None:
+            # Past the last headed column: an unlabeled extra column (an Excel range printed
+            # wider than its header, a column added on one page), read as such.
+            if cell.x0 >= model.x1 and cell.text.strip():
+                extra.append(join_lines(cell.text))
             continue
         text = join_lines(cell.text)
         if col.role == PERIOD:

@@ -325,3 +325,14 @@ def test_a_row_shaded_all_across_marks_no_month():
     shaded(t, 3, 5, 6)
     rows = build_rows(Grid("pdf", tables=[t])).rows
     assert [r.jadwal for r in rows] == [[4], [5, 6]]
+
+
+def test_text_past_the_last_headed_column_is_an_extra_column():
+    """An Excel range printed wider than its header: the cell right of PELAKSANA has no
+    heading above it at all (not even an empty one) and still holds the row's pelaksana."""
+    rows = [HEAD, SUB,
+            ["S", "I", "100%", "K", *marks(9), "", "Subbag. Logistik"],
+            [CONT, "I2", "100%", "K2", *marks(2), "Subbag. Umum"]]
+    lay = build_rows(Grid("pdf", tables=[table(rows)]))
+    assert [r.pelaksana for r in lay.rows] == ["Subbag. Logistik", "Subbag. Umum"]
+    assert [r.kolom_bergeser for r in lay.rows] == [["pelaksana"], []]

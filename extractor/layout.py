@@ -23,6 +23,7 @@ from .columns import (
     is_number_row,
     is_rak_model,
 )
+from .evidence import EvidenceSettings, assess, cell_doubts, join_parts, row_boxes
 from .grid import Cell, Grid, Table
 from .headings import (
     ANGGARAN,
@@ -36,7 +37,7 @@ from .headings import (
     normalise_heading,
 )
 from .marks import is_mark_text
-from .model import Lokasi, Row
+from .model import Kotak, Lokasi, PageDoubt, Row
 from .schedule_text import parse_schedule
 from .targets import parse_target
 from .text import join_lines
@@ -58,6 +59,12 @@ class RawRow:
     confidence: float | None
     first_of_table: bool = False
     schedule_kind: str | None = None  # from a schedule written as words, when there is one
+    # The evidence of a misread (``extractor.evidence``): codes, the model the row was read
+    # under, the table it came from, and where it is printed.
+    doubts: list[str] = field(default_factory=list)
+    model: ColumnModel | None = None
+    table: int = -1
+    boxes: list[Kotak] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -65,6 +72,7 @@ class Layout:
     periode: str
     rows: list[Row]
     used_tables: set[int] = field(default_factory=set)  # indexes into grid.tables
+    doubts: list[PageDoubt] = field(default_factory=list)  # pages whose layout is in doubt
 
 
 def _is_marked(cell: Cell) -> bool:
@@ -82,7 +90,9 @@ def _other_key(col: Column) -> str:
     return normalise_heading(col.heading).lower() or "lainnya"
 
 
-def _read_row(cells: list[Cell], model: ColumnModel, page: int | None) -> RawRow:
+def _read_row(
+    cells: list[Cell], model: ColumnModel, page: int | None, evidence: EvidenceSettings
+) -> RawRow:
     texts: dict[str, list[str]] = {}
     continued: set[str] = set()
     periods: set[int] = set()
@@ -126,6 +136,9 @@ def _read_row(cells: list[Cell], model: ColumnModel, page: int | None) -> RawRow
         extra=extra,
         page=page if page is not None else next((c.page for c in cells if c.page), None),
         confidence=min(confs) if confs else None,
+        doubts=cell_doubts(cells, model, evidence),
+        model=model,
+        boxes=row_boxes(cells),
     )
 
 
@@ -165,9 +178,12 @@ def _merge_into(prev: RawRow, raw: RawRow) -> None:
     for k, v in raw.lainnya.items():
         prev.lainnya[k] = f"{prev.lainnya[k]} {v}" if k in prev.lainnya else v
     prev.extra.extend(raw.extra)
+    join_parts(prev, raw)
 
 
-def _table_rows(tables: list[Table]) -> tuple[str, list[RawRow], set[int]]:
+def _table_rows(
+    tables: list[Table], evidence: EvidenceSettings
+) -> tuple[str, list[RawRow], set[int]]:
     model: ColumnModel | None = None
     periode = "bulan"
     raws: list[RawRow] = []
@@ -193,10 +209,11 @@ def _table_rows(tables: list[Table]) -> tuple[str, list[RawRow], set[int]]:
         for cells in rows[start:]:
             if not cells or is_number_row(cells) or is_heading_row(cells):
                 continue
-            raw = _read_row(cells, model, table.page)
+            raw = _read_row(cells, model, table.page, evidence)
             if _is_empty(raw):
                 continue
             raw.first_of_table = first
+            raw.table = ti
             first = False
             if _is_cut_continuation(raw, raws[-1] if raws else None):
                 _merge_into(raws[-1], raw)
@@ -254,10 +271,12 @@ def _resolve_extra(raw: RawRow) -> list[str]:
     return []
 
 
-def build_rows(grid: Grid) -> Layout:
+def build_rows(grid: Grid, evidence: EvidenceSettings | None = None) -> Layout:
     """All RAK rows of the grid, numbered from 1 in document order."""
-    periode, raws, used = _table_rows(grid.tables)
+    evidence = evidence or EvidenceSettings()
+    periode, raws, used = _table_rows(grid.tables, evidence)
     _carry_down(raws)
+    sure = assess(grid, raws, used, evidence)
     rows: list[Row] = []
     for n, raw in enumerate(raws, start=1):
         shifted = _resolve_extra(raw)
@@ -269,10 +288,11 @@ def build_rows(grid: Grid) -> Layout:
                 kegiatan=raw.texts.get(KEGIATAN, ""),
                 jadwal=sorted(raw.periods),
                 pelaksana=raw.texts.get(PELAKSANA, ""),
-                lokasi=Lokasi(halaman=raw.page, baris=n),
+                lokasi=Lokasi(halaman=raw.page, baris=n, kotak=raw.boxes),
                 lainnya=raw.lainnya,
                 kolom_bergeser=shifted,
-                keyakinan=raw.confidence if grid.ocr else None,
+                keyakinan=sure.keyakinan[n - 1],
+                alasan=sure.alasan[n - 1],
             )
         )
-    return Layout(periode=periode, rows=rows, used_tables=used)
+    return Layout(periode=periode, rows=rows, used_tables=used, doubts=sure.pages)

@@ -73,3 +73,8 @@ def fold(findings: list[Finding], config: CheckConfig) -> list[Finding]:
             )
         kept.append(head)
     return kept
+
+
+def needs_eye(findings: list[Finding]) -> list[Finding]:
+    """The findings that ask a person to verify the reading by eye (rows and pages)."""
+    return [f for f in findings if f.rule in VERIFY]

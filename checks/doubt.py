@@ -17,7 +17,8 @@ from extractor.model import RakDocument, Row
 from .config import CheckConfig
 from .rule import Words
 
-OCR_LOW = "ocr-low"
+# Codes that say the OCR misread words, not that the layout was misread.
+OCR_CODES = frozenset({"ocr-low", "ocr-suspect"})
 
 # Each code of ``extractor.doubts`` as a person reads it; a code not listed is shown as is.
 REASONS: dict[str, Words] = {
@@ -38,6 +39,10 @@ REASONS: dict[str, Words] = {
         "en": "the ruling disagrees with the cells read",
     },
     "ocr-low": {"id": "OCR tidak yakin", "en": "OCR unsure"},
+    "ocr-suspect": {
+        "id": "teks OCR dengan salah baca yang khas (titik nyasar, angka terpisah)",
+        "en": "OCR text with a typical misreading (stray stop, split number)",
+    },
     "mark-unsure": {
         "id": "tanda centang samar (tinta dekat ambang)",
         "en": "faint mark (ink near the threshold)",
@@ -124,7 +129,7 @@ def layout_reasons(row: Row, doc: RakDocument) -> list[str]:
     A row from JSON written before ``alasan`` existed has no codes: a low keyakinan there is
     the layout's doubt unless the document was read by OCR.
     """
-    return [c for c in row.alasan if c != OCR_LOW]
+    return [c for c in row.alasan if c not in OCR_CODES]
 
 
 def in_layout_doubt(row: Row, doc: RakDocument, config: CheckConfig) -> bool:
@@ -134,9 +139,14 @@ def in_layout_doubt(row: Row, doc: RakDocument, config: CheckConfig) -> bool:
 
 
 def in_ocr_doubt(row: Row, doc: RakDocument, config: CheckConfig) -> bool:
+    """A scanned row whose only doubt is the OCR: low-confidence, not layout-uncertain.
+
+    A row with layout evidence is layout-uncertain's alone, below ``min-keyakinan``: its
+    keyakinan holds the layout's weights, which ``min-confidence`` was not set for.
+    """
     if not doc.source.ocr or row.keyakinan is None or row.keyakinan >= config.min_confidence:
         return False
-    return not in_layout_doubt(row, doc, config)
+    return not layout_reasons(row, doc)
 
 
 def doubtful_rows(doc: RakDocument, config: CheckConfig) -> set[int]:

@@ -28,7 +28,7 @@ BASELINES_DIFFER = "baselines-differ"  # the row's cells start at different heig
 NUMBER_ROW = "number-row"  # the column-number row (1 2 3 ... 17) read as data
 HEADER_ROW = "header-row"  # a row of headings read as data
 ROW_JOINED = "row-joined"  # two parts of a row a page break cut were joined by a guess
-ROW_SPLIT = "row-split"  # a row a page break cut looks read as two rows
+ROW_SPLIT = "row-split"  # one row looks read as two (wrapped lines, a page break)
 
 # Layout's own evidence about a whole table (page).
 HEADER_PARTIAL = "header-partial"  # a heading matched only in part (fuzzy score)
@@ -36,3 +36,4 @@ COLUMN_MISSING = "column-missing"  # a core column (SASARAN ... PELAKSANA) found
 PERIODS_INCOMPLETE = "periods-incomplete"  # the months (quarters) are not all there, in order
 MODEL_DIFFERS = "model-differs"  # this page's columns differ from the other pages'
 TABLE_SKIPPED = "table-skipped"  # a table shaped like the RAK's gave no row (rows lost)
+OCR_SUSPECT = "ocr-suspect"  # OCR text with a typical misreading: a stray stop, a split number

@@ -52,6 +52,9 @@ if TYPE_CHECKING:
 
 TEXT_ROLES = (SASARAN, INDIKATOR, TARGET, KEGIATAN, PELAKSANA)
 _NUMBERS = re.compile(r"^\d{1,2}(?:\s+\d{1,2})*$")
+# What Tesseract writes with high confidence where the page has none: a full stop between
+# two lower-case words ("kesejahteraan. pegawai"), a number split by a space ("2 498").
+_OCR_SLIPS = re.compile(r"[a-z]{3,}\. [a-z]|\d \d{3}\b")
 # A mark glyph that is never a letter of a word ("v" and "x" can be).
 _MARK_SIGNS = frozenset(ch for ch in MARK_GLYPHS if not ch.isalpha())
 
@@ -72,6 +75,7 @@ class EvidenceSettings:
     rows_guessed: float = 0.15
     ruling_disagrees: float = 0.2
     ocr_low: float = 0.4
+    ocr_suspect: float = 0.35
     mark_unsure: float = 0.4
     text_in_period: float = 0.45
     mark_in_text: float = 0.25
@@ -92,9 +96,11 @@ class EvidenceSettings:
     other: float = 0.2
     # A heading whose fuzzy score is below this was matched only in part (100 is exact).
     header_full: float = 90.0
-    # OCR: a row is in doubt when its uncertainty (1 - confidence) is this many times the
-    # document's typical one (1 - the median row confidence) and its confidence is below
-    # ``ocr_ceiling``; the typical uncertainty is taken as at least ``ocr_min_spread``.
+    # OCR: a row is in doubt when its confidence is below ``ocr_floor``, or when its
+    # uncertainty (1 - confidence) is this many times the document's typical one (1 - the
+    # median row confidence) and its confidence is below ``ocr_ceiling``; the typical
+    # uncertainty is taken as at least ``ocr_min_spread``.
+    ocr_floor: float = 0.8
     ocr_spread: float = 3.0
     ocr_ceiling: float = 0.9
     ocr_min_spread: float = 0.02
@@ -127,6 +133,7 @@ _WEIGHT_NAMES = frozenset(
     if f.name
     not in {
         "header_full",
+        "ocr_floor",
         "ocr_spread",
         "ocr_ceiling",
         "ocr_min_spread",
@@ -164,6 +171,8 @@ def _cell_codes(cell: Cell, model: ColumnModel, periods: bool) -> list[str]:
     if cell.continued:
         return codes
     text = cell.text.strip()
+    if cell.confidence is not None and _OCR_SLIPS.search(" ".join(text.split())):
+        codes.append(D.OCR_SUSPECT)
     col = model.column_for(cell)
     if col is None:
         if text or cell.mark:
@@ -284,7 +293,11 @@ def _confidence_doubts(raws: Sequence[RawRow], settings: EvidenceSettings) -> No
     typical = max(1.0 - median(confs), settings.ocr_min_spread)
     for raw in raws:
         c = raw.confidence
-        if c is not None and c < settings.ocr_ceiling and 1.0 - c > settings.ocr_spread * typical:
+        if c is None:
+            continue
+        if c < settings.ocr_floor or (
+            c < settings.ocr_ceiling and 1.0 - c > settings.ocr_spread * typical
+        ):
             raw.doubts = _unique([*raw.doubts, D.OCR_LOW])
 
 
@@ -292,18 +305,32 @@ def _starts_lower(text: str) -> bool:
     return bool(text) and text[0].islower()
 
 
-def _split_doubts(raws: Sequence[RawRow]) -> None:
-    """The two halves of a row a page break cut, left as two rows.
+def _reads_as_tail(raw: RawRow) -> bool:
+    """A row that reads as the lower part of another: a wrapped line or a page's top.
 
-    The lower half opens the next page's table and reads as a tail: its INDIKATOR or
-    KEGIATAN opens in lower case, or it has text but no TARGET while the row above has one.
+    INDIKATOR or KEGIATAN open in lower case (a RAK writes them as sentences), or the row
+    has text but neither a TARGET nor a single period planned.
+    """
+    if not raw.texts:
+        return False
+    if any(_starts_lower(raw.texts.get(r, "")) for r in (INDIKATOR, KEGIATAN)):
+        return True
+    return TARGET not in raw.texts and not raw.periods and "jadwal" not in raw.lainnya
+
+
+def _split_doubts(raws: Sequence[RawRow]) -> None:
+    """Rows that look like parts of one row read as two: the tail and the row above it.
+
+    At the top of a page a tail may also be a row with text but no TARGET under a row that
+    has one: the page break cut the row below its target line.
     """
     for prev, raw in zip(raws, raws[1:]):
-        if not raw.first_of_table or raw.table == prev.table:
-            continue
-        tail = any(_starts_lower(raw.texts.get(r, "")) for r in (INDIKATOR, KEGIATAN))
-        bare = TARGET not in raw.texts and TARGET in prev.texts
-        if tail or (bare and (INDIKATOR in raw.texts or KEGIATAN in raw.texts)):
+        tail = _reads_as_tail(raw)
+        if not tail and raw.first_of_table and raw.table != prev.table:
+            tail = TARGET not in raw.texts and TARGET in prev.texts and (
+                INDIKATOR in raw.texts or KEGIATAN in raw.texts
+            )
+        if tail:
             for r in (prev, raw):
                 r.doubts = _unique([*r.doubts, D.ROW_SPLIT])
 

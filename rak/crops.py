@@ -7,8 +7,10 @@ and handed to the renderer as data URIs: the report stays one self-contained fil
 
 Size: every crop of a report shares one byte budget. The resolution is chosen from the total
 area to crop (greyscale JPEG of printed text costs about ``BYTES_PER_PIXEL``), within
-``MIN_SCALE``..``MAX_SCALE`` pixels per point, so a 50-page RAK whose every row is flagged
-still makes a file of a few MB, and a report with three flagged rows gets sharp pictures.
+``MIN_SCALE``..``MAX_SCALE`` pixels per point (never so small that 7 pt text is unreadable);
+rows are pictured in the order given (the caller puts the rows to verify by eye first) until
+the budget is spent, so a 50-page RAK whose every row is flagged still makes a file of a few
+MB, and a report with three flagged rows gets sharp pictures.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ import io
 import math
 from collections.abc import Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from extractor.model import RakDocument
 
@@ -26,8 +28,8 @@ if TYPE_CHECKING:
     from checks.finding import Finding
 
 BUDGET_BYTES = 3_000_000
-BYTES_PER_PIXEL = 0.1  # measured: greyscale JPEG q70 of a RAK table row
-MIN_SCALE, MAX_SCALE = 0.8, 2.0  # pixels per PDF point (72 dpi .. 144 dpi)
+BYTES_PER_PIXEL = 0.4  # measured: base64 of a greyscale JPEG q70 of a RAK table row
+MIN_SCALE, MAX_SCALE = 1.2, 2.0  # pixels per PDF point (86 dpi .. 144 dpi)
 MARGIN = 3.0  # points around the row's cells
 QUALITY = 70
 
@@ -36,6 +38,24 @@ def _scale(areas: float, budget: int) -> float:
     if areas <= 0:
         return MAX_SCALE
     return max(MIN_SCALE, min(MAX_SCALE, math.sqrt(budget / (areas * BYTES_PER_PIXEL))))
+
+
+def _jpeg(image: Any, bbox: list[float], scale: float) -> str | None:
+    """The box (points) of a page rendered at ``scale`` as a greyscale JPEG data URI."""
+    x0, top, x1, bottom = bbox
+    crop = image.crop(
+        (
+            max(0, int((x0 - MARGIN) * scale)),
+            max(0, int((top - MARGIN) * scale)),
+            min(image.width, math.ceil((x1 + MARGIN) * scale)),
+            min(image.height, math.ceil((bottom + MARGIN) * scale)),
+        )
+    )
+    if crop.width < 2 or crop.height < 2:
+        return None
+    buf = io.BytesIO()
+    crop.convert("L").save(buf, format="JPEG", quality=QUALITY, optimize=True)
+    return "data:image/jpeg;base64," + base64.b64encode(buf.getvalue()).decode("ascii")
 
 
 def row_crops(
@@ -50,7 +70,7 @@ def row_crops(
     Best effort: a file pdfium cannot open or a page it cannot render gives no crop, and the
     report is written without it.
     """
-    wanted = sorted({r for r in rows if 0 < r <= len(doc.rows)})
+    wanted = [r for r in dict.fromkeys(rows) if 0 < r <= len(doc.rows)]
     boxes = [(r, k) for r in wanted for k in doc.rows[r - 1].lokasi.kotak]
     if not boxes or doc.source.format != "pdf":
         return {}
@@ -62,36 +82,31 @@ def row_crops(
     )
     scale = _scale(area, budget)
     out: dict[int, list[tuple[int, str]]] = {}
+    spent = 0
     try:
         pdf = pdfium.PdfDocument(str(path), password=password)
     except (pdfium.PdfiumError, OSError):
         return {}
+    pages: dict[int, Any] = {}  # rendered pages, each once
     try:
-        by_page: dict[int, list[tuple[int, list[float]]]] = {}
         for r, k in boxes:
-            by_page.setdefault(k.halaman, []).append((r, k.bbox))
-        for number, items in sorted(by_page.items()):
-            if not 0 < number <= len(pdf):
-                continue
-            try:
-                image = pdf[number - 1].render(scale=scale, grayscale=True).to_pil()
-            except pdfium.PdfiumError:
-                continue
-            for r, (x0, top, x1, bottom) in items:
-                crop = image.crop(
-                    (
-                        max(0, int((x0 - MARGIN) * scale)),
-                        max(0, int((top - MARGIN) * scale)),
-                        min(image.width, math.ceil((x1 + MARGIN) * scale)),
-                        min(image.height, math.ceil((bottom + MARGIN) * scale)),
-                    )
-                )
-                if crop.width < 2 or crop.height < 2:
+            if spent >= budget:
+                break
+            number = k.halaman
+            if number not in pages:
+                if not 0 < number <= len(pdf):
                     continue
-                buf = io.BytesIO()
-                crop.convert("L").save(buf, format="JPEG", quality=QUALITY, optimize=True)
-                data = base64.b64encode(buf.getvalue()).decode("ascii")
-                out.setdefault(r, []).append((number, f"data:image/jpeg;base64,{data}"))
+                try:
+                    pages[number] = pdf[number - 1].render(scale=scale, grayscale=True).to_pil()
+                except pdfium.PdfiumError:
+                    pages[number] = None
+            image = pages[number]
+            if image is None:
+                continue
+            data = _jpeg(image, k.bbox, scale)
+            if data is not None:
+                spent += len(data)
+                out.setdefault(r, []).append((number, data))
     finally:
         pdf.close()
     return out
@@ -100,5 +115,9 @@ def row_crops(
 def flagged_crops(
     path: Path, doc: RakDocument, findings: list[Finding], password: str | None = None
 ) -> dict[int, list[tuple[int, str]]]:
-    """Crops of every row a finding points at (``row_crops`` over the flagged rows)."""
-    return row_crops(path, doc, (f.row for f in findings if f.row is not None), password)
+    """Crops of every row a finding points at, the rows to verify by eye first."""
+    from checks.folding import needs_eye
+
+    eye = [f.row for f in needs_eye(findings) if f.row is not None]
+    rest = [f.row for f in findings if f.row is not None]
+    return row_crops(path, doc, [*eye, *sorted(set(rest))], password)

@@ -65,7 +65,7 @@ def _uncertain(doc: RakDocument, config: CheckConfig) -> Iterator[Finding]:
     for i, row in enumerate(doc.rows):
         if not in_layout_doubt(row, doc, config):
             continue
-        reasons = layout_reasons(row, doc)
+        reasons = row.alasan or layout_reasons(row, doc)
         yield LAYOUT_UNCERTAIN.at(
             doc,
             i,

@@ -41,7 +41,6 @@ from .headings import (
     SASARAN,
     TARGET,
     heading_match,
-    heading_role,
     period_label,
 )
 from .marks import MARK_GLYPHS, is_mark_text, is_private_use
@@ -201,7 +200,7 @@ def _row_shape_codes(cells: Sequence[Cell], settings: EvidenceSettings) -> list[
     texts = [c.text.strip() for c in cells if c.text.strip() and not c.continued]
     if len(texts) >= 4 and all(_NUMBERS.match(t) for t in texts):
         codes.append(D.NUMBER_ROW)
-    headed = sum(1 for t in texts if heading_role(t) is not None)
+    headed = sum(1 for t in texts if heading_match(t)[1] >= settings.header_full)
     periods = sum(1 for t in texts if period_label(t) is not None)
     if headed >= 2 or periods >= 3:
         codes.append(D.HEADER_ROW)

@@ -71,7 +71,7 @@ class EvidenceSettings:
 
     straddles_column: float = 0.35
     columns_guessed: float = 0.1
-    rows_guessed: float = 0.15
+    rows_guessed: float = 0.1
     ruling_disagrees: float = 0.2
     ocr_low: float = 0.4
     ocr_suspect: float = 0.35

@@ -87,6 +87,18 @@ REASONS: dict[str, Words] = {
         "id": "baris terpotong halaman disambung dengan tebakan",
         "en": "a row cut by the page break joined by a guess",
     },
+    "row-join-guessed": {
+        "id": "baris terpotong halaman disambung dengan bukti lemah",
+        "en": "a row cut by a page break joined on weak evidence",
+    },
+    "merge-guessed": {
+        "id": "isi sel gabungan dibawa melewati batas halaman dengan tebakan",
+        "en": "a merged cell's text carried across a page break by a guess",
+    },
+    "shading-ignored": {
+        "id": "arsiran satu baris penuh tidak dibaca sebagai tanda",
+        "en": "a row shaded all across read as no marks",
+    },
     "row-split": {
         "id": "baris terpotong halaman mungkin terbaca dua baris",
         "en": "a row cut by the page break perhaps read as two",

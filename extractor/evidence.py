@@ -86,6 +86,10 @@ class EvidenceSettings:
     number_row: float = 0.6
     header_row: float = 0.6
     row_joined: float = 0.1
+    # Codes the page-break joins record where their evidence is weak (main's layout).
+    row_join_guessed: float = 0.2
+    merge_guessed: float = 0.15
+    shading_ignored: float = 0.25
     row_split: float = 0.5
     header_partial: float = 0.1
     column_missing: float = 0.5

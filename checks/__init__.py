@@ -14,6 +14,7 @@ from extractor.model import RakDocument
 
 from .config import CheckConfig, ConfigError, find_config, load_config
 from .finding import Finding, Severity
+from .folding import fold
 from .registry import RULE_NAMES, RULES, get_rule, rule_order
 from .schema import SCHEMA, schema_findings
 
@@ -56,7 +57,7 @@ def run_checks(
         if rule.name in skip or not config.enabled(rule.name):
             continue
         findings.extend(_apply_severity(f, config) for f in rule.check(doc, config))
-    return sorted(findings, key=_sort_key)
+    return sorted(fold(findings, config), key=_sort_key)
 
 
 @dataclass(frozen=True)
@@ -98,5 +99,5 @@ def check_data(data: Any, config: CheckConfig | None = None, file: str = "") -> 
     return CheckResult(
         data=data if isinstance(data, dict) else {"data": data},
         doc=doc,
-        findings=sorted(findings, key=_sort_key),
+        findings=sorted(fold(findings, config), key=_sort_key),
     )

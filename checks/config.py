@@ -8,6 +8,7 @@ down once in ``rak.toml`` instead of repeating options::
     select = ["missing-pelaksana", "target-unit-mismatch"]   # only these (default: all)
     ignore = ["unknown-pelaksana"]
     min-confidence = 0.8        # low-confidence: OCR rows below this
+    min-keyakinan = 0.7         # layout-uncertain: rows (and pages) read less sure than this
 
     [severity]
     duplicate-row = "error"
@@ -36,7 +37,18 @@ from .units import DEFAULT_UNITS, KnownUnit
 CONFIG_NAME = "rak.toml"
 LANGS = ("id", "en")
 FAIL_ON = ("error", "warning", "info", "never")
-_TOP_KEYS = {"lang", "fail-on", "select", "ignore", "min-confidence", "severity", "units"}
+_TOP_KEYS = {
+    "lang",
+    "fail-on",
+    "select",
+    "ignore",
+    "min-confidence",
+    "min-keyakinan",
+    "severity",
+    "units",
+}
+# rak.toml key -> CheckConfig field, for the thresholds between 0 and 1.
+_THRESHOLDS = {"min-confidence": "min_confidence", "min-keyakinan": "min_keyakinan"}
 
 
 class ConfigError(Exception):
@@ -58,6 +70,8 @@ class CheckConfig:
     severity: Mapping[str, Severity] = field(default_factory=dict)
     units: tuple[KnownUnit, ...] = DEFAULT_UNITS
     min_confidence: float = 0.8
+    # A row whose keyakinan is below this was perhaps misread (layout-uncertain).
+    min_keyakinan: float = 0.7
     fail_on: str = "error"
     path: Path | None = None  # the rak.toml this came from, if any
 
@@ -72,10 +86,9 @@ class CheckConfig:
                 f"fail-on tidak dikenal: {self.fail_on} (pilih {', '.join(FAIL_ON)})",
                 f"unknown fail-on: {self.fail_on} (choose {', '.join(FAIL_ON)})",
             )
-        if not 0.0 <= self.min_confidence <= 1.0:
-            raise ConfigError(
-                "min-confidence harus antara 0 dan 1", "min-confidence must be between 0 and 1"
-            )
+        for key, name in _THRESHOLDS.items():
+            if not 0.0 <= getattr(self, name) <= 1.0:
+                raise ConfigError(f"{key} harus antara 0 dan 1", f"{key} must be between 0 and 1")
 
     @property
     def fail_level(self) -> Severity | None:
@@ -163,11 +176,12 @@ def parse_config(data: Mapping[str, Any], path: Path, rule_names: Iterable[str])
         kwargs["select"] = _names(path, "select", data["select"], known)
     if "ignore" in data:
         kwargs["ignore"] = _names(path, "ignore", data["ignore"], known)
-    if "min-confidence" in data:
-        value = data["min-confidence"]
-        if not isinstance(value, (int, float)) or isinstance(value, bool):
-            raise _bad(path, "min-confidence", "harus angka", "must be a number")
-        kwargs["min_confidence"] = float(value)
+    for key, name in _THRESHOLDS.items():
+        if key in data:
+            value = data[key]
+            if not isinstance(value, (int, float)) or isinstance(value, bool):
+                raise _bad(path, key, "harus angka", "must be a number")
+            kwargs[name] = float(value)
     if "severity" in data:
         table = data["severity"]
         if not isinstance(table, dict):

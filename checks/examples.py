@@ -24,6 +24,7 @@ CLEAN_ROW: dict[str, Any] = {
     "pelaksana": "Subbag. Keuangan, Umum dan Logistik",
     "kolom_bergeser": [],
     "keyakinan": None,
+    "alasan": [],
 }
 
 CLEAN_DOCUMENT: dict[str, Any] = {
@@ -58,6 +59,7 @@ def example_document(example: Example) -> RakDocument:
                 lokasi=Lokasi(1, n),
                 kolom_bergeser=list(values["kolom_bergeser"]),
                 keyakinan=values["keyakinan"],
+                alasan=list(values["alasan"]),
             )
         )
     meta = dict(CLEAN_DOCUMENT)

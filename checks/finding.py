@@ -62,6 +62,9 @@ class Finding:
     message: str  # already in the report's language
     lokasi: Lokasi | None = None  # page and row where the document prints it
     file: str = ""
+    # A verify-by-eye finding: the rules whose findings on this row it stands for
+    # (``checks.folding``), because a misread may explain them.
+    folded: tuple[str, ...] = ()
 
     @property
     def halaman(self) -> int | None:
@@ -69,7 +72,7 @@ class Finding:
 
     def to_dict(self) -> dict[str, object]:
         """The contract's form (CONTRACT.md, ``rak check --format json``)."""
-        return {
+        out: dict[str, object] = {
             "rule": self.rule,
             "severity": self.severity.value,
             "row": self.row,
@@ -81,6 +84,9 @@ class Finding:
                 else None
             ),
         }
+        if self.folded:
+            out["folded"] = list(self.folded)
+        return out
 
 
 def at_or_above(findings: list[Finding], level: Severity | None) -> list[Finding]:

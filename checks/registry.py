@@ -7,7 +7,7 @@ a test holds.
 from __future__ import annotations
 
 from .rule import Rule
-from .rules import cells, document, pelaksana, rows, schedule, targets
+from .rules import cells, document, pelaksana, reading, rows, schedule, targets
 from .schema import SCHEMA
 
 RULES: tuple[Rule, ...] = (
@@ -27,6 +27,7 @@ RULES: tuple[Rule, ...] = (
     schedule.SCHEDULE_COUNT_MISMATCH,
     rows.DUPLICATE_ROW,
     rows.LOW_CONFIDENCE,
+    reading.LAYOUT_UNCERTAIN,
     document.MISSING_SIGNATURE,
     document.MISSING_YEAR,
     document.YEAR_MISMATCH,

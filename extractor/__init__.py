@@ -32,11 +32,17 @@ def extract(path: str | Path, options: ExtractOptions | None = None) -> RakDocum
     options = options or ExtractOptions()
     fmt = sniff_format(path)
     grid = read_grid(path, fmt, options)
-    layout = build_rows(grid)
+    layout = build_rows(grid, options.evidence)
     if not layout.rows:
         raise NoRakTable(str(path))
     meta = read_meta(grid, layout.used_tables)
     source = Source(
         file=path.name, format=fmt, pages=grid.pages, sha256=_sha256(path), ocr=grid.ocr
     )
-    return RakDocument(source=source, document=meta, periode=layout.periode, rows=layout.rows)
+    return RakDocument(
+        source=source,
+        document=meta,
+        periode=layout.periode,
+        rows=layout.rows,
+        keraguan=layout.doubts,
+    )

@@ -54,6 +54,11 @@ class ColumnModel:
                 best, best_overlap = col, ov
         return best
 
+    def beyond(self, cell: Cell) -> bool:
+        """Whether ``cell`` lies wholly right of the last headed column: an unlabeled extra
+        column (a range printed wider than its header), not text lost between columns."""
+        return cell.x0 >= self.x1
+
     def fits(self, row: list[Cell]) -> bool:
         """Whether a headerless row's cell edges line up with this model's column edges."""
         width = self.x1 - self.x0

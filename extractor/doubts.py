@@ -21,3 +21,24 @@ RULING_DISAGREES = "ruling-disagrees"  # our cells disagree with pdfplumber's ow
 ROW_JOIN_GUESSED = "row-join-guessed"  # a row cut by a page break joined on weak evidence
 MERGE_GUESSED = "merge-guessed"  # a merged cell's text carried across a page break by a guess
 SHADING_IGNORED = "shading-ignored"  # a row shaded all across: its shading read as no mark
+
+# Layout's own evidence about one row (``extractor.evidence``).
+TEXT_IN_PERIOD = "text-in-period"  # words or numbers, not a mark, in a month/quarter column
+MARK_IN_TEXT = "mark-in-text"  # a cell of a text column holding only a mark
+MARK_WITH_TEXT = "mark-with-text"  # a mark run together with words in one cell
+TWO_MARKS = "two-marks"  # two marks in one cell: two period columns read as one
+MARK_OUTSIDE_PERIODS = "mark-outside-periods"  # a mark under a schedule column with no period
+OUTSIDE_COLUMNS = "outside-columns"  # text in no column of the header (lost from the row)
+BASELINES_DIFFER = "baselines-differ"  # the row's cells start at different heights
+NUMBER_ROW = "number-row"  # the column-number row (1 2 3 ... 17) read as data
+HEADER_ROW = "header-row"  # a row of headings read as data
+ROW_JOINED = "row-joined"  # two parts of a row a page break cut were joined by a guess
+ROW_SPLIT = "row-split"  # one row looks read as two (wrapped lines, a page break)
+
+# Layout's own evidence about a whole table (page).
+HEADER_PARTIAL = "header-partial"  # a heading matched only in part (fuzzy score)
+COLUMN_MISSING = "column-missing"  # a core column (SASARAN ... PELAKSANA) found in no heading
+PERIODS_INCOMPLETE = "periods-incomplete"  # the months (quarters) are not all there, in order
+MODEL_DIFFERS = "model-differs"  # this page's columns differ from the other pages'
+TABLE_SKIPPED = "table-skipped"  # a table shaped like the RAK's gave no row (rows lost)
+OCR_SUSPECT = "ocr-suspect"  # OCR text with a typical misreading: a stray stop, a split number

@@ -116,26 +116,35 @@ def heading_role(text: str) -> str | None:
     "RENCANA PELAKSANAAN BULAN KE-"); when the whole does not match, the heading without them
     is tried.
     """
-    role = _match_role(normalise_heading(text))
-    if role is None:
+    return heading_match(text)[0]
+
+
+def heading_match(text: str) -> tuple[str | None, float]:
+    """The role a heading names and how well it matched (0..100; 100 is an exact match).
+
+    The score is evidence for the reading's ``keyakinan``: a heading matched only in part
+    (a typo, two headings run together) may mean the header band was misread.
+    """
+    found = _match_role(normalise_heading(text))
+    if found[0] is None:
         bare = normalise_heading(_DECORATION.sub(" ", text.replace("\n", " ")))
         if bare != normalise_heading(text):
-            role = _match_role(bare)
-    return role
+            found = _match_role(bare)
+    return found
 
 
-def _match_role(s: str) -> str | None:
+def _match_role(s: str) -> tuple[str | None, float]:
     if not s or len(s) > 60:  # headings are short; a long cell is data
-        return None
+        return None, 0.0
     if len(s) <= 4:
         for h, role in _CHOICES:
             if s == h:
-                return role
-        return None
+                return role, 100.0
+        return None, 0.0
     best = process.extractOne(s, _CHOICE_TEXT, scorer=fuzz.ratio, score_cutoff=80)
     if best is None:
-        return None
-    return _CHOICES[best[2]][1]
+        return None, 0.0
+    return _CHOICES[best[2]][1], float(best[1])
 
 
 def period_label(text: str) -> tuple[str, int] | None:

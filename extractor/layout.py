@@ -25,6 +25,7 @@ from .columns import (
     is_rak_model,
 )
 from .doubts import SHADING_IGNORED
+from .evidence import EvidenceSettings, assess, cell_doubts, join_parts, row_boxes
 from .grid import Cell, Grid, Table
 from .headings import (
     ANGGARAN,
@@ -38,7 +39,7 @@ from .headings import (
     normalise_heading,
 )
 from .marks import is_mark_text
-from .model import Lokasi, Row
+from .model import Kotak, Lokasi, PageDoubt, Row
 from .page_breaks import carry_up_centred, continues_merge, is_cut_continuation, merge_into
 from .schedule_text import parse_schedule
 from .targets import parse_target
@@ -70,8 +71,12 @@ class RawRow:
     kelompok: str | None = None  # the group heading row above it ("II. SUB BAGIAN ...")
     # Why layout doubts this row (codes of ``extractor.doubts``): a row joined across a
     # page break or a merged cell carried by a guess. With the cells' own doubts, these
-    # are the evidence behind the row's ``keyakinan``.
+    # are the evidence behind the row's ``keyakinan`` (``extractor.evidence``), with the model
+    # the row was read under, the table it came from, and where it is printed.
     doubts: list[str] = field(default_factory=list)
+    model: ColumnModel | None = None
+    table: int = -1
+    boxes: list[Kotak] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -81,6 +86,7 @@ class Layout:
     used_tables: set[int] = field(default_factory=set)  # indexes into grid.tables
     # The column model each used table was read with (``rak debug`` draws it).
     models: dict[int, ColumnModel] = field(default_factory=dict)
+    doubts: list[PageDoubt] = field(default_factory=list)  # pages whose layout is in doubt
 
 
 def _has_glyph(cell: Cell) -> bool:
@@ -116,7 +122,9 @@ def _shading_is_background(cells: list[Cell], model: ColumnModel) -> bool:
     return 2 * sum(c.shaded for c in own) > len(own)
 
 
-def _read_row(cells: list[Cell], model: ColumnModel, page: int | None) -> RawRow:
+def _read_row(
+    cells: list[Cell], model: ColumnModel, page: int | None, evidence: EvidenceSettings
+) -> RawRow:
     texts: dict[str, list[str]] = {}
     continued: set[str] = set()
     blank: set[str] = set()
@@ -135,7 +143,7 @@ def _read_row(cells: list[Cell], model: ColumnModel, page: int | None) -> RawRow
         if col is None:
             # Past the last headed column: an unlabeled extra column (an Excel range printed
             # wider than its header, a column added on one page), read as such.
-            if cell.x0 >= model.x1 and cell.text.strip():
+            if model.beyond(cell) and cell.text.strip():
                 extra.append(join_lines(cell.text))
             continue
         text = join_lines(cell.text)
@@ -179,7 +187,9 @@ def _read_row(cells: list[Cell], model: ColumnModel, page: int | None) -> RawRow
         extra=extra,
         page=page if page is not None else next((c.page for c in cells if c.page), None),
         confidence=min(confs) if confs else None,
-        doubts=doubts,
+        doubts=[*doubts, *cell_doubts(cells, model, evidence)],
+        model=model,
+        boxes=row_boxes(cells),
     )
 
 
@@ -187,7 +197,10 @@ def _is_empty(raw: RawRow) -> bool:
     return not (raw.texts or raw.periods or raw.lainnya or raw.extra)
 
 
-def _table_rows(tables: list[Table]) -> tuple[str, list[RawRow], dict[int, ColumnModel]]:
+def _table_rows(
+    tables: list[Table], evidence: EvidenceSettings | None = None
+) -> tuple[str, list[RawRow], dict[int, ColumnModel]]:
+    evidence = evidence or EvidenceSettings()
     model: ColumnModel | None = None
     periode = "bulan"
     raws: list[RawRow] = []
@@ -218,14 +231,16 @@ def _table_rows(tables: list[Table]) -> tuple[str, list[RawRow], dict[int, Colum
             if heading is not None:
                 group, first = heading, False  # a new group: nothing above continues
                 continue
-            raw = _read_row(cells, model, table.page)
+            raw = _read_row(cells, model, table.page, evidence)
             raw.kelompok = group
             if _is_empty(raw):
                 continue
             raw.first_of_table = first
+            raw.table = ti
             first = False
             if is_cut_continuation(raw, raws[-1] if raws else None):
                 merge_into(raws[-1], raw)
+                join_parts(raws[-1], raw)
                 continue
             raws.append(raw)
             if written and raw.schedule_kind:
@@ -296,10 +311,12 @@ def _with_group(raw: RawRow) -> dict[str, str]:
     return raw.lainnya
 
 
-def build_rows(grid: Grid) -> Layout:
+def build_rows(grid: Grid, evidence: EvidenceSettings | None = None) -> Layout:
     """All RAK rows of the grid, numbered from 1 in document order."""
-    periode, raws, used = _table_rows(grid.tables)
+    evidence = evidence or EvidenceSettings()
+    periode, raws, used = _table_rows(grid.tables, evidence)
     _carry_down(raws)
+    sure = assess(grid, raws, set(used), evidence)
     rows: list[Row] = []
     for n, raw in enumerate(raws, start=1):
         shifted = _resolve_extra(raw)
@@ -311,10 +328,13 @@ def build_rows(grid: Grid) -> Layout:
                 kegiatan=raw.texts.get(KEGIATAN, ""),
                 jadwal=sorted(raw.periods),
                 pelaksana=raw.texts.get(PELAKSANA, ""),
-                lokasi=Lokasi(halaman=raw.page, baris=n),
+                lokasi=Lokasi(halaman=raw.page, baris=n, kotak=raw.boxes),
                 lainnya=_with_group(raw),
                 kolom_bergeser=shifted,
-                keyakinan=raw.confidence if grid.ocr else None,
+                keyakinan=sure.keyakinan[n - 1],
+                alasan=sure.alasan[n - 1],
             )
         )
-    return Layout(periode=periode, rows=rows, used_tables=set(used), models=used)
+    return Layout(
+        periode=periode, rows=rows, used_tables=set(used), models=used, doubts=sure.pages
+    )

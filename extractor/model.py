@@ -21,9 +21,21 @@ class Target:
 
 
 @dataclass(slots=True)
+class Kotak:
+    """Where a row is printed on one page: ``bbox`` = (x0, top, x1, bottom) in PDF points
+    from the page's top-left corner (the frame of ``extractor.seen``)."""
+
+    halaman: int
+    bbox: list[float]  # [x0, top, x1, bottom]
+
+
+@dataclass(slots=True)
 class Lokasi:
     halaman: int | None
     baris: int
+    # One box per page the row sits on (a row a page break cut has two); empty for formats
+    # without pages.
+    kotak: list[Kotak] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -38,7 +50,10 @@ class Row:
     lainnya: dict[str, str] = field(default_factory=dict)
     # Fields whose text the extractor found in an unlabeled extra column and moved back.
     kolom_bergeser: list[str] = field(default_factory=list)
+    # How sure the reading of this row is, 0..1, and why not sure (codes of
+    # ``extractor.doubts``): OCR confidence and the evidence of ``extractor.evidence``.
     keyakinan: float | None = None
+    alasan: list[str] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -68,19 +83,26 @@ class Source:
 
 
 @dataclass(slots=True)
+class PageDoubt:
+    """A page whose table layout itself may have been misread, and why."""
+
+    halaman: int | None
+    keyakinan: float
+    alasan: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
 class RakDocument:
     source: Source
     document: DocumentMeta
     periode: str  # "bulan" or "triwulan"
     rows: list[Row]
+    keraguan: list[PageDoubt] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
         out: dict[str, Any] = {"schema_version": SCHEMA_VERSION}
         out.update(data)
-        if not self.source.ocr:
-            for row in out["rows"]:
-                row["keyakinan"] = None
         return out
 
     @classmethod
@@ -100,10 +122,15 @@ class RakDocument:
                     kegiatan=r.get("kegiatan") or "",
                     jadwal=list(r.get("jadwal") or []),
                     pelaksana=r.get("pelaksana") or "",
-                    lokasi=Lokasi(loc.get("halaman"), loc.get("baris", 0)),
+                    lokasi=Lokasi(
+                        loc.get("halaman"),
+                        loc.get("baris", 0),
+                        [_kotak(k) for k in loc.get("kotak") or []],
+                    ),
                     lainnya=dict(r.get("lainnya") or {}),
                     kolom_bergeser=list(r.get("kolom_bergeser") or []),
                     keyakinan=r.get("keyakinan"),
+                    alasan=list(r.get("alasan") or []),
                 )
             )
         return cls(
@@ -117,4 +144,13 @@ class RakDocument:
             document=DocumentMeta(penandatangan=signer, **meta),
             periode=data.get("periode", "bulan"),
             rows=rows,
+            keraguan=[
+                PageDoubt(d.get("halaman"), d.get("keyakinan", 0.0), list(d.get("alasan") or []))
+                for d in data.get("keraguan") or []
+            ],
         )
+
+
+def _kotak(data: dict[str, Any]) -> Kotak:
+    x0, top, x1, bottom = (float(v) for v in data["bbox"])
+    return Kotak(int(data["halaman"]), [x0, top, x1, bottom])

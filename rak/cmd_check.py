@@ -34,6 +34,7 @@ from .cli import (
     fail,
     guarded,
 )
+from .crops import flagged_crops
 from .exitcodes import ExitCode
 from .i18n import t
 
@@ -185,7 +186,9 @@ def check_cmd(
         from extractor import ExtractOptions, extract
 
         doc = extract(file, ExtractOptions(password=password, max_pages=max_pages))
-        return Report(file.name, doc.to_dict(), doc, run_checks(doc, cfg))
+        findings = run_checks(doc, cfg)
+        crops = flagged_crops(file, doc, findings, password) if fmt == "html" else {}
+        return Report(file.name, doc.to_dict(), doc, findings, crops)
 
     report = guarded(str(file), lang, work, timeout)
     color = _color(output, fmt)

@@ -60,6 +60,7 @@ WORDS: dict[str, dict[str, str]] = {
     "status_findings": {"id": "ada temuan", "en": "findings"},
     "status_unreadable": {"id": "gagal dibaca", "en": "unreadable"},
     "status_read": {"id": "terbaca", "en": "read"},
+    "status_uncertain": {"id": "pembacaan tidak yakin", "en": "reading uncertain"},
     "col_file": {"id": "Berkas", "en": "File"},
     "col_unit": {"id": "Unit organisasi", "en": "Organisation unit"},
     "col_year": {"id": "Tahun", "en": "Year"},
@@ -90,8 +91,10 @@ WORDS: dict[str, dict[str, str]] = {
         "en": "internal rak error ({detail}); please report it",
     },
     "bulk_totals_check": {
-        "id": "{n} berkas: {clean} bersih, {findings} ada temuan, {unreadable} gagal dibaca",
-        "en": "{n} files: {clean} clean, {findings} with findings, {unreadable} unreadable",
+        "id": "{n} berkas: {clean} bersih, {findings} ada temuan, {uncertain} pembacaan tidak "
+        "yakin, {unreadable} gagal dibaca",
+        "en": "{n} files: {clean} clean, {findings} with findings, {uncertain} reading "
+        "uncertain, {unreadable} unreadable",
     },
     "bulk_totals_extract": {
         "id": "{n} berkas: {read} terbaca ({rows} baris), {unreadable} gagal dibaca",

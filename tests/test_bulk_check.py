@@ -84,7 +84,7 @@ def test_exit_code_follows_fail_on_over_all_files(tmp_path):
     runner = CliRunner()
     res = runner.invoke(app, ["check", str(folder)])  # warnings only: below --fail-on error
     assert res.exit_code == 0, res.output
-    assert "2 berkas: 0 bersih, 2 ada temuan, 0 gagal dibaca" in res.stdout
+    assert "2 berkas: 0 bersih, 2 ada temuan, 0 pembacaan tidak yakin, 0 gagal dibaca" in res.stdout
     res = runner.invoke(app, ["check", str(folder), "--fail-on", "warning", "--lang", "en"])
     assert res.exit_code == 1
     assert "findings" in res.stdout
@@ -130,7 +130,7 @@ def test_a_broken_rak_toml_spoils_only_its_own_folder(tmp_path):
     res = CliRunner().invoke(app, ["check", str(good), str(bad), "-o", str(table)])
     assert res.exit_code == 2, res.output
     text = table.read_text("utf-8")
-    assert "1 ada temuan, 1 gagal dibaca" in text
+    assert "1 ada temuan, 0 pembacaan tidak yakin, 1 gagal dibaca" in text
     assert "TOML tidak sah" in text
 
 

@@ -96,7 +96,8 @@ def test_scan_metadata_from_text_outside_tables(scan_150: RakDocument) -> None:
 def test_text_layer_page_is_not_ocred() -> None:
     doc = extract(SAMPLES / f"{SEED}.pdf")
     assert doc.source.ocr is False
-    assert all(r.keyakinan is None for r in doc.rows)
+    # keyakinan is for every source now; without OCR it carries no OCR reason.
+    assert all(r.keyakinan is not None and "ocr-low" not in r.alasan for r in doc.rows)
 
 
 @pytest.mark.parametrize(

@@ -7,7 +7,7 @@ objects never render themselves; the command line only picks a renderer and writ
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -22,6 +22,9 @@ class Report:
     data: dict[str, Any]  # the extract object (CONTRACT.md)
     doc: RakDocument | None  # None when a JSON input could not be read as a document
     findings: list[Finding] = field(default_factory=list)
+    # Row number (1-based) -> (page, picture as a data: URI) of where the row is printed,
+    # made at the edge (``rak.crops``) because ``checks`` never opens a file; HTML shows them.
+    crops: Mapping[int, list[tuple[int, str]]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

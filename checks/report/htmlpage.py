@@ -19,7 +19,7 @@ from ..registry import get_rule, rule_order
 from ..rule import say
 from . import RenderOptions, Report
 from .htmlstyle import CSS
-from .words import PLURAL_SEVERITY, period_labels, w
+from .words import PLURAL_SEVERITY, period_labels, reading_status, uncertain_detail, w
 
 COLUMNS = ("sasaran_kegiatan", "indikator_kinerja", "target", "kegiatan")
 HEADINGS = {
@@ -81,6 +81,14 @@ def _summary(report: Report, lang: str) -> str:
     rows_label = esc(w("rows_flagged", lang))
     cards.append(f'<div class="card rows{ok}"><b>{flagged}</b><span>{rows_label}</span></div>')
     parts = [f'<section class="summary"><div class="cards">{"".join(cards)}</div>']
+    status = reading_status(report.findings)
+    detail = uncertain_detail(report.findings, lang)
+    parts.append(
+        f'<p class="status {status}"><b>{esc(w("status", lang))}: '
+        f"{esc(w(f'status_{status}', lang))}</b>"
+        + (f" — {esc(detail)}" if detail else "")
+        + "</p>"
+    )
     if not report.findings:
         parts.append(f"<p>{esc(w('no_findings', lang))}</p></section>")
         return "".join(parts)
@@ -176,14 +184,31 @@ def _row_html(
     return f'<tr id="baris-{n}"{row_class}>{"".join(cells)}</tr>'
 
 
-def _sasaran_spans(doc: RakDocument, by_row: dict[int, list[Finding]]) -> list[int]:
-    """Rowspan of each row's SASARAN cell: merged like the document, 0 where covered."""
+def _crop_html(n: int, crops: list[tuple[int, str]], columns: int, lang: str) -> str:
+    """The row as printed, right under the row as read, so a person compares the two."""
+    figures = "".join(
+        f'<figure><img src="{esc(src)}" alt="{esc(w("source_crop", lang, page=page))}">'
+        f"<figcaption>{esc(w('source_crop', lang, page=page))}</figcaption></figure>"
+        for page, src in crops
+    )
+    return f'<tr class="source" id="sumber-{n}"><td colspan="{columns}">{figures}</td></tr>'
+
+
+def _sasaran_spans(
+    doc: RakDocument, by_row: dict[int, list[Finding]], breaks: set[int]
+) -> list[int]:
+    """Rowspan of each row's SASARAN cell: merged like the document, 0 where covered.
+
+    A merge never runs past a row in ``breaks`` (1-based): the picture of where that row is
+    printed goes right under it, across the whole table.
+    """
     spans = [1] * len(doc.rows)
     start = 0
     for i in range(1, len(doc.rows) + 1):
         prev = doc.rows[start]
         same = (
             i < len(doc.rows)
+            and i not in breaks
             and doc.rows[i].sasaran_kegiatan.strip()
             and doc.rows[i].sasaran_kegiatan == prev.sasaran_kegiatan
             and not any((f.field or "").startswith("sasaran") for f in by_row.get(i + 1, []))
@@ -214,9 +239,11 @@ def _table(report: Report, lang: str) -> str:
     top.append(f'<th rowspan="2">{esc(field_heading("pelaksana").title())}</th>')
     top.append(f'<th rowspan="2">{esc(heads["notes"])}</th>')
     months = "".join(f"<th>{esc(label)}</th>" for label in labels)  # Jan..Des or TW I..IV
-    spans = _sasaran_spans(doc, by_row)
+    spans = _sasaran_spans(doc, by_row, set(report.crops))
+    columns = len(COLUMNS) + len(labels) + 3
     body = "".join(
         _row_html(n, row, by_row.get(n, []), len(labels), spans[n - 1], lang)
+        + (_crop_html(n, report.crops[n], columns, lang) if n in report.crops else "")
         for n, row in enumerate(doc.rows, start=1)
     )
     legend = (

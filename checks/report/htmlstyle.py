@@ -5,6 +5,7 @@ CSS = """
   --ink: #1f2933; --muted: #65717e; --line: #d9dee4; --paper: #ffffff; --page: #f4f6f8;
   --error: #b42318; --error-bg: #fdecea; --warning: #a15c00; --warning-bg: #fff3dc;
   --info: #1f5fa8; --info-bg: #e7f0fb; --mark: #2f6f4f; --mark-bg: #e3f1e8;
+  --doubt: #6b3fa0; --doubt-bg: #f3edfa;
 }
 * { box-sizing: border-box; }
 html { background: var(--page); }
@@ -105,6 +106,18 @@ footer { margin-top: 26px; color: var(--muted); font-size: 12px; }
 .legend i.error { background: var(--error-bg); border: 2px solid var(--error); }
 .legend i.warning { background: var(--warning-bg); border: 2px solid var(--warning); }
 .legend i.info { background: var(--info-bg); border: 1px solid var(--info); }
+p.status { margin: 10px 0 0; padding: 10px 14px; border-radius: 8px; background: var(--paper);
+  border: 1px solid var(--line); border-left: 5px solid var(--line); }
+p.status.clean { border-left-color: var(--mark); }
+p.status.findings { border-left-color: var(--warning); }
+p.status.uncertain { border-left-color: var(--doubt); background: var(--doubt-bg); }
+p.status.uncertain b { color: var(--doubt); }
+tr.source td { padding: 4px 8px 10px 3.6em; background: #fafbfc;
+  border-bottom: 1px solid var(--line); }
+tr.source figure { margin: 0 0 4px; }
+tr.source img { display: block; max-width: 100%; height: auto; border: 1px solid var(--line);
+  background: #fff; }
+tr.source figcaption { font-size: 11px; color: var(--muted); margin-top: 2px; }
 @media print {
   html, .panel, table.rak { background: #fff; }
   body { padding: 0; max-width: none; font-size: 11px; }

@@ -16,9 +16,10 @@ from rich.text import Text
 
 from ..finding import Finding, Severity, count_by_severity, field_heading
 from . import RenderOptions, Report
-from .words import shorten, summary_counts, w
+from .words import reading_status, shorten, summary_counts, uncertain_detail, w
 
 STYLES = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
+STATUS_STYLES = {"clean": "green", "findings": "yellow", "uncertain": "bold magenta"}
 
 
 def _heading(report: Report, row: int | None, lang: str) -> Text:
@@ -85,4 +86,10 @@ def render(report: Report, options: RenderOptions) -> str:
     summary = Text(f"{w('summary', lang)}: ", style="bold")
     summary.append(summary_counts(counts, lang))
     console.print(summary)
+    status = reading_status(report.findings)
+    line = Text(f"{w('status', lang)}: ", style="bold")
+    line.append(w(f"status_{status}", lang), style=STATUS_STYLES[status])
+    if status == "uncertain":
+        line.append(f" — {uncertain_detail(report.findings, lang)}")
+    console.print(line, soft_wrap=True)
     return out.getvalue()

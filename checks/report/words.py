@@ -6,7 +6,8 @@ the text and HTML renderers so both say the same thing.
 
 from __future__ import annotations
 
-from ..finding import Severity
+from ..finding import Finding, Severity
+from ..folding import needs_eye
 
 WORDS: dict[str, dict[str, str]] = {
     "document": {"id": "Dokumen", "en": "Document"},
@@ -32,6 +33,19 @@ WORDS: dict[str, dict[str, str]] = {
     "generated": {"id": "Dibuat oleh rak", "en": "Made by rak"},
     "marked": {"id": "dijadwalkan", "en": "scheduled"},
     "ocr": {"id": "dibaca dengan OCR", "en": "read by OCR"},
+    "status": {"id": "Status", "en": "Status"},
+    "status_clean": {"id": "bersih", "en": "clean"},
+    "status_findings": {"id": "ada temuan", "en": "findings"},
+    "status_uncertain": {"id": "pembacaan tidak yakin", "en": "reading uncertain"},
+    "uncertain_detail": {
+        "id": "{what} perlu diperiksa dengan mata: pengekstrak mungkin salah membaca tabel, "
+        "jadi temuan di sana belum tentu kesalahan dokumen",
+        "en": "{what} to verify by eye: the extractor may have misread the table, so "
+        "findings there are not necessarily the document's fault",
+    },
+    "uncertain_rows": {"id": "{n} baris", "en": "{n} rows"},
+    "uncertain_pages": {"id": "{rows} di halaman {pages}", "en": "{rows} on page(s) {pages}"},
+    "source_crop": {"id": "Di dokumen (hal. {page})", "en": "In the document (p. {page})"},
 }
 
 PLURAL_SEVERITY: dict[Severity, dict[str, str]] = {
@@ -50,6 +64,32 @@ QUARTERS = ["TW I", "TW II", "TW III", "TW IV"]
 def w(key: str, lang: str, **values: object) -> str:
     entry = WORDS[key]
     return entry.get(lang, entry["id"]).format(**values)
+
+
+def reading_status(findings: list[Finding]) -> str:
+    """``uncertain`` when the reading asks for a look by eye, else ``findings`` or ``clean``.
+
+    Kept apart from "ada temuan": a document whose table may have been misread is not one
+    with known mistakes, and must never pass as clean.
+    """
+    if needs_eye(findings):
+        return "uncertain"
+    return "findings" if findings else "clean"
+
+
+def uncertain_detail(findings: list[Finding], lang: str) -> str:
+    """ "12 baris dan halaman 1, 2 perlu diperiksa dengan mata: ..." (empty when sure)."""
+    eye = needs_eye(findings)
+    if not eye:
+        return ""
+    rows = {f.row for f in eye if f.row is not None}
+    pages = sorted(
+        {f.lokasi.halaman for f in eye if f.row is not None and f.lokasi and f.lokasi.halaman}
+    )
+    what = w("uncertain_rows", lang, n=len(rows)) if rows else w("document", lang)
+    if pages:
+        what = w("uncertain_pages", lang, rows=what, pages=", ".join(str(p) for p in pages))
+    return w("uncertain_detail", lang, what=what)
 
 
 def period_labels(periode: str, lang: str) -> list[str]:

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from extractor.model import RakDocument
 
 from ..config import CheckConfig
+from ..doubt import in_ocr_doubt
 from ..finding import Finding, Severity, field_heading
 from ..rule import Example, Rule, say
 
@@ -104,10 +105,8 @@ COLUMN_SHIFT = Rule(
 
 
 def _low_confidence(doc: RakDocument, config: CheckConfig) -> Iterator[Finding]:
-    if not doc.source.ocr:
-        return
     for i, row in enumerate(doc.rows):
-        if row.keyakinan is not None and row.keyakinan < config.min_confidence:
+        if in_ocr_doubt(row, doc, config):
             yield LOW_CONFIDENCE.at(
                 doc,
                 i,

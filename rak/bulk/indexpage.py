@@ -22,6 +22,7 @@ table.files td, table.files th { white-space: nowrap; }
 table.files td.wrap { white-space: normal; min-width: 16em; }
 .badge.clean, .badge.read { color: var(--mark); background: var(--mark-bg); }
 .badge.findings { color: var(--warning); background: var(--warning-bg); }
+.badge.uncertain { color: var(--doubt); background: var(--doubt-bg); }
 .badge.unreadable { color: var(--error); background: var(--error-bg); }
 ul.skipped { color: var(--muted); }
 """

@@ -19,7 +19,8 @@ from ..export import safe_cell
 from .summary import COLUMNS, SummaryLine
 
 MIN_WIDTH, MAX_WIDTH = 8, 60
-STATUS_FILL = {"clean": "E3F1E8", "read": "E3F1E8", "findings": "FFF3DC", "unreadable": "FDECEA"}
+STATUS_FILL = {"clean": "E3F1E8", "read": "E3F1E8", "findings": "FFF3DC", "uncertain": "F3EDFA",
+               "unreadable": "FDECEA"}
 
 
 def _cell(value: object) -> object:

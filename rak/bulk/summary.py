@@ -2,8 +2,10 @@
 
 A line is built from what the worker returned (``Outcome``) or from what happened to it
 (``Failure``: timed out, crashed, cancelled), so every input file has exactly one line, read
-or not. Status words follow the run's language: bersih / ada temuan / gagal dibaca (clean /
-findings / unreadable); an extract run that reads a file says terbaca (read).
+or not. Status words follow the run's language: bersih / ada temuan / pembacaan tidak yakin /
+gagal dibaca (clean / findings / reading uncertain / unreadable); an extract run that reads a
+file says terbaca (read). "Pembacaan tidak yakin" is kept apart from "ada temuan": the table
+may have been misread, so its findings are not yet the document's mistakes.
 """
 
 from __future__ import annotations
@@ -24,8 +26,10 @@ from .pool import Failure
 from .work import Outcome
 
 CLEAN, FINDINGS, UNREADABLE, READ = "clean", "findings", "unreadable", "read"
+UNCERTAIN = "uncertain"
 STATUS_WORDS = {CLEAN: "status_clean", FINDINGS: "status_findings",
-                UNREADABLE: "status_unreadable", READ: "status_read"}
+                UNREADABLE: "status_unreadable", READ: "status_read",
+                UNCERTAIN: "status_uncertain"}
 # Columns of ringkasan.csv / .xlsx (stable names, like the contract's).
 COLUMNS = ("file", "unit_organisasi", "tahun", "rows", "errors", "warnings", "infos",
            "status", "reason", "report_html", "report_json")
@@ -34,7 +38,7 @@ COLUMNS = ("file", "unit_organisasi", "tahun", "rows", "errors", "warnings", "in
 @dataclass(slots=True)
 class SummaryLine:
     file: str
-    status: str  # CLEAN, FINDINGS, UNREADABLE or READ
+    status: str  # CLEAN, FINDINGS, UNCERTAIN, UNREADABLE or READ
     code: int  # this file's exit code
     unit_organisasi: str | None = None
     tahun: int | None = None
@@ -53,7 +57,7 @@ class SummaryLine:
     def record(self, lang: str) -> dict[str, Any]:
         """The line as ringkasan.csv / .xlsx hold it (counts blank where nothing was counted)."""
         read = self.status != UNREADABLE
-        checked = self.status in (CLEAN, FINDINGS)
+        checked = self.status in (CLEAN, FINDINGS, UNCERTAIN)
         return {
             "file": self.file,
             "unit_organisasi": self.unit_organisasi or "",
@@ -89,6 +93,8 @@ def make_line(item: InputFile, result: Outcome | Failure, mode: str, lang: str) 
                            seconds=result.seconds)
     if mode == "extract":
         status = READ
+    elif result.uncertain:
+        status = UNCERTAIN
     else:
         status = FINDINGS if (result.errors or result.warnings or result.infos) else CLEAN
     return SummaryLine(
@@ -100,7 +106,7 @@ def make_line(item: InputFile, result: Outcome | Failure, mode: str, lang: str) 
 
 
 def worst_first(lines: list[SummaryLine]) -> list[SummaryLine]:
-    order = {UNREADABLE: 0, FINDINGS: 1, READ: 2, CLEAN: 2}
+    order = {UNREADABLE: 0, UNCERTAIN: 1, FINDINGS: 2, READ: 3, CLEAN: 3}
     return sorted(lines, key=lambda x: (order[x.status], -x.errors, -x.warnings, -x.infos,
                                         x.file))
 
@@ -111,7 +117,7 @@ def exit_code(lines: list[SummaryLine]) -> int:
 
 
 def counts(lines: list[SummaryLine]) -> dict[str, int]:
-    out = {CLEAN: 0, FINDINGS: 0, UNREADABLE: 0, READ: 0}
+    out = {CLEAN: 0, FINDINGS: 0, UNCERTAIN: 0, UNREADABLE: 0, READ: 0}
     for line in lines:
         out[line.status] += 1
     return out
@@ -123,10 +129,11 @@ def totals_line(lines: list[SummaryLine], mode: str, lang: str) -> str:
         return t("bulk_totals_extract", lang, n=len(lines), read=c[READ],
                  unreadable=c[UNREADABLE], rows=sum(x.rows for x in lines))
     return t("bulk_totals_check", lang, n=len(lines), clean=c[CLEAN], findings=c[FINDINGS],
-             unreadable=c[UNREADABLE])
+             uncertain=c[UNCERTAIN], unreadable=c[UNREADABLE])
 
 
-STATUS_STYLE = {CLEAN: "green", READ: "green", FINDINGS: "yellow", UNREADABLE: "bold red"}
+STATUS_STYLE = {CLEAN: "green", READ: "green", FINDINGS: "yellow", UNCERTAIN: "bold magenta",
+                UNREADABLE: "bold red"}
 
 
 def render_table(lines: list[SummaryLine], mode: str, lang: str, color: bool,

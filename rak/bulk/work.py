@@ -66,6 +66,7 @@ class Outcome:
     warnings: int = 0
     infos: int = 0
     failing: bool = False  # findings at or above the file's --fail-on
+    uncertain: bool = False  # the reading asks for a look by eye (layout-uncertain ...)
     texts: dict[str, str] = field(default_factory=dict)  # "json"/"html" -> report text
     columns: list[str] = field(default_factory=list)  # extract: keys of its row records
     by_rule: dict[str, dict[str, int]] = field(default_factory=dict)  # rule -> severity -> n
@@ -186,6 +187,7 @@ def _read_json(job: Job) -> Any:
 def _check(job: Job) -> Outcome:
     from checks import Severity, check_data, run_checks
     from checks.finding import at_or_above, count_by_severity
+    from checks.folding import needs_eye
     from checks.report import RenderOptions, Report, renderers
 
     cfg = _config(job)
@@ -195,8 +197,16 @@ def _check(job: Job) -> Outcome:
     else:
         from extractor import extract
 
+        from ..crops import flagged_crops
+
         doc = extract(job.path, job.options)
-        report = Report(job.display, doc.to_dict(), doc, run_checks(doc, cfg))
+        findings = run_checks(doc, cfg)
+        crops = (
+            flagged_crops(Path(job.path), doc, findings, job.options.password)
+            if "html" in job.renders
+            else {}
+        )
+        report = Report(job.display, doc.to_dict(), doc, findings, crops)
     counts = count_by_severity(report.findings)
     render = renderers()
     options = RenderOptions(lang=cfg.lang)
@@ -212,6 +222,7 @@ def _check(job: Job) -> Outcome:
         warnings=counts[Severity.WARNING],
         infos=counts[Severity.INFO],
         failing=failing,
+        uncertain=bool(needs_eye(report.findings)),
         texts={fmt: render[fmt](report, options) for fmt in job.renders},
         by_rule=_by_rule(report.findings),
         by_pelaksana=_by_pelaksana(report),

@@ -16,6 +16,7 @@ from .config import CheckConfig, ConfigError, find_config, load_config
 from .finding import Finding, Severity
 from .folding import fold
 from .registry import RULE_NAMES, RULES, get_rule, rule_order
+from .rules.failure import RULE_FAILED, run_rule
 from .schema import SCHEMA, schema_findings
 
 __all__ = [
@@ -54,9 +55,9 @@ def run_checks(
     config = config or CheckConfig()
     findings: list[Finding] = []
     for rule in RULES:
-        if rule.name in skip or not config.enabled(rule.name):
+        if rule is RULE_FAILED or rule.name in skip or not config.enabled(rule.name):
             continue
-        findings.extend(_apply_severity(f, config) for f in rule.check(doc, config))
+        findings.extend(_apply_severity(f, config) for f in run_rule(rule, doc, config))
     return sorted(fold(findings, config), key=_sort_key)
 
 
@@ -70,9 +71,8 @@ class CheckResult:
 def check_data(data: Any, config: CheckConfig | None = None, file: str = "") -> CheckResult:
     """Check a document's JSON: the schema on the JSON as given, then the rules.
 
-    With schema errors the rules still run when the JSON can be read as a document, but a
-    rule that trips over the broken data is dropped: the schema findings already say what
-    to fix, and a crash would hide them.
+    With schema errors the rules still run when the JSON can be read as a document; a rule
+    that trips over the data becomes a ``rule-failed`` finding beside the schema's.
     """
     config = config or CheckConfig()
     contract = list(schema_findings(data, config, file))
@@ -88,16 +88,9 @@ def check_data(data: Any, config: CheckConfig | None = None, file: str = "") -> 
     if doc is not None:
         if file and not doc.source.file:
             doc.source.file = file
-        for rule in RULES:
-            if rule is SCHEMA or not config.enabled(rule.name):
-                continue
-            try:
-                findings.extend(_apply_severity(f, config) for f in rule.check(doc, config))
-            except (KeyError, TypeError, ValueError, AttributeError):
-                if not broken:
-                    raise
+        findings.extend(run_checks(doc, config, skip=frozenset({SCHEMA.name})))
     return CheckResult(
         data=data if isinstance(data, dict) else {"data": data},
         doc=doc,
-        findings=sorted(fold(findings, config), key=_sort_key),
+        findings=sorted(findings, key=_sort_key),
     )

@@ -7,7 +7,7 @@ a test holds.
 from __future__ import annotations
 
 from .rule import Rule
-from .rules import cells, document, pelaksana, reading, rows, schedule, targets
+from .rules import cells, document, failure, pelaksana, reading, rows, schedule, targets
 from .schema import SCHEMA
 
 RULES: tuple[Rule, ...] = (
@@ -31,6 +31,7 @@ RULES: tuple[Rule, ...] = (
     document.MISSING_SIGNATURE,
     document.MISSING_YEAR,
     document.YEAR_MISMATCH,
+    failure.RULE_FAILED,
 )
 
 RULE_NAMES: tuple[str, ...] = tuple(r.name for r in RULES)

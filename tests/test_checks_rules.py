@@ -364,3 +364,45 @@ def test_messages_follow_the_language() -> None:
     assert fired(doc, "missing-pelaksana", CheckConfig(lang="en"))[0].message == (
         "The PELAKSANA cell is empty"
     )
+
+
+# --- a rule that fails ----------------------------------------------------------------------
+
+
+def test_a_rule_that_raises_is_reported_and_the_others_still_run(monkeypatch) -> None:
+    import dataclasses
+
+    import checks
+
+    def boom(doc, config):  # type: ignore[no-untyped-def]
+        raise ZeroDivisionError("division by zero")
+        yield  # pragma: no cover - a generator like every rule
+
+    broken = tuple(
+        dataclasses.replace(r, check=boom) if r.name == "target-unit-mismatch" else r
+        for r in checks.RULES
+    )
+    monkeypatch.setattr(checks, "RULES", broken)
+    doc = one_row(pelaksana="", indikator_kinerja="Persentase laporan", target="2 Laporan")
+    found = run_checks(doc, CheckConfig())
+    failed = [f for f in found if f.rule == "rule-failed"]
+    assert [(f.row, f.severity) for f in failed] == [(None, Severity.ERROR)]
+    assert "target-unit-mismatch" in failed[0].message and "ZeroDivisionError" in failed[0].message
+    assert "missing-pelaksana" in {f.rule for f in found}  # the other rules still ran
+    assert "target-unit-mismatch" not in {f.rule for f in found}
+
+
+def test_a_corrected_json_that_trips_a_rule_gets_rule_failed_beside_the_schema() -> None:
+    from checks import check_data
+
+    from .seed_doc import seed_data
+
+    data = seed_data()
+    data["rows"][0]["pelaksana"] = 12  # a number where a name belongs
+    result = check_data(data, CheckConfig())
+    assert [f.field for f in result.findings if f.rule == "schema"] == ["pelaksana"]
+    failed = [f.message for f in result.findings if f.rule == "rule-failed"]
+    assert failed and all("AttributeError" in m for m in failed)
+    assert any("missing-pelaksana" in m for m in failed)
+    # the rules that do not read PELAKSANA still report the seed's other defects
+    assert "target-unit-mismatch" in {f.rule for f in result.findings}

@@ -8,6 +8,7 @@ down once in ``rak.toml`` instead of repeating options::
     select = ["missing-pelaksana", "target-unit-mismatch"]   # only these (default: all)
     ignore = ["unknown-pelaksana"]
     min-confidence = 0.8        # low-confidence: OCR rows below this
+    max-memory = 2048           # MB one file may use while it is read (0: no limit)
 
     [severity]
     duplicate-row = "error"
@@ -36,7 +37,9 @@ from .units import DEFAULT_UNITS, KnownUnit
 CONFIG_NAME = "rak.toml"
 LANGS = ("id", "en")
 FAIL_ON = ("error", "warning", "info", "never")
-_TOP_KEYS = {"lang", "fail-on", "select", "ignore", "min-confidence", "severity", "units"}
+_TOP_KEYS = {
+    "lang", "fail-on", "select", "ignore", "min-confidence", "severity", "units", "max-memory",
+}
 
 
 class ConfigError(Exception):
@@ -59,6 +62,7 @@ class CheckConfig:
     units: tuple[KnownUnit, ...] = DEFAULT_UNITS
     min_confidence: float = 0.8
     fail_on: str = "error"
+    max_memory: int | None = None  # MB for reading one file; None: --max-memory's default
     path: Path | None = None  # the rak.toml this came from, if any
 
     def __post_init__(self) -> None:
@@ -168,6 +172,12 @@ def parse_config(data: Mapping[str, Any], path: Path, rule_names: Iterable[str])
         if not isinstance(value, (int, float)) or isinstance(value, bool):
             raise _bad(path, "min-confidence", "harus angka", "must be a number")
         kwargs["min_confidence"] = float(value)
+    if "max-memory" in data:
+        value = data["max-memory"]
+        if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+            raise _bad(path, "max-memory", "harus bilangan bulat MB, 0 atau lebih",
+                       "must be a whole number of MB, 0 or more")
+        kwargs["max_memory"] = value
     if "severity" in data:
         table = data["severity"]
         if not isinstance(table, dict):

@@ -5,6 +5,8 @@ The format is decided by the file's content (magic bytes), never by its name.
 
 from __future__ import annotations
 
+import os
+import stat
 import zipfile
 from pathlib import Path
 
@@ -17,11 +19,7 @@ READABLE_SUFFIXES = (".pdf", ".docx", ".docm", ".xlsx", ".xlsm", ".doc", ".xls")
 
 def sniff_format(path: Path) -> str:
     """Name the format from the first bytes: pdf, docx, xlsx, doc, xls; raise otherwise."""
-    try:
-        with path.open("rb") as fh:
-            head = fh.read(2048)
-    except OSError as e:
-        raise UnreadableDocument(str(path), e.strerror or str(e)) from e
+    head = _head(path, 2048)
     if not head:
         raise EmptyDocument(str(path))
     if b"%PDF-" in head[:1024]:
@@ -33,6 +31,23 @@ def sniff_format(path: Path) -> str:
         return "xls" if path.suffix.lower() in (".xls", ".xlt") else "doc"
     kind = _describe(head)
     raise UnsupportedFormat(str(path), kind)
+
+
+def _head(path: Path, size: int) -> bytes:
+    """The first bytes of a regular file. Opened without blocking and checked before reading:
+    a FIFO would wait for a writer forever, a device could stream without end."""
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except (OSError, ValueError) as e:
+        raise UnreadableDocument(str(path), getattr(e, "strerror", None) or str(e)) from e
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise UnreadableDocument(str(path), "not a regular file")
+        return os.read(fd, size)
+    except OSError as e:
+        raise UnreadableDocument(str(path), e.strerror or str(e)) from e
+    finally:
+        os.close(fd)
 
 
 def refuse_zip_bomb(zf: zipfile.ZipFile, path: Path, limit: int) -> None:

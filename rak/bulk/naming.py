@@ -85,9 +85,17 @@ class SafeNames:
 
 
 def inside(root: Path, *parts: str) -> Path:
-    """``root / parts``, refusing anything that would land outside ``root``."""
+    """``root / parts``, refusing anything that would land outside ``root``.
+
+    The folders on the way are resolved (a linked ``berkas`` pointing elsewhere is refused);
+    the last name is not: a link planted there is replaced by the rename that writes the
+    file, never followed.
+    """
     base = root.resolve()
-    target = base.joinpath(*parts).resolve()
-    if target != base and base not in target.parents:
-        raise ValueError(f"{target} is outside {base}")
-    return target
+    joined = base.joinpath(*parts)
+    if joined.name in ("", ".", ".."):
+        raise ValueError(f"{joined} names no file")
+    parent = joined.parent.resolve()
+    if parent != base and base not in parent.parents:
+        raise ValueError(f"{joined} is outside {base}")
+    return parent / joined.name

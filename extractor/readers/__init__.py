@@ -13,6 +13,8 @@ from pathlib import Path
 from ..errors import EmptyDocument, TooLarge, UnreadableDocument, UnsupportedFormat
 from ..grid import Grid
 from ..options import ExtractOptions
+from .ole import MAGIC as OLE_MAGIC
+from .ole import is_encrypted_package
 
 READABLE_SUFFIXES = (".pdf", ".docx", ".docm", ".xlsx", ".xlsm", ".doc", ".xls")
 
@@ -26,9 +28,13 @@ def sniff_format(path: Path) -> str:
         return "pdf"
     if head.startswith(b"PK\x03\x04"):
         return _sniff_zip(path)
-    if head.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
-        # OLE2 compound file: old Word or Excel; the name is the only cheap hint left.
-        return "xls" if path.suffix.lower() in (".xls", ".xlt") else "doc"
+    if head.startswith(OLE_MAGIC):
+        # OLE2 compound file: old Word or Excel, or a password-protected .docx/.xlsx; the
+        # name is the only cheap hint left of which.
+        suffix = path.suffix.lower()
+        if is_encrypted_package(path):
+            return "xlsx" if suffix in (".xlsx", ".xlsm", ".xls") else "docx"
+        return "xls" if suffix in (".xls", ".xlt") else "doc"
     kind = _describe(head)
     raise UnsupportedFormat(str(path), kind)
 
@@ -70,6 +76,10 @@ def _sniff_zip(path: Path) -> str:
     raise UnsupportedFormat(str(path), "zip")
 
 
+def _starts_with(path: Path, magic: bytes) -> bool:
+    return _head(path, len(magic)) == magic
+
+
 def _describe(head: bytes) -> str:
     signatures = {
         b"\x89PNG": "PNG",
@@ -98,6 +108,10 @@ def read_grid(path: Path, fmt: str, options: ExtractOptions) -> Grid:
         from .pdf import read_pdf
 
         return read_pdf(path, options)
+    if fmt in ("docx", "xlsx") and _starts_with(path, OLE_MAGIC):
+        from .ooxml_locked import read_locked
+
+        return read_locked(path, options)
     if fmt == "docx":
         from .docx import read_docx
 

@@ -9,6 +9,7 @@ down once in ``rak.toml`` instead of repeating options::
     ignore = ["unknown-pelaksana"]
     min-confidence = 0.8        # low-confidence: OCR rows below this
     min-keyakinan = 0.7         # layout-uncertain: rows (and pages) read less sure than this
+    max-memory = 2048           # MB one file may use while it is read (0: no limit)
 
     [severity]
     duplicate-row = "error"
@@ -46,6 +47,7 @@ _TOP_KEYS = {
     "min-keyakinan",
     "severity",
     "units",
+    "max-memory",
 }
 # rak.toml key -> CheckConfig field, for the thresholds between 0 and 1.
 _THRESHOLDS = {"min-confidence": "min_confidence", "min-keyakinan": "min_keyakinan"}
@@ -73,6 +75,7 @@ class CheckConfig:
     # A row whose keyakinan is below this was perhaps misread (layout-uncertain).
     min_keyakinan: float = 0.7
     fail_on: str = "error"
+    max_memory: int | None = None  # MB for reading one file; None: --max-memory's default
     path: Path | None = None  # the rak.toml this came from, if any
 
     def __post_init__(self) -> None:
@@ -182,6 +185,12 @@ def parse_config(data: Mapping[str, Any], path: Path, rule_names: Iterable[str])
             if not isinstance(value, (int, float)) or isinstance(value, bool):
                 raise _bad(path, key, "harus angka", "must be a number")
             kwargs[name] = float(value)
+    if "max-memory" in data:
+        value = data["max-memory"]
+        if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+            raise _bad(path, "max-memory", "harus bilangan bulat MB, 0 atau lebih",
+                       "must be a whole number of MB, 0 or more")
+        kwargs["max_memory"] = value
     if "severity" in data:
         table = data["severity"]
         if not isinstance(table, dict):

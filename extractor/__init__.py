@@ -26,6 +26,14 @@ def _sha256(path: Path) -> str:
     return h.hexdigest()
 
 
+def _file_name(path: Path) -> str:
+    """The name as text that can be written: bytes that are not UTF-8 shown as ``\\xNN``."""
+    try:
+        return path.name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    except UnicodeEncodeError:
+        return path.name.encode("utf-8", "backslashreplace").decode("utf-8")
+
+
 def extract(path: str | Path, options: ExtractOptions | None = None) -> RakDocument:
     """Read one file into a RAK document; raise a ``RakError`` subclass when it is not one."""
     path = Path(path)
@@ -37,7 +45,7 @@ def extract(path: str | Path, options: ExtractOptions | None = None) -> RakDocum
         raise NoRakTable(str(path))
     meta = read_meta(grid, layout.used_tables)
     source = Source(
-        file=path.name, format=fmt, pages=grid.pages, sha256=_sha256(path), ocr=grid.ocr
+        file=_file_name(path), format=fmt, pages=grid.pages, sha256=_sha256(path), ocr=grid.ocr
     )
     return RakDocument(
         source=source,

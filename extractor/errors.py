@@ -7,6 +7,10 @@ carries its message in Indonesian and English; ``{file}`` and ``{detail}`` are f
 
 from __future__ import annotations
 
+import re
+
+_LINE_BREAKS = re.compile(r"\s*[\r\n\u2028\u2029]+\s*")
+
 
 class RakError(Exception):
     """A document could not be turned into a RAK. Never a bug: a property of the input."""
@@ -22,8 +26,10 @@ class RakError(Exception):
         self.detail = detail
 
     def message(self, lang: str = "id") -> str:
+        """One line: a library's detail may span several (lxml, openpyxl), the message not."""
         template = self.messages.get(lang, self.messages["id"])
-        return template.format(file=self.file, detail=self.detail).replace(" ()", "")
+        text = template.format(file=self.file, detail=self.detail).replace(" ()", "")
+        return _LINE_BREAKS.sub(" ", text)
 
 
 class UnsupportedFormat(RakError):
@@ -85,3 +91,21 @@ class MissingTool(RakError):
         "id": "{file}: perlu program tambahan: {detail}",
         "en": "{file}: needs an extra program: {detail}",
     }
+
+
+class MemoryLimitExceeded(RakError):
+    """The input would need more memory than ``--max-memory`` allows.
+
+    Raised where a reader can tell the cost before paying it (a merged range, a sector
+    count) and, as a backstop, for a ``MemoryError`` under the worker's address-space limit.
+    Either way a property of the input, never a bug of rak.
+    """
+
+    messages = {
+        "id": "{file}: melebihi batas memori ({detail}); naikkan dengan --max-memory",
+        "en": "{file}: exceeds the memory limit ({detail}); raise it with --max-memory",
+    }
+
+    def __init__(self, file: str, limit_mb: int, what: str = "") -> None:
+        super().__init__(file, f"{limit_mb} MB" + (f": {what}" if what else ""))
+        self.limit_mb = limit_mb

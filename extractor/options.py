@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 
 from .evidence import EvidenceSettings
 
+DEFAULT_MAX_MEMORY_MB = 2048
+
 
 @dataclass(frozen=True, slots=True)
 class ExtractOptions:
@@ -15,9 +17,25 @@ class ExtractOptions:
     max_unpacked_bytes: int = 200 * 1024 * 1024
     # How evidence of a misread weighs on each row's keyakinan (``extractor.evidence``).
     evidence: EvidenceSettings = field(default_factory=EvidenceSettings)
+    # Memory budget of one file, in MB (--max-memory, rak.toml max-memory). None: the default
+    # (DEFAULT_MAX_MEMORY_MB); 0: no limit. Readers refuse what would cost more before they
+    # build it; the worker's address-space limit is the backstop.
+    max_memory_mb: int | None = None
 
     def __post_init__(self) -> None:
         if self.max_pages < 1:
             raise ValueError("max_pages must be at least 1")
         if self.max_unpacked_bytes < 1:
             raise ValueError("max_unpacked_bytes must be positive")
+        if self.max_memory_mb is not None and self.max_memory_mb < 0:
+            raise ValueError("max_memory_mb must be 0 (no limit) or more")
+
+    @property
+    def memory_mb(self) -> int:
+        """The budget in MB, 0 for none."""
+        return DEFAULT_MAX_MEMORY_MB if self.max_memory_mb is None else self.max_memory_mb
+
+    @property
+    def memory_bytes(self) -> int | None:
+        """The budget in bytes, None for none."""
+        return self.memory_mb * 1024 * 1024 or None

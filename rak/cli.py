@@ -35,6 +35,11 @@ PasswordOpt = Annotated[
     str | None, typer.Option("--password", help="Kata sandi PDF terkunci.")
 ]
 MaxPagesOpt = Annotated[int, typer.Option("--max-pages", help="Batas halaman per dokumen.")]
+MaxMemoryOpt = Annotated[
+    int | None,
+    typer.Option("--max-memory", min=0, show_default=False,
+                 help="Batas memori per berkas, MB (bawaan 2048; 0: tanpa batas)."),
+]
 
 # Options of the audit (rak check, and bulk runs of it). --lang here may be left out so that
 # the language of a rak.toml applies; an explicit --lang wins.
@@ -69,8 +74,17 @@ def root() -> None:
     """Baca dan periksa dokumen Rencana Aksi Kinerja (RAK)."""
 
 
+def safe(text: str) -> str:
+    """``text`` fit for a terminal: control codes and undecodable bytes of file names escaped."""
+    from .bulk.naming import display_name
+
+    return display_name(text)
+
+
 def fail(message: str, code: ExitCode = ExitCode.INPUT) -> typer.Exit:
-    typer.echo(message, err=True)
+    """Print ``message`` (file names in it shown safely: no raw control codes, no bytes the
+    terminal cannot take) and return the exit to raise."""
+    typer.echo(safe(message), err=True)
     return typer.Exit(int(code))
 
 
@@ -80,15 +94,29 @@ def check_lang(lang: str) -> str:
     return lang
 
 
-def guarded(file: str, lang: str, work: Callable[[], R], timeout: float | None = None) -> R:
+def guarded(
+    file: str,
+    lang: str,
+    work: Callable[[], R],
+    timeout: float | None = None,
+    max_memory: int | None = None,
+) -> R:
     """Run one file's work; turn its failure into a one-line message and an exit code.
 
-    ``timeout`` (seconds; None or 0 for none) bounds a single file the way bulk workers are
-    bounded: a document that takes longer ends with a message, never a hang.
+    ``timeout`` (seconds; None or 0 for none) and ``max_memory`` (MB; None for the default,
+    0 for none) bound a single file the way bulk workers are bounded: the work runs in a
+    worker process that is killed on time and has its address space capped, so a document
+    that takes longer or needs more ends with a message, never a hang or a swapping machine.
     """
     from extractor.errors import RakError
+    from extractor.options import DEFAULT_MAX_MEMORY_MB
 
+    from .bulk.limits import can_isolate, run_one
+
+    memory = DEFAULT_MAX_MEMORY_MB if max_memory is None else max_memory
     try:
+        if (timeout or memory) and can_isolate():
+            return run_one(work, file, lang, timeout or 0.0, memory)
         with time_limit(file, timeout):
             return work()
     except RakError as e:
@@ -129,8 +157,12 @@ def write_output(text: str, output: Path | None, lang: str) -> None:
         if not text.endswith("\n"):
             sys.stdout.write("\n")
         return
-    output.write_text(text, encoding="utf-8-sig" if output.suffix.lower() == ".csv" else "utf-8")
-    typer.echo(t("written", lang, path=output), err=True)
+    encoding = "utf-8-sig" if output.suffix.lower() == ".csv" else "utf-8"
+    try:
+        output.write_text(text, encoding=encoding)
+    except OSError as e:
+        raise fail(t("cannot_write", lang, path=output, detail=e.strerror or e)) from None
+    typer.echo(safe(t("written", lang, path=output)), err=True)
 
 
 def main() -> None:

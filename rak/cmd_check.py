@@ -25,6 +25,7 @@ from .cli import (
     ConfigOpt,
     FailOnOpt,
     IgnoreOpt,
+    MaxMemoryOpt,
     MaxPagesOpt,
     OutOpt,
     PasswordOpt,
@@ -154,6 +155,7 @@ def check_cmd(
     out: OutDirOpt = None,
     jobs: JobsOpt = 0,
     timeout: TimeoutOpt = 120.0,
+    max_memory: MaxMemoryOpt = None,
 ) -> None:
     """Periksa RAK: skema dan aturan audit, temuan per baris; banyak berkas dengan folder/--out."""
     if lang is not None:
@@ -165,13 +167,14 @@ def check_cmd(
 
         code = run_check(
             paths, fmt, output, out, jobs, timeout,
-            ExtractOptions(password=password, max_pages=max_pages),
+            ExtractOptions(password=password, max_pages=max_pages, max_memory_mb=max_memory),
             config, lang, fail_on, _names(select), _names(ignore),
         )
         raise typer.Exit(code)
     file = paths[0]
     cfg = _config(file, config, lang, fail_on, select, ignore)
     lang = cfg.lang
+    memory = max_memory if max_memory is not None else cfg.max_memory
     from checks import check_data, run_checks
     from checks.finding import at_or_above
     from checks.report import FORMATS, RenderOptions, Report, renderers
@@ -185,12 +188,13 @@ def check_cmd(
             return Report(file.name, result.data, result.doc, result.findings)
         from extractor import ExtractOptions, extract
 
-        doc = extract(file, ExtractOptions(password=password, max_pages=max_pages))
+        doc = extract(file, ExtractOptions(password=password, max_pages=max_pages,
+                                           max_memory_mb=memory))
         findings = run_checks(doc, cfg)
         crops = flagged_crops(file, doc, findings, password) if fmt == "html" else {}
         return Report(file.name, doc.to_dict(), doc, findings, crops)
 
-    report = guarded(str(file), lang, work, timeout)
+    report = guarded(str(file), lang, work, timeout, memory)
     color = _color(output, fmt)
     width = shutil.get_terminal_size((100, 24)).columns if color else 100
     text = renderers()[fmt](report, RenderOptions(lang=lang, color=color, width=width))

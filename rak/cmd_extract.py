@@ -24,6 +24,7 @@ from .bulk.cli import (
 )
 from .cli import (
     LangOpt,
+    MaxMemoryOpt,
     MaxPagesOpt,
     OutOpt,
     PasswordOpt,
@@ -54,6 +55,7 @@ def extract_cmd(
     out: OutDirOpt = None,
     jobs: JobsOpt = 0,
     timeout: TimeoutOpt = 120.0,
+    max_memory: MaxMemoryOpt = None,
 ) -> None:
     """Ekstrak tabel RAK menjadi JSON atau CSV; banyak berkas sekaligus dengan folder/--out."""
     from extractor import ExtractOptions
@@ -61,7 +63,7 @@ def extract_cmd(
     lang = check_lang(lang)
     if fmt not in ("json", "csv"):
         raise fail(t("bad_format", lang, value=fmt))
-    options = ExtractOptions(password=password, max_pages=max_pages)
+    options = ExtractOptions(password=password, max_pages=max_pages, max_memory_mb=max_memory)
     if is_bulk(paths, out):
         _bulk(paths, fmt, output, options, lang, out, jobs, timeout)
         return
@@ -70,7 +72,7 @@ def extract_cmd(
     from .export import to_csv, to_json
 
     file = paths[0]
-    doc = guarded(str(file), lang, lambda: extract(file, options), timeout)
+    doc = guarded(str(file), lang, lambda: extract(file, options), timeout, options.memory_mb)
     write_output(to_json(doc) if fmt == "json" else to_csv(doc), output, lang)
 
 

@@ -161,6 +161,18 @@ WORDS: dict[str, dict[str, str]] = {
         "id": "tautan ke folder di dalam masukan ({detail}); berkasnya dibaca di sana",
         "en": "link to a folder inside the input ({detail}); its files are read there",
     },
+    "skip_not_regular": {
+        "id": "bukan berkas biasa ({detail}); tidak dibuka",
+        "en": "not a regular file ({detail}); not opened",
+    },
+    "bulk_report_not_written": {
+        "id": "terbaca, tetapi laporannya tidak dapat ditulis ({detail})",
+        "en": "read, but its report could not be written ({detail})",
+    },
+    "bulk_summary_not_written": {
+        "id": "tidak dapat ditulis ke {path}: {names} ({detail}); hasil per berkas di atas",
+        "en": "could not be written to {path}: {names} ({detail}); the results are above",
+    },
     "skip_no_match": {
         "id": "pola tidak cocok dengan berkas apa pun",
         "en": "pattern matches no file",

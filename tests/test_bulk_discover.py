@@ -140,5 +140,8 @@ def test_safe_names_never_collide_and_stay_inside(tmp_path: Path):
 def test_display_name_shows_control_and_undecodable_characters():
     assert display_name("a\nb\x1b.pdf") == "a\\x0ab\\x1b.pdf"
     undecodable = os.fsdecode(b"rak-\xff.pdf")
-    assert display_name(undecodable) == "rak-\ufffd.pdf"
+    assert display_name(undecodable) == "rak-\\xff.pdf"
     display_name(undecodable).encode("utf-8")  # printable and writable
+    assert display_name("\ud800") == "\\ud800"  # a surrogate no byte stands for
+    # an OSC title sequence, a bidirectional override and a line separator stay visible
+    assert display_name("a\x1b]0;x\x07\u202eb\u2028.pdf") == "a\\x1b]0;x\\x07\\u202eb\\u2028.pdf"

@@ -5,34 +5,55 @@ The format is decided by the file's content (magic bytes), never by its name.
 
 from __future__ import annotations
 
+import os
+import stat
 import zipfile
 from pathlib import Path
 
 from ..errors import EmptyDocument, TooLarge, UnreadableDocument, UnsupportedFormat
 from ..grid import Grid
 from ..options import ExtractOptions
+from .ole import MAGIC as OLE_MAGIC
+from .ole import is_encrypted_package
 
 READABLE_SUFFIXES = (".pdf", ".docx", ".docm", ".xlsx", ".xlsm", ".doc", ".xls")
 
 
 def sniff_format(path: Path) -> str:
     """Name the format from the first bytes: pdf, docx, xlsx, doc, xls; raise otherwise."""
-    try:
-        with path.open("rb") as fh:
-            head = fh.read(2048)
-    except OSError as e:
-        raise UnreadableDocument(str(path), e.strerror or str(e)) from e
+    head = _head(path, 2048)
     if not head:
         raise EmptyDocument(str(path))
     if b"%PDF-" in head[:1024]:
         return "pdf"
     if head.startswith(b"PK\x03\x04"):
         return _sniff_zip(path)
-    if head.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
-        # OLE2 compound file: old Word or Excel; the name is the only cheap hint left.
-        return "xls" if path.suffix.lower() in (".xls", ".xlt") else "doc"
+    if head.startswith(OLE_MAGIC):
+        # OLE2 compound file: old Word or Excel, or a password-protected .docx/.xlsx; the
+        # name is the only cheap hint left of which.
+        suffix = path.suffix.lower()
+        if is_encrypted_package(path):
+            return "xlsx" if suffix in (".xlsx", ".xlsm", ".xls") else "docx"
+        return "xls" if suffix in (".xls", ".xlt") else "doc"
     kind = _describe(head)
     raise UnsupportedFormat(str(path), kind)
+
+
+def _head(path: Path, size: int) -> bytes:
+    """The first bytes of a regular file. Opened without blocking and checked before reading:
+    a FIFO would wait for a writer forever, a device could stream without end."""
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except (OSError, ValueError) as e:
+        raise UnreadableDocument(str(path), getattr(e, "strerror", None) or str(e)) from e
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise UnreadableDocument(str(path), "not a regular file")
+        return os.read(fd, size)
+    except OSError as e:
+        raise UnreadableDocument(str(path), e.strerror or str(e)) from e
+    finally:
+        os.close(fd)
 
 
 def refuse_zip_bomb(zf: zipfile.ZipFile, path: Path, limit: int) -> None:
@@ -53,6 +74,10 @@ def _sniff_zip(path: Path) -> str:
     if "xl/workbook.xml" in names:
         return "xlsx"
     raise UnsupportedFormat(str(path), "zip")
+
+
+def _starts_with(path: Path, magic: bytes) -> bool:
+    return _head(path, len(magic)) == magic
 
 
 def _describe(head: bytes) -> str:
@@ -83,6 +108,10 @@ def read_grid(path: Path, fmt: str, options: ExtractOptions) -> Grid:
         from .pdf import read_pdf
 
         return read_pdf(path, options)
+    if fmt in ("docx", "xlsx") and _starts_with(path, OLE_MAGIC):
+        from .ooxml_locked import read_locked
+
+        return read_locked(path, options)
     if fmt == "docx":
         from .docx import read_docx
 

@@ -15,7 +15,11 @@ are the sheet's row numbers; there are no pages. Sheets are read in workbook ord
 sheets are skipped.
 
 The workbook is opened with ``read_only=False`` (merged ranges exist only then) and
-``data_only=True`` (a formula gives the value Excel cached, as printed).
+``data_only=True`` (a formula gives the value Excel cached, as printed), after
+``xlsx_scan`` has counted what that will cost. Only the used area is walked: the bounding box
+of cells holding text, a fill or a border and of merged ranges whose first cell does, so one
+empty cell at ``XFD1048576`` costs nothing; the walk's own cost is checked against what is left
+of the memory budget before it starts.
 """
 
 from __future__ import annotations
@@ -35,14 +39,17 @@ from openpyxl.utils.exceptions import InvalidFileException
 from openpyxl.workbook.workbook import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
-from ..errors import UnreadableDocument
+from ..errors import MemoryLimitExceeded, UnreadableDocument
 from ..grid import Cell, Grid, Table, TextLine
 from ..marks import is_symbol_font
 from ..options import ExtractOptions
 from . import refuse_zip_bomb
+from .xlsx_scan import check_workbook
 from .xlsx_values import is_shaded, render
 
 DEFAULT_WIDTH = 8.43  # Excel's default column width, in characters of the default font
+# What the walk holds per sheet position (a _Slot, its Cell, the lookups), an upper estimate.
+POSITION_BYTES = 600
 
 
 def read_xlsx(path: Path, options: ExtractOptions, fmt: str = "xlsx") -> Grid:
@@ -50,13 +57,16 @@ def read_xlsx(path: Path, options: ExtractOptions, fmt: str = "xlsx") -> Grid:
 
     ``fmt`` names the format the user gave (``xls`` when this file was converted from one).
     """
-    check_unpacked_size(path, options)
+    loaded = check_unpacked_size(path, options)
     workbook = _open(path)
     grid = Grid(format=fmt, pages=None)
+    budget = options.memory_bytes
+    walk = _WalkBudget(str(path), options.memory_mb,
+                       None if budget is None else max(budget - loaded, 0) // POSITION_BYTES)
     try:
         for sheet in workbook.worksheets:  # chart sheets hold no cells
             if sheet.sheet_state == "visible":
-                _read_sheet(sheet, grid)
+                _read_sheet(sheet, grid, walk)
     finally:
         workbook.close()
     return grid
@@ -65,12 +75,14 @@ def read_xlsx(path: Path, options: ExtractOptions, fmt: str = "xlsx") -> Grid:
 # --- the package edge ----------------------------------------------------------------------
 
 
-def check_unpacked_size(path: Path, options: ExtractOptions) -> None:
-    """Refuse a zip bomb before openpyxl inflates anything: the sum of member sizes."""
+def check_unpacked_size(path: Path, options: ExtractOptions) -> int:
+    """Refuse a zip bomb before openpyxl inflates anything (the sum of member sizes), then
+    a DTD or sheets too big for the memory budget; return the bytes the load will take."""
     limit = options.max_unpacked_bytes
     try:
         with zipfile.ZipFile(path) as zf:
             refuse_zip_bomb(zf, path, limit)
+            return check_workbook(path, zf, options)
     except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError) as e:
         raise UnreadableDocument(str(path), f"zip: {e}") from e
 
@@ -152,23 +164,28 @@ def _hidden_rows(sheet: Worksheet) -> set[int]:
 
 
 def _merges(
-    sheet: Worksheet, looks: _Looks
+    sheet: Worksheet, looks: _Looks, max_row: int, max_col: int
 ) -> tuple[dict[tuple[int, int], _Merge], set[tuple[int, int]]]:
-    """Merged ranges by their top-left cell, and the set of cells they cover."""
+    """Merged ranges by their top-left cell, and the set of cells they cover, cut to the
+    used area (``max_row`` x ``max_col``, already within the walk's budget)."""
     anchors: dict[tuple[int, int], _Merge] = {}
     covered: set[tuple[int, int]] = set()
     for rng in sheet.merged_cells.ranges:
+        if rng.min_row > max_row or rng.min_col > max_col:
+            continue
         top_left = sheet.cell(rng.min_row, rng.min_col)
         text, look = render(top_left), looks(top_left)
+        rows = (rng.min_row, min(rng.max_row, max_row))
+        cols = (rng.min_col, min(rng.max_col, max_col))
         anchors[(rng.min_row, rng.min_col)] = _Merge(
-            rows=(rng.min_row, rng.max_row),
-            cols=(rng.min_col, rng.max_col),
+            rows=rows,
+            cols=cols,
             text=text,
             shaded=look.shaded,
             mark=look.symbol_font and bool(text.strip()),
         )
-        for r in range(rng.min_row, rng.max_row + 1):
-            for c in range(rng.min_col, rng.max_col + 1):
+        for r in range(rows[0], rows[1] + 1):
+            for c in range(cols[0], cols[1] + 1):
                 covered.add((r, c))
     return anchors, covered
 
@@ -213,16 +230,62 @@ def _has_border(cell: XlCell | MergedCell) -> bool:
     )
 
 
-def _read_sheet(sheet: Worksheet, grid: Grid) -> None:
-    max_row, max_col = sheet.max_row, sheet.max_column
+@dataclass(slots=True)
+class _WalkBudget:
+    """How many sheet positions (rows x columns walked) the budget still allows."""
+
+    file: str
+    limit_mb: int
+    positions: int | None  # None: no limit
+
+    def take(self, sheet: Worksheet, rows: int, cols: int) -> None:
+        if self.positions is None:
+            return
+        wanted = rows * cols
+        if wanted > self.positions:
+            what = f"{sheet.title}: {rows} x {cols} cells in use"
+            raise MemoryLimitExceeded(self.file, self.limit_mb, what)
+        self.positions -= wanted
+
+
+def _used_area(sheet: Worksheet, looks: _Looks) -> tuple[int, int]:
+    """The last row and column holding text, a fill or a border, or a merged range whose
+    first cell does: what a person sees. Cells openpyxl holds but nobody could see (an empty
+    cell at XFD1048576 stretches ``max_row``/``max_column``) are left out."""
+    last_row = last_col = 0
+    for (r, c), cell in sheet._cells.items():  # openpyxl keeps only the cells the file has
+        if r <= last_row and c <= last_col:
+            continue
+        if cell.value is None or not render(cell).strip():
+            look = looks(cell)
+            if not (look.shaded or look.bordered):
+                continue
+        last_row, last_col = max(last_row, r), max(last_col, c)
+    for rng in sheet.merged_cells.ranges:
+        if (rng.min_row, rng.min_col) in sheet._cells and _visible(
+            sheet._cells[(rng.min_row, rng.min_col)], looks
+        ):
+            last_row, last_col = max(last_row, rng.max_row), max(last_col, rng.max_col)
+    return last_row, last_col
+
+
+def _visible(cell: XlCell | MergedCell, looks: _Looks) -> bool:
+    look = looks(cell)
+    return bool(render(cell).strip()) or look.shaded or look.bordered
+
+
+def _read_sheet(sheet: Worksheet, grid: Grid, walk: _WalkBudget) -> None:
+    looks = _Looks()
+    max_row, max_col = _used_area(sheet, looks)
     if max_row < 1 or max_col < 1:
         return
     columns = _Columns(sheet, max_col)
     if not columns.visible:
         return
     hidden_rows = _hidden_rows(sheet)
-    looks = _Looks()
-    anchors, covered = _merges(sheet, looks)
+    walk.take(sheet, max_row - len([r for r in hidden_rows if r <= max_row]),
+              len(columns.visible))
+    anchors, covered = _merges(sheet, looks, max_row, max_col)
     # Where each merge shows: its first visible row and visible columns.
     placed = _place_merges(anchors, columns, hidden_rows)
     block: list[tuple[int, list[_Slot]]] = []

@@ -17,6 +17,7 @@ import typer
 
 from ..exitcodes import ExitCode
 from ..i18n import t
+from .naming import display_name
 
 if TYPE_CHECKING:
     from extractor.options import ExtractOptions
@@ -59,7 +60,7 @@ def check_bulk_options(jobs: int, timeout: float, out: Path | None, lang: str) -
 
 
 def _fail(message: str) -> typer.Exit:
-    typer.echo(message, err=True)
+    typer.echo(display_name(message), err=True)
     return typer.Exit(int(ExitCode.INPUT))
 
 
@@ -75,8 +76,7 @@ def print_summary(result: BulkResult, mode: str, lang: str, to_stderr: bool,
     if result.lines:
         table = render_table(result.lines, mode, lang, color, width)
         if output is not None:
-            output.write_text(table, encoding="utf-8")
-            sys.stderr.write(t("written", lang, path=output) + "\n")
+            _write_file(output, table, "utf-8", lang)
         else:
             stream.write(table)
     if result.skipped:
@@ -86,8 +86,19 @@ def print_summary(result: BulkResult, mode: str, lang: str, to_stderr: bool,
     if result.interrupted:
         done = sum(1 for x in result.lines if x.reason != t("bulk_interrupted", lang))
         sys.stderr.write(t("bulk_stopped", lang, done=done, total=len(result.lines)) + "\n")
-    if out is not None and result.out is not None:
-        sys.stderr.write(t("written", lang, path=result.out / "index.html") + "\n")
+    if result.write_error:
+        sys.stderr.write(result.write_error + "\n")
+    elif out is not None and result.out is not None:
+        sys.stderr.write(display_name(t("written", lang, path=result.out / "index.html")) + "\n")
+
+
+def _write_file(output: Path, text: str, encoding: str, lang: str) -> None:
+    """``-o FILE`` of a bulk run; a file that cannot be written is a one-line message."""
+    try:
+        output.write_text(text, encoding=encoding)
+    except OSError as e:
+        raise _fail(t("cannot_write", lang, path=output, detail=e.strerror or e)) from None
+    sys.stderr.write(display_name(t("written", lang, path=output)) + "\n")
 
 
 def no_files(paths: list[Path], lang: str) -> typer.Exit:
@@ -153,8 +164,7 @@ def run_check(
         if output is None:
             sys.stdout.write(("\ufeff" if fmt == "csv" else "") + text)
         else:
-            output.write_text(text, encoding="utf-8-sig" if fmt == "csv" else "utf-8")
-            sys.stderr.write(t("written", run_lang, path=output) + "\n")
+            _write_file(output, text, "utf-8-sig" if fmt == "csv" else "utf-8", run_lang)
         print_summary(result, "check", run_lang, to_stderr=True, out=out)
     else:
         print_summary(result, "check", run_lang, to_stderr=False, out=out, output=output)

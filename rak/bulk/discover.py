@@ -6,13 +6,16 @@ expanded (``**`` too). Inside a folder a file is taken when ``sniff_format`` rec
 content, or when its suffix says it should be a RAK (a broken ``.pdf`` is a result "gagal
 dibaca", not a silent skip); everything else is listed as skipped with the reason. A symbolic
 link that points outside the folder being walked is never followed, and is reported; a link
-inside it is read once, where it points. Nothing is dropped without a line saying so.
+inside it is read once, where it points. A FIFO, socket or device is never opened (opening a
+FIFO waits for a writer forever): it is listed as skipped. Nothing is dropped without a line
+saying so.
 """
 
 from __future__ import annotations
 
 import glob
 import os
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
@@ -44,6 +47,21 @@ class Skipped:
 class Discovery:
     files: list[InputFile] = field(default_factory=list)
     skipped: list[Skipped] = field(default_factory=list)
+
+
+_KINDS = ((stat.S_ISFIFO, "FIFO"), (stat.S_ISSOCK, "socket"), (stat.S_ISCHR, "device"),
+          (stat.S_ISBLK, "device"))
+
+
+def _not_regular(path: Path) -> str | None:
+    """What ``path`` is when it exists and is not a regular file or a folder (``FIFO``...)."""
+    try:
+        mode = path.stat().st_mode
+    except (OSError, ValueError):
+        return None  # missing: an explicit one is still a line, the worker says why
+    if stat.S_ISREG(mode) or stat.S_ISDIR(mode):
+        return None
+    return next((name for test, name in _KINDS if test(mode)), "?")
 
 
 def _within(path: Path, folder: Path) -> bool:
@@ -105,6 +123,10 @@ class _Walker:
             return None, "skip_not_rak", e.detail or type(e).__name__
 
     def file(self, path: Path, relative: str, explicit: bool) -> None:
+        special = _not_regular(path)
+        if special is not None:
+            self.skip(path, "skip_not_regular", special)
+            return
         if explicit:
             kind, _, _ = self.classify(path) if path.is_file() else ("?", "", "")
             # Named by the user: always a line in the summary, even when it is not a RAK.

@@ -14,7 +14,9 @@ import re
 import unicodedata
 from pathlib import Path, PurePath
 
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+# C0 and C1 controls (ESC starts the terminal's CSI and OSC sequences), line and paragraph
+# separators, and the bidirectional overrides that make a name read as another.
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
 _WINDOWS_RESERVED = {
     "con", "prn", "aux", "nul",
@@ -25,9 +27,19 @@ MAX_STEM = 120
 
 
 def display_name(name: str) -> str:
-    """``name`` as valid UTF-8 text with control characters shown as ``\\xNN``."""
-    text = name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
-    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+    """``name`` as valid UTF-8 text, safe to print on a terminal and to write anywhere:
+    bytes that are not UTF-8 (kept by Python as surrogates) and control characters are
+    shown as ``\\xNN`` (``\\uNNNN`` above 0xff), so two such names never look the same."""
+    try:
+        raw = name.encode("utf-8", "surrogateescape")
+    except UnicodeEncodeError:  # a surrogate that no file system byte stands for
+        raw = name.encode("utf-8", "backslashreplace")
+    return _CONTROL.sub(_escape, raw.decode("utf-8", "backslashreplace"))
+
+
+def _escape(m: re.Match[str]) -> str:
+    code = ord(m.group())
+    return f"\\x{code:02x}" if code <= 0xFF else f"\\u{code:04x}"
 
 
 def _safe_part(part: str) -> str:
@@ -73,9 +85,17 @@ class SafeNames:
 
 
 def inside(root: Path, *parts: str) -> Path:
-    """``root / parts``, refusing anything that would land outside ``root``."""
+    """``root / parts``, refusing anything that would land outside ``root``.
+
+    The folders on the way are resolved (a linked ``berkas`` pointing elsewhere is refused);
+    the last name is not: a link planted there is replaced by the rename that writes the
+    file, never followed.
+    """
     base = root.resolve()
-    target = base.joinpath(*parts).resolve()
-    if target != base and base not in target.parents:
-        raise ValueError(f"{target} is outside {base}")
-    return target
+    joined = base.joinpath(*parts)
+    if joined.name in ("", ".", ".."):
+        raise ValueError(f"{joined} names no file")
+    parent = joined.parent.resolve()
+    if parent != base and base not in parent.parents:
+        raise ValueError(f"{joined} is outside {base}")
+    return parent / joined.name

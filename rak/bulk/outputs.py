@@ -7,19 +7,26 @@
     index.html                       (check and extract) the summary as a page, worst first
 
 Every path goes through ``naming.inside`` before it is opened, and each file is written to a
-temporary name and renamed, so a run stopped half-way leaves whole files only. Text from
-documents is neutralised for spreadsheets (``=cmd|...`` stays text) in CSV and XLSX alike.
+temporary name and renamed, so a run stopped half-way leaves whole files only. The temporary
+file is created exclusively under a fresh random name (``mkstemp``: ``O_CREAT | O_EXCL``,
+which never follows a link), so a link planted at ``NAME.json.tmp`` is never written through;
+a write that fails (a full disk) removes its temporary file and raises ``OSError`` for the
+caller to report. Text from documents is neutralised for spreadsheets (``=cmd|...`` stays
+text) in CSV and XLSX alike.
 """
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import json
 import os
+import tempfile
 from collections.abc import Iterable, Iterator
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from ..export import row_records, safe_cell
 from ..i18n import t
@@ -38,22 +45,49 @@ class OutputDir:
         self.written: list[Path] = []
 
     def path(self, *parts: str) -> Path:
-        return inside(self.root, *parts)
+        """The place of ``parts`` under the root; ``OSError`` when it would be outside."""
+        try:
+            return inside(self.root, *parts)
+        except ValueError as e:
+            raise OSError(str(e)) from None
+
+    @contextmanager
+    def creating(self, parts: tuple[str, ...], mode: str = "w",
+                 encoding: str | None = "utf-8", newline: str | None = "") -> Iterator[IO[Any]]:
+        """A new file at ``parts``: written under an exclusive temporary name, renamed into
+        place when the block ends; on any failure the temporary file is removed."""
+        target = self.path(*parts)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+        try:
+            os.fchmod(fd, 0o666 & ~_umask())
+            binary = "b" in mode
+            with os.fdopen(fd, mode, encoding=None if binary else encoding,
+                           newline=None if binary else newline) as fh:
+                yield fh
+            os.replace(tmp, target)
+        except BaseException:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+            raise
+        self.written.append(target)
 
     def write_text(self, parts: tuple[str, ...], text: str, bom: bool = False) -> str:
         """Write ``text`` at ``parts`` under the root; return the path relative to the root."""
-        target = self.path(*parts)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        tmp = target.with_name(target.name + ".tmp")
-        tmp.write_text(text, encoding="utf-8-sig" if bom else "utf-8", newline="")
-        os.replace(tmp, target)
-        self.written.append(target)
+        with self.creating(parts, encoding="utf-8-sig" if bom else "utf-8") as fh:
+            fh.write(text)
         return "/".join(parts)
 
     def file_reports(self, stem: str, texts: dict[str, str]) -> dict[str, str]:
         """A file's own outputs (``berkas/<stem>.json``, ``.html``): format -> relative path."""
         return {fmt: self.write_text((FILES_DIR, f"{stem}.{fmt}"), text)
                 for fmt, text in sorted(texts.items())}
+
+
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
 
 
 def _csv_text(header: Iterable[str], rows: Iterable[Iterable[Any]]) -> str:
@@ -79,11 +113,8 @@ def write_summary(out: OutputDir, lines: list[SummaryLine], skipped: list[Skippe
     out.write_text(("ringkasan.csv",), summary_csv(lines, lang), bom=True)
     from .sheet import summary_xlsx
 
-    target = out.path("ringkasan.xlsx")
-    tmp = target.with_name(target.name + ".tmp")
-    summary_xlsx(lines, lang, tmp)
-    os.replace(tmp, target)
-    out.written.append(target)
+    with out.creating(("ringkasan.xlsx",), mode="wb") as fh:
+        summary_xlsx(lines, lang, fh)
     if skipped:
         out.write_text(("dilewati.csv",), skipped_csv(skipped, lang), bom=True)
 
@@ -122,18 +153,12 @@ def _records(out: OutputDir, lines: list[SummaryLine]) -> Iterator[dict[str, Any
 def write_rows(out: OutputDir, lines: list[SummaryLine], columns: list[list[str]]) -> None:
     """rows.csv and rows.jsonl: the archive as one table, without holding it all in memory."""
     header = merge_columns(columns)
-    csv_target = out.path("rows.csv")
-    jsonl_target = out.path("rows.jsonl")
-    csv_tmp = csv_target.with_name("rows.csv.tmp")
-    jsonl_tmp = jsonl_target.with_name("rows.jsonl.tmp")
-    with csv_tmp.open("w", encoding="utf-8-sig", newline="") as fc, \
-            jsonl_tmp.open("w", encoding="utf-8", newline="\n") as fj:
+    with ExitStack() as stack:
+        fc = stack.enter_context(out.creating(("rows.csv",), encoding="utf-8-sig"))
+        fj = stack.enter_context(out.creating(("rows.jsonl",), newline="\n"))
         writer = csv.DictWriter(fc, fieldnames=header, restval="", lineterminator="\r\n",
                                 extrasaction="ignore")
         writer.writeheader()
         for rec in _records(out, lines):
             writer.writerow({k: safe_cell(v) for k, v in rec.items()})
             fj.write(json.dumps(rec, ensure_ascii=False) + "\n")
-    os.replace(csv_tmp, csv_target)
-    os.replace(jsonl_tmp, jsonl_target)
-    out.written += [csv_target, jsonl_target]

@@ -9,7 +9,11 @@ task, ``on_result`` hears about it exactly once, with the task's value or a ``Fa
 
 Workers ignore SIGINT: Ctrl-C reaches the parent, which kills the workers and returns what is
 finished (``PoolRun.interrupted``). ``spawn`` (not ``fork``) keeps the workers free of the
-parent's state and works the same on every platform.
+parent's state and works the same on every platform; a single file (``limits.run_one``) is
+read in a ``fork``ed worker, which needs no pickled task and no second start-up.
+
+Each worker has a temporary folder of its own (``TMPDIR``); a worker that is killed is killed
+with every process it started, and its folder is removed whatever way it ended.
 """
 
 from __future__ import annotations
@@ -23,6 +27,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
 from typing import Any, Generic, TypeVar
+
+from .limits import kill_tree, new_temp_dir, remove_temp_dir, use_temp_dir
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -46,9 +52,10 @@ class PoolRun:
     workers_started: int = 0
 
 
-def _worker_main(conn: Connection, fn: Callable[[Any], Any]) -> None:
+def _worker_main(conn: Connection, fn: Callable[[Any], Any], tmp: str) -> None:
     """Loop in the worker: receive ``(index, task)``, send back the value or the error."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    use_temp_dir(tmp)
     conn.send(("ready", None, None))
     while True:
         try:
@@ -86,7 +93,8 @@ def _sigint_ignored() -> Iterator[None]:
 class _Worker:
     def __init__(self, ctx: Any, fn: Callable[[Any], Any]) -> None:
         self.conn, child = ctx.Pipe(duplex=True)
-        self.proc = ctx.Process(target=_worker_main, args=(child, fn), daemon=True)
+        self.tmp = new_temp_dir()
+        self.proc = ctx.Process(target=_worker_main, args=(child, fn, self.tmp), daemon=True)
         with _sigint_ignored():  # inherited by the new interpreter, even while it imports
             self.proc.start()
         child.close()
@@ -97,18 +105,19 @@ class _Worker:
         self.done = 0
 
     def stop(self, kill: bool) -> None:
-        if kill:
-            self.proc.kill()
-        else:
+        if not kill:
             try:
                 self.conn.send(None)
             except (OSError, ValueError):
-                self.proc.kill()
-        self.proc.join(timeout=5)
-        if self.proc.is_alive():
-            self.proc.kill()
+                kill = True
+        if not kill:
             self.proc.join(timeout=5)
+            kill = self.proc.is_alive()
+        if kill and self.proc.pid is not None:
+            kill_tree(self.proc.pid)
+        self.proc.join(timeout=5)
         self.conn.close()
+        remove_temp_dir(self.tmp)
 
 
 class Pool(Generic[T, R]):
@@ -124,6 +133,7 @@ class Pool(Generic[T, R]):
         jobs: int,
         timeout: float,
         recycle_after: int = 0,
+        start_method: str = "spawn",
     ) -> None:
         if jobs < 1:
             raise ValueError("jobs must be at least 1")
@@ -131,7 +141,7 @@ class Pool(Generic[T, R]):
         self.jobs = jobs
         self.timeout = timeout
         self.recycle_after = recycle_after
-        self.ctx = mp.get_context("spawn")
+        self.ctx = mp.get_context(start_method)
 
     def run(
         self, tasks: Sequence[T], on_result: Callable[[int, R | Failure], None]
@@ -173,7 +183,8 @@ class _Run(Generic[T, R]):
         except KeyboardInterrupt:
             self.state.interrupted = True
             for w in self.workers:
-                w.proc.kill()
+                if w.proc.pid is not None:
+                    kill_tree(w.proc.pid)
             for index in range(len(self.tasks)):
                 self.report(index, Failure("interrupted"))
         finally:

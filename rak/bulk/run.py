@@ -15,9 +15,11 @@ from pathlib import Path
 
 from extractor.options import ExtractOptions
 
+from ..exitcodes import ExitCode
+from ..i18n import t
 from .discover import Discovery, InputFile, Skipped, discover
 from .indexpage import Totals, render_index
-from .naming import SafeNames
+from .naming import SafeNames, display_name
 from .outputs import OutputDir, write_rows, write_summary
 from .pool import Failure, Pool
 from .progress import BulkProgress
@@ -64,6 +66,7 @@ class BulkResult:
     stats: list[FileStat] = field(default_factory=list)
     workers_started: int = 0
     rows_text: dict[str, str] = field(default_factory=dict)  # extract without --out
+    write_error: str = ""  # why the summary files could not be written, if they could not
 
 
 def run_bulk(paths: list[str], settings: BulkSettings,
@@ -113,7 +116,7 @@ def _run(found: Discovery, settings: BulkSettings, out_root: Path | None) -> Bul
                     totals.add(value)
                     columns[index] = value.columns
                     if out is not None:
-                        line.reports = out.file_reports(stems[index], value.texts)
+                        _write_reports(out, line, stems[index], value.texts, lang)
             lines[index] = line
             progress.advance()
 
@@ -126,10 +129,45 @@ def _run(found: Discovery, settings: BulkSettings, out_root: Path | None) -> Bul
     result.workers_started = state.workers_started
     result.exit_code = INTERRUPTED if state.interrupted else exit_code(result.lines)
     if out is not None:
-        write_summary(out, result.lines, found.skipped, lang)
-        if settings.mode == "extract":
-            write_rows(out, result.lines, columns)
-        out.write_text(("index.html",),
-                       render_index(result.lines, found.skipped, totals, settings.mode, lang))
+        _write_summaries(out, result, found, totals, columns, settings)
         result.out = out.root
     return result
+
+
+def _write_summaries(out: OutputDir, result: BulkResult, found: Discovery, totals: Totals,
+                     columns: list[list[str]], settings: BulkSettings) -> None:
+    """The run's own files, each on its own: a full disk after ringkasan.csv still leaves
+    ringkasan.csv, and the message names what is missing."""
+    lang, lines = settings.lang, result.lines
+    steps = [("ringkasan.csv, ringkasan.xlsx", lambda: write_summary(out, lines, found.skipped,
+                                                                     lang))]
+    if settings.mode == "extract":
+        steps.append(("rows.csv, rows.jsonl", lambda: write_rows(out, lines, columns)))
+    steps.append(("index.html", lambda: out.write_text(("index.html",), render_index(
+        lines, found.skipped, totals, settings.mode, lang))))
+    failed, why = [], ""
+    for names, step in steps:
+        try:
+            step()
+        except OSError as e:  # a full disk, a folder taken away: say so, keep the lines
+            failed.append(names)
+            why = why or _why(e)
+    if failed:
+        result.write_error = t("bulk_summary_not_written", lang, names=", ".join(failed),
+                               path=display_name(str(out.root)), detail=why)
+        result.exit_code = max(result.exit_code, int(ExitCode.INPUT))
+
+
+def _why(e: OSError) -> str:
+    return display_name(e.strerror or str(e))
+
+
+def _write_reports(out: OutputDir, line: SummaryLine, stem: str, texts: dict[str, str],
+                   lang: str) -> None:
+    """A file's own reports; one that cannot be written (a full disk) is said on its line,
+    and the run goes on with the next file."""
+    try:
+        line.reports = out.file_reports(stem, texts)
+    except OSError as e:
+        line.reason = t("bulk_report_not_written", lang, detail=_why(e))
+        line.code = max(line.code, int(ExitCode.INPUT))

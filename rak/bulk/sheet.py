@@ -9,6 +9,7 @@ that starts with "=" as a formula, so ``safe_cell`` is not optional here.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import BinaryIO
 
 from openpyxl import Workbook  # type: ignore[import-untyped]
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE  # type: ignore[import-untyped]
@@ -29,7 +30,7 @@ def _cell(value: object) -> object:
     return value
 
 
-def summary_xlsx(lines: list[SummaryLine], lang: str, path: Path) -> None:
+def summary_xlsx(lines: list[SummaryLine], lang: str, path: Path | BinaryIO) -> None:
     wb = Workbook()
     ws = wb.active
     ws.title = "Ringkasan" if lang == "id" else "Summary"

@@ -20,13 +20,14 @@ import resource
 import signal
 import time
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from extractor.options import ExtractOptions
 
 from ..exitcodes import ExitCode
+from .limits import memory_cap
 
 MAX_JSON_BYTES = 64 * 1024 * 1024
 
@@ -117,6 +118,11 @@ def process(job: Job) -> Outcome:
         out = Outcome(False, int(ExitCode.INPUT), _without_file(e.message(job.lang), e.file))
     except _ConfigProblem as e:
         out = Outcome(False, int(ExitCode.INPUT), e.text)
+    except MemoryError:  # past the budget outside the reader's own cap: still the input's
+        from extractor.errors import MemoryLimitExceeded
+
+        e = MemoryLimitExceeded(job.path, job.options.memory_mb)
+        out = Outcome(False, int(ExitCode.INPUT), _without_file(e.message(job.lang), e.file))
     except Exception as e:  # noqa: BLE001 - a bug in rak: reported for this file only
         from ..i18n import t
 
@@ -139,7 +145,8 @@ def _extract(job: Job) -> Outcome:
 
     from ..export import row_records, to_json
 
-    doc = extract(job.path, job.options)
+    with memory_cap(job.path, job.options.memory_mb):
+        doc = extract(job.path, job.options)
     records = row_records(doc)
     return Outcome(
         ok=True,
@@ -199,7 +206,11 @@ def _check(job: Job) -> Outcome:
 
         from ..crops import flagged_crops
 
-        doc = extract(job.path, job.options)
+        options = job.options
+        if options.max_memory_mb is None and cfg.max_memory is not None:
+            options = replace(options, max_memory_mb=cfg.max_memory)  # rak.toml max-memory
+        with memory_cap(job.path, options.memory_mb):
+            doc = extract(job.path, options)
         findings = run_checks(doc, cfg)
         crops = (
             flagged_crops(Path(job.path), doc, findings, job.options.password)

@@ -227,3 +227,28 @@ def with_pk(doc: RakDocument) -> PkCheck | None:
     if isinstance(doc, AgainstPk) and doc.pk is not None and doc.pairing is not None:
         return PkCheck(doc.pk, doc.pairing, doc.settings)
     return None
+
+
+def pk_from_data(data: Any, file: str) -> PkDocument:
+    """A PK from its JSON (``rak extract`` of a PK, perhaps corrected by hand).
+
+    A RAK's JSON raises ``IsRakNotPk``, JSON that breaks pk.schema.json ``InvalidPkJson``
+    with its first error: both name the file. ``checks`` still opens nothing: the caller
+    read the JSON.
+    """
+    from rak_schemas import pk_validator
+
+    from extractor.errors import InvalidPkJson, IsRakNotPk
+    from extractor.pk_model import is_pk_data
+
+    if not is_pk_data(data):
+        if isinstance(data, dict) and "rows" in data:
+            raise IsRakNotPk(file)
+        raise InvalidPkJson(file, 'jenis: "pk"')
+    errors = sorted(pk_validator().iter_errors(data), key=lambda e: [str(p) for p in e.path])
+    if errors:
+        first = errors[0]
+        where = "/".join(str(p) for p in first.absolute_path) or "-"
+        more = f"; +{len(errors) - 1}" if len(errors) > 1 else ""
+        raise InvalidPkJson(file, f"{where}: {first.message}{more}")
+    return PkDocument.from_dict(data)

@@ -109,6 +109,13 @@ class NoPkTable(RakError):
         return super().message(lang).rstrip()
 
 
+class InvalidPkJson(RakError):
+    messages = {
+        "id": "{file}: JSON Perjanjian Kinerja tidak sesuai skema pk.schema.json ({detail})",
+        "en": "{file}: Perjanjian Kinerja JSON does not match pk.schema.json ({detail})",
+    }
+
+
 class TooLarge(RakError):
     messages = {
         "id": "{file}: melebihi batas ({detail})",

@@ -89,8 +89,13 @@ def _block_signer(lines: Sequence[str]) -> Signer:
             body.append(ln.strip())
     if not body:
         return Signer(nip=nip)
-    name = _as_printed_name(body[-1])
-    title = " ".join(body[:-1]).rstrip(",").strip() or None
+    # The title ends with a comma ("Sekretaris KPU Kabupaten X,"); a name never does, even
+    # with its degrees ("HERMAN SUSANTO, S.H."). Without such a line the name is the last.
+    titled = [i for i, ln in enumerate(body) if ln.endswith(",")]
+    end = titled[-1] + 1 if titled else len(body) - 1
+    title = " ".join(body[:end]).rstrip(",").strip() or None
+    names = body[end:]
+    name = _as_printed_name(names[-1]) if names else None
     return Signer(jabatan=title, nama=name or None, nip=nip)
 
 

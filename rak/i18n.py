@@ -177,6 +177,13 @@ WORDS: dict[str, dict[str, str]] = {
         "id": "pola tidak cocok dengan berkas apa pun",
         "en": "pattern matches no file",
     },
+    # rak check --pk / --pk-dir
+    "pk_one_file": {
+        "id": "--pk untuk satu RAK; untuk banyak berkas pakai --pk-dir FOLDER (tiap RAK "
+        "dipasangkan dengan PK unit dan tahun yang sama)",
+        "en": "--pk is for one RAK; for many files use --pk-dir FOLDER (each RAK is paired "
+        "with the PK of the same unit and year)",
+    },
 }
 
 

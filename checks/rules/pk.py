@@ -60,10 +60,10 @@ def _indicator_missing(doc: RakDocument, config: CheckConfig) -> Iterator[Findin
             "indikator_kinerja",
             say(
                 {
-                    "id": 'Indikator Perjanjian Kinerja baris {n} tidak ada di RAK: "{ind}" '
-                    '(sasaran "{sasaran}", target {target})',
-                    "en": 'Indicator of the Perjanjian Kinerja, row {n}, is in no RAK row: '
+                    "id": 'INDIKATOR KINERJA Perjanjian Kinerja baris {n} tidak ada di RAK: '
                     '"{ind}" (sasaran "{sasaran}", target {target})',
+                    "en": "INDIKATOR KINERJA of the Perjanjian Kinerja, row {n}, is in no RAK "
+                    'row: "{ind}" (sasaran "{sasaran}", target {target})',
                 },
                 config.lang,
                 n=i + 1,
@@ -181,10 +181,10 @@ def _sasaran_mismatch(doc: RakDocument, config: CheckConfig) -> Iterator[Finding
                     "sasaran_kegiatan",
                     say(
                         {
-                            "id": 'SASARAN berbeda dari sasaran Perjanjian Kinerja untuk '
-                            'indikator ini: "{pk}" (PK baris {n})',
-                            "en": "SASARAN differs from the Perjanjian Kinerja's sasaran for "
-                            'this indicator: "{pk}" (PK row {n})',
+                            "id": "SASARAN KEGIATAN berbeda dari sasaran Perjanjian Kinerja "
+                            'untuk indikator ini: "{pk}" (PK baris {n})',
+                            "en": "SASARAN KEGIATAN differs from the Perjanjian Kinerja's "
+                            'sasaran for this indicator: "{pk}" (PK row {n})',
                         },
                         config.lang,
                         pk=_short(promised.sasaran_kegiatan),
@@ -236,8 +236,10 @@ def _extra_indicator(doc: RakDocument, config: CheckConfig) -> Iterator[Finding]
             "indikator_kinerja",
             say(
                 {
-                    "id": "INDIKATOR ini tidak ada di Perjanjian Kinerja ({file}){more}",
-                    "en": "This INDICATOR is not in the Perjanjian Kinerja ({file}){more}",
+                    "id": "INDIKATOR KINERJA ini tidak ada di Perjanjian Kinerja "
+                    "({file}){more}",
+                    "en": "This INDIKATOR KINERJA is not in the Perjanjian Kinerja "
+                    "({file}){more}",
                 },
                 config.lang,
                 file=found.pk.source.file,

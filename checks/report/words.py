@@ -6,6 +6,8 @@ the text and HTML renderers so both say the same thing.
 
 from __future__ import annotations
 
+from extractor.model import RakDocument
+
 from ..finding import Finding, Severity
 from ..folding import needs_eye
 
@@ -124,13 +126,13 @@ def shorten(text: str, limit: int = 60) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
-def pk_pair_lines(report_doc: object, lang: str) -> tuple[str, str, list[str]] | None:
+def pk_pair_lines(doc: RakDocument | None, lang: str) -> tuple[str, str, list[str]] | None:
     """For a RAK checked against a PK: (the PK named, the pairs counted, one line a PK row
     saying which RAK rows carry it), shared by the text and HTML reports; None without a PK.
     """
     from ..pk_match import with_pk
 
-    found = with_pk(report_doc) if report_doc is not None else None  # type: ignore[arg-type]
+    found = with_pk(doc) if doc is not None else None
     if found is None:
         return None
     pk, pairing = found.pk, found.pairing

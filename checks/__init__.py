@@ -11,10 +11,12 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from extractor.model import RakDocument
+from extractor.pk_model import PkDocument
 
 from .config import CheckConfig, ConfigError, find_config, load_config
 from .finding import Finding, Severity
 from .folding import fold
+from .pk_match import against_pk
 from .registry import RULE_NAMES, RULES, get_rule, rule_order
 from .rules.failure import RULE_FAILED, run_rule
 from .schema import SCHEMA, schema_findings
@@ -68,11 +70,14 @@ class CheckResult:
     findings: list[Finding]
 
 
-def check_data(data: Any, config: CheckConfig | None = None, file: str = "") -> CheckResult:
+def check_data(
+    data: Any, config: CheckConfig | None = None, file: str = "", pk: PkDocument | None = None
+) -> CheckResult:
     """Check a document's JSON: the schema on the JSON as given, then the rules.
 
     With schema errors the rules still run when the JSON can be read as a document; a rule
-    that trips over the data becomes a ``rule-failed`` finding beside the schema's.
+    that trips over the data becomes a ``rule-failed`` finding beside the schema's. With
+    ``pk``, the RAK is checked against that Perjanjian Kinerja too (the pk-* rules).
     """
     config = config or CheckConfig()
     contract = list(schema_findings(data, config, file))
@@ -88,6 +93,8 @@ def check_data(data: Any, config: CheckConfig | None = None, file: str = "") -> 
     if doc is not None:
         if file and not doc.source.file:
             doc.source.file = file
+        if pk is not None:
+            doc = against_pk(doc, pk)
         findings.extend(run_checks(doc, config, skip=frozenset({SCHEMA.name})))
     return CheckResult(
         data=data if isinstance(data, dict) else {"data": data},

@@ -10,10 +10,11 @@ from __future__ import annotations
 from typing import Any
 
 from extractor.model import DocumentMeta, Lokasi, RakDocument, Row, Signer, Source
+from extractor.pk_model import PkDocument, PkMeta, PkRow
 from extractor.targets import parse_target
 
 from .finding import field_heading
-from .rule import Example
+from .rule import Example, PkExample
 
 CLEAN_ROW: dict[str, Any] = {
     "sasaran_kegiatan": "Terwujudnya tata kelola arsip yang tertib",
@@ -65,10 +66,43 @@ def example_document(example: Example) -> RakDocument:
     meta = dict(CLEAN_DOCUMENT)
     meta.update(example.document)
     signer = Signer(**{k: meta.pop(k, None) for k in _SIGNER_KEYS})
-    return RakDocument(
+    doc = RakDocument(
         source=Source("contoh.pdf", "pdf", 1, _EXAMPLE_SHA, ocr=example.ocr),
         document=DocumentMeta(penandatangan=signer, **meta),
         periode="bulan",
+        rows=rows,
+    )
+    if example.pk is None:
+        return doc
+    from .pk_match import against_pk
+
+    return against_pk(doc, example_pk(example.pk))
+
+
+PK_FIELDS = ("sasaran_kegiatan", "indikator_kinerja", "target")
+
+
+def example_pk(example: PkExample) -> PkDocument:
+    """The clean RAK row's sasaran, indicator and target as a PK, with the example's changes;
+    of the same office and year as the clean RAK unless the example says otherwise."""
+    rows = []
+    for n, changes in enumerate(example.rows, start=1):
+        values = {k: CLEAN_ROW[k] for k in PK_FIELDS}
+        values.update(changes)
+        rows.append(
+            PkRow(
+                sasaran_kegiatan=values["sasaran_kegiatan"],
+                indikator_kinerja=values["indikator_kinerja"],
+                target=parse_target(values["target"]),
+                lokasi=Lokasi(2, n),
+                keyakinan=1.0,
+            )
+        )
+    meta = {k: CLEAN_DOCUMENT[k] for k in ("unit_organisasi", "tahun")}
+    meta.update(example.document)
+    return PkDocument(
+        source=Source("contoh-pk.pdf", "pdf", 2, _EXAMPLE_SHA),
+        document=PkMeta(judul="PERJANJIAN KINERJA", **meta),
         rows=rows,
     )
 
@@ -96,4 +130,18 @@ def example_lines(example: Example) -> list[str]:
         lines.append(f"{key}: {_show(key, value)}")
     if example.ocr:
         lines.insert(0, "source.ocr: true")
+    if example.pk is not None:
+        lines += _pk_lines(example.pk)
+    return lines
+
+
+def _pk_lines(pk: PkExample) -> list[str]:
+    """The PK beside the RAK: ``PK`` and its row, then what it sets."""
+    lines: list[str] = []
+    for n, changes in enumerate(pk.rows, start=1):
+        if not changes:
+            lines.append(f"PK [{n}]: = RAK")
+        for key, value in changes.items():
+            lines.append(f"PK [{n}] {field_heading(key)}: {_show(key, value)}")
+    lines += [f"PK {key}: {_show(key, value)}" for key, value in pk.document.items()]
     return lines

@@ -7,7 +7,7 @@ a test holds.
 from __future__ import annotations
 
 from .rule import Rule
-from .rules import cells, document, failure, pelaksana, reading, rows, schedule, targets
+from .rules import cells, document, failure, pelaksana, pk, reading, rows, schedule, targets
 from .schema import SCHEMA
 
 RULES: tuple[Rule, ...] = (
@@ -31,6 +31,8 @@ RULES: tuple[Rule, ...] = (
     document.MISSING_SIGNATURE,
     document.MISSING_YEAR,
     document.YEAR_MISMATCH,
+    # Against the Perjanjian Kinerja (rak check --pk); quiet without one.
+    *pk.RULES,
     failure.RULE_FAILED,
 )
 

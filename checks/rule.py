@@ -30,17 +30,30 @@ def say(words: Words, lang: str, **values: object) -> str:
 
 
 @dataclass(frozen=True)
+class PkExample:
+    """The Perjanjian Kinerja a pk-* rule's example RAK is checked against, written the same
+    way: one mapping per PK row of what differs from the clean row (``sasaran_kegiatan``,
+    ``indikator_kinerja``, ``target`` as text), and its metadata (``unit_organisasi``,
+    ``tahun``) where they differ from the clean RAK's."""
+
+    rows: tuple[Mapping[str, Any], ...] = ({},)
+    document: Mapping[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
 class Example:
     """A small document that shows a rule; only what differs from a clean RAK is written.
 
     ``rows`` holds one mapping per row of field -> value (``target`` as the cell's text);
     ``document`` holds metadata (``tahun``, ``tanggal``, ``tempat``, ``jabatan``, ``nama``);
-    ``ocr`` marks the document as read by OCR.
+    ``ocr`` marks the document as read by OCR; ``pk``, when set, is the Perjanjian Kinerja the
+    RAK is checked against (the pk-* rules run only with one).
     """
 
     rows: tuple[Mapping[str, Any], ...] = ({},)
     document: Mapping[str, Any] = field(default_factory=dict)
     ocr: bool = False
+    pk: PkExample | None = None
 
 
 @dataclass(frozen=True)

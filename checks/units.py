@@ -136,3 +136,63 @@ class UnitIndex:
         if len(parts) < 2:
             return [whole]
         return [m for p in parts if (m := self.match_one(p)) is not None]
+
+
+# --- offices: whose document it is -----------------------------------------------------------
+#
+# A RAK and its Perjanjian Kinerja name their office in many ways ("SEKRETARIAT KPU KABUPATEN
+# KUBU RAYA", "Sekretariat Komisi Pemilihan Umum Kab. Kuburaya", "KPU Kab. Kubu Raya"): the
+# secretariat serves the commission, so both name one office. What tells two offices apart is
+# the level (kabupaten, kota, provinsi) and the region's name.
+
+_LEVELS = {
+    "kabupaten": "kabupaten", "kab": "kabupaten",
+    "kota": "kota",
+    "provinsi": "provinsi", "propinsi": "provinsi", "prov": "provinsi",
+}
+_OFFICE_END = re.compile(r"\b(?:tahun|ta|th)\b|\d{4}")
+_NATIONAL = re.compile(r"\b(?:republik\s+indonesia|ri)\b")
+# A region's name may be written with or without its space ("Kubu Raya", "Kuburaya") and
+# with a slip; closer than this (0..100) is the same region.
+SAME_REGION_SCORE = 90.0
+
+
+@dataclass(frozen=True, slots=True)
+class Office:
+    level: str  # kabupaten, kota, provinsi or pusat
+    wilayah: str  # the region's name, lower case, single spaces ("kubu raya")
+
+
+def office_of(name: str | None) -> Office | None:
+    """The office a unit name names, or None when it names no level and region."""
+    if not name:
+        return None
+    text = " ".join(_PUNCT.sub(" ", name.lower()).split())
+    text = _OFFICE_END.split(text, maxsplit=1)[0]
+    words = text.split()
+    for i, word in enumerate(words):
+        if word in _LEVELS and i + 1 < len(words):
+            return Office(_LEVELS[word], " ".join(words[i + 1 :]))
+    if _NATIONAL.search(text) and ("kpu" in words or "komisi" in words):
+        return Office("pusat", "indonesia")
+    return None
+
+
+def same_office(a: str | None, b: str | None) -> bool | None:
+    """Whether two unit names name one office; None when either names none."""
+    first, second = office_of(a), office_of(b)
+    if first is None or second is None:
+        return None
+    if first.level != second.level:
+        return False
+    joined = (first.wilayah.replace(" ", ""), second.wilayah.replace(" ", ""))
+    return fuzz.ratio(*joined) >= SAME_REGION_SCORE
+
+
+def region_words(*names: str | None) -> frozenset[str]:
+    """The words of the regions these unit names name ("kubu", "raya"): an indicator that
+    ends "... oleh KPU Kabupaten Kubu Raya" says nothing more by them."""
+    offices = [o for n in names if (o := office_of(n)) is not None]
+    return frozenset(
+        w for o in offices for w in (*o.wilayah.split(), o.wilayah.replace(" ", ""))
+    )

@@ -1,6 +1,9 @@
-"""Turn a RAK file (PDF, Word, ...) into a ``RakDocument``.
+"""Turn a RAK file (PDF, Word, ...) into a ``RakDocument``, and a Perjanjian Kinerja into a
+``PkDocument``.
 
-``readers`` know file formats, ``layout`` knows RAK tables, ``meta`` the text around them.
+``readers`` know file formats, ``layout`` knows RAK tables (``pk_layout`` the PK's), ``meta``
+the text around them. Which of the two a file is, is decided by its tables: a schedule makes a
+RAK; SASARAN | INDIKATOR | TARGET without one, a PK.
 """
 
 from __future__ import annotations
@@ -8,14 +11,26 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from .errors import NoRakTable, RakError
+from .errors import IsPerjanjianKinerja, IsRakNotPk, NoPkTable, NoRakTable, RakError
+from .grid import Grid
 from .layout import build_rows
 from .meta import read_meta
 from .model import RakDocument, Source
 from .options import ExtractOptions
+from .pk_layout import build_pk_rows
+from .pk_meta import read_pk_meta
+from .pk_model import PkDocument
 from .readers import read_grid, sniff_format
 
-__all__ = ["ExtractOptions", "RakDocument", "RakError", "extract"]
+__all__ = [
+    "ExtractOptions",
+    "PkDocument",
+    "RakDocument",
+    "RakError",
+    "extract",
+    "extract_pk",
+    "read_document",
+]
 
 
 def _sha256(path: Path) -> str:
@@ -34,23 +49,71 @@ def _file_name(path: Path) -> str:
         return path.name.encode("utf-8", "backslashreplace").decode("utf-8")
 
 
-def extract(path: str | Path, options: ExtractOptions | None = None) -> RakDocument:
-    """Read one file into a RAK document; raise a ``RakError`` subclass when it is not one."""
-    path = Path(path)
-    options = options or ExtractOptions()
+def _read(path: Path, options: ExtractOptions) -> tuple[Grid, Source]:
     fmt = sniff_format(path)
     grid = read_grid(path, fmt, options)
-    layout = build_rows(grid, options.evidence)
-    if not layout.rows:
-        raise NoRakTable(str(path))
-    meta = read_meta(grid, layout.used_tables)
     source = Source(
         file=_file_name(path), format=fmt, pages=grid.pages, sha256=_sha256(path), ocr=grid.ocr
     )
+    return grid, source
+
+
+def _as_rak(grid: Grid, source: Source, options: ExtractOptions) -> RakDocument | None:
+    layout = build_rows(grid, options.evidence)
+    if not layout.rows:
+        return None
     return RakDocument(
         source=source,
-        document=meta,
+        document=read_meta(grid, layout.used_tables),
         periode=layout.periode,
         rows=layout.rows,
         keraguan=layout.doubts,
     )
+
+
+def _as_pk(grid: Grid, source: Source, options: ExtractOptions) -> PkDocument | None:
+    layout = build_pk_rows(grid, options.evidence)
+    if not layout.rows:
+        return None
+    return PkDocument(
+        source=source, document=read_pk_meta(grid, layout.used_tables), rows=layout.rows
+    )
+
+
+def read_document(
+    path: str | Path, options: ExtractOptions | None = None
+) -> RakDocument | PkDocument:
+    """A RAK when the file holds one, else a Perjanjian Kinerja; ``NoRakTable`` for neither."""
+    path = Path(path)
+    options = options or ExtractOptions()
+    grid, source = _read(path, options)
+    found = _as_rak(grid, source, options) or _as_pk(grid, source, options)
+    if found is None:
+        raise NoRakTable(str(path))
+    return found
+
+
+def extract(path: str | Path, options: ExtractOptions | None = None) -> RakDocument:
+    """Read one file into a RAK document; raise a ``RakError`` subclass when it is not one
+    (``IsPerjanjianKinerja`` when it is a PK)."""
+    doc = read_document(path, options)
+    if isinstance(doc, PkDocument):
+        raise IsPerjanjianKinerja(str(path))
+    return doc
+
+
+def extract_pk(path: str | Path, options: ExtractOptions | None = None) -> PkDocument:
+    """Read one file into a Perjanjian Kinerja; ``IsRakNotPk`` when it is a RAK.
+
+    The PK's table is looked for first: a file that holds both (a PK with its RAK attached)
+    is read for its PK here, for its RAK by ``extract``.
+    """
+    path = Path(path)
+    options = options or ExtractOptions()
+    grid, source = _read(path, options)
+    pk = _as_pk(grid, source, options)
+    if pk is not None:
+        return pk
+    if build_rows(grid, options.evidence).rows:
+        raise IsRakNotPk(str(path))
+    raise NoPkTable(str(path))

@@ -72,6 +72,50 @@ class NoRakTable(RakError):
         return super().message(lang).rstrip()
 
 
+class IsPerjanjianKinerja(NoRakTable):
+    """A Perjanjian Kinerja given where a RAK is expected: named as such, with the way to
+    check a RAK against it (still a ``NoRakTable``: there is no RAK table in it)."""
+
+    messages = {
+        "id": "{file}: tidak ditemukan tabel RAK: berkas ini Perjanjian Kinerja (SASARAN, "
+        "INDIKATOR KINERJA, TARGET, tanpa jadwal); periksa RAK terhadapnya dengan "
+        "rak check RAK --pk {file}",
+        "en": "{file}: no RAK table found: this file is a Perjanjian Kinerja (SASARAN, "
+        "INDIKATOR KINERJA, TARGET, no schedule); check a RAK against it with "
+        "rak check RAK --pk {file}",
+    }
+
+
+class IsRakNotPk(RakError):
+    """A RAK given where a Perjanjian Kinerja is expected (``--pk``)."""
+
+    messages = {
+        "id": "{file}: bukan Perjanjian Kinerja: berkas ini RAK (ada jadwal pelaksanaan); "
+        "--pk meminta Perjanjian Kinerja (SASARAN, INDIKATOR KINERJA, TARGET)",
+        "en": "{file}: not a Perjanjian Kinerja: this file is a RAK (it has a schedule); "
+        "--pk wants a Perjanjian Kinerja (SASARAN, INDIKATOR KINERJA, TARGET)",
+    }
+
+
+class NoPkTable(RakError):
+    messages = {
+        "id": "{file}: tidak ditemukan tabel Perjanjian Kinerja (kolom SASARAN, INDIKATOR "
+        "KINERJA, TARGET) {detail}",
+        "en": "{file}: no Perjanjian Kinerja table found (columns SASARAN, INDIKATOR "
+        "KINERJA, TARGET) {detail}",
+    }
+
+    def message(self, lang: str = "id") -> str:
+        return super().message(lang).rstrip()
+
+
+class InvalidPkJson(RakError):
+    messages = {
+        "id": "{file}: JSON Perjanjian Kinerja tidak sesuai skema pk.schema.json ({detail})",
+        "en": "{file}: Perjanjian Kinerja JSON does not match pk.schema.json ({detail})",
+    }
+
+
 class TooLarge(RakError):
     messages = {
         "id": "{file}: melebihi batas ({detail})",

@@ -9,6 +9,7 @@ unlabeled extra column back where it belongs, recording the shift.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from .columns import (
@@ -198,7 +199,9 @@ def _is_empty(raw: RawRow) -> bool:
 
 
 def _table_rows(
-    tables: list[Table], evidence: EvidenceSettings | None = None
+    tables: list[Table],
+    evidence: EvidenceSettings | None = None,
+    accept: Callable[[ColumnModel], bool] = is_rak_model,
 ) -> tuple[str, list[RawRow], dict[int, ColumnModel]]:
     evidence = evidence or EvidenceSettings()
     model: ColumnModel | None = None
@@ -212,7 +215,7 @@ def _table_rows(
         band = header_band(rows)
         if band is not None:
             candidate = build_model(rows[band[0] : band[1]])
-            if not is_rak_model(candidate):
+            if not accept(candidate):
                 continue
             model = candidate
             periode = model.periode
@@ -311,11 +314,25 @@ def _with_group(raw: RawRow) -> dict[str, str]:
     return raw.lainnya
 
 
+def read_raw_rows(
+    grid: Grid,
+    evidence: EvidenceSettings | None = None,
+    accept: Callable[[ColumnModel], bool] = is_rak_model,
+) -> tuple[str, list[RawRow], dict[int, ColumnModel]]:
+    """The rows of every table whose header ``accept`` takes, merged cells carried down.
+
+    The RAK takes tables with a schedule (``is_rak_model``); a Perjanjian Kinerja reads its
+    SASARAN | INDIKATOR | TARGET tables through the same steps (``extractor.pk_layout``).
+    """
+    periode, raws, used = _table_rows(grid.tables, evidence, accept)
+    _carry_down(raws)
+    return periode, raws, used
+
+
 def build_rows(grid: Grid, evidence: EvidenceSettings | None = None) -> Layout:
     """All RAK rows of the grid, numbered from 1 in document order."""
     evidence = evidence or EvidenceSettings()
-    periode, raws, used = _table_rows(grid.tables, evidence)
-    _carry_down(raws)
+    periode, raws, used = read_raw_rows(grid, evidence)
     sure = assess(grid, raws, set(used), evidence)
     rows: list[Row] = []
     for n, raw in enumerate(raws, start=1):

@@ -105,13 +105,14 @@ def _labelled(lines: Sequence[str], labels: Sequence[str]) -> str | None:
     return next((found[lb] for lb in labels if lb in found), None)
 
 
-def _title_at(line: str) -> tuple[str, str] | None:
-    """(title as printed, the rest of the line) when the line opens with the RAK's title."""
+def _title_at(line: str, title: str = _TITLE) -> tuple[str, str] | None:
+    """(title as printed, the rest of the line) when the line opens with ``title`` (the
+    RAK's, or a Perjanjian Kinerja's)."""
     words = line.split()
-    n = len(_TITLE.split())
+    n = len(title.split())
     for k in (n, n - 1, n + 1):  # a lost or an extra space between the words
         head = " ".join(words[:k])
-        if k <= len(words) and fuzz.ratio(head.upper(), _TITLE) >= 85:
+        if k <= len(words) and fuzz.ratio(head.upper(), title) >= 85:
             return head, " ".join(words[k:])
     return None
 
@@ -121,16 +122,20 @@ def _unit_in(text: str) -> str | None:
     return m.group(0).strip() if m else None
 
 
-def _unit(lines: Sequence[str], title_at: int | None) -> str | None:
+def _unit(lines: Sequence[str], title_at: int | None, title: str = _TITLE) -> str | None:
     """The labelled unit; else the unit in the title line or the lines under it; else a unit
     line above the title (the letterhead). A secretariat is preferred to the commission it
     serves among lines of one kind."""
     labelled = _labelled(lines, UNIT_LABELS)
     if labelled:
         return labelled
-    for ln in lines:  # a cover and the table's page may both print the title
-        found = _title_at(ln)
-        rest = _TITLE_YEAR.sub("", found[1]).strip() if found else ""
+    for i, ln in enumerate(lines):  # a cover and the table's page may both print the title
+        found = _title_at(ln, title)
+        text = found[1] if found else ""
+        if found and not _TITLE_YEAR.search(text) and i + 1 < len(lines):
+            if _TITLE_YEAR.search(f" {lines[i + 1]}"):  # the title wrapped before its year
+                text = f"{text} {lines[i + 1]}"
+        rest = _TITLE_YEAR.sub("", text).strip()
         if rest and (unit := _unit_in(rest)):
             return unit
     under = lines[title_at + 1 :] if title_at is not None else []
@@ -154,17 +159,18 @@ def _year(lines: Sequence[str], title_at: int | None) -> int | None:
     return None
 
 
-def read_meta(grid: Grid, used_tables: set[int]) -> DocumentMeta:
+def read_meta(grid: Grid, used_tables: set[int], title: str = _TITLE) -> DocumentMeta:
+    """The facts around the tables ``used_tables``; ``title`` is the document's kind."""
     text = _gather(grid, used_tables)
     before = join_label_lines(text.before)
     after_lines = join_label_lines([t for t, _ in text.after])
-    title_at = next((i for i, ln in enumerate(before) if _title_at(ln)), None)
+    title_at = next((i for i, ln in enumerate(before) if _title_at(ln, title)), None)
     meta = DocumentMeta()
     if title_at is not None:
-        meta.judul = _title_at(before[title_at])[0]  # type: ignore[index]
+        meta.judul = _title_at(before[title_at], title)[0]  # type: ignore[index]
     else:
-        meta.judul = next((f[0] for ln in after_lines if (f := _title_at(ln))), None)
-    meta.unit_organisasi = _unit(before, title_at)
+        meta.judul = next((f[0] for ln in after_lines if (f := _title_at(ln, title))), None)
+    meta.unit_organisasi = _unit(before, title_at, title)
     meta.tahun = _year(before, title_at)
     blocks = [*text.after_tables, *side_by_side(text.after)] if text.after else text.after_tables
     sig = read_signature([join_label_lines(b) for b in blocks])

@@ -112,21 +112,15 @@ class RakDocument:
         signer = Signer(**(meta.pop("penandatangan", None) or {}))
         rows = []
         for r in data.get("rows", []):
-            t = r.get("target") or {}
-            loc = r.get("lokasi") or {}
             rows.append(
                 Row(
                     sasaran_kegiatan=r.get("sasaran_kegiatan") or "",
                     indikator_kinerja=r.get("indikator_kinerja") or "",
-                    target=Target(t.get("teks") or "", t.get("nilai"), t.get("satuan")),
+                    target=target_from(r.get("target")),
                     kegiatan=r.get("kegiatan") or "",
                     jadwal=list(r.get("jadwal") or []),
                     pelaksana=r.get("pelaksana") or "",
-                    lokasi=Lokasi(
-                        loc.get("halaman"),
-                        loc.get("baris", 0),
-                        [_kotak(k) for k in loc.get("kotak") or []],
-                    ),
+                    lokasi=lokasi_from(r.get("lokasi"), 0),
                     lainnya=dict(r.get("lainnya") or {}),
                     kolom_bergeser=list(r.get("kolom_bergeser") or []),
                     keyakinan=r.get("keyakinan"),
@@ -134,13 +128,7 @@ class RakDocument:
                 )
             )
         return cls(
-            source=Source(
-                file=src.get("file", ""),
-                format=src.get("format", ""),
-                pages=src.get("pages"),
-                sha256=src.get("sha256", ""),
-                ocr=bool(src.get("ocr", False)),
-            ),
+            source=source_from(src),
             document=DocumentMeta(penandatangan=signer, **meta),
             periode=data.get("periode", "bulan"),
             rows=rows,
@@ -149,6 +137,30 @@ class RakDocument:
                 for d in data.get("keraguan") or []
             ],
         )
+
+
+def source_from(src: dict[str, Any]) -> Source:
+    """A ``Source`` from its JSON (shared with ``pk_model``: both kinds have one)."""
+    return Source(
+        file=src.get("file", ""),
+        format=src.get("format", ""),
+        pages=src.get("pages"),
+        sha256=src.get("sha256", ""),
+        ocr=bool(src.get("ocr", False)),
+    )
+
+
+def target_from(data: dict[str, Any] | None) -> Target:
+    t = data or {}
+    return Target(t.get("teks") or "", t.get("nilai"), t.get("satuan"))
+
+
+def lokasi_from(data: dict[str, Any] | None, baris: int) -> Lokasi:
+    """A ``Lokasi`` from its JSON; ``baris`` where the JSON gives none."""
+    loc = data or {}
+    return Lokasi(
+        loc.get("halaman"), loc.get("baris", baris), [_kotak(k) for k in loc.get("kotak") or []]
+    )
 
 
 def _kotak(data: dict[str, Any]) -> Kotak:

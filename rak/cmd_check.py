@@ -45,6 +45,16 @@ if TYPE_CHECKING:
 FormatOpt = Annotated[
     str, typer.Option("--format", "-f", help="text (bawaan), json, csv atau html.")
 ]
+PkOpt = Annotated[
+    Path | None,
+    typer.Option("--pk", help="Perjanjian Kinerja tahun yang sama (PDF, Word, Excel, pindaian, "
+                 "atau JSON dari rak extract): RAK juga diperiksa terhadapnya (aturan pk-*)."),
+]
+PkDirOpt = Annotated[
+    Path | None,
+    typer.Option("--pk-dir", help="Folder Perjanjian Kinerja: tiap RAK dipasangkan dengan PK "
+                 "unit dan tahun yang sama (PK di folder RAK juga dikenali dari isinya)."),
+]
 # A JSON document larger than this is not something `rak extract` wrote.
 MAX_JSON_BYTES = 64 * 1024 * 1024
 
@@ -115,6 +125,17 @@ def _read_json(file: Path, lang: str) -> Any:
         raise fail(t("bad_json", lang, file=file, detail="nesting too deep")) from None
 
 
+def _read_pk(path: Path, options: Any, lang: str) -> Any:
+    """The Perjanjian Kinerja of ``--pk``: read from its file, or its ``rak extract`` JSON."""
+    if _is_json(path):
+        from checks.pk_match import pk_from_data
+
+        return pk_from_data(_read_json(path, lang), str(path))
+    from extractor import extract_pk
+
+    return extract_pk(path, options)
+
+
 def _write(text: str, output: Path | None, lang: str, bom: bool) -> None:
     """Write the report; CSV gets a BOM so Excel reads the Indonesian text right."""
     if output is None:
@@ -156,11 +177,16 @@ def check_cmd(
     jobs: JobsOpt = 0,
     timeout: TimeoutOpt = 120.0,
     max_memory: MaxMemoryOpt = None,
+    pk: PkOpt = None,
+    pk_dir: PkDirOpt = None,
 ) -> None:
-    """Periksa RAK: skema dan aturan audit, temuan per baris; banyak berkas dengan folder/--out."""
+    """Periksa RAK: skema dan aturan audit, temuan per baris; terhadap Perjanjian Kinerja
+    dengan --pk; banyak berkas dengan folder/--out (dan --pk-dir)."""
     if lang is not None:
         lang = check_lang(lang)
-    if is_bulk(paths, out):
+    if is_bulk(paths, out) or pk_dir is not None:
+        if pk is not None:
+            raise fail(t("pk_one_file", lang or "id"))
         from extractor import ExtractOptions
 
         from .bulk.cli import run_check
@@ -168,7 +194,7 @@ def check_cmd(
         code = run_check(
             paths, fmt, output, out, jobs, timeout,
             ExtractOptions(password=password, max_pages=max_pages, max_memory_mb=max_memory),
-            config, lang, fail_on, _names(select), _names(ignore),
+            config, lang, fail_on, _names(select), _names(ignore), pk_dir,
         )
         raise typer.Exit(code)
     file = paths[0]
@@ -183,13 +209,23 @@ def check_cmd(
         raise fail(t("bad_format", lang, value=fmt))
 
     def work() -> Report:
-        if _is_json(file):
-            result = check_data(_read_json(file, lang), cfg, file=file.name)
-            return Report(file.name, result.data, result.doc, result.findings)
         from extractor import ExtractOptions, extract
+        from extractor.errors import IsPerjanjianKinerja
+        from extractor.pk_model import is_pk_data
 
-        doc = extract(file, ExtractOptions(password=password, max_pages=max_pages,
-                                           max_memory_mb=memory))
+        options = ExtractOptions(password=password, max_pages=max_pages, max_memory_mb=memory)
+        promised = _read_pk(pk, options, lang) if pk is not None else None
+        if _is_json(file):
+            data = _read_json(file, lang)
+            if is_pk_data(data):
+                raise IsPerjanjianKinerja(str(file))
+            result = check_data(data, cfg, file=file.name, pk=promised)
+            return Report(file.name, result.data, result.doc, result.findings)
+        doc = extract(file, options)
+        if promised is not None:
+            from checks.pk_match import against_pk
+
+            doc = against_pk(doc, promised)
         findings = run_checks(doc, cfg)
         crops = flagged_crops(file, doc, findings, password) if fmt == "html" else {}
         return Report(file.name, doc.to_dict(), doc, findings, crops)

@@ -44,7 +44,8 @@ if TYPE_CHECKING:
 def extract_cmd(
     paths: Annotated[
         list[Path],
-        typer.Argument(help="Berkas RAK (PDF, Word, Excel, hasil pindai), folder, atau pola glob.",
+        typer.Argument(help="Berkas RAK atau Perjanjian Kinerja (PDF, Word, Excel, hasil "
+                       "pindai), folder, atau pola glob.",
                        show_default=False),
     ],
     fmt: Annotated[str, typer.Option("--format", "-f", help="json (bawaan) atau csv.")] = "json",
@@ -57,7 +58,8 @@ def extract_cmd(
     timeout: TimeoutOpt = 120.0,
     max_memory: MaxMemoryOpt = None,
 ) -> None:
-    """Ekstrak tabel RAK menjadi JSON atau CSV; banyak berkas sekaligus dengan folder/--out."""
+    """Ekstrak tabel RAK (atau Perjanjian Kinerja) menjadi JSON atau CSV; banyak berkas dengan
+    folder/--out."""
     from extractor import ExtractOptions
 
     lang = check_lang(lang)
@@ -67,12 +69,14 @@ def extract_cmd(
     if is_bulk(paths, out):
         _bulk(paths, fmt, output, options, lang, out, jobs, timeout)
         return
-    from extractor import extract
+    from extractor import read_document
 
     from .export import to_csv, to_json
 
     file = paths[0]
-    doc = guarded(str(file), lang, lambda: extract(file, options), timeout, options.memory_mb)
+    # A RAK, or a Perjanjian Kinerja (``jenis: "pk"``): the file's tables decide.
+    doc = guarded(str(file), lang, lambda: read_document(file, options), timeout,
+                  options.memory_mb)
     write_output(to_json(doc) if fmt == "json" else to_csv(doc), output, lang)
 
 

@@ -12,12 +12,13 @@ import io
 import json
 from typing import Any
 
-from extractor.model import RakDocument
+from extractor.model import RakDocument, Row
+from extractor.pk_model import PkDocument, PkRow
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
-def to_json(doc: RakDocument) -> str:
+def to_json(doc: RakDocument | PkDocument) -> str:
     return json.dumps(doc.to_dict(), ensure_ascii=False, indent=2)
 
 
@@ -34,6 +35,19 @@ def period_labels(periode: str) -> list[str]:
     return [f"B{i}" for i in range(1, 13)]
 
 
+def _text_fields(n: int, r: Row | PkRow) -> dict[str, Any]:
+    """The columns a RAK row and a PK row share, in the order CSV gives them."""
+    return {
+        "baris": n,
+        "halaman": r.lokasi.halaman,
+        "sasaran_kegiatan": r.sasaran_kegiatan,
+        "indikator_kinerja": r.indikator_kinerja,
+        "target": r.target.teks,
+        "target_nilai": r.target.nilai,
+        "target_satuan": r.target.satuan,
+    }
+
+
 def row_records(doc: RakDocument, extra: dict[str, Any] | None = None) -> list[dict[str, Any]]:
     """Flat records, one per row, for CSV and JSONL; ``extra`` goes in front (file, unit...)."""
     labels = period_labels(doc.periode)
@@ -41,18 +55,8 @@ def row_records(doc: RakDocument, extra: dict[str, Any] | None = None) -> list[d
     records = []
     for i, r in enumerate(doc.rows, start=1):
         rec: dict[str, Any] = dict(extra or {})
-        rec.update(
-            {
-                "baris": i,
-                "halaman": r.lokasi.halaman,
-                "sasaran_kegiatan": r.sasaran_kegiatan,
-                "indikator_kinerja": r.indikator_kinerja,
-                "target": r.target.teks,
-                "target_nilai": r.target.nilai,
-                "target_satuan": r.target.satuan,
-                "kegiatan": r.kegiatan,
-            }
-        )
+        rec.update(_text_fields(i, r))
+        rec["kegiatan"] = r.kegiatan
         for n, label in enumerate(labels, start=1):
             rec[label] = 1 if n in r.jadwal else 0
         rec["pelaksana"] = r.pelaksana
@@ -64,8 +68,21 @@ def row_records(doc: RakDocument, extra: dict[str, Any] | None = None) -> list[d
     return records
 
 
-def to_csv(doc: RakDocument) -> str:
-    records = row_records(doc)
+def pk_row_records(doc: PkDocument) -> list[dict[str, Any]]:
+    """A Perjanjian Kinerja's rows as flat records: the RAK's text columns, no schedule."""
+    other_keys = sorted({k for r in doc.rows for k in r.lainnya})
+    records = []
+    for i, r in enumerate(doc.rows, start=1):
+        rec = _text_fields(i, r)
+        rec.update({k: r.lainnya.get(k, "") for k in other_keys})
+        if doc.source.ocr:
+            rec["keyakinan"] = r.keyakinan
+        records.append(rec)
+    return records
+
+
+def to_csv(doc: RakDocument | PkDocument) -> str:
+    records = pk_row_records(doc) if isinstance(doc, PkDocument) else row_records(doc)
     buf = io.StringIO()
     if records:
         writer = csv.DictWriter(buf, fieldnames=list(records[0]), lineterminator="\r\n")

@@ -177,6 +177,27 @@ WORDS: dict[str, dict[str, str]] = {
         "id": "pola tidak cocok dengan berkas apa pun",
         "en": "pattern matches no file",
     },
+    # rak check --pk / --pk-dir
+    "pk_one_file": {
+        "id": "--pk untuk satu RAK; untuk banyak berkas pakai --pk-dir FOLDER (tiap RAK "
+        "dipasangkan dengan PK unit dan tahun yang sama)",
+        "en": "--pk is for one RAK; for many files use --pk-dir FOLDER (each RAK is paired "
+        "with the PK of the same unit and year)",
+    },
+    "status_pk": {"id": "Perjanjian Kinerja", "en": "Perjanjian Kinerja"},
+    "bulk_totals_pk": {"id": "; {n} Perjanjian Kinerja", "en": "; {n} Perjanjian Kinerja"},
+    "bulk_no_pk": {"id": "(tanpa PK)", "en": "(no PK)"},
+    "bulk_no_rak": {"id": "(tanpa RAK)", "en": "(no RAK)"},
+    "col_pair": {"id": "Pasangan", "en": "Paired with"},
+    "bulk_pairs": {"id": "Pasangan RAK–Perjanjian Kinerja", "en": "RAK–Perjanjian Kinerja pairs"},
+    "bulk_pairs_count": {
+        "id": "{pairs} RAK berpasangan dengan PK unit dan tahunnya; {raks} RAK tanpa PK; "
+        "{pks} PK tanpa RAK",
+        "en": "{pairs} RAKs paired with the PK of their unit and year; {raks} RAKs without a "
+        "PK; {pks} PKs without a RAK",
+    },
+    "bulk_raks_without": {"id": "RAK tanpa PK", "en": "RAKs without a PK"},
+    "bulk_pks_without": {"id": "PK tanpa RAK", "en": "PKs without a RAK"},
 }
 
 

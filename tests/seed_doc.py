@@ -14,10 +14,16 @@ from typing import Any
 from extractor.model import DocumentMeta, Lokasi, RakDocument, Row, Signer, Source
 from extractor.targets import parse_target
 from samples.build.seed import SEED_TEXT, load_seed
+from samples.build.spec import SampleDoc
 
 
 def seed_document() -> RakDocument:
-    seed = load_seed()
+    sha = hashlib.sha256(SEED_TEXT.read_bytes()).hexdigest()
+    return sample_document(load_seed(), sha)
+
+
+def sample_document(seed: SampleDoc, sha: str = "0" * 64) -> RakDocument:
+    """A sample's spec as the document a correct extractor gives (one page per spec page)."""
     rows: list[Row] = []
     for page_no, page in enumerate(seed.pages, start=1):
         for r in page.rows:
@@ -42,7 +48,6 @@ def seed_document() -> RakDocument:
         tanggal=seed.tanggal,
         penandatangan=Signer(jabatan=seed.jabatan, nama=seed.nama, nip=seed.nip),
     )
-    sha = hashlib.sha256(SEED_TEXT.read_bytes()).hexdigest()
     source = Source(file=f"{seed.name}.pdf", format="pdf", pages=len(seed.pages), sha256=sha)
     return RakDocument(source=source, document=meta, periode=seed.periode, rows=rows)
 

@@ -48,7 +48,11 @@ def test_summary_xlsx_has_frozen_header_filter_widths_and_no_formulas(tmp_path: 
     wb = load_workbook(tmp_path / "hasil" / "ringkasan.xlsx")
     ws = wb.active
     assert ws.freeze_panes == "A2"
-    assert ws.auto_filter.ref == "A1:K4"
+    from openpyxl.utils import get_column_letter
+
+    from rak.bulk.summary import COLUMNS
+
+    assert ws.auto_filter.ref == f"A1:{get_column_letter(len(COLUMNS))}4"  # every column
     header = [c.value for c in ws[1]]
     assert header[:8] == ["file", "unit_organisasi", "tahun", "rows", "errors", "warnings",
                           "infos", "status"]

@@ -19,7 +19,14 @@ from ..registry import get_rule, rule_order
 from ..rule import say
 from . import RenderOptions, Report
 from .htmlstyle import CSS
-from .words import PLURAL_SEVERITY, period_labels, reading_status, uncertain_detail, w
+from .words import (
+    PLURAL_SEVERITY,
+    period_labels,
+    pk_pair_lines,
+    reading_status,
+    uncertain_detail,
+    w,
+)
 
 COLUMNS = ("sasaran_kegiatan", "indikator_kinerja", "target", "kegiatan")
 HEADINGS = {
@@ -266,6 +273,21 @@ def _table(report: Report, lang: str) -> str:
     )
 
 
+def _pk_pairs(report: Report, lang: str) -> str:
+    """Checked against a Perjanjian Kinerja: which one, and the pairs of indicators made."""
+    found = pk_pair_lines(report.doc, lang)
+    if found is None:
+        return ""
+    named, counted, lines = found
+    items = "".join(f"<li>{esc(line)}</li>" for line in lines)
+    return (
+        f'<section class="panel"><h2>{esc(w("pk_pairs", lang))}</h2>'
+        f"<p><strong>{esc(w('pk', lang))}:</strong> {esc(named)}</p><p>{esc(counted)}</p>"
+        + (f'<ol class="pk-pairs">{items}</ol>' if items else "")
+        + "</section>"
+    )
+
+
 def render(report: Report, options: RenderOptions) -> str:
     lang = options.lang
     return (
@@ -273,6 +295,7 @@ def render(report: Report, options: RenderOptions) -> str:
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f"<title>{esc(w('title', lang))} — {esc(report.file)}</title>\n"
         f"<style>{CSS}</style>\n</head>\n<body>\n"
-        f"{_header(report, lang)}\n{_summary(report, lang)}\n{_table(report, lang)}\n"
+        f"{_header(report, lang)}\n{_summary(report, lang)}\n{_pk_pairs(report, lang)}\n"
+        f"{_table(report, lang)}\n"
         f"<footer>{esc(w('generated', lang))}</footer>\n</body>\n</html>\n"
     )

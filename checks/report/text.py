@@ -16,7 +16,14 @@ from rich.text import Text
 
 from ..finding import Finding, Severity, count_by_severity, field_heading
 from . import RenderOptions, Report
-from .words import reading_status, shorten, summary_counts, uncertain_detail, w
+from .words import (
+    pk_pair_lines,
+    reading_status,
+    shorten,
+    summary_counts,
+    uncertain_detail,
+    w,
+)
 
 STYLES = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 STATUS_STYLES = {"clean": "green", "findings": "yellow", "uncertain": "bold magenta"}
@@ -51,6 +58,23 @@ def _line(f: Finding, lang: str, label_width: int) -> Text:
     return line
 
 
+def _pk_section(console: Console, report: Report, lang: str) -> None:
+    """Checked against a Perjanjian Kinerja: which one, and the pairs of indicators made."""
+    found = pk_pair_lines(report.doc, lang)
+    if found is None:
+        return
+    named, counted, lines = found
+    head = Text(f"{w('pk', lang)}: ", style="bold")
+    head.append(named)
+    console.print(head, soft_wrap=True)
+    pairs = Text(f"{w('pk_pairs', lang)}: ", style="bold")
+    pairs.append(counted)
+    console.print(pairs, soft_wrap=True)
+    for line in lines:
+        console.print(Text(f"    {line}"), soft_wrap=True)
+    console.print()
+
+
 def render(report: Report, options: RenderOptions) -> str:
     lang = options.lang
     out = io.StringIO()
@@ -80,6 +104,7 @@ def render(report: Report, options: RenderOptions) -> str:
         for f in group:
             console.print(_line(f, lang, label_width), soft_wrap=True)
     console.print()
+    _pk_section(console, report, lang)
     if not report.findings:
         console.print(Text(w("no_findings", lang), style="green"))
     counts = count_by_severity(report.findings)

@@ -6,6 +6,8 @@ the text and HTML renderers so both say the same thing.
 
 from __future__ import annotations
 
+from extractor.model import RakDocument
+
 from ..finding import Finding, Severity
 from ..folding import needs_eye
 
@@ -46,6 +48,21 @@ WORDS: dict[str, dict[str, str]] = {
     "uncertain_rows": {"id": "{n} baris", "en": "{n} rows"},
     "uncertain_pages": {"id": "{rows} di halaman {pages}", "en": "{rows} on page(s) {pages}"},
     "source_crop": {"id": "Di dokumen (hal. {page})", "en": "In the document (p. {page})"},
+    # rak check --pk: the pairs of indicators made
+    "pk": {"id": "Perjanjian Kinerja", "en": "Perjanjian Kinerja"},
+    "pk_pairs": {"id": "Pasangan indikator RAK–PK", "en": "RAK–PK indicator pairs"},
+    "pk_pairs_count": {
+        "id": "{pairs} dari {pk} indikator PK berpasangan; {missing} tidak ada di RAK; "
+        "{extra} indikator RAK di luar PK",
+        "en": "{pairs} of {pk} PK indicators paired; {missing} not in the RAK; "
+        "{extra} RAK indicators not in the PK",
+    },
+    "pk_pair": {"id": "PK {pk} → baris {rows}", "en": "PK {pk} → row {rows}"},
+    "pk_unpaired": {"id": "PK {pk} → tidak ada", "en": "PK {pk} → none"},
+    "pk_not_compared": {
+        "id": "indikator tidak dibandingkan: tahun atau kantor berbeda",
+        "en": "indicators not compared: another year or office",
+    },
 }
 
 PLURAL_SEVERITY: dict[Severity, dict[str, str]] = {
@@ -107,3 +124,36 @@ def summary_counts(counts: dict[Severity, int], lang: str) -> str:
 def shorten(text: str, limit: int = 60) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def pk_pair_lines(doc: RakDocument | None, lang: str) -> tuple[str, str, list[str]] | None:
+    """For a RAK checked against a PK: (the PK named, the pairs counted, one line a PK row
+    saying which RAK rows carry it), shared by the text and HTML reports; None without a PK.
+    """
+    from ..pk_match import with_pk
+
+    found = with_pk(doc) if doc is not None else None
+    if found is None:
+        return None
+    pk, pairing = found.pk, found.pairing
+    named = " · ".join(
+        str(x) for x in (pk.source.file, pk.document.unit_organisasi, pk.document.tahun) if x
+    )
+    if not pairing.comparable:
+        return named, w("pk_not_compared", lang), []
+    counted = w(
+        "pk_pairs_count", lang, pairs=len(pairing.pairs), pk=len(pk.rows),
+        missing=len(pairing.pk_unpaired), extra=len(pairing.rak_unpaired),
+    )
+    by_pk = {p.pk: p for p in pairing.pairs}
+    lines = []
+    for i, row in enumerate(pk.rows):
+        pair = by_pk.get(i)
+        if pair is None:
+            head = w("pk_unpaired", lang, pk=i + 1)
+        else:
+            head = w("pk_pair", lang, pk=i + 1, rows=", ".join(str(r + 1) for r in pair.rows))
+            if pair.score < 100:
+                head += f" ({pair.score:g})"
+        lines.append(f"{head}  {shorten(row.indikator_kinerja, 70)}")
+    return named, counted, lines

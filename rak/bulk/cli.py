@@ -79,6 +79,11 @@ def print_summary(result: BulkResult, mode: str, lang: str, to_stderr: bool,
             _write_file(output, table, "utf-8", lang)
         else:
             stream.write(table)
+    if result.pairs is not None and result.lines:
+        from .indexpage import pairs_summary
+
+        stream.write("\n".join([t("bulk_pairs", lang), *(f"  {x}" for x in pairs_summary(
+            result.lines, result.pairs, lang))]) + "\n")
     if result.skipped:
         lines = [t("bulk_skipped", lang, n=len(result.skipped))]
         lines += [f"  {s.display}: {t(s.reason, lang, detail=s.detail)}" for s in result.skipped]
@@ -121,12 +126,15 @@ def run_check(
     paths: list[Path], fmt: str, output: Path | None, out: Path | None, jobs: int,
     timeout: float, options: ExtractOptions, config: Path | None, lang: str | None,
     fail_on: str | None, select: list[str] | None, ignore: list[str] | None,
+    pk_dir: Path | None = None,
 ) -> int:
     """``rak check PATH...`` over many files: validate options once, run, print, exit code.
 
     Each file still gets its own rak.toml (the nearest one, as a single check does) unless
     ``--config`` names one; a broken rak.toml next to one file makes that file unreadable,
-    not the run. The summary prints as a table (``-f text``), JSON or CSV.
+    not the run. The summary prints as a table (``-f text``), JSON or CSV. Perjanjian
+    Kinerja among the files (or in ``pk_dir``) are recognised by their content; each RAK is
+    then checked against the PK of its office and year, and what has no partner is listed.
     """
     from checks import RULE_NAMES, CheckConfig, ConfigError, load_config
     from checks.config import check_rule_names
@@ -153,8 +161,11 @@ def run_check(
         ignore=frozenset(ignore) if ignore is not None else None,
     )
     settings = BulkSettings(mode="check", out=out, jobs=jobs, timeout=timeout,
-                            options=options, recipe=recipe, lang=run_lang)
-    result = run_bulk([str(p) for p in paths], settings)
+                            options=options, recipe=recipe, lang=run_lang,
+                            pair_pks=pk_dir is not None)
+    # The PKs are more inputs: each file's content says what it is (a RAK or a PK).
+    inputs = [*paths, *([pk_dir] if pk_dir is not None else [])]
+    result = run_bulk([str(p) for p in inputs], settings)
     if not result.lines:
         print_summary(result, "check", run_lang, to_stderr=True)
         raise no_files(paths, run_lang)

@@ -13,7 +13,8 @@ from html import escape
 
 from ..i18n import t
 from .discover import Skipped
-from .summary import UNREADABLE, SummaryLine, totals_line, worst_first
+from .pairing import Pairs
+from .summary import SummaryLine, totals_line, worst_first
 from .work import Outcome
 
 SEVERITIES = ("error", "warning", "info")
@@ -78,11 +79,11 @@ def _files_table(lines: list[SummaryLine], mode: str, lang: str) -> str:
     head = "".join(f"<th>{esc(t(f'col_{h}', lang))}</th>" for h in heads)
     body = []
     for x in worst_first(lines):
-        read = x.status != UNREADABLE
+        rec = x.record(lang)  # counts blank where nothing was counted (unreadable, a PK)
         cells = [f"<td>{esc(x.file)}</td>", f'<td class="wrap">{esc(x.unit_organisasi)}</td>',
-                 _num(x.tahun if x.tahun is not None else ""), _num(x.rows if read else "")]
+                 _num(rec["tahun"]), _num(rec["rows"])]
         if mode == "check":
-            cells += [_num(n if read else "") for n in (x.errors, x.warnings, x.infos)]
+            cells += [_num(rec[n]) for n in ("errors", "warnings", "infos")]
         cells.append(f'<td><span class="badge {esc(x.status)}">'
                      f"{esc(x.status_word(lang))}</span></td>")
         cells.append(f'<td class="wrap">{esc(x.reason)}</td>')
@@ -111,8 +112,35 @@ def _counts_table(first: str, rows: list[tuple[str, str, dict[str, int]]], lang:
             f"<tbody>{''.join(body)}</tbody></table></div>")
 
 
+def pairs_summary(lines: list[SummaryLine], pairs: Pairs, lang: str) -> list[str]:
+    """The pairing in words: the count, then the RAKs without a PK and the PKs without a RAK
+    (the terminal summary and index.html say the same)."""
+    out = [t("bulk_pairs_count", lang, pairs=len(pairs.of_rak), raks=len(pairs.raks_without),
+             pks=len(pairs.pks_without))]
+    for key, which in (("bulk_raks_without", pairs.raks_without),
+                       ("bulk_pks_without", pairs.pks_without)):
+        if which:
+            out.append(f"{t(key, lang)}: " + ", ".join(lines[i].file for i in which))
+    return out
+
+
+def _pairs_section(lines: list[SummaryLine], pairs: Pairs, lang: str) -> str:
+    said = pairs_summary(lines, pairs, lang)
+    rows = "".join(
+        f"<tr><td>{esc(lines[rak].file)}</td><td>{esc(lines[pk].file)}</td>"
+        f"<td>{esc(lines[rak].unit_organisasi)}</td>{_num(lines[rak].tahun)}</tr>"
+        for rak, pk in sorted(pairs.of_rak.items())
+    )
+    heads = "".join(f"<th>{esc(x)}</th>" for x in (
+        "RAK", t("status_pk", lang), t("col_unit", lang), t("col_year", lang)))
+    table = (f'<div class="panel scroll"><table class="rules files"><thead><tr>{heads}</tr>'
+             f"</thead><tbody>{rows}</tbody></table></div>") if rows else ""
+    notes = "".join(f"<p>{esc(x)}</p>" for x in said)
+    return f"<h2>{esc(t('bulk_pairs', lang))}</h2>{notes}{table}"
+
+
 def render_index(lines: list[SummaryLine], skipped: list[Skipped], totals: Totals, mode: str,
-                 lang: str) -> str:
+                 lang: str, pairs: Pairs | None = None) -> str:
     from checks.report.htmlstyle import CSS
 
     title = t("bulk_index_title" if mode == "check" else "bulk_index_extract_title", lang)
@@ -120,6 +148,8 @@ def render_index(lines: list[SummaryLine], skipped: list[Skipped], totals: Total
               f"<p>{esc(totals_line(lines, mode, lang))}</p></header>")
     parts = [header]
     parts.append(f"<h2>{esc(t('bulk_files', lang))}</h2>{_files_table(lines, mode, lang)}")
+    if pairs is not None:
+        parts.append(_pairs_section(lines, pairs, lang))
     if mode == "check":
         rules = sorted(totals.by_rule.items(), key=lambda kv: (_weight(kv[1]), kv[0]))
         parts.append(f"<h2>{esc(t('bulk_by_rule', lang))}</h2>")

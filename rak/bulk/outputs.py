@@ -141,8 +141,8 @@ def _records(out: OutputDir, lines: list[SummaryLine]) -> Iterator[dict[str, Any
 
     for line in lines:
         rel = line.reports.get("json")
-        if line.status == UNREADABLE or not rel:
-            continue
+        if line.status == UNREADABLE or not rel or line.jenis == "pk":
+            continue  # a Perjanjian Kinerja's rows are not a RAK's: its own JSON holds them
         data = json.loads(out.path(*rel.split("/")).read_text(encoding="utf-8"))
         doc = RakDocument.from_dict(data)
         front = {"file": line.file, "unit_organisasi": line.unit_organisasi,

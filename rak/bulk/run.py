@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import os
 import tempfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any
 
 from extractor.options import ExtractOptions
 
@@ -21,6 +22,7 @@ from .discover import Discovery, InputFile, Skipped, discover
 from .indexpage import Totals, render_index
 from .naming import SafeNames, display_name
 from .outputs import OutputDir, write_rows, write_summary
+from .pairing import Described, Pairs, pair_documents
 from .pool import Failure, Pool
 from .progress import BulkProgress
 from .summary import SummaryLine, exit_code, make_line
@@ -40,6 +42,9 @@ class BulkSettings:
     lang: str = "id"
     progress: bool | None = None  # None: when stderr is a terminal
     recycle_after: int = 0  # replace a worker after this many files (0: never)
+    # check: pair every RAK with the Perjanjian Kinerja of its office and year and list what
+    # has no partner (--pk-dir); a run that meets a PK among its files pairs anyway.
+    pair_pks: bool = False
 
     def workers(self, files: int) -> int:
         wanted = self.jobs if self.jobs > 0 else (os.cpu_count() or 1)
@@ -67,6 +72,7 @@ class BulkResult:
     workers_started: int = 0
     rows_text: dict[str, str] = field(default_factory=dict)  # extract without --out
     write_error: str = ""  # why the summary files could not be written, if they could not
+    pairs: Pairs | None = None  # check: RAKs with their PKs (indexes into ``lines``)
 
 
 def run_bulk(paths: list[str], settings: BulkSettings,
@@ -100,38 +106,100 @@ def _run(found: Discovery, settings: BulkSettings, out_root: Path | None) -> Bul
     renders = ("json", "html") if (out is not None and settings.mode == "check") else ()
     jobs = [Job(str(f.path), f.display, f.kind, settings.mode, settings.options,
                 settings.recipe, renders, lang) for f in files]
-    lines: list[SummaryLine | None] = [None] * len(files)
-    columns: list[list[str]] = [[] for _ in files]
-    totals = Totals()
-
-    with BulkProgress(len(files), lang, settings.progress) as progress:
-        def on_result(index: int, value: Outcome | Failure) -> None:
-            item: InputFile = files[index]
-            line = make_line(item, value, settings.mode, lang)
-            line.stem = stems[index]
-            if isinstance(value, Outcome):
-                result.stats.append(FileStat(value.pid, value.seconds, value.rss_mb,
-                                             value.peak_mb))
-                if value.ok:
-                    totals.add(value)
-                    columns[index] = value.columns
-                    if out is not None:
-                        _write_reports(out, line, stems[index], value.texts, lang)
-            lines[index] = line
-            progress.advance()
-
-        pool = Pool(process, settings.workers(len(files)), settings.timeout,
-                    settings.recycle_after)
-        state = pool.run(jobs, on_result)
-
-    result.lines = [x for x in lines if x is not None]
+    run = _Pass(files, stems, [None] * len(files), [None] * len(files), out, result, settings)
+    pool = Pool(process, settings.workers(len(files)), settings.timeout, settings.recycle_after)
+    state = run.through(pool, jobs, list(range(len(files))))
     result.interrupted = state.interrupted
     result.workers_started = state.workers_started
-    result.exit_code = INTERRUPTED if state.interrupted else exit_code(result.lines)
+    if settings.mode == "check" and not state.interrupted:
+        result.pairs = _against_pks(pool, run, jobs)
+    totals = Totals()
+    columns: list[list[str]] = [[] for _ in files]
+    for index, outcome in enumerate(run.outcomes):
+        if outcome is not None:
+            totals.add(outcome)
+            columns[index] = outcome.columns
+    result.lines = [x for x in run.lines if x is not None]
+    result.exit_code = INTERRUPTED if result.interrupted else exit_code(result.lines)
     if out is not None:
         _write_summaries(out, result, found, totals, columns, settings)
         result.out = out.root
     return result
+
+
+@dataclass(slots=True)
+class _Pass:
+    """What the passes of one run share: the files, their lines and outcomes so far."""
+
+    files: list[InputFile]
+    stems: list[str]
+    lines: list[SummaryLine | None]
+    outcomes: list[Outcome | None]
+    out: OutputDir | None
+    result: BulkResult
+    settings: BulkSettings
+
+    def through(self, pool: Pool[Job, Outcome], jobs: list[Job], files: list[int]) -> Any:
+        """Run ``jobs`` (job k is for file ``files[k]``); each result replaces that file's
+        line and outcome, and its reports are written as soon as it arrives."""
+        lang, mode = self.settings.lang, self.settings.mode
+        with BulkProgress(len(jobs), lang, self.settings.progress) as progress:
+            def on_result(k: int, value: Outcome | Failure) -> None:
+                index = files[k]
+                line = make_line(self.files[index], value, mode, lang)
+                line.stem = self.stems[index]
+                self.outcomes[index] = None
+                if isinstance(value, Outcome):
+                    self.result.stats.append(FileStat(value.pid, value.seconds, value.rss_mb,
+                                                      value.peak_mb))
+                    if value.ok:
+                        self.outcomes[index] = value
+                        if self.out is not None:
+                            _write_reports(self.out, line, self.stems[index], value.texts, lang)
+                self.lines[index] = line
+                progress.advance()
+
+            return pool.run(jobs, on_result)
+
+
+def _against_pks(pool: Pool[Job, Outcome], run: _Pass, jobs: list[Job]) -> Pairs | None:
+    """The second pass of a check: each RAK with the Perjanjian Kinerja of its office and
+    year, checked against it from what the first pass read (the file is not read again)."""
+    def described(kind: str) -> list[Described]:
+        return [Described(i, o.unit_organisasi, o.tahun) for i, o in enumerate(run.outcomes)
+                if o is not None and o.jenis == kind and o.document is not None]
+
+    pks = described("pk")
+    if not pks and not run.settings.pair_pks:
+        return None
+    pairs = pair_documents(described("rak"), pks)
+    order = sorted(pairs.of_rak)
+    second = []
+    for i in order:
+        rak, pk = run.outcomes[i], run.outcomes[pairs.of_rak[i]]
+        assert rak is not None and pk is not None  # both were described above
+        second.append(replace(jobs[i], data=rak.document, pk=pk.document))
+    state = run.through(pool, second, order)
+    run.result.interrupted |= state.interrupted
+    _name_partners(run, pairs)
+    return pairs
+
+
+def _name_partners(run: _Pass, pairs: Pairs) -> None:
+    """Each line says its partner: a RAK its PK, a PK the RAKs it serves, or that it has none."""
+    lang = run.settings.lang
+    served: dict[int, list[str]] = {}
+    for rak, pk in pairs.of_rak.items():
+        served.setdefault(pk, []).append(run.files[rak].display)
+        if (line := run.lines[rak]) is not None:
+            line.pasangan = run.files[pk].display
+    for pk, raks in served.items():
+        if (line := run.lines[pk]) is not None:
+            line.pasangan = "; ".join(raks)
+    for index, word in [*((i, "bulk_no_pk") for i in pairs.raks_without),
+                        *((i, "bulk_no_rak") for i in pairs.pks_without)]:
+        if (line := run.lines[index]) is not None:
+            line.pasangan = t(word, lang)
 
 
 def _write_summaries(out: OutputDir, result: BulkResult, found: Discovery, totals: Totals,
@@ -144,7 +212,7 @@ def _write_summaries(out: OutputDir, result: BulkResult, found: Discovery, total
     if settings.mode == "extract":
         steps.append(("rows.csv, rows.jsonl", lambda: write_rows(out, lines, columns)))
     steps.append(("index.html", lambda: out.write_text(("index.html",), render_index(
-        lines, found.skipped, totals, settings.mode, lang))))
+        lines, found.skipped, totals, settings.mode, lang, pairs=result.pairs))))
     failed, why = [], ""
     for names, step in steps:
         try:

@@ -27,12 +27,13 @@ from .work import Outcome
 
 CLEAN, FINDINGS, UNREADABLE, READ = "clean", "findings", "unreadable", "read"
 UNCERTAIN = "uncertain"
+PK = "pk"  # check: a Perjanjian Kinerja, read to check the RAKs of its office and year
 STATUS_WORDS = {CLEAN: "status_clean", FINDINGS: "status_findings",
                 UNREADABLE: "status_unreadable", READ: "status_read",
-                UNCERTAIN: "status_uncertain"}
-# Columns of ringkasan.csv / .xlsx (stable names, like the contract's).
+                UNCERTAIN: "status_uncertain", PK: "status_pk"}
+# Columns of ringkasan.csv / .xlsx (stable names, like the contract's; new ones at the end).
 COLUMNS = ("file", "unit_organisasi", "tahun", "rows", "errors", "warnings", "infos",
-           "status", "reason", "report_html", "report_json")
+           "status", "reason", "report_html", "report_json", "jenis", "pasangan")
 
 
 @dataclass(slots=True)
@@ -50,6 +51,9 @@ class SummaryLine:
     stem: str = ""  # safe output name (``--out``)
     reports: dict[str, str] = field(default_factory=dict)  # "html"/"json" -> path in --out
     seconds: float = 0.0
+    jenis: str = "rak"  # "pk" for a Perjanjian Kinerja
+    # With PKs: a RAK's PK, the RAKs a PK serves, or that it has none (the words of bulk_no_*).
+    pasangan: str = ""
 
     def status_word(self, lang: str) -> str:
         return t(STATUS_WORDS[self.status], lang)
@@ -70,6 +74,8 @@ class SummaryLine:
             "reason": self.reason,
             "report_html": self.reports.get("html", ""),
             "report_json": self.reports.get("json", ""),
+            "jenis": self.jenis if read else "",
+            "pasangan": self.pasangan,
         }
 
 
@@ -93,6 +99,8 @@ def make_line(item: InputFile, result: Outcome | Failure, mode: str, lang: str) 
                            seconds=result.seconds)
     if mode == "extract":
         status = READ
+    elif result.jenis == "pk":
+        status = PK
     elif result.uncertain:
         status = UNCERTAIN
     else:
@@ -101,12 +109,12 @@ def make_line(item: InputFile, result: Outcome | Failure, mode: str, lang: str) 
         item.display, status, result.code,
         unit_organisasi=result.unit_organisasi, tahun=result.tahun, rows=result.rows,
         errors=result.errors, warnings=result.warnings, infos=result.infos,
-        seconds=result.seconds,
+        seconds=result.seconds, jenis=result.jenis,
     )
 
 
 def worst_first(lines: list[SummaryLine]) -> list[SummaryLine]:
-    order = {UNREADABLE: 0, UNCERTAIN: 1, FINDINGS: 2, READ: 3, CLEAN: 3}
+    order = {UNREADABLE: 0, UNCERTAIN: 1, FINDINGS: 2, READ: 3, CLEAN: 3, PK: 4}
     return sorted(lines, key=lambda x: (order[x.status], -x.errors, -x.warnings, -x.infos,
                                         x.file))
 
@@ -117,7 +125,7 @@ def exit_code(lines: list[SummaryLine]) -> int:
 
 
 def counts(lines: list[SummaryLine]) -> dict[str, int]:
-    out = {CLEAN: 0, FINDINGS: 0, UNCERTAIN: 0, UNREADABLE: 0, READ: 0}
+    out = {CLEAN: 0, FINDINGS: 0, UNCERTAIN: 0, UNREADABLE: 0, READ: 0, PK: 0}
     for line in lines:
         out[line.status] += 1
     return out
@@ -128,12 +136,13 @@ def totals_line(lines: list[SummaryLine], mode: str, lang: str) -> str:
     if mode == "extract":
         return t("bulk_totals_extract", lang, n=len(lines), read=c[READ],
                  unreadable=c[UNREADABLE], rows=sum(x.rows for x in lines))
-    return t("bulk_totals_check", lang, n=len(lines), clean=c[CLEAN], findings=c[FINDINGS],
+    line = t("bulk_totals_check", lang, n=len(lines), clean=c[CLEAN], findings=c[FINDINGS],
              uncertain=c[UNCERTAIN], unreadable=c[UNREADABLE])
+    return line + (t("bulk_totals_pk", lang, n=c[PK]) if c[PK] else "")
 
 
 STATUS_STYLE = {CLEAN: "green", READ: "green", FINDINGS: "yellow", UNCERTAIN: "bold magenta",
-                UNREADABLE: "bold red"}
+                UNREADABLE: "bold red", PK: "cyan"}
 
 
 def render_table(lines: list[SummaryLine], mode: str, lang: str, color: bool,
@@ -159,9 +168,9 @@ def render_table(lines: list[SummaryLine], mode: str, lang: str, color: bool,
     for x in lines:
         cells: list[Text] = [Text(x.file), Text(x.unit_organisasi or ""),
                              Text("" if x.tahun is None else str(x.tahun))]
-        read = x.status != UNREADABLE
-        nums = [x.rows] + ([x.errors, x.warnings, x.infos] if mode == "check" else [])
-        cells += [Text(str(n) if read else "") for n in nums]
+        rec = x.record(lang)  # counts blank where nothing was counted (unreadable, a PK)
+        nums = ["rows"] + (["errors", "warnings", "infos"] if mode == "check" else [])
+        cells += [Text(str(rec[n])) for n in nums]
         cells.append(Text(x.status_word(lang), style=STATUS_STYLE[x.status]))
         if any_reason:
             cells.append(Text(x.reason))

@@ -53,6 +53,10 @@ class Job:
     recipe: ConfigRecipe = field(default_factory=ConfigRecipe)
     renders: tuple[str, ...] = ()  # check: report formats wanted ("json", "html")
     lang: str = "id"
+    # The second pass of a run with Perjanjian Kinerja: the RAK as the first pass read it
+    # (its JSON) and the PK of its office and year, so the file is not read again.
+    data: dict[str, Any] | None = None
+    pk: dict[str, Any] | None = None
 
 
 @dataclass(slots=True)
@@ -76,6 +80,9 @@ class Outcome:
     pid: int = 0
     rss_mb: float = 0.0  # worker's resident memory after this file
     peak_mb: float = 0.0  # worker's peak resident memory so far
+    jenis: str = "rak"  # what the file is: a RAK, or a Perjanjian Kinerja ("pk")
+    # check: the document as read (its JSON), for pairing RAKs with PKs after the first pass.
+    document: dict[str, Any] | None = None
 
 
 def _test_hooks(name: str) -> None:
@@ -140,13 +147,33 @@ class _ConfigProblem(Exception):
         self.text = text
 
 
+def _pk_outcome(pk: Any, job: Job) -> Outcome:
+    """A Perjanjian Kinerja met in the run: read, kept for pairing, its JSON as its report."""
+    from ..export import to_json
+
+    wanted = job.mode == "extract" or "json" in job.renders
+    return Outcome(
+        ok=True,
+        code=int(ExitCode.OK),
+        jenis="pk",
+        unit_organisasi=pk.document.unit_organisasi,
+        tahun=pk.document.tahun,
+        rows=len(pk.rows),
+        texts={"json": to_json(pk) + "\n"} if wanted else {},
+        document=pk.to_dict() if job.mode == "check" else None,
+    )
+
+
 def _extract(job: Job) -> Outcome:
-    from extractor import extract
+    from extractor import read_document
+    from extractor.pk_model import PkDocument
 
     from ..export import row_records, to_json
 
     with memory_cap(job.path, job.options.memory_mb):
-        doc = extract(job.path, job.options)
+        doc = read_document(job.path, job.options)
+    if isinstance(doc, PkDocument):
+        return _pk_outcome(doc, job)
     records = row_records(doc)
     return Outcome(
         ok=True,
@@ -196,28 +223,48 @@ def _check(job: Job) -> Outcome:
     from checks.finding import at_or_above, count_by_severity
     from checks.folding import needs_eye
     from checks.report import RenderOptions, Report, renderers
+    from extractor.pk_model import PkDocument, is_pk_data
+
+    from ..crops import flagged_crops
 
     cfg = _config(job)
-    if job.kind == "json":
-        result = check_data(_read_json(job), cfg, file=Path(job.path).name)
-        report = Report(job.display, result.data, result.doc, result.findings)
-    else:
-        from extractor import extract
+    document: dict[str, Any] | None = None
+    if job.data is not None:  # the second pass: against the PK of its office and year
+        pk = PkDocument.from_dict(job.pk) if job.pk is not None else None
+        result = check_data(job.data, cfg, file=Path(job.path).name, pk=pk)
+        crops = (
+            flagged_crops(Path(job.path), result.doc, result.findings, job.options.password)
+            if "html" in job.renders and job.kind != "json" and result.doc is not None
+            else {}
+        )
+        report = Report(job.display, result.data, result.doc, result.findings, crops)
+    elif job.kind == "json":
+        data = _read_json(job)
+        if is_pk_data(data):
+            from checks.pk_match import pk_from_data
 
-        from ..crops import flagged_crops
+            return _pk_outcome(pk_from_data(data, job.path), job)
+        result = check_data(data, cfg, file=Path(job.path).name)
+        report = Report(job.display, result.data, result.doc, result.findings)
+        document = data if result.doc is not None else None
+    else:
+        from extractor import read_document
 
         options = job.options
         if options.max_memory_mb is None and cfg.max_memory is not None:
             options = replace(options, max_memory_mb=cfg.max_memory)  # rak.toml max-memory
         with memory_cap(job.path, options.memory_mb):
-            doc = extract(job.path, options)
+            doc = read_document(job.path, options)
+        if isinstance(doc, PkDocument):
+            return _pk_outcome(doc, job)
         findings = run_checks(doc, cfg)
         crops = (
             flagged_crops(Path(job.path), doc, findings, job.options.password)
             if "html" in job.renders
             else {}
         )
-        report = Report(job.display, doc.to_dict(), doc, findings, crops)
+        document = doc.to_dict()
+        report = Report(job.display, document, doc, findings, crops)
     counts = count_by_severity(report.findings)
     render = renderers()
     options = RenderOptions(lang=cfg.lang)
@@ -237,6 +284,7 @@ def _check(job: Job) -> Outcome:
         texts={fmt: render[fmt](report, options) for fmt in job.renders},
         by_rule=_by_rule(report.findings),
         by_pelaksana=_by_pelaksana(report),
+        document=document,
     )
 
 

@@ -2,7 +2,18 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .readers.pdf_settings import PdfTextSettings
+
+
+def _pdf_text() -> PdfTextSettings:
+    # Imported here: the readers package imports this module.
+    from .readers.pdf_settings import PdfTextSettings
+
+    return PdfTextSettings()
 
 
 @dataclass(frozen=True, slots=True)
@@ -11,6 +22,8 @@ class ExtractOptions:
     max_pages: int = 500
     # Refuse a Word/Excel file whose unpacked parts exceed this (zip bombs).
     max_unpacked_bytes: int = 200 * 1024 * 1024
+    # PDF words, lines and tables without ruling lines (``readers/pdf_settings.py``).
+    pdf_text: PdfTextSettings = field(default_factory=_pdf_text)
 
     def __post_init__(self) -> None:
         if self.max_pages < 1:

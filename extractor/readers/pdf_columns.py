@@ -1,0 +1,165 @@
+"""Column boundaries of a borderless table: header words as anchors, body whitespace as cuts.
+
+The header's words (``pdf_header``: the lowest words at each x, so sub-headings rather than
+the group heading over them) stand where the columns are. Between two neighbouring anchors
+the boundary goes into the whitespace valley of the *body* (``pdf_gaps.Profile``): the
+lowest, widest stretch between them. It is a boundary when
+
+- no body line has ink there and the two anchors are separate headings (further apart than
+  a phrase gap, or both period sub-headings), or lines on both sides come up to it;
+- or only a few lines cross it (``straddle_share`` of the lines with text beside it): those
+  lines straddle the boundary and their cells say so.
+
+Two words of one heading ("SASARAN" "KEGIATAN") have the column's text running under the
+space between them, so no valley opens there. The outer edges are the outermost ink of the
+header and body together.
+
+A page without a header reuses the previous page's boundaries when its body still leaves
+them blank (a table continued without repeating its header); without either, columns come
+from whitespace alone and the table says ``columns-guessed``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from itertools import pairwise
+
+from ..marks import is_mark_text
+from .pdf_gaps import Profile, column_gaps, place_boundaries
+from .pdf_header import HeaderBand, is_period_word
+from .pdf_rows import columns_of
+from .pdf_settings import BorderlessSettings
+from .pdf_text import Word
+
+
+@dataclass(slots=True)
+class Columns:
+    bounds: list[float]  # left edge, inner boundaries, right edge
+    straddlers: set[int] = field(default_factory=set)  # body lines crossing a boundary
+    guessed: bool = False
+
+    @property
+    def inner(self) -> list[float]:
+        return self.bounds[1:-1]
+
+
+def _edges(groups: list[list[Word]]) -> tuple[float, float]:
+    ws = [w for g in groups for w in g]
+    return min(w.x0 for w in ws), max(w.x1 for w in ws)
+
+
+def _clusters(anchors: list[Word]) -> list[list[Word]]:
+    """Anchors whose x ranges overlap (stacked sub-headings of one column) go together."""
+    out: list[list[Word]] = []
+    for w in sorted(anchors, key=lambda w: w.x0):
+        if out and w.x0 < max(o.x1 for o in out[-1]):
+            out[-1].append(w)
+        else:
+            out.append([w])
+    return out
+
+
+def _one_heading(left: Word, right: Word, band: HeaderBand) -> bool:
+    """The two words stand in one phrase of the band: one heading's word space."""
+    return any(
+        any(w is left for w in p.words) and any(w is right for w in p.words) for p in band.phrases
+    )
+
+
+def header_columns(
+    band: HeaderBand, body: list[list[Word]], settings: BorderlessSettings
+) -> Columns | None:
+    """Boundaries between the header's anchors; None when fewer than two columns result."""
+    clusters = _clusters(band.anchors())
+    if len(clusters) < 2:
+        return None
+    profile = Profile(body)
+    inner: list[float] = []
+    straddlers: set[int] = set()
+    for left, right in pairwise(clusters):
+        a = max(w.x1 for w in left)
+        b = min(w.x0 for w in right)
+        valley = profile.valley(a, b)
+        if valley is None:
+            continue
+        lw = max(left, key=lambda w: w.x1)
+        rw = min(right, key=lambda w: w.x0)
+        periods = is_period_word(lw) and is_period_word(rw)
+        if valley.count == 0:
+            near_left = profile.beside(min(w.x0 for w in left), valley.x0 + 1e-6)
+            near_right = profile.beside(valley.x1 - 1e-6, max(w.x1 for w in right))
+            flanked = near_left > 0 and near_right > 0
+            if _one_heading(lw, rw, band) and not periods and not flanked:
+                continue
+        else:
+            beside = profile.beside(min(w.x0 for w in left), max(w.x1 for w in right))
+            if valley.count > settings.straddle_share * beside:
+                continue
+            straddlers.update(profile.crossing(valley.mid))
+        inner.append(valley.mid)
+    if not inner:
+        return None
+    x0, x1 = _edges([*clusters, *body])
+    return Columns([x0, *inner, x1], straddlers)
+
+
+def reuse_columns(
+    bounds: list[float], body: list[list[Word]], settings: BorderlessSettings
+) -> Columns | None:
+    """The previous page's boundaries, when this page's body leaves them blank."""
+    if len(body) < 2 or len(bounds) < 3:
+        return None
+    profile = Profile(body)
+    straddlers: set[int] = set()
+    for x in bounds[1:-1]:
+        crossing = profile.crossing(x)
+        if len(crossing) > settings.straddle_share * len(body):
+            return None
+        straddlers.update(crossing)
+    x0, x1 = _edges([*body, [Word("", bounds[0], bounds[-1], 0, 0, 1, ())]])
+    return Columns([x0, *bounds[1:-1], x1], straddlers)
+
+
+def guess_columns(
+    dense: list[list[Word]], region: list[list[Word]], size: float, settings: BorderlessSettings
+) -> Columns | None:
+    """Whitespace alone (``pdf_gaps.column_gaps``): no header, no previous page."""
+    inner = place_boundaries(column_gaps(dense, settings.column_gap * size), region)
+    if not inner:
+        return None
+    x0, x1 = _edges(region)
+    return Columns([x0, *inner, x1], guessed=True)
+
+
+def mark_columns(body: list[list[Word]], bounds: list[float]) -> set[int]:
+    """Columns whose body is check marks: most of their words are mark glyphs."""
+    marks: dict[int, int] = {}
+    other: dict[int, int] = {}
+    for ws in body:
+        for c, cws in columns_of(ws, bounds).items():
+            for w in cws:
+                if is_mark_text(w.text):
+                    marks[c] = marks.get(c, 0) + 1
+                else:
+                    other[c] = other.get(c, 0) + 1
+    return {c for c, n in marks.items() if n >= 2 and n >= 2 * other.get(c, 0)}
+
+
+def fits(
+    ws: list[Word],
+    bounds: list[float],
+    slack: float,
+    marks: set[int],
+    schedule: tuple[float, float] | None = None,
+) -> bool:
+    """Every word lies inside one column, and no column of marks holds other text (nor the
+    x range of the schedule's sub-headings, where the body has marks only)."""
+    for c, cws in columns_of(ws, bounds).items():
+        for w in cws:
+            if w.x0 < bounds[c] - slack or w.x1 > bounds[c + 1] + slack:
+                return False
+            if is_mark_text(w.text):
+                continue
+            if c in marks or (schedule is not None and schedule[0] < w.mid_x < schedule[1]):
+                return False
+    return True

@@ -42,7 +42,7 @@ from .pdf_header import HeaderBand, find_header
 from .pdf_page import Box, Fill, Glyph
 from .pdf_rows import RowSplit, baseline, columns_of, split_rows
 from .pdf_settings import DEFAULT_PDF_TEXT, BorderlessSettings, PdfTextSettings
-from .pdf_text import Word, line_spacing, line_words, split_at_gaps
+from .pdf_text import Word, line_words, page_advance, split_at_gaps
 
 
 @dataclass(slots=True)
@@ -69,18 +69,20 @@ class _Page:
     index: list[int]  # position of each line among the caller's lines
     size: float  # the body's font size
     space: float  # the body's space advance, points
+    advance: float | None  # the page's space advance in font sizes, when it shows one
 
 
 def _measure(lines: list[list[Glyph]], settings: PdfTextSettings) -> _Page | None:
     index = [i for i, line in enumerate(lines) if any(g.text.strip() for g in line)]
     kept = [lines[i] for i in index]
-    words = [line_words(line, settings.text) for line in kept]
+    advance = page_advance(kept, settings.text)
+    words = [line_words(line, settings.text, advance) for line in kept]
     sizes = [w.size for ws in words for w in ws]
     if not sizes:
         return None
     size = median(sizes)
-    advances = [line_spacing(line, settings.text)[1] for line in kept]
-    return _Page(kept, words, index, size, median(advances) * size)
+    em = advance if advance is not None else settings.text.space_em
+    return _Page(kept, words, index, size, em * size, advance)
 
 
 def aligned_table(
@@ -145,7 +147,7 @@ def _locate(
 ) -> tuple[HeaderBand | None, int, int, Columns] | None:
     """The header band (if any), the body's first and last line, and the columns."""
     bl = settings.borderless
-    band = find_header(pg.lines, pg.words, settings.text, bl)
+    band = find_header(pg.lines, pg.words, settings.text, bl, pg.advance)
     if band is not None and band.last + 1 < len(pg.words):
         start = band.last + 1
         cols = header_columns(band, pg.words[start:], bl)

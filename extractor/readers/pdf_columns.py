@@ -26,7 +26,7 @@ from itertools import pairwise
 
 from ..marks import is_mark_text
 from .pdf_gaps import Profile, column_gaps, place_boundaries
-from .pdf_header import HeaderBand, is_period_word
+from .pdf_header import HeaderBand, is_period_word, segments
 from .pdf_rows import columns_of
 from .pdf_settings import BorderlessSettings
 from .pdf_text import Word
@@ -60,10 +60,13 @@ def _clusters(anchors: list[Word]) -> list[list[Word]]:
 
 
 def _one_heading(left: Word, right: Word, band: HeaderBand) -> bool:
-    """The two words stand in one phrase of the band: one heading's word space."""
-    return any(
-        any(w is left for w in p.words) and any(w is right for w in p.words) for p in band.phrases
-    )
+    """The two words stand in one heading of the band (one phrase, and one heading of
+    it where the phrase runs several together): the gap is that heading's word space."""
+    for p in band.phrases:
+        for seg in segments(p):
+            if any(w is left for w in seg) and any(w is right for w in seg):
+                return True
+    return False
 
 
 def header_columns(
@@ -85,13 +88,18 @@ def header_columns(
         lw = max(left, key=lambda w: w.x1)
         rw = min(right, key=lambda w: w.x0)
         periods = is_period_word(lw) and is_period_word(rw)
-        if valley.count == 0:
-            near_left = profile.beside(min(w.x0 for w in left), valley.x0 + 1e-6)
-            near_right = profile.beside(valley.x1 - 1e-6, max(w.x1 for w in right))
-            flanked = near_left > 0 and near_right > 0
-            if _one_heading(lw, rw, band) and not periods and not flanked:
+        if not periods and _one_heading(lw, rw, band):
+            # A word space of one heading is a boundary only where the body shows it: no
+            # ink in it, and more than one line with text on both sides.
+            both = profile.flanking(
+                min(w.x0 for w in left),
+                valley.x0 + 1e-6,
+                valley.x1 - 1e-6,
+                max(w.x1 for w in right),
+            )
+            if valley.count or both < 2:
                 continue
-        else:
+        elif valley.count:
             beside = profile.beside(min(w.x0 for w in left), max(w.x1 for w in right))
             if valley.count > settings.straddle_share * beside:
                 continue

@@ -111,24 +111,41 @@ def _text_role(text: str) -> str | None:
     return heading_role(text)
 
 
-def _cover(words: list[Word]) -> list[str] | None:
-    """Roles of the fewest known headings that together make up ``words`` exactly."""
+def _cover_cut(words: list[Word]) -> list[list[Word]] | None:
+    """The fewest known headings that together make up ``words`` exactly, as word runs."""
     n = len(words)
-    best: list[list[str] | None] = [None] * (n + 1)
+    best: list[list[tuple[int, int]] | None] = [None] * (n + 1)
     best[0] = []
     for end in range(1, n + 1):
         for start in range(max(0, end - _MAX_SEGMENT), end):
             before = best[start]
             if before is None:
                 continue
-            role = _text_role(" ".join(w.text for w in words[start:end]))
-            if role is None:
+            if _text_role(" ".join(w.text for w in words[start:end])) is None:
                 continue
-            candidate = [*before, role]
+            candidate = [*before, (start, end)]
             current = best[end]
             if current is None or len(candidate) < len(current):
                 best[end] = candidate
-    return best[n]
+    cut = best[n]
+    return [words[a:b] for a, b in cut] if cut is not None else None
+
+
+def _cover(words: list[Word]) -> list[str] | None:
+    """Roles of the fewest known headings that together make up ``words`` exactly."""
+    cut = _cover_cut(words)
+    if cut is None:
+        return None
+    return [r for seg in cut if (r := _text_role(" ".join(w.text for w in seg))) is not None]
+
+
+def segments(phrase: Phrase) -> list[list[Word]]:
+    """The phrase cut into the headings it names (``phrase_roles``); whole when it names
+    one or none."""
+    if len(phrase.words) > _MAX_PHRASE or _text_role(phrase.text) is not None:
+        return [phrase.words]
+    cut = _cover_cut(phrase.words)
+    return cut if cut else [phrase.words]
 
 
 def phrase_roles(phrase: Phrase) -> list[str]:
@@ -147,11 +164,13 @@ def phrases(
     line_words: list[Word],
     text: TextSettings,
     settings: BorderlessSettings,
+    advance: float | None = None,
 ) -> list[Phrase]:
-    """The line's words grouped at gaps wider than ``phrase_gap`` space advances."""
+    """The line's words grouped at gaps wider than ``phrase_gap`` space advances (the
+    line's own, else the page's ``advance``)."""
     if not line_words:
         return []
-    tracking, advance = line_spacing(glyphs, text)
+    tracking, advance = line_spacing(glyphs, text, advance)
     out: list[Phrase] = [Phrase(line_index, [line_words[0]])]
     for w in line_words[1:]:
         prev = out[-1].words[-1]
@@ -209,7 +228,7 @@ def _is_header_line(
         return True
     if k == 0 or not found[k]:
         return False
-    stacked = {id(d) for u, d, _ in _stack_roles(found[k - 1], found[k]) if not _text_role(u.text)}
+    stacked = {id(d) for _, d, _ in _stack_roles(found[k - 1], found[k])}
     return all(id(p) in stacked for p in found[k])
 
 
@@ -218,11 +237,13 @@ def find_header(
     line_words: list[list[Word]],
     text: TextSettings,
     settings: BorderlessSettings,
+    advance: float | None = None,
     start: int = 0,
 ) -> HeaderBand | None:
-    """The first header band at or below line ``start``, or None."""
+    """The first header band at or below line ``start``, or None (``advance``: the page's
+    space advance, see ``pdf_text.line_spacing``)."""
     found: list[list[Phrase]] = [
-        phrases(i, glyphs, ws, text, settings)
+        phrases(i, glyphs, ws, text, settings, advance)
         for i, (glyphs, ws) in enumerate(zip(lines, line_words))
     ]
     roles = [[phrase_roles(p) for p in line] for line in found]
@@ -290,4 +311,5 @@ __all__ = [
     "is_period_word",
     "phrase_roles",
     "phrases",
+    "segments",
 ]

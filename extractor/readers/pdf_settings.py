@@ -79,7 +79,7 @@ class BorderlessSettings:
     # ``header_step`` font sizes.
     header_lines: int = 8
     header_roles: int = 3
-    header_step: float = 3.5
+    header_step: float = 6.0
     # Words of one heading stand at most this many space advances apart; a wider gap
     # between header words may be a column boundary even where the body below is empty.
     phrase_gap: float = 1.6

@@ -85,8 +85,8 @@ def _lone_mark(g: Glyph) -> bool:
     return g.text in _LONE_MARKS or (g.symbol and bool(g.text.strip()))
 
 
-def line_spacing(glyphs: list[Glyph], settings: TextSettings = DEFAULT_TEXT) -> tuple[float, float]:
-    """(letter spacing, space advance) of a line, both in font sizes; see the module docstring."""
+def _gaps(glyphs: list[Glyph]) -> tuple[list[float], list[float]]:
+    """Widths of the drawn spaces and the gaps between other neighbours, in font sizes."""
     drawn: list[float] = []
     gaps: list[float] = []
     prev: Glyph | None = None
@@ -99,31 +99,73 @@ def line_spacing(glyphs: list[Glyph], settings: TextSettings = DEFAULT_TEXT) -> 
         if prev is not None:
             gaps.append((g.x0 - prev.x1) / max(g.size, prev.size, 1e-6))
         prev = g
+    return drawn, gaps
+
+
+def _tracking(gaps: list[float], settings: TextSettings) -> float:
     # Most neighbouring glyphs of a line are letters of one word: their median gap is the
     # line's letter spacing (tracking), bounded so a line of lone numbers cannot raise it.
-    tracking = min(max(median(gaps), 0.0), settings.letter_gap_em) if gaps else 0.0
-    word_gaps = [
-        g - tracking for g in gaps if settings.letter_gap_em <= g - tracking <= settings.word_gap_em
-    ]
+    return min(max(median(gaps), 0.0), settings.letter_gap_em) if gaps else 0.0
+
+
+def _word_gaps(gaps: list[float], tracking: float, settings: TextSettings) -> list[float]:
+    low, high = settings.letter_gap_em, settings.word_gap_em
+    return [g - tracking for g in gaps if low <= g - tracking <= high]
+
+
+def page_advance(
+    lines: Iterable[list[Glyph]], settings: TextSettings = DEFAULT_TEXT
+) -> float | None:
+    """The space advance of a page's text, in font sizes: its drawn spaces, or else the gaps
+    its lines leave between words (a page of text has far more word gaps than column gaps).
+    None when the page shows neither."""
+    drawn: list[float] = []
+    word_gaps: list[float] = []
+    for line in lines:
+        d, gaps = _gaps(line)
+        drawn.extend(d)
+        word_gaps.extend(_word_gaps(gaps, _tracking(gaps, settings), settings))
     if drawn:
-        advance = median(drawn)
+        return median(drawn)
+    return median(word_gaps) if word_gaps else None
+
+
+def line_spacing(
+    glyphs: list[Glyph], settings: TextSettings = DEFAULT_TEXT, advance: float | None = None
+) -> tuple[float, float]:
+    """(letter spacing, space advance) of a line, both in font sizes; see the module docstring.
+
+    The line's own drawn spaces give the advance; else ``advance``, the page's, when the
+    caller has it; else the line's own word gaps.
+    """
+    drawn, gaps = _gaps(glyphs)
+    tracking = _tracking(gaps, settings)
+    word_gaps = _word_gaps(gaps, tracking, settings)
+    if drawn:
+        adv = median(drawn)
+    elif advance is not None:
+        adv = advance
     elif word_gaps:
-        advance = median(word_gaps)
+        adv = median(word_gaps)
     else:
-        advance = settings.space_em
-    return tracking, min(max(advance, settings.letter_gap_em), settings.word_gap_em)
+        adv = settings.space_em
+    return tracking, min(max(adv, settings.letter_gap_em), settings.word_gap_em)
 
 
-def space_threshold(glyphs: list[Glyph], settings: TextSettings = DEFAULT_TEXT) -> float:
+def space_threshold(
+    glyphs: list[Glyph], settings: TextSettings = DEFAULT_TEXT, advance: float | None = None
+) -> float:
     """The gap, in font sizes, above which two glyphs of this line are two words."""
-    tracking, advance = line_spacing(glyphs, settings)
-    return tracking + settings.space_share * advance
+    tracking, adv = line_spacing(glyphs, settings, advance)
+    return tracking + settings.space_share * adv
 
 
-def _spans(line: list[Glyph], settings: TextSettings) -> tuple[list[Glyph], list[tuple[int, int]]]:
+def _spans(
+    line: list[Glyph], settings: TextSettings, advance: float | None = None
+) -> tuple[list[Glyph], list[tuple[int, int]]]:
     """The line without overprints, and each word as a (start, end) range of it."""
     glyphs = _dedupe(line, settings)
-    limit = space_threshold(glyphs, settings)
+    limit = space_threshold(glyphs, settings, advance)
     spans: list[tuple[int, int]] = []
     start: int | None = None
     prev: Glyph | None = None
@@ -147,16 +189,21 @@ def _spans(line: list[Glyph], settings: TextSettings) -> tuple[list[Glyph], list
     return glyphs, spans
 
 
-def words(line: list[Glyph], settings: TextSettings = DEFAULT_TEXT) -> list[list[Glyph]]:
-    """Split one visual line into words at drawn spaces and at gaps wider than a space."""
-    glyphs, spans = _spans(line, settings)
+def words(
+    line: list[Glyph], settings: TextSettings = DEFAULT_TEXT, advance: float | None = None
+) -> list[list[Glyph]]:
+    """Split one visual line into words at drawn spaces and at gaps wider than a space
+    (``advance``: the page's space advance, see ``line_spacing``)."""
+    glyphs, spans = _spans(line, settings, advance)
     return [glyphs[a:b] for a, b in spans]
 
 
-def line_words(line: list[Glyph], settings: TextSettings = DEFAULT_TEXT) -> list[Word]:
+def line_words(
+    line: list[Glyph], settings: TextSettings = DEFAULT_TEXT, advance: float | None = None
+) -> list[Word]:
     """The words of a line with their boxes."""
     out: list[Word] = []
-    for w in words(line, settings):
+    for w in words(line, settings, advance):
         out.append(
             Word(
                 text="".join(g.text for g in w),

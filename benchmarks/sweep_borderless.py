@@ -1,0 +1,152 @@
+"""Borderless PDF tables across the parameters writers vary: row-perfect per setting.
+
+Each setting regenerates a borderless RAK from one spec (the rows of ``rak-tanpa-garis``,
+or of ``rak-tanpa-garis-tw`` for quarters) with one parameter moved away from the sample's
+own drawing, reads it back with ``extract`` and scores it against the spec
+(``benchmarks/sweeplib.py``). The parameters: cell padding, leading, font family and size,
+the gap between rows, column widths, paper and orientation (portrait pages with narrow
+month columns), marks on the first line or midway down, words placed without space
+glyphs, the column-number row, and the writer: reportlab (``samples/build/pdf_writer``),
+LibreOffice from a Word table without borders (``docx_writer``), headless chromium printing
+an HTML table without borders (``html_writer``).
+
+Usage: ``python benchmarks/sweep_borderless.py [--only SUBSTRING] [--bar 0.99]``.
+Exit 0 when every setting reaches the bar, 1 otherwise.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import replace
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from benchmarks.sweeplib import Result, all_pass, print_table, score  # noqa: E402
+from extractor import extract  # noqa: E402
+from extractor.errors import RakError  # noqa: E402
+from samples.build.pdf_canvas import Look  # noqa: E402
+from samples.build.pdf_variants import tanpa_garis, tanpa_garis_tw  # noqa: E402
+from samples.build.pdf_writer import PdfOptions, write_pdf  # noqa: E402
+from samples.build.spec import SampleDoc, expected  # noqa: E402
+
+Writer = Callable[[SampleDoc, Path], Path]
+Setting = tuple[str, str, SampleDoc, Writer]  # family, setting, spec, writer
+
+
+def _reportlab(options: PdfOptions) -> Writer:
+    def write(doc: SampleDoc, out: Path) -> Path:
+        return write_pdf(doc, out / f"{doc.name}.pdf", options)
+
+    return write
+
+
+def _base() -> tuple[SampleDoc, PdfOptions]:
+    doc, options = tanpa_garis()
+    return doc, replace(options, flow=True)
+
+
+def reportlab_settings() -> Iterator[Setting]:
+    doc, base = _base()
+    for pad in (1.0, 2.0, 3.0, 4.0, 6.0):
+        yield "pad", f"{pad:g} pt", doc, _reportlab(replace(base, pad=pad))
+    for ratio in (1.0, 1.1, 1.2, 1.35, 1.5):
+        options = replace(base, leading=round(base.font_size * ratio, 2))
+        yield "leading", f"{ratio:g} x size", doc, _reportlab(options)
+    for family in (
+        "dejavu-condensed",
+        "dejavu-sans",
+        "dejavu-serif",
+        "liberation-sans",
+        "liberation-serif",
+        "liberation-narrow",
+    ):
+        look = replace(base.look, family=family)
+        yield "font", family, doc, _reportlab(replace(base, look=look, font_size=6.5,
+                                                      leading=7.8))
+    for size in (7.0, 8.0, 9.0, 10.0, 11.0):
+        look = replace(base.look, paper="F4") if size >= 10 else base.look
+        options = replace(base, font_size=size, leading=round(size * 1.2, 2), look=look)
+        yield "size", f"{size:g} pt" + (" (F4)" if size >= 10 else ""), doc, _reportlab(options)
+    for gap in (0.0, 2.0, 5.0, 8.0, 12.0):
+        yield "row gap", f"{gap:g} pt", doc, _reportlab(replace(base, row_gap=gap))
+    yield "row gap", "0 pt, pad 1", doc, _reportlab(replace(base, row_gap=0.0, pad=1.0))
+    for name, weights in (
+        ("wide sasaran", (("sasaran", 6.0),)),
+        ("narrow text", (("indikator", 3.0), ("kegiatan", 3.2))),
+        ("wide pelaksana", (("pelaksana", 5.0),)),
+        ("narrow target", (("target", 0.6),)),
+    ):
+        yield "widths", name, doc, _reportlab(replace(base, weights=weights))
+    for paper, land in (("A4", True), ("F4", True), ("Letter", True)):
+        look = replace(base.look, paper=paper, landscape=land)
+        yield "paper", f"{paper} landscape", doc, _reportlab(replace(base, look=look))
+    for paper in ("A4", "F4", "Letter"):
+        look = replace(base.look, paper=paper, landscape=False)
+        options = replace(base, look=look, font_size=6.0, leading=7.2, pad=1.5, margin=24.0,
+                          period_width=13.0)
+        yield "paper", f"{paper} portrait, months 13 pt", doc, _reportlab(options)
+    yield "marks", "midway down the row", doc, _reportlab(replace(base, mark_place="middle"))
+    yield "marks", "✓", doc, _reportlab(replace(base, mark_text="✓"))
+    yield "marks", "drawn ticks", doc, _reportlab(
+        replace(base, mark_styles=("lines", "curve", "polygon", "image"))
+    )
+    runs = replace(base.look, word_runs=True)
+    yield "spaces", "no space glyphs", doc, _reportlab(replace(base, look=runs))
+    yield "spaces", "no space glyphs, pad 1", doc, _reportlab(replace(base, look=runs, pad=1.0))
+    yield "number row", "1 2 ... 17", doc, _reportlab(replace(base, number_row=True))
+    yield "number row", "1 2 ... 17, gap 0", doc, _reportlab(
+        replace(base, number_row=True, row_gap=0.0)
+    )
+    tw_doc, tw = tanpa_garis_tw()
+    yield "quarters", "TW I..IV, NO column", tw_doc, _reportlab(replace(tw, flow=True))
+    yield "quarters", "TW, pad 1, gap 0", tw_doc, _reportlab(
+        replace(tw, flow=True, pad=1.0, row_gap=0.0)
+    )
+
+
+def run(setting: Setting, out: Path) -> Result:
+    family, name, doc, writer = setting
+    want = expected(doc)
+    try:
+        path = writer(doc, out)
+    except (ValueError, OSError, RuntimeError) as e:
+        return Result(family, name, None, f"not written: {e}"[:120])
+    try:
+        got = extract(path)
+    except RakError as e:
+        return Result(family, name, None, f"not read: {e}"[:120])
+    return Result(family, name, score(got, want))
+
+
+def settings() -> Iterator[Setting]:
+    yield from reportlab_settings()
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--only", default="", help="run settings whose family or name has this")
+    parser.add_argument("--bar", type=float, default=0.99)
+    args = parser.parse_args(argv)
+    results: list[Result] = []
+    started = time.perf_counter()
+    with tempfile.TemporaryDirectory(prefix="sweep-borderless-") as tmp:
+        for n, setting in enumerate(settings()):
+            family, name = setting[0], setting[1]
+            if args.only and args.only not in f"{family} {name}":
+                continue
+            out = Path(tmp) / str(n)
+            out.mkdir()
+            results.append(run(setting, out))
+    print_table(results, args.bar)
+    print(f"{len(results)} settings in {time.perf_counter() - started:.0f} s")
+    return 0 if all_pass(results, args.bar) else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -30,7 +30,6 @@ sys.path.insert(0, str(ROOT))
 from benchmarks.sweeplib import Result, all_pass, print_table, score  # noqa: E402
 from extractor import extract  # noqa: E402
 from extractor.errors import RakError  # noqa: E402
-from samples.build.pdf_canvas import Look  # noqa: E402
 from samples.build.pdf_variants import tanpa_garis, tanpa_garis_tw  # noqa: E402
 from samples.build.pdf_writer import PdfOptions, write_pdf  # noqa: E402
 from samples.build.spec import SampleDoc, expected  # noqa: E402
@@ -67,8 +66,7 @@ def reportlab_settings() -> Iterator[Setting]:
         "liberation-narrow",
     ):
         look = replace(base.look, family=family)
-        yield "font", family, doc, _reportlab(replace(base, look=look, font_size=6.5,
-                                                      leading=7.8))
+        yield "font", family, doc, _reportlab(replace(base, look=look, font_size=6.5, leading=7.8))
     for size in (7.0, 8.0, 9.0, 10.0, 11.0):
         look = replace(base.look, paper="F4") if size >= 10 else base.look
         options = replace(base, font_size=size, leading=round(size * 1.2, 2), look=look)
@@ -88,25 +86,35 @@ def reportlab_settings() -> Iterator[Setting]:
         yield "paper", f"{paper} landscape", doc, _reportlab(replace(base, look=look))
     for paper in ("A4", "F4", "Letter"):
         look = replace(base.look, paper=paper, landscape=False)
-        options = replace(base, look=look, font_size=6.0, leading=7.2, pad=1.5, margin=24.0,
-                          period_width=13.0)
+        options = replace(
+            base, look=look, font_size=6.0, leading=7.2, pad=1.5, margin=24.0, period_width=13.0
+        )
         yield "paper", f"{paper} portrait, months 13 pt", doc, _reportlab(options)
     yield "marks", "midway down the row", doc, _reportlab(replace(base, mark_place="middle"))
     yield "marks", "✓", doc, _reportlab(replace(base, mark_text="✓"))
-    yield "marks", "drawn ticks", doc, _reportlab(
-        replace(base, mark_styles=("lines", "curve", "polygon", "image"))
+    yield (
+        "marks",
+        "drawn ticks",
+        doc,
+        _reportlab(replace(base, mark_styles=("lines", "curve", "polygon", "image"))),
     )
     runs = replace(base.look, word_runs=True)
     yield "spaces", "no space glyphs", doc, _reportlab(replace(base, look=runs))
     yield "spaces", "no space glyphs, pad 1", doc, _reportlab(replace(base, look=runs, pad=1.0))
     yield "number row", "1 2 ... 17", doc, _reportlab(replace(base, number_row=True))
-    yield "number row", "1 2 ... 17, gap 0", doc, _reportlab(
-        replace(base, number_row=True, row_gap=0.0)
+    yield (
+        "number row",
+        "1 2 ... 17, gap 0",
+        doc,
+        _reportlab(replace(base, number_row=True, row_gap=0.0)),
     )
     tw_doc, tw = tanpa_garis_tw()
     yield "quarters", "TW I..IV, NO column", tw_doc, _reportlab(replace(tw, flow=True))
-    yield "quarters", "TW, pad 1, gap 0", tw_doc, _reportlab(
-        replace(tw, flow=True, pad=1.0, row_gap=0.0)
+    yield (
+        "quarters",
+        "TW, pad 1, gap 0",
+        tw_doc,
+        _reportlab(replace(tw, flow=True, pad=1.0, row_gap=0.0)),
     )
 
 

@@ -30,9 +30,13 @@ sys.path.insert(0, str(ROOT))
 from benchmarks.sweeplib import Result, all_pass, print_table, score  # noqa: E402
 from extractor import extract  # noqa: E402
 from extractor.errors import RakError  # noqa: E402
+from samples.build.convert import docx_to_pdf  # noqa: E402
+from samples.build.docx_writer import QUARTERS, Headings, WriterOptions, write_docx  # noqa: E402
+from samples.build.html_writer import HtmlOptions, write_html_pdf  # noqa: E402
 from samples.build.pdf_variants import tanpa_garis, tanpa_garis_tw  # noqa: E402
 from samples.build.pdf_writer import PdfOptions, write_pdf  # noqa: E402
 from samples.build.spec import SampleDoc, expected  # noqa: E402
+from samples.build.variants import paginate  # noqa: E402
 
 Writer = Callable[[SampleDoc, Path], Path]
 Setting = tuple[str, str, SampleDoc, Writer]  # family, setting, spec, writer
@@ -118,6 +122,103 @@ def reportlab_settings() -> Iterator[Setting]:
     )
 
 
+def _libreoffice(options: WriterOptions) -> Writer:
+    def write(doc: SampleDoc, out: Path) -> Path:
+        return docx_to_pdf(write_docx(doc, out / f"{doc.name}.docx", options), out)
+
+    return write
+
+
+def _word_pages(doc: SampleDoc, per_page: int = 4) -> SampleDoc:
+    """The spec cut into pages a Word table of this size holds (one table per page)."""
+    n = len(doc.rows)
+    return replace(doc, pages=paginate(doc.rows, [per_page] * (-(-n // per_page))))
+
+
+def libreoffice_settings() -> Iterator[Setting]:
+    doc, _ = tanpa_garis()
+    doc = _word_pages(doc)
+    base = WriterOptions(borders=False, cover=False)
+    yield "libreoffice", "Word table, no borders", doc, _libreoffice(base)
+    yield (
+        "libreoffice",
+        "no borders, no number row",
+        doc,
+        _libreoffice(replace(base, number_row=False)),
+    )
+    yield (
+        "libreoffice",
+        "no borders, 10 pt, F4",
+        _word_pages(doc, 3),
+        _libreoffice(replace(base, font_size=10.0, page="F4")),
+    )
+    tw_doc, _ = tanpa_garis_tw()
+    tw = WriterOptions(
+        borders=False,
+        cover=False,
+        periods=QUARTERS,
+        leading_columns=("NO",),
+        headings=Headings(jadwal="TRIWULAN", kegiatan="RENCANA AKSI"),
+    )
+    yield "libreoffice", "no borders, TW, NO column", _word_pages(tw_doc), _libreoffice(tw)
+
+
+def _chromium(options: HtmlOptions) -> Writer:
+    def write(doc: SampleDoc, out: Path) -> Path:
+        return write_html_pdf(doc, out, options)
+
+    return write
+
+
+def chromium_settings() -> Iterator[Setting]:
+    doc, _ = tanpa_garis()
+    base = HtmlOptions()
+    yield "chromium", "HTML table, no borders", doc, _chromium(base)
+    yield (
+        "chromium",
+        "cells centred (browser default)",
+        doc,
+        _chromium(replace(base, valign="middle", merge_sasaran=False)),
+    )
+    yield "chromium", "padding 1px 2px", doc, _chromium(replace(base, padding="1px 2px"))
+    yield (
+        "chromium",
+        "padding 0, no number row",
+        doc,
+        _chromium(replace(base, padding="0 3px", number_row=False)),
+    )
+    yield (
+        "chromium",
+        "Liberation Serif 9 pt",
+        doc,
+        _chromium(replace(base, font="Liberation Serif", font_pt=9.0)),
+    )
+    yield (
+        "chromium",
+        "DejaVu Sans, line height 1.5",
+        doc,
+        _chromium(replace(base, font="DejaVu Sans", font_pt=7.0, line_height=1.5)),
+    )
+    yield (
+        "chromium",
+        "A4 portrait, months 12 pt",
+        doc,
+        _chromium(
+            replace(base, page="A4 portrait", font_pt=6.0, period_pt=12.0, padding="1px 2px")
+        ),
+    )
+    tw_doc, _ = tanpa_garis_tw()
+    tw = replace(
+        base,
+        periods=QUARTERS,
+        leading_columns=("NO",),
+        mark_text="✓",
+        period_pt=34.0,
+        headings=Headings(jadwal="WAKTU PELAKSANAAN", pelaksana="PENANGGUNG JAWAB"),
+    )
+    yield "chromium", "TW I..IV, NO column, ✓", tw_doc, _chromium(tw)
+
+
 def run(setting: Setting, out: Path) -> Result:
     family, name, doc, writer = setting
     want = expected(doc)
@@ -134,6 +235,8 @@ def run(setting: Setting, out: Path) -> Result:
 
 def settings() -> Iterator[Setting]:
     yield from reportlab_settings()
+    yield from libreoffice_settings()
+    yield from chromium_settings()
 
 
 def main(argv: list[str] | None = None) -> int:

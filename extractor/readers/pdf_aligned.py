@@ -20,8 +20,9 @@ was seen goes into a ``PageView`` (``Grid.seen``).
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from statistics import median
 from typing import NamedTuple
 
@@ -40,7 +41,7 @@ from .pdf_columns import (
 )
 from .pdf_header import HeaderBand, find_header
 from .pdf_page import Box, Fill, Glyph
-from .pdf_rows import RowSplit, baseline, columns_of, split_rows
+from .pdf_rows import RowSplit, baseline, columns_of, run_ons, split_rows
 from .pdf_settings import DEFAULT_PDF_TEXT, BorderlessSettings, PdfTextSettings
 from .pdf_text import Word, line_words, page_advance, split_at_gaps
 
@@ -106,25 +107,26 @@ def aligned_table(
         return None
     band, start, end, cols = found
     body = pg.words[start : end + 1]
-    split = split_rows(body, cols.bounds, pg.size, _text_columns(body, cols), pg.space, bl)
+    text_cols = _text_columns(body, cols)
+    split = split_rows(body, cols.bounds, pg.size, text_cols, pg.space, bl)
     starts = _trim_tail(body, split.starts, bl)
     if len(starts) < len(split.starts):
         end = start + split.starts[len(starts)] - 1
         body = pg.words[start : end + 1]
-        split = RowSplit(starts, split.pitch, split.threshold, split.guessed)
+        split = replace(split, starts=starts)
+    groups, continued = _row_lines(body, split, cols, text_cols, pg.space)
     rows: list[list[Cell]] = []
     if band is not None:
         rows.extend(header_rows(band, pg.size, cols.bounds, fills, page, bl))
     breaks: list[float] = []
-    for r, s in enumerate(split.starts):
-        stop = split.starts[r + 1] if r + 1 < len(split.starts) else len(body)
-        group = list(range(start + s, start + stop))
+    for r, lines in enumerate(groups):
+        if not lines:
+            continue
         if r:
-            above = pg.words[group[0] - 1]
-            breaks.append(
-                (max(w.bottom for w in above) + min(w.top for w in pg.words[group[0]])) / 2
-            )
-        rows.append(body_row([pg.words[i] for i in group], cols.bounds, fills, page, bl))
+            above = body[split.starts[r] - 1]
+            below = body[split.starts[r]]
+            breaks.append((max(w.bottom for w in above) + min(w.top for w in below)) / 2)
+        rows.append(body_row(lines, cols.bounds, fills, page, bl, continued[r]))
     if inks:
         mark_inked(rows, inks)
     table = Table(rows=rows, page=page)
@@ -260,6 +262,27 @@ def _trim_tail(body: list[list[Word]], starts: list[int], bl: BorderlessSettings
             return starts[:r]
         steps.append(step)
     return starts
+
+
+def _row_lines(
+    body: list[list[Word]], split: RowSplit, cols: Columns, text_cols: set[int], space: float
+) -> tuple[list[list[list[Word]]], list[set[int]]]:
+    """Each row's lines of words, with the text of cells that run on into the rows below
+    given back to the cell it continues (``pdf_rows.run_ons``); and for each row, the
+    columns whose cell is such a continuation."""
+    ends = [*split.starts[1:], len(body)]
+    groups = [[list(body[i]) for i in range(s, e)] for s, e in zip(split.starts, ends)]
+    continued: list[set[int]] = [set() for _ in groups]
+    inner = cols.inner
+    moves = run_ons(body, split.starts, cols.bounds, text_cols, space, split.next_line)
+    for r, c, owner in moves:
+        taken = [[w for w in ws if bisect_right(inner, w.mid_x) == c] for ws in groups[r]]
+        groups[r] = [[w for w in ws if bisect_right(inner, w.mid_x) != c] for ws in groups[r]]
+        groups[owner].extend(ws for ws in taken if ws)
+        continued[r].add(c)
+    for r, lines in enumerate(groups):
+        groups[r] = [ws for ws in lines if ws]
+    return groups, continued
 
 
 def _text_columns(body: list[list[Word]], cols: Columns) -> set[int]:

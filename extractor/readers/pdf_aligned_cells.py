@@ -200,9 +200,12 @@ def body_row(
     fills: list[Fill],
     page: int,
     bl: BorderlessSettings,
+    continued: set[int] | None = None,
 ) -> list[Cell]:
     """One row's cells: words to the columns of their centres, runs across boundaries
-    spanning the columns they cover."""
+    spanning the columns they cover. An empty cell in a ``continued`` column is the lower
+    part of a cell above that runs on into this row (as a merge continues in a ruled
+    table)."""
     inner = bounds[1:-1]
     ncols = len(bounds) - 1
     texts: dict[tuple[int, int], list[str]] = {}
@@ -249,6 +252,8 @@ def body_row(
         )
         if key[0] != key[1]:
             cell.doubts.append(STRADDLES_COLUMN)
+        elif continued and key[0] in continued and not cell.text:
+            cell.continued = True
         cells.append(cell)
     return cells
 

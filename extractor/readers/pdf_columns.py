@@ -27,7 +27,7 @@ from itertools import pairwise
 from ..marks import is_mark_text
 from .pdf_gaps import Profile, column_gaps, place_boundaries
 from .pdf_header import HeaderBand, is_period_word, segments
-from .pdf_rows import columns_of
+from .pdf_rows import columns_of, is_number_line
 from .pdf_settings import BorderlessSettings
 from .pdf_text import Word
 
@@ -140,17 +140,20 @@ def guess_columns(
 
 
 def mark_columns(body: list[list[Word]], bounds: list[float]) -> set[int]:
-    """Columns whose body is check marks: most of their words are mark glyphs."""
+    """Columns whose body is check marks: they hold marks and little else (the
+    column-number row left out; a month may have a single mark on the page)."""
     marks: dict[int, int] = {}
     other: dict[int, int] = {}
     for ws in body:
+        if is_number_line(ws):
+            continue
         for c, cws in columns_of(ws, bounds).items():
             for w in cws:
                 if is_mark_text(w.text):
                     marks[c] = marks.get(c, 0) + 1
                 else:
                     other[c] = other.get(c, 0) + 1
-    return {c for c, n in marks.items() if n >= 2 and n >= 2 * other.get(c, 0)}
+    return {c for c, n in marks.items() if n >= 2 * other.get(c, 0)}
 
 
 def fits(

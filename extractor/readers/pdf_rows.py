@@ -24,6 +24,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from statistics import median
 
+from ..marks import is_mark_text
 from .pdf_settings import BorderlessSettings
 from .pdf_text import Word
 
@@ -34,10 +35,14 @@ class RowSplit:
     pitch: float  # the line pitch (leading) measured on the page; 0 when none
     threshold: float | None  # a pitch above this opened a row; None: structure decided
     guessed: bool  # the split is weak or structure decided it
+    next_line: float = 0.0  # the largest pitch seen between two lines of one cell
 
 
 def baseline(ws: list[Word]) -> float:
-    return median(w.bottom for w in ws)
+    """Where the line sits: its words' bottoms, check marks left out when it has text (a
+    mark set midway down its row may have joined a text line a little off its baseline)."""
+    text = [w.bottom for w in ws if not is_mark_text(w.text)]
+    return median(text or [w.bottom for w in ws])
 
 
 def is_number_line(ws: list[Word]) -> bool:
@@ -64,27 +69,58 @@ def _would_fit(above: list[Word], below: list[Word], right: float, space: float)
     return end + space + (first.x1 - first.x0) <= right
 
 
-def _structure_breaks(
-    body: list[list[Word]], bounds: list[float], text_columns: set[int], space: float
-) -> list[bool]:
-    """For each line after the first: does it open a row? See the module docstring."""
-    cols = [columns_of(ws, bounds) for ws in body]
+def _right_limits(cols: list[dict[int, list[Word]]]) -> dict[int, float]:
+    """How far right each column's text reaches: its widest line of two words or more (a
+    lone word wider than its cell runs over the edge and says nothing of the wrap width)."""
     right: dict[int, float] = {}
     for by_col in cols:
         for c, ws in by_col.items():
-            right[c] = max(right.get(c, 0.0), max(w.x1 for w in ws))
-    out: list[bool] = []
-    for above, below in zip(cols, cols[1:]):
-        if set(below) - set(above):
-            out.append(True)
+            reach = max(w.x1 for w in ws) if len(ws) > 1 else 0.0
+            right[c] = max(right.get(c, 0.0), reach)
+    return right
+
+
+OPENS = "opens"  # the line starts new cells: a row begins
+CONTINUES = "continues"  # every cell of the line goes on from the line above (a wrap)
+
+
+def _structure(
+    body: list[list[Word]], bounds: list[float], text_columns: set[int], space: float
+) -> list[str | None]:
+    """For each line after the first, what its text says: OPENS, CONTINUES or None.
+
+    A line opens a row when it has text in a column the text line above left empty (cells
+    are written from their top line down), or when its first word in a column would have
+    fitted at the end of the line above (a wrap moves a word only when it does not fit). It
+    continues when every column it has text in had text above and none of those words
+    would have fitted. Only text columns count: a column of marks set midway down its row
+    (a cell centred vertically) neither opens a row nor ends one, and a line of marks alone
+    says nothing; a text line is compared with the text line above it.
+    """
+    cols = [
+        {c: ws for c, ws in columns_of(line, bounds).items() if c in text_columns} for line in body
+    ]
+    right = _right_limits(cols)
+    out: list[str | None] = []
+    above: dict[int, list[Word]] = cols[0]
+    for below in cols[1:]:
+        if not below:
+            out.append(None)
             continue
-        out.append(
-            any(
-                c in text_columns and _would_fit(above[c], ws, right[c], space)
-                for c, ws in below.items()
-            )
-        )
+        if not above:
+            out.append(None)
+        elif set(below) - set(above) or any(
+            _would_fit(above[c], ws, right[c], space) for c, ws in below.items()
+        ):
+            out.append(OPENS)
+        else:
+            out.append(CONTINUES)
+        above = below
     return out
+
+
+def _has_text(ws: list[Word], bounds: list[float], text_columns: set[int]) -> bool:
+    return any(c in text_columns for c in columns_of(ws, bounds))
 
 
 def split_rows(
@@ -112,22 +148,91 @@ def split_rows(
     if not steps:
         return RowSplit(list(range(n)), 0.0, None, True)
     leading = min(steps)
+    labels = _structure(body, bounds, text_columns, space)
     if leading > settings.max_leading * size:
         # No two lines are close enough to share a cell: every line step is a row.
-        threshold = settings.min_pitch * size
-        breaks = [p >= threshold for p in pitches]
+        threshold: float | None = floor
+        breaks = [p >= floor for p in pitches]
         guessed = False
     else:
         threshold = leading + max(settings.row_jump * size, settings.row_jump_ratio * leading)
-        breaks = [p > threshold for p in pitches]
         above = [p for p in steps if p > threshold]
-        guessed = bool(above) and min(above) - leading < settings.weak_jump * size
         if not above:
-            breaks = _structure_breaks(body, bounds, text_columns, space)
+            # Text lines off the line grid (a pitch shorter than a line) come from cells
+            # centred vertically: where a cell's text starts then says nothing of rows.
+            centred = any(
+                p < floor
+                and _has_text(body[i], bounds, text_columns)
+                and _has_text(body[i + 1], bounds, text_columns)
+                for i, p in enumerate(pitches)
+            )
+            breaks = [lab == OPENS and not centred for lab in labels]
             threshold = None
             guessed = True
+        else:
+            # A weak split (pitches placed on a pixel grid, rows barely padded): a pitch
+            # above the line step still does not open a row where the text plainly wraps.
+            guessed = min(above) - leading < settings.weak_jump * size
+            breaks = [
+                p > threshold and not (guessed and lab == CONTINUES)
+                for p, lab in zip(pitches, labels)
+            ]
+    within = [p for p, b in zip(pitches, breaks) if not b and p >= floor]
+    next_line = max(within, default=leading) + settings.row_jump_ratio * leading
     starts = [0]
     for i in range(1, n):
         if breaks[i - 1] or i in forced or (i - 1) in forced:
             starts.append(i)
-    return RowSplit(starts, leading, threshold, guessed)
+    return RowSplit(starts, leading, threshold, guessed, next_line)
+
+
+def _continues(above: list[Word], below: list[Word]) -> bool:
+    """``below`` reads as the rest of ``above``'s sentence: it opens in lower case, or the
+    line above breaks off after a comma, hyphen or slash."""
+    first = min(below, key=lambda w: w.x0).text
+    last = max(above, key=lambda w: w.x1).text
+    return first[:1].islower() or last[-1:] in ",-/"
+
+
+def run_ons(
+    body: list[list[Word]],
+    starts: list[int],
+    bounds: list[float],
+    text_columns: set[int],
+    space: float,
+    limit: float,
+) -> list[tuple[int, int, int]]:
+    """Cells whose text runs on into the rows below: (row, column, owner row).
+
+    A cell merged down over several rows (SASARAN over the rows that share it) is as tall as
+    its text, which may be taller than the row it starts in; with no gap between rows its
+    next lines stand in the band of the next row. They continue it when they stand right
+    under its last line (no row gap between them in that column: a line of another column
+    may stand a little lower and have taken them in), their first word would not have fitted on
+    that line (a wrap, not a new cell), and they read on (see ``_continues``).
+    """
+    cols = [columns_of(ws, bounds) for ws in body]
+    right = _right_limits(cols)
+    ends = [*starts[1:], len(body)]
+    moves: list[tuple[int, int, int]] = []
+    for c in sorted(text_columns):
+        owner: int | None = None
+        last: int | None = None  # the owner's last line with text in c
+        for r, (s, e) in enumerate(zip(starts, ends)):
+            lines = [i for i in range(s, e) if c in cols[i]]
+            if not lines:
+                continue
+            first = lines[0]
+            if (
+                owner is not None
+                and last is not None
+                and first == s
+                and baseline(cols[first][c]) - baseline(cols[last][c]) <= limit
+                and not _would_fit(cols[last][c], cols[first][c], right[c], space)
+                and _continues(cols[last][c], cols[first][c])
+            ):
+                moves.append((r, c, owner))
+            else:
+                owner = r
+            last = lines[-1]
+    return moves

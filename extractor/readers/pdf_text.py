@@ -25,6 +25,24 @@ from .pdf_settings import DEFAULT_TEXT, TextSettings
 
 # Mark glyphs that no word contains (letters such as v and x are left to the words).
 _LONE_MARKS = frozenset(ch for ch in MARK_GLYPHS if not ch.isalnum())
+# Typographic ligatures a writer may draw as one glyph (browsers do: "veriﬁkasi"); the text
+# as written has the letters.
+_LIGATURES = str.maketrans(
+    {
+        "\ufb00": "ff",
+        "\ufb01": "fi",
+        "\ufb02": "fl",
+        "\ufb03": "ffi",
+        "\ufb04": "ffl",
+        "\ufb05": "st",
+        "\ufb06": "st",
+    }
+)
+
+
+def glyph_text(glyphs: Iterable[Glyph]) -> str:
+    """The letters of a run of glyphs, ligatures spelled out."""
+    return "".join(g.text for g in glyphs).translate(_LIGATURES)
 
 
 class Word(NamedTuple):
@@ -206,7 +224,7 @@ def line_words(
     for w in words(line, settings, advance):
         out.append(
             Word(
-                text="".join(g.text for g in w),
+                text=glyph_text(w),
                 x0=w[0].x0,
                 x1=max(g.x1 for g in w),
                 top=min(g.top for g in w),
@@ -241,7 +259,7 @@ def split_at_gaps(
 
 def line_text(line: list[Glyph], settings: TextSettings = DEFAULT_TEXT) -> str:
     """The text of one visual line, words joined by single spaces."""
-    return " ".join("".join(g.text for g in word) for word in words(line, settings))
+    return " ".join(glyph_text(word) for word in words(line, settings))
 
 
 def _forced_break(

@@ -104,6 +104,7 @@ class WriterOptions:
         "Telp. (0561) 6726899 / Fax. (0561) 6726899",
     )
     author: str = "Sekretariat KPU"
+    borders: bool = True  # False: the table's ruling is switched off (a borderless table)
 
     def __post_init__(self) -> None:
         if len(self.periods) not in (4, 12):
@@ -422,6 +423,9 @@ def _write_table(
     cols = _columns(options, all_rows, extra, _usable_width_cm(options))
     table = doc.add_table(rows=0, cols=len(cols))
     set_table_props(table, [c.width_cm for c in cols])
+    if not options.borders:
+        for side in table._tbl.tblPr.find(qn("w:tblBorders")):
+            side.set(qn("w:val"), "nil")
     _header_rows(table, cols, options)
     _body_rows(table, cols, rows, options, previous_sasaran, extra)
     for row in table.rows:

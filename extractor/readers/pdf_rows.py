@@ -186,12 +186,31 @@ def split_rows(
     return RowSplit(starts, leading, threshold, guessed, next_line)
 
 
-def _continues(above: list[Word], below: list[Word]) -> bool:
-    """``below`` reads as the rest of ``above``'s sentence: it opens in lower case, or the
-    line above breaks off after a comma, hyphen or slash."""
+def _token(text: str) -> str:
+    return text.strip(".,;:()\"'").lower()
+
+
+def _word_pairs(cols: list[dict[int, list[Word]]]) -> set[tuple[str, str]]:
+    """Neighbouring words of one cell line, anywhere in the body: the page's own phrases."""
+    pairs: set[tuple[str, str]] = set()
+    for by_col in cols:
+        for ws in by_col.values():
+            ordered = sorted(ws, key=lambda w: w.x0)
+            pairs.update((_token(a.text), _token(b.text)) for a, b in zip(ordered, ordered[1:]))
+    return pairs
+
+
+def _continues(above: list[Word], below: list[Word], pairs: set[tuple[str, str]]) -> bool:
+    """``below`` reads as the rest of ``above``'s sentence: it opens in lower case, the
+    line above breaks off after a comma, hyphen or slash, or the two words across the break
+    stand side by side elsewhere on the page ("Kabupaten" / "Mempawah")."""
     first = min(below, key=lambda w: w.x0).text
     last = max(above, key=lambda w: w.x1).text
-    return first[:1].islower() or last[-1:] in ",-/"
+    return (
+        first[:1].islower()
+        or last[-1:] in ",-/"
+        or (_token(last), _token(first)) in pairs
+    )
 
 
 def run_ons(
@@ -209,10 +228,12 @@ def run_ons(
     next lines stand in the band of the next row. They continue it when they stand right
     under its last line (no row gap between them in that column: a line of another column
     may stand a little lower and have taken them in), their first word would not have fitted on
-    that line (a wrap, not a new cell), and they read on (see ``_continues``).
+    that line (a wrap, not a new cell), and they read on (see ``_continues``). Rows that
+    touch (no padding between them) leave no other trace of where one cell ends.
     """
     cols = [columns_of(ws, bounds) for ws in body]
     right = _right_limits(cols)
+    pairs = _word_pairs(cols)
     ends = [*starts[1:], len(body)]
     moves: list[tuple[int, int, int]] = []
     for c in sorted(text_columns):
@@ -229,7 +250,7 @@ def run_ons(
                 and first == s
                 and baseline(cols[first][c]) - baseline(cols[last][c]) <= limit
                 and not _would_fit(cols[last][c], cols[first][c], right[c], space)
-                and _continues(cols[last][c], cols[first][c])
+                and _continues(cols[last][c], cols[first][c], pairs)
             ):
                 moves.append((r, c, owner))
             else:

@@ -23,6 +23,8 @@ the spec's text exactly.
 
 from __future__ import annotations
 
+import shutil
+import tempfile
 from dataclasses import dataclass, field
 from itertools import pairwise
 from pathlib import Path
@@ -30,6 +32,7 @@ from pathlib import Path
 from reportlab.pdfgen.canvas import Canvas  # type: ignore[import-untyped]
 
 from .docx_writer import MONTHS_B, Headings, WriterOptions, wilayah_of
+from .html_writer import HtmlOptions
 from .pdf_canvas import (
     MARK_STYLES,
     Look,
@@ -476,8 +479,29 @@ def write_pdf(doc: SampleDoc, path: Path, options: PdfOptions | None = None) -> 
     return path
 
 
-def make_drawn_sample(doc: SampleDoc, options: PdfOptions, out_dir: Path) -> Path:
-    """The PDF and its ``.expected.json``, both from the one spec."""
-    pdf = write_pdf(doc, out_dir / f"{doc.name}.pdf", options)
+def make_drawn_sample(
+    doc: SampleDoc, options: PdfOptions | WriterOptions | HtmlOptions, out_dir: Path
+) -> Path:
+    """The PDF and its ``.expected.json``, both from the one spec. ``options`` picks the
+    writer: reportlab (``PdfOptions``), LibreOffice printing the Word file
+    (``WriterOptions``; the .docx is a by-product and is not kept) or chromium printing
+    the HTML page (``HtmlOptions``; the .html is not kept either)."""
+    pdf = out_dir / f"{doc.name}.pdf"
+    if isinstance(options, PdfOptions):
+        write_pdf(doc, pdf, options)
+    else:
+        with tempfile.TemporaryDirectory(prefix="rak-sample-") as tmp:
+            made = _converted(doc, options, Path(tmp))
+            shutil.copyfile(made, pdf)
     write_expected(doc, out_dir)
     return pdf
+
+
+def _converted(doc: SampleDoc, options: WriterOptions | HtmlOptions, tmp: Path) -> Path:
+    from .convert import docx_to_pdf
+    from .docx_writer import write_docx
+    from .html_writer import write_html_pdf
+
+    if isinstance(options, HtmlOptions):
+        return write_html_pdf(doc, tmp, options)
+    return docx_to_pdf(write_docx(doc, tmp / f"{doc.name}.docx", options), tmp)

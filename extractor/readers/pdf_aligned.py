@@ -115,6 +115,7 @@ def aligned_table(
         body = pg.words[start : end + 1]
         split = replace(split, starts=starts)
     groups, continued = _row_lines(body, split, cols, text_cols, pg.space)
+    across = {id(body[i][0]) for i in cols.straddlers if i < len(body) and body[i]}
     rows: list[list[Cell]] = []
     if band is not None:
         rows.extend(header_rows(band, pg.size, cols.bounds, fills, page, bl))
@@ -126,7 +127,7 @@ def aligned_table(
             above = body[split.starts[r] - 1]
             below = body[split.starts[r]]
             breaks.append((max(w.bottom for w in above) + min(w.top for w in below)) / 2)
-        rows.append(body_row(lines, cols.bounds, fills, page, bl, continued[r]))
+        rows.append(body_row(lines, cols.bounds, fills, page, bl, pg.space, continued[r], across))
     if inks:
         mark_inked(rows, inks)
     table = Table(rows=rows, page=page)

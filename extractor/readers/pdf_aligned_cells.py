@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Sequence
+from itertools import pairwise
 
 from ..doubts import STRADDLES_COLUMN
 from ..grid import Cell
@@ -194,44 +195,61 @@ def _header_cell(
     return _cell(text, span, top, bottom, glyphs, bounds, fills, page)
 
 
+def _runs(
+    ws: list[Word], inner: list[float], slack: float, word_gap: float, across: bool
+) -> list[tuple[int, int, list[Word]]]:
+    """A line's words as runs (first column, last column, words).
+
+    Words in one column make one run, and so does a word that crosses a boundary with the
+    words beside it. A line ``across`` the columns (the column finder saw it narrow a
+    boundary's blank) whose words all stand no further apart than ``word_gap`` is one text
+    running over the columns (a group row) and one run, even where a boundary fell into
+    one of its word spaces.
+    """
+    if across and len(ws) > 1 and all(b.x0 - a.x1 <= word_gap for a, b in pairwise(ws)):
+        return [(_column(inner, ws[0].x0 + slack), _column(inner, ws[-1].x1 - slack), ws)]
+    runs: list[tuple[int, int, list[Word]]] = []
+    prev: Word | None = None
+    for w in ws:
+        c = _column(inner, w.mid_x)
+        if runs and prev is not None:
+            a, b, run = runs[-1]
+            if c == b or (c > b and _column(inner, prev.x1) == _column(inner, w.x0)):
+                runs[-1] = (a, max(b, c), [*run, w])
+                prev = w
+                continue
+        runs.append((c, c, [w]))
+        prev = w
+    return runs
+
+
 def body_row(
     lines: list[list[Word]],
     bounds: list[float],
     fills: list[Fill],
     page: int,
     bl: BorderlessSettings,
+    space: float,
     continued: set[int] | None = None,
+    across: set[int] | None = None,
 ) -> list[Cell]:
     """One row's cells: words to the columns of their centres, runs across boundaries
-    spanning the columns they cover. An empty cell in a ``continued`` column is the lower
-    part of a cell above that runs on into this row (as a merge continues in a ruled
-    table)."""
+    spanning the columns they cover (``_runs``; ``space`` is the page's space advance).
+    An empty cell in a ``continued`` column is the lower part of a cell above that runs on
+    into this row (as a merge continues in a ruled table). ``across`` holds ``id()`` of the
+    first word of each line that runs across the columns (see ``_runs``)."""
     inner = bounds[1:-1]
     ncols = len(bounds) - 1
+    slack = bl.fit_slack * max(w.size for ws in lines for w in ws)
     texts: dict[tuple[int, int], list[str]] = {}
     glyphs_of: dict[tuple[int, int], list[Glyph]] = {}
     for ws in lines:
-        runs: list[tuple[int, int, list[Word]]] = []
-        prev_x1 = 0.0
-        for w in ws:
-            c = _column(inner, w.mid_x)
-            # Same column: same cell. A next column reached while no boundary lies in the
-            # space before this word: the text itself crosses the boundary, so it spans
-            # both columns (a group row, a line running long).
-            if runs and (
-                c == runs[-1][1]
-                or (c > runs[-1][1] and _column(inner, prev_x1) == _column(inner, w.x0))
-            ):
-                a, b, ws = runs[-1]
-                runs[-1] = (a, max(b, c), [*ws, w])
-            else:
-                runs.append((c, c, [w]))
-            prev_x1 = w.x1
         parts: dict[tuple[int, int], list[str]] = {}
-        for a, b, ws in runs:
-            key = _widen(a, b, ws[0].x0, ws[-1].x1, bounds, bl.span_share)
-            parts.setdefault(key, []).append(" ".join(w.text for w in ws))
-            glyphs_of.setdefault(key, []).extend(g for w in ws for g in w.glyphs)
+        running = across is not None and id(ws[0]) in across
+        for a, b, run in _runs(ws, inner, slack, bl.phrase_gap * space, running):
+            key = _widen(a, b, run[0].x0, run[-1].x1, bounds, bl.span_share)
+            parts.setdefault(key, []).append(" ".join(w.text for w in run))
+            glyphs_of.setdefault(key, []).extend(g for w in run for g in w.glyphs)
         for key, ps in parts.items():
             texts.setdefault(key, []).append(" ".join(ps))
     top = min(w.top for ws in lines for w in ws)

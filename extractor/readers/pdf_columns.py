@@ -63,7 +63,7 @@ def _one_heading(left: Word, right: Word, band: HeaderBand) -> bool:
     """The two words stand in one heading of the band (one phrase, and one heading of
     it where the phrase runs several together): the gap is that heading's word space."""
     for p in band.phrases:
-        for seg in segments(p):
+        for seg in segments(p, band.settings):
             if any(w is left for w in seg) and any(w is right for w in seg):
                 return True
     return False
@@ -105,10 +105,38 @@ def header_columns(
                 continue
             straddlers.update(profile.crossing(valley.mid))
         inner.append(valley.mid)
+        straddlers.update(narrowing(body, valley.mid, settings.narrow_share))
     if not inner:
         return None
     x0, x1 = _edges([*clusters, *body])
     return Columns([x0, *inner, x1], straddlers)
+
+
+def narrowing(body: list[list[Word]], x: float, share: float) -> list[int]:
+    """Lines whose own blank around ``x`` is less than ``share`` of the blank all other lines
+    leave
+    there: text running on across the boundary (a group row), even where the boundary
+    fell into one of its word spaces. A line of a column's own text never narrows it: the
+    strip all lines leave is the narrowest of their blanks."""
+    gaps: list[tuple[float, float]] = []
+    for ws in body:
+        left = max((w.x1 for w in ws if w.x1 <= x), default=float("-inf"))
+        right = min((w.x0 for w in ws if w.x0 >= x), default=float("inf"))
+        if any(w.x0 < x < w.x1 for w in ws):
+            left = right = x
+        gaps.append((left, right))
+    if len(gaps) < 3:
+        return []
+    lefts = sorted((a for a, _ in gaps), reverse=True)
+    rights = sorted(b for _, b in gaps)
+    out: list[int] = []
+    for i, (a, b) in enumerate(gaps):
+        others_left = lefts[1] if a == lefts[0] else lefts[0]
+        others_right = rights[1] if b == rights[0] else rights[0]
+        strip = others_right - others_left
+        if strip != float("inf") and b - a < share * strip:
+            out.append(i)
+    return out
 
 
 def reuse_columns(
@@ -124,6 +152,7 @@ def reuse_columns(
         if len(crossing) > settings.straddle_share * len(body):
             return None
         straddlers.update(crossing)
+        straddlers.update(narrowing(body, x, settings.narrow_share))
     x0, x1 = _edges([*body, [Word("", bounds[0], bounds[-1], 0, 0, 1, ())]])
     return Columns([x0, *bounds[1:-1], x1], straddlers)
 
@@ -132,7 +161,8 @@ def guess_columns(
     dense: list[list[Word]], region: list[list[Word]], size: float, settings: BorderlessSettings
 ) -> Columns | None:
     """Whitespace alone (``pdf_gaps.column_gaps``): no header, no previous page."""
-    inner = place_boundaries(column_gaps(dense, settings.column_gap * size), region)
+    gaps = column_gaps(dense, settings.column_gap * size, settings.straddle_share)
+    inner = place_boundaries(gaps, region)
     if not inner:
         return None
     x0, x1 = _edges(region)

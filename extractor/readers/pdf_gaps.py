@@ -14,7 +14,7 @@ words. Without a header, ``column_gaps`` finds the gaps from the body alone, as 
 Whitespace alone (no header on the page): a boundary is a strip no dense line touches, at
 least ``column_gap`` font sizes wide, or a dip in the coverage that a few lines cross while
 all the others leave such a strip empty there (a group heading running across the gaps
-between period columns). The few lines are at most a third of the dense lines, and a strip
+between period columns). The few lines are at most a share of the dense lines, and a strip
 that already holds a plain gap gets no second one.
 """
 
@@ -173,13 +173,16 @@ def _others_gap(runs: list[Run], crossing: set[int], x: float) -> tuple[float, f
     return left, right
 
 
-def column_gaps(dense: list[list[Word]], least: float) -> list[tuple[float, float]]:
-    """The strips between columns, left to right, at least ``least`` wide; see above."""
+def column_gaps(
+    dense: list[list[Word]], least: float, few_share: float
+) -> list[tuple[float, float]]:
+    """The strips between columns, left to right, at least ``least`` wide, a dip crossed
+    by at most ``few_share`` of the dense lines; see above."""
     runs: list[Run] = [(w.x0, w.x1, i) for i, line in enumerate(dense) for w in line]
     if len(runs) < 2:
         return []
     found = _plain_gaps(runs, least)
-    few = max(1, (len(dense) - 1) // 3)
+    few = max(1, int(few_share * (len(dense) - 1)))
     half = least / 2
     candidates: list[tuple[int, float, tuple[float, float]]] = []
     for d0, d1 in _dips(coverage([(a, b) for a, b, _ in runs])):

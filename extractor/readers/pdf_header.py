@@ -25,8 +25,6 @@ from .pdf_settings import BorderlessSettings, TextSettings
 from .pdf_text import Word, line_spacing
 
 PERIOD = "period"  # a sub-heading naming one month or quarter (B3, Mar, TW II)
-_MAX_SEGMENT = 4  # words in one heading ("RENCANA WAKTU PELAKSANAAN KEGIATAN")
-_MAX_PHRASE = 10  # longer runs of words are body text, not headings
 
 
 @dataclass(slots=True)
@@ -57,6 +55,7 @@ class HeaderBand:
     last: int
     phrases: list[Phrase]
     roles: frozenset[str]
+    settings: BorderlessSettings
 
     def words(self) -> list[tuple[int, Word]]:
         return [(p.line, w) for p in self.phrases for w in p.words]
@@ -75,7 +74,7 @@ class HeaderBand:
         spans = [
             (p.x0, p.x1)
             for p in self.phrases
-            if (rs := phrase_roles(p)) and all(r == PERIOD for r in rs)
+            if (rs := phrase_roles(p, self.settings)) and all(r == PERIOD for r in rs)
         ]
         by_line: dict[int, list[Phrase]] = {}
         for p in self.phrases:
@@ -111,13 +110,13 @@ def _text_role(text: str) -> str | None:
     return heading_role(text)
 
 
-def _cover_cut(words: list[Word]) -> list[list[Word]] | None:
+def _cover_cut(words: list[Word], longest: int) -> list[list[Word]] | None:
     """The fewest known headings that together make up ``words`` exactly, as word runs."""
     n = len(words)
     best: list[list[tuple[int, int]] | None] = [None] * (n + 1)
     best[0] = []
     for end in range(1, n + 1):
-        for start in range(max(0, end - _MAX_SEGMENT), end):
+        for start in range(max(0, end - longest), end):
             before = best[start]
             if before is None:
                 continue
@@ -131,31 +130,31 @@ def _cover_cut(words: list[Word]) -> list[list[Word]] | None:
     return [words[a:b] for a, b in cut] if cut is not None else None
 
 
-def _cover(words: list[Word]) -> list[str] | None:
+def _cover(words: list[Word], longest: int) -> list[str] | None:
     """Roles of the fewest known headings that together make up ``words`` exactly."""
-    cut = _cover_cut(words)
+    cut = _cover_cut(words, longest)
     if cut is None:
         return None
     return [r for seg in cut if (r := _text_role(" ".join(w.text for w in seg))) is not None]
 
 
-def segments(phrase: Phrase) -> list[list[Word]]:
+def segments(phrase: Phrase, settings: BorderlessSettings) -> list[list[Word]]:
     """The phrase cut into the headings it names (``phrase_roles``); whole when it names
     one or none."""
-    if len(phrase.words) > _MAX_PHRASE or _text_role(phrase.text) is not None:
+    if len(phrase.words) > settings.phrase_words or _text_role(phrase.text) is not None:
         return [phrase.words]
-    cut = _cover_cut(phrase.words)
+    cut = _cover_cut(phrase.words, settings.heading_words)
     return cut if cut else [phrase.words]
 
 
-def phrase_roles(phrase: Phrase) -> list[str]:
+def phrase_roles(phrase: Phrase, settings: BorderlessSettings) -> list[str]:
     """The roles a phrase names: one heading, or several set too close to part."""
-    if len(phrase.words) > _MAX_PHRASE:
+    if len(phrase.words) > settings.phrase_words:
         return []
     whole = _text_role(phrase.text)
     if whole is not None:
         return [whole]
-    return _cover(phrase.words) or []
+    return _cover(phrase.words, settings.heading_words) or []
 
 
 def phrases(
@@ -246,7 +245,7 @@ def find_header(
         phrases(i, glyphs, ws, text, settings, advance)
         for i, (glyphs, ws) in enumerate(zip(lines, line_words))
     ]
-    roles = [[phrase_roles(p) for p in line] for line in found]
+    roles = [[phrase_roles(p, settings) for p in line] for line in found]
     named = [any(r) for r in roles]
     for i in range(start, len(lines)):
         if not named[i]:
@@ -275,7 +274,7 @@ def find_header(
             last = k
         first = _extend_up(i, found, line_words, settings)
         band_phrases = [p for k in range(first, last + 1) for p in found[k]]
-        return HeaderBand(first, last, band_phrases, frozenset(_core(seen)))
+        return HeaderBand(first, last, band_phrases, frozenset(_core(seen)), settings)
     return None
 
 

@@ -141,7 +141,7 @@ def split_rows(
     # The leading is measured between lines of the body's own size: a cell set smaller to
     # fit has a smaller leading of its own, which is not the table's.
     sizes = [median(w.size for w in ws) for ws in body]
-    usual = [abs(s - size) <= 0.1 * size for s in sizes]
+    usual = [abs(s - size) <= settings.size_spread * size for s in sizes]
     floor = settings.min_pitch * size
     steps = [p for i, p in enumerate(pitches) if p >= floor and usual[i] and usual[i + 1]]
     steps = steps or [p for p in pitches if p >= floor]
@@ -179,6 +179,8 @@ def split_rows(
             ]
     within = [p for p, b in zip(pitches, breaks) if not b and p >= floor]
     next_line = max(within, default=leading) + settings.row_jump_ratio * leading
+    if leading > settings.max_leading * size:
+        next_line = 0.0  # no cell has two lines
     starts = [0]
     for i in range(1, n):
         if breaks[i - 1] or i in forced or (i - 1) in forced:
@@ -206,11 +208,7 @@ def _continues(above: list[Word], below: list[Word], pairs: set[tuple[str, str]]
     stand side by side elsewhere on the page ("Kabupaten" / "Mempawah")."""
     first = min(below, key=lambda w: w.x0).text
     last = max(above, key=lambda w: w.x1).text
-    return (
-        first[:1].islower()
-        or last[-1:] in ",-/"
-        or (_token(last), _token(first)) in pairs
-    )
+    return first[:1].islower() or last[-1:] in ",-/" or (_token(last), _token(first)) in pairs
 
 
 def run_ons(

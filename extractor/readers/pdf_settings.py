@@ -14,7 +14,7 @@ borderless=BorderlessSettings(straddle_share=0.25)))``.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 
 
 def _check_ranges(obj: object, ranges: dict[str, tuple[float, float]]) -> None:
@@ -52,6 +52,9 @@ class TextSettings:
     # Outside tables, a gap this many font sizes wide cuts a visual line into separate text
     # lines (a signature block beside a "Mengetahui" block, a page number far right).
     text_line_gap: float = 3.0
+    # A cell line holding one word this share of the cell's width wide, the next line going
+    # on in lower case, is a word the writer broke because it did not fit.
+    forced_break_fill: float = 0.8
 
     def __post_init__(self) -> None:
         _check_ranges(
@@ -64,6 +67,7 @@ class TextSettings:
                 "word_gap_em": (0.3, 3.0),
                 "overprint_em": (0.0, 0.5),
                 "text_line_gap": (1.0, 20.0),
+                "forced_break_fill": (0.3, 1.0),
             },
         )
         if self.letter_gap_em >= self.space_em:
@@ -83,12 +87,21 @@ class BorderlessSettings:
     # Words of one heading stand at most this many space advances apart; a wider gap
     # between header words may be a column boundary even where the body below is empty.
     phrase_gap: float = 1.6
+    # A heading is at most this many words ("RENCANA WAKTU PELAKSANAAN KEGIATAN"); a run
+    # of more than ``phrase_words`` words is body text, not headings.
+    heading_words: int = 4
+    phrase_words: int = 10
     # A whitespace valley of the body crossed by at most this share of the lines that have
     # text beside it is still a column gap; the lines crossing it straddle the boundary.
     straddle_share: float = 0.34
+    # A line whose own blank at a boundary is under this share of the blank every other
+    # line leaves there runs across it (a group row), even through a word space.
+    narrow_share: float = 0.5
     # Vertical pitches (baseline to baseline) below this many font sizes are lines of
     # cells set at other heights (a vertically centred cell), never a line step.
     min_pitch: float = 0.85
+    # Lines whose font size is within this share of the body's measure the leading.
+    size_spread: float = 0.1
     # A pitch above this many font sizes is never the next line of the same cell.
     max_leading: float = 1.9
     # A pitch is the next row when it exceeds the line pitch by this share of the font size
@@ -124,8 +137,12 @@ class BorderlessSettings:
                 "header_roles": (2, 6),
                 "header_step": (1.0, 10.0),
                 "phrase_gap": (1.0, 5.0),
+                "heading_words": (1, 8),
+                "phrase_words": (2, 30),
                 "straddle_share": (0.0, 0.5),
+                "narrow_share": (0.1, 0.9),
                 "min_pitch": (0.3, 1.0),
+                "size_spread": (0.0, 0.5),
                 "max_leading": (1.2, 4.0),
                 "row_jump": (0.01, 1.0),
                 "row_jump_ratio": (0.0, 0.5),
@@ -151,10 +168,9 @@ class PdfTextSettings:
     borderless: BorderlessSettings = field(default_factory=BorderlessSettings)
 
     def __post_init__(self) -> None:
-        for f in fields(self):
-            value = getattr(self, f.name)
-            if not isinstance(value, (TextSettings, BorderlessSettings)):
-                raise TypeError(f"PdfTextSettings.{f.name} must be a settings object")
+        for name, kind in (("text", TextSettings), ("borderless", BorderlessSettings)):
+            if not isinstance(getattr(self, name), kind):
+                raise TypeError(f"PdfTextSettings.{name} must be a {kind.__name__}")
 
 
 DEFAULT_TEXT = TextSettings()

@@ -274,7 +274,8 @@ def _forced_break(
         return False
     first, last = line[0], line[-1]
     head = "".join(g.text for g in nxt).lstrip()
-    return last.x1 - first.x0 >= 0.8 * width and last.text[-1:].isalpha() and head[:1].islower()
+    full = last.x1 - first.x0 >= settings.forced_break_fill * width
+    return full and last.text[-1:].isalpha() and head[:1].islower()
 
 
 def block_text(

@@ -159,6 +159,25 @@ def libreoffice_settings() -> Iterator[Setting]:
         _word_pages(doc, 3),
         _libreoffice(replace(base, font_size=10.0, page="F4")),
     )
+    yield "libreoffice", "no borders, 7 pt", doc, _libreoffice(replace(base, font_size=7.0))
+    yield (
+        "libreoffice",
+        "no borders, Times New Roman 9 pt",
+        _word_pages(doc, 3),
+        _libreoffice(replace(base, font="Times New Roman", font_size=9.0)),
+    )
+    yield (
+        "libreoffice",
+        "no borders, Wingdings marks",
+        doc,
+        _libreoffice(replace(base, mark_style="sym")),
+    )
+    yield (
+        "libreoffice",
+        "no borders, shaded months",
+        doc,
+        _libreoffice(replace(base, mark_style="shade", number_row=False)),
+    )
     tw_doc, _ = tanpa_garis_tw()
     tw = WriterOptions(
         borders=False,

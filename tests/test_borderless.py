@@ -304,3 +304,26 @@ def test_text_line_gap_setting_reaches_the_reader(tmp_path: Path) -> None:
     assert [ln.text for ln in default.lines] == ["Tahun : 2024"]  # 2.3 em apart: one line
     narrow = ExtractOptions(pdf_text=PdfTextSettings(text=TextSettings(text_line_gap=2.0)))
     assert [ln.text for ln in read_pdf(path, narrow).lines] == ["Tahun", ": 2024"]
+
+
+def test_shaded_months_without_ruling_are_read_by_alignment(tmp_path: Path) -> None:
+    """A table without borders whose planned months are grey cells: the fills' edges are no
+    ruling (no text inside), the page is read by alignment and the shading marks months."""
+    path = tmp_path / "shaded.pdf"
+    c = canvas.Canvas(str(path), pagesize=PAGE)
+    c.setFillGray(0.75)
+    for top, months in ((100, (0, 1)), (120, (2,))):
+        for m in months:
+            c.rect(338 + 20 * m, PAGE[1] - top - 12, 18, 16, stroke=0, fill=1)
+    c.setFillGray(0)
+    for x, top, s in [*HEAD, *_row(100, 1, ()), *_row(120, 2, ())]:
+        c.setFont("Helvetica", 8)
+        c.drawString(x, PAGE[1] - top - 8, s)
+    c.showPage()
+    c.save()
+    grid = read_pdf(path, ExtractOptions())
+    assert [v.method for v in grid.seen] == ["aligned"]
+    assert [[cell.shaded for cell in row[3:6]] for row in grid.tables[0].rows[1:]] == [
+        [True, True, False],
+        [False, False, True],
+    ]

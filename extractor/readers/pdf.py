@@ -155,7 +155,9 @@ def _read_page(
     loose_inks = deal_inks(layouts, content.inks) if content.inks else []
     placed: list[tuple[float, Table]] = []
     for lay in layouts:
-        table = build_table(lay, content.fills, number)
+        # Edges with no text inside are not a table's ruling (shaded cells of a table
+        # without borders): such a page is read by alignment.
+        table = build_table(lay, content.fills, number) if any(lay.glyphs) else None
         if table is not None:
             placed.append((lay.bbox[1], table))
     text = options.pdf_text.text

@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 
 from ..marks import is_mark_text
-from .pdf_gaps import Profile, column_gaps, place_boundaries
+from .pdf_gaps import Profile, Valley, column_gaps, place_boundaries
 from .pdf_header import HeaderBand, is_period_word, segments
 from .pdf_rows import columns_of, is_number_line
 from .pdf_settings import BorderlessSettings
@@ -69,6 +69,26 @@ def _one_heading(left: Word, right: Word, band: HeaderBand) -> bool:
     return False
 
 
+def _edge_at(
+    body: list[list[Word]], valley: Valley, lo: float, hi: float, tolerance: float
+) -> bool:
+    """Lines with text on both sides of ``valley``, between ``lo`` and ``hi``, line up on
+    one side of it (check marks left out: centred in their column, they line up wherever
+    they stand)."""
+    starts: list[float] = []
+    ends: list[float] = []
+    for line in body:
+        ws = [w for w in line if not is_mark_text(w.text) and w.x1 > lo and w.x0 < hi]
+        right = [w.x0 for w in ws if w.x0 >= valley.x1]
+        left = [w.x1 for w in ws if w.x1 <= valley.x0]
+        if right and left:
+            starts.append(min(right))
+            ends.append(max(left))
+    if len(starts) < 2:
+        return False
+    return max(starts) - min(starts) <= tolerance or max(ends) - min(ends) <= tolerance
+
+
 def header_columns(
     band: HeaderBand, body: list[list[Word]], settings: BorderlessSettings
 ) -> Columns | None:
@@ -89,15 +109,12 @@ def header_columns(
         rw = min(right, key=lambda w: w.x0)
         periods = is_period_word(lw) and is_period_word(rw)
         if not periods and _one_heading(lw, rw, band):
-            # A word space of one heading is a boundary only where the body shows it: no
-            # ink in it, and more than one line with text on both sides.
-            both = profile.flanking(
-                min(w.x0 for w in left),
-                valley.x0 + 1e-6,
-                valley.x1 - 1e-6,
-                max(w.x1 for w in right),
-            )
-            if valley.count or both < 2:
+            # A word space of one heading is a boundary only where the body shows a column
+            # edge there: no ink in it, and two or more lines with text on both sides whose
+            # text starts (or ends) at one x beside it, as a column's text does.
+            lo, hi = min(w.x0 for w in left), max(w.x1 for w in right)
+            tolerance = settings.edge_tolerance * lw.size
+            if valley.count or not _edge_at(body, valley, lo, hi, tolerance):
                 continue
         elif valley.count:
             beside = profile.beside(min(w.x0 for w in left), max(w.x1 for w in right))

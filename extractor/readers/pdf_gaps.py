@@ -110,15 +110,6 @@ class Profile:
         """Indexes of the lines with ink at ``x``."""
         return [i for i, spans in enumerate(self.spans) if any(a < x < b for a, b in spans)]
 
-    def flanking(self, a: float, v0: float, v1: float, b: float) -> int:
-        """How many lines have ink both between ``a`` and ``v0`` and between ``v1`` and ``b``."""
-        return sum(
-            1
-            for spans in self.spans
-            if any(s0 < v0 and a < s1 for s0, s1 in spans)
-            and any(s0 < b and v1 < s1 for s0, s1 in spans)
-        )
-
     def beside(self, a: float, b: float) -> int:
         """How many lines have ink between ``a`` and ``b``."""
         return sum(1 for spans in self.spans if any(s0 < b and a < s1 for s0, s1 in spans))

@@ -87,6 +87,9 @@ class BorderlessSettings:
     # Words of one heading stand at most this many space advances apart; a wider gap
     # between header words may be a column boundary even where the body below is empty.
     phrase_gap: float = 1.6
+    # Text edges of one column line up to within this share of the font size (writers place
+    # a column's lines at one x; a browser to its pixel grid).
+    edge_tolerance: float = 0.1
     # A heading is at most this many words ("RENCANA WAKTU PELAKSANAAN KEGIATAN"); a run
     # of more than ``phrase_words`` words is body text, not headings.
     heading_words: int = 4
@@ -137,6 +140,7 @@ class BorderlessSettings:
                 "header_roles": (2, 6),
                 "header_step": (1.0, 10.0),
                 "phrase_gap": (1.0, 5.0),
+                "edge_tolerance": (0.0, 0.5),
                 "heading_words": (1, 8),
                 "phrase_words": (2, 30),
                 "straddle_share": (0.0, 0.5),

@@ -10,7 +10,8 @@ spaces, else its own word gaps), the letter spacing from its ordinary glyph gaps
 condensed or letter-spaced line is read by its own measure (``TextSettings``).
 
 A check glyph (√ ✓ ✔ ...) is never part of a word: one printed right against a neighbouring
-cell's text is a word of its own.
+cell's text is a word of its own. Ligatures drawn as one glyph (ﬁ, ﬂ: browsers do) are
+spelled out, since the text as written has the letters.
 """
 
 from __future__ import annotations

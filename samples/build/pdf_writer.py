@@ -42,6 +42,7 @@ from .pdf_canvas import (
     cell_text,
     columns,
 )
+from .pdf_ruling import rule, white_traps
 from .spec import SampleDoc, SampleRow, write_expected
 
 
@@ -313,7 +314,7 @@ class _Writer:
                 f"({top + height:.0f} > {self.bottom_limit:.0f} pt); paginate smaller"
             )
         if self.o.hidden_white:
-            self.white_traps(page, top, head, body)
+            white_traps(page, self.cols, top, head, row1, [r.height for r in body])
         self.header(page, top, row1, row2, row3)
         y = top + head
         tops = []
@@ -322,7 +323,8 @@ class _Writer:
             self.body_row(page, y, r)
             y += r.height + gap
         if self.o.ruled:
-            self.rule(page, top, (row1, row2, row3), tops, body)
+            rows = [(y, r.height, r.group_end) for y, r in zip(tops, body)]
+            rule(page, self.cols, top, (row1, row2, row3), rows)
         return y
 
     def header(self, page: Page, top: float, row1: float, row2: float, row3: float) -> None:
@@ -396,75 +398,6 @@ class _Writer:
                 else:
                     page.text(col.x0 + pad, y, line, size)
                 y += lead
-
-    def rule(
-        self,
-        page: Page,
-        top: float,
-        header: tuple[float, float, float],
-        tops: list[float],
-        body: list[_BodyRow],
-    ) -> None:
-        """Cell borders: periods split only below the JADWAL heading, SASARAN merged down
-        over the rows of one run."""
-        c = self.c
-        c.setStrokeGray(0)
-        c.setLineWidth(0.6)
-        row1, row2, row3 = header
-        x0, x1 = self.cols[0].x0, self.cols[-1].x1
-        p0, p1 = self._period_span()
-        head_bottom = top + row1 + row2 + row3
-        bottom = tops[-1] + body[-1].height
-        page.hline(top, x0, x1)
-        page.hline(top + row1, p0, p1)
-        if row3:
-            page.hline(top + row1 + row2, x0, x1)
-        page.hline(head_bottom, x0, x1)
-        s = next(c_ for c_ in self.cols if c_.role == "sasaran")
-        for y, r in zip(tops, body):
-            end = y + r.height
-            page.hline(end, x0 if r.group_end else s.x1, x1)
-        edges = sorted({c_.x0 for c_ in self.cols} | {x1})
-        for x in edges:
-            inner_period = p0 < x < p1
-            page.vline(x, top + row1 if inner_period else top, bottom)
-
-    def white_traps(self, page: Page, top: float, head: float, body: list[_BodyRow]) -> None:
-        """What Word and Excel exports leave behind, all invisible on paper: a white page-size
-        backdrop, a white filled and white-stroked box behind every text cell, white lines
-        across each row at mid-height, a thin white bar down the middle of KEGIATAN and
-        INDIKATOR, and a CMYK-white line through the JADWAL heading."""
-        c = self.c
-        x0, x1 = self.cols[0].x0, self.cols[-1].x1
-        c.saveState()
-        c.setFillGray(1)
-        c.setStrokeGray(1)
-        c.setLineWidth(0.5)
-        y = top + head
-        total = sum(r.height for r in body)
-        c.rect(x0 - 6, page.y(y + total + 6), x1 - x0 + 12, total + head + 12, stroke=0, fill=1)
-        for r in body:
-            for col in self.cols:
-                if col.role == "period":
-                    continue
-                c.rect(
-                    col.x0 + 0.8,
-                    page.y(y + r.height - 0.8),
-                    col.inner - 1.6,
-                    r.height - 1.6,
-                    stroke=1,
-                    fill=1,
-                )
-            page.hline(y + r.height / 2, x0, x1)
-            y += r.height
-        for col in self.cols:
-            if col.role in ("indikator", "kegiatan"):
-                mid = (col.x0 + col.x1) / 2
-                c.rect(mid - 0.4, page.y(top + head + total), 0.8, total, stroke=0, fill=1)
-        p0, p1 = self._period_span()
-        c.setStrokeColorCMYK(0, 0, 0, 0)
-        page.hline(top + self.header_height()[0] / 2, p0, p1)
-        c.restoreState()
 
 
 def write_pdf(doc: SampleDoc, path: Path, options: PdfOptions | None = None) -> Path:

@@ -120,14 +120,16 @@ def aligned_table(
     if band is not None:
         rows.extend(header_rows(band, pg.size, cols.bounds, fills, page, bl))
     breaks: list[float] = []
-    for r, lines in enumerate(groups):
-        if not lines:
+    for r, row_lines in enumerate(groups):
+        if not row_lines:
             continue
         if r:
             above = body[split.starts[r] - 1]
             below = body[split.starts[r]]
             breaks.append((max(w.bottom for w in above) + min(w.top for w in below)) / 2)
-        rows.append(body_row(lines, cols.bounds, fills, page, bl, pg.space, continued[r], across))
+        rows.append(
+            body_row(row_lines, cols.bounds, fills, page, bl, pg.space, continued[r], across)
+        )
     if inks:
         mark_inked(rows, inks)
     table = Table(rows=rows, page=page)
@@ -168,7 +170,7 @@ def _locate(
         reused = _continue(pg, memory.bounds, memory.schedule, bl)
         if reused is not None:
             return None, *reused
-    return _guess(pg, bl)
+    return _guess(pg, settings)
 
 
 def _continue(
@@ -194,9 +196,10 @@ def _continue(
     return start, end, cols
 
 
-def _guess(pg: _Page, bl: BorderlessSettings) -> tuple[None, int, int, Columns] | None:
+def _guess(pg: _Page, settings: PdfTextSettings) -> tuple[None, int, int, Columns] | None:
     """No header, no previous page: the lines that break into pieces, and their gaps."""
-    pieces = [len(split_at_gaps(line, bl.piece_gap)) for line in pg.lines]
+    bl = settings.borderless
+    pieces = [len(split_at_gaps(line, bl.piece_gap, settings.text)) for line in pg.lines]
     dense_idx = [i for i, n in enumerate(pieces) if n >= bl.min_pieces]
     if len(dense_idx) < 2:
         return None

@@ -31,9 +31,11 @@ from rak.bulk.run import BulkSettings, run_bulk  # noqa: E402  (after the sys.pa
 
 
 def make_inputs(folder: Path, n: int, include_long: bool) -> list[Path]:
-    samples = sorted(p for p in (ROOT / "samples").iterdir()
-                     if p.suffix in (".pdf", ".docx")
-                     and (include_long or not any(s in p.name for s in SLOW)))
+    samples = sorted(
+        p
+        for p in (ROOT / "samples").iterdir()
+        if p.suffix in (".pdf", ".docx") and (include_long or not any(s in p.name for s in SLOW))
+    )
     made = []
     for i in range(n):
         src = samples[i % len(samples)]
@@ -53,19 +55,28 @@ def run_once(inputs: Path, out: Path, jobs: int, timeout: float) -> dict:
         per_worker[s.pid].append(s)
     workers = []
     for pid, stats in per_worker.items():
-        workers.append({
-            "pid": pid, "files": len(stats), "peak_mb": max(s.peak_mb for s in stats),
-            "rss_first_mb": stats[0].rss_mb, "rss_mid_mb": stats[len(stats) // 2].rss_mb,
-            "rss_last_mb": stats[-1].rss_mb,
-        })
+        workers.append(
+            {
+                "pid": pid,
+                "files": len(stats),
+                "peak_mb": max(s.peak_mb for s in stats),
+                "rss_first_mb": stats[0].rss_mb,
+                "rss_mid_mb": stats[len(stats) // 2].rss_mb,
+                "rss_last_mb": stats[-1].rss_mb,
+            }
+        )
     statuses = defaultdict(int)
     for line in result.lines:
         statuses[line.status] += 1
     return {
-        "jobs": jobs, "files": len(result.lines), "wall_s": wall,
+        "jobs": jobs,
+        "files": len(result.lines),
+        "wall_s": wall,
         "files_per_min": len(result.lines) / wall * 60,
         "median_file_s": statistics.median(s.seconds for s in result.stats),
-        "workers": workers, "statuses": dict(statuses), "exit_code": result.exit_code,
+        "workers": workers,
+        "statuses": dict(statuses),
+        "exit_code": result.exit_code,
     }
 
 
@@ -81,26 +92,33 @@ def main() -> None:
         inputs.mkdir()
         make_inputs(inputs, args.n, args.include_long)
         print(f"{args.n} files, {os.cpu_count()} cores, load {os.getloadavg()[0]:.1f}")
-        results = [run_once(inputs, Path(tmp) / f"hasil-{j}", j, args.timeout)
-                   for j in args.jobs]
+        results = [run_once(inputs, Path(tmp) / f"hasil-{j}", j, args.timeout) for j in args.jobs]
     base = results[0]["files_per_min"]
-    print(f"{'jobs':>4} {'files':>5} {'wall s':>7} {'files/min':>9} {'speed-up':>8} "
-          f"{'med s/file':>10}  statuses")
+    print(
+        f"{'jobs':>4} {'files':>5} {'wall s':>7} {'files/min':>9} {'speed-up':>8} "
+        f"{'med s/file':>10}  statuses"
+    )
     for r in results:
-        print(f"{r['jobs']:>4} {r['files']:>5} {r['wall_s']:>7.1f} {r['files_per_min']:>9.1f} "
-              f"{r['files_per_min'] / base:>7.2f}x {r['median_file_s']:>10.2f}  {r['statuses']}")
+        print(
+            f"{r['jobs']:>4} {r['files']:>5} {r['wall_s']:>7.1f} {r['files_per_min']:>9.1f} "
+            f"{r['files_per_min'] / base:>7.2f}x {r['median_file_s']:>10.2f}  {r['statuses']}"
+        )
     print()
     # RSS after the worker's first file, at its half-way file and after its last one. The
     # first file is small and loads no PDF library yet, so first -> mid is warm-up; mid -> last
     # is growth over the run, which should stay near zero.
-    print(f"{'jobs':>4} {'worker':>8} {'files':>5} {'peak MB':>8} {'RSS 1st':>8} "
-          f"{'RSS mid':>8} {'RSS last':>8} {'mid->last':>9}")
+    print(
+        f"{'jobs':>4} {'worker':>8} {'files':>5} {'peak MB':>8} {'RSS 1st':>8} "
+        f"{'RSS mid':>8} {'RSS last':>8} {'mid->last':>9}"
+    )
     for r in results:
         for w in r["workers"]:
             growth = w["rss_last_mb"] - w["rss_mid_mb"]
-            print(f"{r['jobs']:>4} {w['pid']:>8} {w['files']:>5} {w['peak_mb']:>8.1f} "
-                  f"{w['rss_first_mb']:>8.1f} {w['rss_mid_mb']:>8.1f} {w['rss_last_mb']:>8.1f} "
-                  f"{growth:>+9.1f}")
+            print(
+                f"{r['jobs']:>4} {w['pid']:>8} {w['files']:>5} {w['peak_mb']:>8.1f} "
+                f"{w['rss_first_mb']:>8.1f} {w['rss_mid_mb']:>8.1f} {w['rss_last_mb']:>8.1f} "
+                f"{growth:>+9.1f}"
+            )
 
 
 if __name__ == "__main__":

@@ -45,7 +45,10 @@ print(json.dumps({"seconds": dt, "pages": n, "rows": None,
 
 def run(code: str, pdf: Path) -> dict:
     out = subprocess.run(
-        [sys.executable, "-c", code, str(pdf)], capture_output=True, text=True, check=True,
+        [sys.executable, "-c", code, str(pdf)],
+        capture_output=True,
+        text=True,
+        check=True,
         cwd=ROOT,
     )
     return json.loads(out.stdout.strip().splitlines()[-1])

@@ -3,10 +3,21 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from .evidence import EvidenceSettings
 
+if TYPE_CHECKING:
+    from .readers.pdf_settings import PdfTextSettings
+
 DEFAULT_MAX_MEMORY_MB = 2048
+
+
+def _pdf_text() -> PdfTextSettings:
+    # Imported here: the readers package imports this module.
+    from .readers.pdf_settings import PdfTextSettings
+
+    return PdfTextSettings()
 
 
 @dataclass(frozen=True, slots=True)
@@ -21,6 +32,8 @@ class ExtractOptions:
     # (DEFAULT_MAX_MEMORY_MB); 0: no limit. Readers refuse what would cost more before they
     # build it; the worker's address-space limit is the backstop.
     max_memory_mb: int | None = None
+    # PDF words, lines and tables without ruling lines (``readers/pdf_settings.py``).
+    pdf_text: PdfTextSettings = field(default_factory=_pdf_text)
 
     def __post_init__(self) -> None:
         if self.max_pages < 1:

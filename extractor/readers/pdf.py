@@ -26,7 +26,7 @@ from ..errors import EmptyDocument, EncryptedDocument, TooLarge, UnreadableDocum
 from ..grid import Grid, Table, TextLine
 from ..options import ExtractOptions
 from .ocr import read_scanned_page
-from .pdf_aligned import aligned_table
+from .pdf_aligned import AlignedMemory, aligned_table
 from .pdf_cells import build_table, deal_glyphs, deal_inks
 from .pdf_clip import ClippingInterpreter
 from .pdf_page import Glyph, PageContent, page_content
@@ -57,10 +57,6 @@ _LIBRARY_ERRORS: tuple[type[BaseException], ...] = (
     zlib.error,
 )
 
-# A gap this many font sizes wide splits one visual line into separate text lines
-# (a signature block beside a "Mengetahui" block, a page number far right).
-TEXT_LINE_GAP = 3.0
-
 
 def read_pdf(path: Path, options: ExtractOptions) -> Grid:
     """Read every page of ``path`` into a ``Grid``; raise a ``RakError`` for bad input."""
@@ -75,6 +71,7 @@ def read_pdf(path: Path, options: ExtractOptions) -> Grid:
         if len(pages) > options.max_pages:
             raise TooLarge(str(path), f"{len(pages)} halaman/pages > {options.max_pages}")
         grid = Grid(format="pdf", pages=len(pages))
+        memory = AlignedMemory()
         for number, page in enumerate(pages, start=1):
             try:
                 content = _parse(path, page)
@@ -82,7 +79,7 @@ def read_pdf(path: Path, options: ExtractOptions) -> Grid:
             finally:
                 page.close()
             if not scanned:
-                _read_page(content, number, grid)
+                _read_page(content, number, grid, options, memory)
         return grid
     finally:
         _close(pdf)
@@ -147,7 +144,9 @@ def _lay_out(page: Any) -> None:
     page._layout = device.get_result()
 
 
-def _read_page(content: PageContent, number: int, grid: Grid) -> None:
+def _read_page(
+    content: PageContent, number: int, grid: Grid, options: ExtractOptions, memory: AlignedMemory
+) -> None:
     """Append the page's tables and its other text lines, in reading order, to ``grid``."""
     tables_before = len(grid.tables)
     layouts, outside = deal_glyphs(
@@ -156,28 +155,40 @@ def _read_page(content: PageContent, number: int, grid: Grid) -> None:
     loose_inks = deal_inks(layouts, content.inks) if content.inks else []
     placed: list[tuple[float, Table]] = []
     for lay in layouts:
-        table = build_table(lay, content.fills, number)
+        # Edges with no text inside are not a table's ruling (shaded cells of a table
+        # without borders): such a page is read by alignment.
+        table = build_table(lay, content.fills, number) if any(lay.glyphs) else None
         if table is not None:
             placed.append((lay.bbox[1], table))
-    lines = cluster_lines(outside)
+    text = options.pdf_text.text
+    lines = cluster_lines(outside, text)
     if not placed and lines:
-        found = aligned_table(lines, content.fills, number, loose_inks)
+        found = aligned_table(
+            lines,
+            content.fills,
+            number,
+            loose_inks,
+            settings=options.pdf_text,
+            memory=memory,
+            width=content.width,
+            height=content.height,
+        )
         if found is not None:
-            table, first, last = found
-            top = min(g.top for g in lines[first])
-            placed.append((top, table))
-            lines = lines[:first] + lines[last + 1 :]
+            top = min(g.top for g in lines[found.first])
+            placed.append((top, found.table))
+            grid.seen.append(found.view)
+            lines = lines[: found.first] + lines[found.last + 1 :]
     placed.sort(key=lambda item: item[0])
     grid.tables.extend(table for _, table in placed)
     tops = [top for top, _ in placed]
     for line in lines:
         mid = _mid(line)
         after = tables_before + sum(1 for t in tops if t < mid)
-        for part in split_at_gaps(line, TEXT_LINE_GAP):
-            text = line_text(part)
-            if text:
+        for part in split_at_gaps(line, text.text_line_gap, text):
+            words = line_text(part, text)
+            if words:
                 line_edges = {"x0": part[0].x0, "x1": part[-1].x1}
-                grid.lines.append(TextLine(text, page=number, after_tables=after, **line_edges))
+                grid.lines.append(TextLine(words, page=number, after_tables=after, **line_edges))
 
 
 def _mid(line: list[Glyph]) -> float:

@@ -1,28 +1,29 @@
-"""Where the columns of a borderless table part: x-gaps shared by the body lines.
+"""Where the columns of a borderless table part: the whitespace all its body lines leave.
 
-A column boundary is a vertical strip the table's lines leave empty. The strip the *body*
-leaves empty is what counts, not the one every line leaves empty: a group heading
-("WAKTU PELAKSANAAN") runs across the gaps between the period columns under it, and short
-period labels ("B10 B11 B12" in 17 pt month columns) stand closer together than the
-check marks below them. So a gap is found in two ways:
+A projection profile counts, for every x, how many body lines have ink there (each line
+once, however many words it has). Inside a column the lines' word spaces fall at different
+places, so the count stays high; between columns every line is blank and it drops to zero,
+or to the few lines that run across (a group row, a word running long): those are the
+straddlers. The profile is taken over all body lines of the page together, never line by
+line, so a gap as narrow as a word space still shows where the lines agree on it.
 
-- a strip no dense line touches, at least ``COLUMN_GAP`` font sizes wide (the common case);
-- a dip in the coverage (fewer lines have ink there than on both sides) that a few lines
-  cross or narrow while all the *other* lines leave a strip ``COLUMN_GAP`` wide empty
-  there, bounded by their ink on both sides. The few lines are at most a third of the
-  dense lines, and a strip that already holds a plain gap gets no second one, so a word
-  space inside a column (a single line's "Sasaran satu") never becomes a boundary: the
-  other lines' empty strip around it reaches the plain gaps beside that column.
+``Profile.valley`` finds the lowest stretch between two x positions (the widest one among
+equals); the header-anchored finder (``pdf_columns``) asks it between neighbouring header
+words. Without a header, ``column_gaps`` finds the gaps from the body alone, as below.
+
+Whitespace alone (no header on the page): a boundary is a strip no dense line touches, at
+least ``column_gap`` font sizes wide, or a dip in the coverage that a few lines cross while
+all the others leave such a strip empty there (a group heading running across the gaps
+between period columns). The few lines are at most a share of the dense lines, and a strip
+that already holds a plain gap gets no second one.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_right
+from dataclasses import dataclass
 
-from .pdf_page import Glyph
-from .pdf_text import words
-
-COLUMN_GAP = 0.6  # font sizes: the narrowest strip the body leaves empty between columns
+from .pdf_text import Word
 
 Run = tuple[float, float, int]  # x0, x1 of one word, index of its line
 
@@ -39,6 +40,82 @@ def coverage(intervals: list[tuple[float, float]]) -> list[tuple[float, float, i
         count += delta
         prev = x
     return pieces
+
+
+def _merged(spans: list[tuple[float, float]]) -> list[tuple[float, float]]:
+    out: list[tuple[float, float]] = []
+    for a, b in sorted(spans):
+        if out and a <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], b))
+        else:
+            out.append((a, b))
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class Valley:
+    x0: float
+    x1: float
+    count: int  # body lines crossing it
+
+    @property
+    def mid(self) -> float:
+        return (self.x0 + self.x1) / 2
+
+
+class Profile:
+    """How many body lines have ink at each x."""
+
+    def __init__(self, lines: list[list[Word]]) -> None:
+        self.lines = lines
+        self.spans = [_merged([(w.x0, w.x1) for w in ws]) for ws in lines]
+        self.pieces = coverage([s for spans in self.spans for s in spans])
+        self.starts = [p[0] for p in self.pieces]
+
+    def stretches(self, a: float, b: float) -> list[tuple[float, float, int]]:
+        """The profile between ``a`` and ``b``, uncovered stretches counted as zero."""
+        out: list[tuple[float, float, int]] = []
+        cursor = a
+        for lo, hi, n in self.pieces[max(0, bisect_right(self.starts, a) - 1) :]:
+            if lo >= b:
+                break
+            lo, hi = max(lo, a), min(hi, b)
+            if lo > cursor:
+                out.append((cursor, lo, 0))
+            if hi > lo:
+                out.append((lo, hi, n))
+            cursor = max(cursor, hi)
+        if cursor < b:
+            out.append((cursor, b, 0))
+        return out
+
+    def valley(self, a: float, b: float) -> Valley | None:
+        """The lowest stretch between ``a`` and ``b``; the widest of equally low ones."""
+        parts = self.stretches(a, b)
+        if not parts:
+            return None
+        low = min(n for _, _, n in parts)
+        best: Valley | None = None
+        run: list[float] | None = None
+        for lo, hi, n in [*parts, (b, b, low + 1)]:
+            if n == low:
+                run = [run[0], hi] if run is not None and run[1] == lo else [lo, hi]
+                continue
+            if run is not None and (best is None or run[1] - run[0] > best.x1 - best.x0):
+                best = Valley(run[0], run[1], low)
+            run = None
+        return best
+
+    def crossing(self, x: float) -> list[int]:
+        """Indexes of the lines with ink at ``x``."""
+        return [i for i, spans in enumerate(self.spans) if any(a < x < b for a, b in spans)]
+
+    def beside(self, a: float, b: float) -> int:
+        """How many lines have ink between ``a`` and ``b``."""
+        return sum(1 for spans in self.spans if any(s0 < b and a < s1 for s0, s1 in spans))
+
+
+# --- whitespace alone ----------------------------------------------------------------------
 
 
 def _plain_gaps(runs: list[Run], least: float) -> list[tuple[float, float]]:
@@ -87,14 +164,16 @@ def _others_gap(runs: list[Run], crossing: set[int], x: float) -> tuple[float, f
     return left, right
 
 
-def column_gaps(dense: list[list[Glyph]], size: float) -> list[tuple[float, float]]:
-    """The strips between columns, left to right; see the module docstring."""
-    runs: list[Run] = [(w[0].x0, w[-1].x1, i) for i, line in enumerate(dense) for w in words(line)]
+def column_gaps(
+    dense: list[list[Word]], least: float, few_share: float
+) -> list[tuple[float, float]]:
+    """The strips between columns, left to right, at least ``least`` wide, a dip crossed
+    by at most ``few_share`` of the dense lines; see above."""
+    runs: list[Run] = [(w.x0, w.x1, i) for i, line in enumerate(dense) for w in line]
     if len(runs) < 2:
         return []
-    least = COLUMN_GAP * size
     found = _plain_gaps(runs, least)
-    few = max(1, (len(dense) - 1) // 3)
+    few = max(1, int(few_share * (len(dense) - 1)))
     half = least / 2
     candidates: list[tuple[int, float, tuple[float, float]]] = []
     for d0, d1 in _dips(coverage([(a, b) for a, b, _ in runs])):
@@ -117,33 +196,17 @@ def column_gaps(dense: list[list[Glyph]], size: float) -> list[tuple[float, floa
     return found
 
 
-def place_boundaries(gaps: list[tuple[float, float]], region: list[list[Glyph]]) -> list[float]:
-    """One x per gap, where the fewest words of *any* region line cross, nearest its centre.
+def place_boundaries(gaps: list[tuple[float, float]], region: list[list[Word]]) -> list[float]:
+    """One x per gap, where the fewest lines of the region cross, nearest its centre.
 
     A spanning header or a wrapped line that runs a little long does not move it.
     """
-    everything = [(w[0].x0, w[-1].x1) for line in region for w in words(line)]
-    pieces = coverage(everything)
-    starts = [p[0] for p in pieces]
+    profile = Profile(region)
     out: list[float] = []
     for g0, g1 in gaps:
         centre = (g0 + g1) / 2
         best: tuple[int, float, float] | None = None
-        # an uncovered stretch of the gap counts as zero
-        candidates: list[tuple[float, float, int]] = []
-        cursor = g0
-        for a, b, n in pieces[max(0, bisect_right(starts, g0) - 1) :]:
-            if a >= g1:
-                break
-            lo, hi = max(a, g0), min(b, g1)
-            if lo > cursor:
-                candidates.append((cursor, lo, 0))
-            if hi > lo:
-                candidates.append((lo, hi, n))
-            cursor = max(cursor, hi)
-        if cursor < g1:
-            candidates.append((cursor, g1, 0))
-        for lo, hi, n in candidates:
+        for lo, hi, n in profile.stretches(g0, g1):
             mid = (lo + hi) / 2
             key = (n, abs(mid - centre), mid)
             if best is None or key < best:

@@ -1,28 +1,79 @@
 """Glyphs to lines of text: the one place that decides where lines break and words part.
 
-PDFs rarely store spaces or line breaks; both are read from geometry. A glyph joins a line
-when its vertical middle is within half a font size of the line's; a space goes in where the
-horizontal gap exceeds a quarter of the font size (or where the PDF drew a space itself).
+PDFs rarely store line breaks and not always spaces; both are read from geometry. A glyph
+joins a line when its vertical middle is near the line's. A space goes in where the writer
+drew one, and where the gap between two glyphs exceeds the line's letter spacing by a share
+of the font's space advance: some writers (and every program that places words one by one)
+draw no space glyphs at all, and the gap they leave is one advance, 0.22 to 0.33 of the
+font size depending on the font. The advance is measured from the line itself (its drawn
+spaces, else its own word gaps), the letter spacing from its ordinary glyph gaps, so a
+condensed or letter-spaced line is read by its own measure (``TextSettings``).
+
+A check glyph (√ ✓ ✔ ...) is never part of a word: one printed right against a neighbouring
+cell's text is a word of its own. Ligatures drawn as one glyph (ﬁ, ﬂ: browsers do) are
+spelled out, since the text as written has the letters.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from statistics import median
+from typing import NamedTuple
 
+from ..marks import MARK_GLYPHS
 from .pdf_page import Glyph
+from .pdf_settings import DEFAULT_TEXT, TextSettings
 
-SPACE_GAP = 0.25  # of the font size
+# Mark glyphs that no word contains (letters such as v and x are left to the words).
+_LONE_MARKS = frozenset(ch for ch in MARK_GLYPHS if not ch.isalnum())
+# Typographic ligatures a writer may draw as one glyph (browsers do: "veriﬁkasi"); the text
+# as written has the letters.
+_LIGATURES = str.maketrans(
+    {
+        "\ufb00": "ff",
+        "\ufb01": "fi",
+        "\ufb02": "fl",
+        "\ufb03": "ffi",
+        "\ufb04": "ffl",
+        "\ufb05": "st",
+        "\ufb06": "st",
+    }
+)
 
 
-def cluster_lines(glyphs: Iterable[Glyph]) -> list[list[Glyph]]:
+def glyph_text(glyphs: Iterable[Glyph]) -> str:
+    """The letters of a run of glyphs, ligatures spelled out."""
+    return "".join(g.text for g in glyphs).translate(_LIGATURES)
+
+
+class Word(NamedTuple):
+    """One word of a line, with its box; ``glyphs`` keep what it was made of."""
+
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    size: float
+    glyphs: tuple[Glyph, ...]
+
+    @property
+    def mid_x(self) -> float:
+        return (self.x0 + self.x1) / 2
+
+
+def cluster_lines(
+    glyphs: Iterable[Glyph], settings: TextSettings = DEFAULT_TEXT
+) -> list[list[Glyph]]:
     """Group glyphs into visual lines, top to bottom, each line left to right."""
     ordered = sorted(glyphs, key=lambda g: (g.top + g.bottom) / 2)
     lines: list[list[Glyph]] = []
     line_mid = 0.0
     line_size = 0.0
+    share = settings.line_overlap
     for g in ordered:
         mid = (g.top + g.bottom) / 2
-        if lines and abs(mid - line_mid) <= 0.5 * max(line_size, g.size):
+        if lines and abs(mid - line_mid) <= share * max(line_size, g.size):
             lines[-1].append(g)
             continue
         lines.append([g])
@@ -32,86 +83,215 @@ def cluster_lines(glyphs: Iterable[Glyph]) -> list[list[Glyph]]:
     return lines
 
 
-def _dedupe(line: list[Glyph]) -> list[Glyph]:
+def _dedupe(line: list[Glyph], settings: TextSettings) -> list[Glyph]:
     """Drop glyphs printed twice on the same spot (fake bold by overprinting)."""
     out: list[Glyph] = []
     for g in line:
         if out:
             p = out[-1]
-            if p.text == g.text and abs(p.x0 - g.x0) < 0.5 and abs(p.top - g.top) < 0.5:
+            near = settings.overprint_em * max(g.size, p.size)
+            if p.text == g.text and abs(p.x0 - g.x0) < near and abs(p.top - g.top) < near:
                 continue
         out.append(g)
     return out
 
 
-def words(line: list[Glyph]) -> list[list[Glyph]]:
-    """Split one visual line into words at drawn spaces and at gaps wider than a space."""
-    out: list[list[Glyph]] = []
-    current: list[Glyph] = []
+def _is_space(g: Glyph) -> bool:
+    return not g.text.strip()
+
+
+def _lone_mark(g: Glyph) -> bool:
+    return g.text in _LONE_MARKS or (g.symbol and bool(g.text.strip()))
+
+
+def _gaps(glyphs: list[Glyph]) -> tuple[list[float], list[float]]:
+    """Widths of the drawn spaces and the gaps between other neighbours, in font sizes."""
+    drawn: list[float] = []
+    gaps: list[float] = []
     prev: Glyph | None = None
-    for g in _dedupe(line):
-        if not g.text.strip():
-            if current:
-                out.append(current)
-                current = []
+    for g in glyphs:
+        if _is_space(g):
+            if g.size > 0 and g.x1 > g.x0:
+                drawn.append((g.x1 - g.x0) / g.size)
             prev = None
             continue
-        if prev is not None and g.x0 - prev.x1 > SPACE_GAP * max(g.size, prev.size):
-            out.append(current)
-            current = []
-        current.append(g)
+        if prev is not None:
+            gaps.append((g.x0 - prev.x1) / max(g.size, prev.size, 1e-6))
         prev = g
-    if current:
-        out.append(current)
+    return drawn, gaps
+
+
+def _tracking(gaps: list[float], settings: TextSettings) -> float:
+    # Most neighbouring glyphs of a line are letters of one word: their median gap is the
+    # line's letter spacing (tracking), bounded so a line of lone numbers cannot raise it.
+    return min(max(median(gaps), 0.0), settings.letter_gap_em) if gaps else 0.0
+
+
+def _word_gaps(gaps: list[float], tracking: float, settings: TextSettings) -> list[float]:
+    low, high = settings.letter_gap_em, settings.word_gap_em
+    return [g - tracking for g in gaps if low <= g - tracking <= high]
+
+
+def page_advance(
+    lines: Iterable[list[Glyph]], settings: TextSettings = DEFAULT_TEXT
+) -> float | None:
+    """The space advance of a page's text, in font sizes: its drawn spaces, or else the gaps
+    its lines leave between words (a page of text has far more word gaps than column gaps).
+    None when the page shows neither."""
+    drawn: list[float] = []
+    word_gaps: list[float] = []
+    for line in lines:
+        d, gaps = _gaps(line)
+        drawn.extend(d)
+        word_gaps.extend(_word_gaps(gaps, _tracking(gaps, settings), settings))
+    if drawn:
+        return median(drawn)
+    return median(word_gaps) if word_gaps else None
+
+
+def line_spacing(
+    glyphs: list[Glyph], settings: TextSettings = DEFAULT_TEXT, advance: float | None = None
+) -> tuple[float, float]:
+    """(letter spacing, space advance) of a line, both in font sizes; see the module docstring.
+
+    The line's own drawn spaces give the advance; else ``advance``, the page's, when the
+    caller has it; else the line's own word gaps.
+    """
+    drawn, gaps = _gaps(glyphs)
+    tracking = _tracking(gaps, settings)
+    word_gaps = _word_gaps(gaps, tracking, settings)
+    if drawn:
+        adv = median(drawn)
+    elif advance is not None:
+        adv = advance
+    elif word_gaps:
+        adv = median(word_gaps)
+    else:
+        adv = settings.space_em
+    return tracking, min(max(adv, settings.letter_gap_em), settings.word_gap_em)
+
+
+def space_threshold(
+    glyphs: list[Glyph], settings: TextSettings = DEFAULT_TEXT, advance: float | None = None
+) -> float:
+    """The gap, in font sizes, above which two glyphs of this line are two words."""
+    tracking, adv = line_spacing(glyphs, settings, advance)
+    return tracking + settings.space_share * adv
+
+
+def _spans(
+    line: list[Glyph], settings: TextSettings, advance: float | None = None
+) -> tuple[list[Glyph], list[tuple[int, int]]]:
+    """The line without overprints, and each word as a (start, end) range of it."""
+    glyphs = _dedupe(line, settings)
+    limit = space_threshold(glyphs, settings, advance)
+    spans: list[tuple[int, int]] = []
+    start: int | None = None
+    prev: Glyph | None = None
+    for i, g in enumerate(glyphs):
+        if _is_space(g):
+            if start is not None:
+                spans.append((start, i))
+                start = None
+            prev = None
+            continue
+        if prev is not None and start is not None:
+            gap = (g.x0 - prev.x1) / max(g.size, prev.size, 1e-6)
+            if gap > limit or _lone_mark(g) or _lone_mark(prev):
+                spans.append((start, i))
+                start = None
+        if start is None:
+            start = i
+        prev = g
+    if start is not None:
+        spans.append((start, len(glyphs)))
+    return glyphs, spans
+
+
+def words(
+    line: list[Glyph], settings: TextSettings = DEFAULT_TEXT, advance: float | None = None
+) -> list[list[Glyph]]:
+    """Split one visual line into words at drawn spaces and at gaps wider than a space
+    (``advance``: the page's space advance, see ``line_spacing``)."""
+    glyphs, spans = _spans(line, settings, advance)
+    return [glyphs[a:b] for a, b in spans]
+
+
+def line_words(
+    line: list[Glyph], settings: TextSettings = DEFAULT_TEXT, advance: float | None = None
+) -> list[Word]:
+    """The words of a line with their boxes."""
+    out: list[Word] = []
+    for w in words(line, settings, advance):
+        out.append(
+            Word(
+                text=glyph_text(w),
+                x0=w[0].x0,
+                x1=max(g.x1 for g in w),
+                top=min(g.top for g in w),
+                bottom=max(g.bottom for g in w),
+                size=max(g.size for g in w),
+                glyphs=tuple(w),
+            )
+        )
     return out
 
 
-def split_at_gaps(line: list[Glyph], factor: float) -> list[list[Glyph]]:
-    """Cut a visual line where the gap between words exceeds ``factor`` font sizes."""
-    parts: list[list[Glyph]] = []
-    for word in words(line):
+def split_at_gaps(
+    line: list[Glyph], factor: float, settings: TextSettings = DEFAULT_TEXT
+) -> list[list[Glyph]]:
+    """Cut a visual line where the gap between words exceeds ``factor`` font sizes.
+
+    Each part keeps the glyphs between its words (drawn spaces included), so the words of a
+    part are the words it had in the line.
+    """
+    glyphs, spans = _spans(line, settings)
+    parts: list[tuple[int, int]] = []
+    for a, b in spans:
         if parts:
-            last = parts[-1][-1]
-            if word[0].x0 - last.x1 <= factor * max(word[0].size, last.size):
-                parts[-1].extend(word)
+            last = glyphs[parts[-1][1] - 1]
+            first = glyphs[a]
+            if first.x0 - last.x1 <= factor * max(first.size, last.size):
+                parts[-1] = (parts[-1][0], b)
                 continue
-        parts.append(list(word))
-    return parts
+        parts.append((a, b))
+    return [glyphs[a:b] for a, b in parts]
 
 
-def line_text(line: list[Glyph]) -> str:
+def line_text(line: list[Glyph], settings: TextSettings = DEFAULT_TEXT) -> str:
     """The text of one visual line, words joined by single spaces."""
-    return " ".join("".join(g.text for g in word) for word in words(line))
+    return " ".join(glyph_text(word) for word in words(line, settings))
 
 
-def _forced_break(line: list[Glyph], nxt: list[Glyph], width: float | None) -> bool:
+def _forced_break(
+    line: list[Glyph], nxt: list[Glyph], width: float | None, settings: TextSettings
+) -> bool:
     """A word longer than its cell, broken mid-word by the writer (``perpin`` / ``dahan``).
 
     Only a line holding one word that fills the cell's width can be such a break; the next
     line must go on in lower case. Any other break is a line wrap between words.
     """
-    if not width or len(words(line)) != 1:
+    if not width or len(words(line, settings)) != 1:
         return False
     first, last = line[0], line[-1]
     head = "".join(g.text for g in nxt).lstrip()
-    return (
-        last.x1 - first.x0 >= 0.8 * width
-        and last.text[-1:].isalpha()
-        and head[:1].islower()
-    )
+    full = last.x1 - first.x0 >= settings.forced_break_fill * width
+    return full and last.text[-1:].isalpha() and head[:1].islower()
 
 
-def block_text(glyphs: Iterable[Glyph], width: float | None = None) -> str:
+def block_text(
+    glyphs: Iterable[Glyph], width: float | None = None, settings: TextSettings = DEFAULT_TEXT
+) -> str:
     """Text of a cell: its visual lines joined by ``\n``, empty lines dropped.
 
     With the cell's ``width``, a word the writer broke because it was wider than the cell is
     put back together.
     """
-    lines = [ln for ln in cluster_lines(glyphs) if line_text(ln)]
+    lines = [ln for ln in cluster_lines(glyphs, settings) if line_text(ln, settings)]
     out = ""
     for i, line in enumerate(lines):
-        if i and _forced_break(lines[i - 1], line, width):
-            out += line_text(line)
+        if i and _forced_break(lines[i - 1], line, width, settings):
+            out += line_text(line, settings)
         else:
-            out += ("\n" if i else "") + line_text(line)
+            out += ("\n" if i else "") + line_text(line, settings)
     return out

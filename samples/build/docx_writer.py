@@ -129,6 +129,7 @@ class WriterOptions:
         "Telp. (0561) 6726899 / Fax. (0561) 6726899",
     )
     author: str = "Sekretariat KPU"
+    borders: bool = True  # False: the table's ruling is switched off (a borderless table)
 
     def __post_init__(self) -> None:
         if len(self.periods) not in (4, 12):
@@ -560,6 +561,9 @@ def _write_table(
         borders=options.table_style is None,
         cell_margin_twips=round(options.cell_margin_pt * 20),
     )
+    if not options.borders:
+        for side in table._tbl.tblPr.find(qn("w:tblBorders")):
+            side.set(qn("w:val"), "nil")
     _header_rows(table, cols, options)
     _body_rows(table, cols, rows, options, previous_sasaran, extra)
     for row in table.rows:

@@ -1,21 +1,27 @@
 """Drawing primitives of the PDF sample writer: fonts, text measure and wrap, column edges,
-and a page addressed top-down in landscape points however it is stored.
+and a page addressed top-down in points however it is stored.
 
 Kept apart from ``pdf_writer`` (what goes where on a RAK page) because these are the parts
 that must hold for the samples to be fair: text wraps only at spaces and no column is
 narrower than its longest word, so the wrapped lines joined with single spaces give back the
 spec's text; and a turned page is drawn so that a person sees the same RAK.
+
+``Look`` is what a writer varies without changing the content: the font family (DejaVu or
+Liberation, sans, serif, condensed or narrow), the paper and its orientation, and whether
+words are written with space glyphs or placed one by one with none (as programs that lay
+out each word themselves do). A glyph the family lacks (✓ in Liberation) comes from DejaVu
+Sans, as LibreOffice falls back.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any, Literal
 
-from reportlab.lib.pagesizes import A4, landscape  # type: ignore[import-untyped]
+from reportlab.lib.pagesizes import A4, letter  # type: ignore[import-untyped]
 from reportlab.lib.utils import ImageReader, simpleSplit  # type: ignore[import-untyped]
 from reportlab.pdfbase import pdfmetrics  # type: ignore[import-untyped]
 from reportlab.pdfbase.ttfonts import TTFont  # type: ignore[import-untyped]
@@ -24,12 +30,27 @@ from reportlab.pdfgen.canvas import Canvas  # type: ignore[import-untyped]
 from .docx_writer import Headings
 from .spec import SampleDoc, SampleRow
 
-# DejaVu has √ (U+221A) and ✓ (U+2713); the condensed cut keeps a 17-column table on A4.
-FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")
-FONT = "DejaVuSansCondensed"
-FONT_BOLD = "DejaVuSansCondensed-Bold"
-
-PAGE_W, PAGE_H = landscape(A4)  # 841.9 x 595.3 pt
+FONT_ROOT = Path("/usr/share/fonts/truetype")
+# name: (directory, regular, bold)
+FAMILIES: dict[str, tuple[str, str, str]] = {
+    # DejaVu has √ (U+221A) and ✓ (U+2713); the condensed cut keeps 17 columns on A4.
+    "dejavu-condensed": ("dejavu", "DejaVuSansCondensed", "DejaVuSansCondensed-Bold"),
+    "dejavu-sans": ("dejavu", "DejaVuSans", "DejaVuSans-Bold"),
+    "dejavu-serif": ("dejavu", "DejaVuSerif", "DejaVuSerif-Bold"),
+    "liberation-sans": ("liberation", "LiberationSans-Regular", "LiberationSans-Bold"),
+    "liberation-serif": ("liberation", "LiberationSerif-Regular", "LiberationSerif-Bold"),
+    "liberation-narrow": (
+        "liberation",
+        "LiberationSansNarrow-Regular",
+        "LiberationSansNarrow-Bold",
+    ),
+}
+FALLBACK = "dejavu-sans"
+PAPERS: dict[str, tuple[float, float]] = {  # portrait width, height in points
+    "A4": A4,
+    "F4": (609.45, 935.43),  # 21.5 x 33 cm, the Indonesian folio
+    "Letter": letter,
+}
 
 # How a page is stored: "" upright; "r90" a portrait page whose content is drawn turned a
 # quarter, upright once /Rotate 90 is applied; "r270" the landscape page given /Rotate 270,
@@ -46,6 +67,62 @@ _TICK = ((0.0, 0.5), (0.3, 0.1), (1.0, 1.0))
 # Unit-square coordinates to a point on the page (PDF space).
 At = Callable[[float, float], tuple[float, float]]
 _TICK_OUTLINE = ((0.0, 0.55), (0.3, 0.0), (1.0, 0.92), (0.9, 1.0), (0.3, 0.3), (0.1, 0.65))
+
+
+def _register(family: str) -> tuple[str, str]:
+    directory, regular, bold = FAMILIES[family]
+    for name in (regular, bold):
+        if name not in pdfmetrics.getRegisteredFontNames():
+            pdfmetrics.registerFont(TTFont(name, str(FONT_ROOT / directory / f"{name}.ttf")))
+    return regular, bold
+
+
+@cache
+def _has_glyph(font: str, ch: str) -> bool:
+    face = pdfmetrics.getFont(font).face
+    return ord(ch) in face.charToGlyph
+
+
+@dataclass(frozen=True)
+class Look:
+    """How the page is drawn, whatever it says; see the module docstring."""
+
+    family: str = "dejavu-condensed"
+    paper: str = "A4"
+    landscape: bool = True
+    word_runs: bool = False  # each word placed by itself, no space glyph between
+
+    def __post_init__(self) -> None:
+        if self.family not in FAMILIES:
+            raise ValueError(f"unknown font family {self.family!r}; known: {list(FAMILIES)}")
+        if self.paper not in PAPERS:
+            raise ValueError(f"unknown paper {self.paper!r}; known: {list(PAPERS)}")
+
+    @property
+    def size(self) -> tuple[float, float]:
+        w, h = PAPERS[self.paper]
+        return (max(w, h), min(w, h)) if self.landscape else (min(w, h), max(w, h))
+
+    def font(self, bold: bool, text: str = "") -> str:
+        regular, heavy = _register(self.family)
+        name = heavy if bold else regular
+        if text and not all(_has_glyph(name, ch) for ch in text if ch != " "):
+            regular, heavy = _register(FALLBACK)
+            name = heavy if bold else regular
+        return name
+
+    def width(self, text: str, bold: bool, size: float) -> float:
+        return pdfmetrics.stringWidth(text, self.font(bold, text), size)
+
+    def wrap(self, text: str, width: float, size: float, bold: bool = False) -> list[str]:
+        """Lines broken at spaces only; ``\\n`` in a heading is a forced break."""
+        if not text:
+            return []
+        return simpleSplit(text, self.font(bold, text), size, width)
+
+
+DEFAULT_LOOK = Look()
+
 
 WEIGHTS = {
     "lead": 0.6,
@@ -68,23 +145,6 @@ class Col:
     @property
     def inner(self) -> float:
         return self.x1 - self.x0
-
-
-def register_fonts() -> None:
-    for name in (FONT, FONT_BOLD):
-        if name not in pdfmetrics.getRegisteredFontNames():
-            pdfmetrics.registerFont(TTFont(name, str(FONT_DIR / f"{name}.ttf")))
-
-
-def text_width(text: str, bold: bool, size: float) -> float:
-    return pdfmetrics.stringWidth(text, FONT_BOLD if bold else FONT, size)
-
-
-def wrap(text: str, width: float, size: float, bold: bool = False) -> list[str]:
-    """Lines broken at spaces only; ``\\n`` in a heading is a forced break."""
-    if not text:
-        return []
-    return simpleSplit(text, FONT_BOLD if bold else FONT, size, width)
 
 
 # --------------------------------------------------------------------------- columns
@@ -110,9 +170,13 @@ def columns(
     size: float,
     pad: float,
     margin: float,
+    look: Look = DEFAULT_LOOK,
+    period_width: float | None = None,
+    weights: dict[str, float] | None = None,
 ) -> list[Col]:
-    """Column edges: periods fixed, the text columns sharing the rest by weight, but none
-    narrower than its longest word (so no word is ever broken)."""
+    """Column edges: periods fixed (0.7 cm for months, as Word offices set them, unless
+    ``period_width`` says), the text columns sharing the rest by weight, but none narrower
+    than its longest word (so no word is ever broken)."""
     h = headings
     spec: list[tuple[str, str]] = [("lead", name) for name in leading_columns]
     spec += [
@@ -122,20 +186,23 @@ def columns(
         ("kegiatan", h.kegiatan),
         ("pelaksana", h.pelaksana),
     ]
-    period_w = 20.0 if len(periods) == 12 else 38.0  # 0.7 cm, as Word offices set them
-    usable = PAGE_W - 2 * margin
+    period_w = period_width or (20.0 if len(periods) == 12 else 38.0)
+    # A label never touches the next one: Word would wrap it rather than overprint.
+    period_w = max(period_w, max(look.width(p, True, size) for p in periods) + pad + 1)
+    usable = look.size[0] - 2 * margin
     free = usable - period_w * len(periods)
     minimum: list[float] = []
     for role, heading in spec:
         probe = Col(role, heading, 0, 0)
         words = [w for r in doc.rows for w in cell_text(r, probe).split()]
         widest = max(
-            [text_width(w, False, size) for w in words]
-            + [text_width(w, True, size) for w in heading.split()]
+            [look.width(w, False, size) for w in words]
+            + [look.width(w, True, size) for w in heading.split()]
         )
         minimum.append(widest + 2 * pad + 1)
-    weights = [WEIGHTS[role] for role, _ in spec]
-    widths = [free * w / sum(weights) for w in weights]
+    share = {**WEIGHTS, **(weights or {})}
+    ws = [share[role] for role, _ in spec]
+    widths = [free * w / sum(ws) for w in ws]
     for _ in spec:  # pin too-narrow columns at their minimum, rescale the others
         short = [i for i, w in enumerate(widths) if w < minimum[i]]
         if not short:
@@ -144,9 +211,14 @@ def columns(
             widths[i] = minimum[i]
         loose = [i for i in range(len(spec)) if widths[i] > minimum[i]]
         rest = free - sum(widths[i] for i in range(len(spec)) if i not in loose)
-        total = sum(weights[i] for i in loose)
+        total = sum(ws[i] for i in loose)
         for i in loose:
-            widths[i] = rest * weights[i] / total
+            widths[i] = rest * ws[i] / total
+    if sum(widths) > free + 0.5:
+        raise ValueError(
+            f"{doc.name}: the columns need {sum(widths) + period_w * len(periods):.0f}"
+            f" pt, the page has {usable:.0f}"
+        )
     cols: list[Col] = []
     x = margin
     for (role, heading), w in zip(spec, widths):
@@ -163,36 +235,49 @@ def columns(
 
 
 class Page:
-    """One page being drawn, addressed top-down in landscape points whatever its storage."""
+    """One page being drawn, addressed top-down in points as displayed, whatever its storage."""
 
-    def __init__(self, c: Canvas, turn: Turn) -> None:
+    def __init__(self, c: Canvas, turn: Turn, look: Look = DEFAULT_LOOK) -> None:
         self.c = c
         self.turn = turn
+        self.look = look
+        w, h = look.size
+        self.height = h
         # reportlab takes the page size as displayed and swaps the MediaBox itself when
         # the page has /Rotate 90 or 270; drawing still happens in MediaBox space.
-        if turn == "r90":  # MediaBox portrait, shown landscape
-            c.setPageSize((PAGE_W, PAGE_H))
+        if turn == "r90":  # MediaBox turned, shown as drawn
+            c.setPageSize((w, h))
             c.saveState()
-            c.translate(PAGE_H, 0)  # landscape drawing on the portrait page, turned a quarter
+            c.translate(h, 0)  # the drawing on the turned page, a quarter round
             c.rotate(90)
-        elif turn == "r270":  # MediaBox landscape, shown portrait (sideways)
-            c.setPageSize((PAGE_H, PAGE_W))
+        elif turn == "r270":  # MediaBox as drawn, shown sideways
+            c.setPageSize((h, w))
             c.saveState()
         else:
-            c.setPageSize((PAGE_W, PAGE_H))
+            c.setPageSize((w, h))
             c.saveState()
 
-    @staticmethod
-    def y(top: float) -> float:
-        return PAGE_H - top
+    def y(self, top: float) -> float:
+        return self.height - top
 
     def text(self, x: float, top: float, s: str, size: float, bold: bool = False) -> None:
-        """``top`` is the top of the line box; the baseline sits 0.8 em below it."""
-        self.c.setFont(FONT_BOLD if bold else FONT, size)
-        self.c.drawString(x, self.y(top + 0.8 * size), s)
+        """``top`` is the top of the line box; the baseline sits 0.8 em below it. With
+        ``Look.word_runs`` each word is placed where it would stand, no space drawn."""
+        look = self.look
+        y = self.y(top + 0.8 * size)
+        if not look.word_runs:
+            self.c.setFont(look.font(bold, s), size)
+            self.c.drawString(x, y, s)
+            return
+        done = ""
+        for word in s.split(" "):
+            if word:
+                self.c.setFont(look.font(bold, word), size)
+                self.c.drawString(x + look.width(done, bold, size), y, word)
+            done += word + " "
 
     def centred(self, x0: float, x1: float, top: float, s: str, size: float, bold: bool) -> None:
-        w = text_width(s, bold, size)
+        w = self.look.width(s, bold, size)
         self.text((x0 + x1 - w) / 2, top, s, size, bold)
 
     def hline(self, top: float, x0: float, x1: float) -> None:

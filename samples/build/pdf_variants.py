@@ -2,7 +2,11 @@
 
 These are the layouts no Word file converted by LibreOffice produces: a table without ruling
 lines, a ruled table littered with hidden white boxes and lines, pages stored rotated, and
-check marks drawn as paths or pictures instead of text.
+check marks drawn as paths or pictures instead of text. The borderless ones come in the
+ways real writers set such a table (tight padding, loose leading, words placed without
+space glyphs, portrait pages with narrow month columns), and two come from other writers:
+LibreOffice printing a Word table whose borders are off, and chromium printing an HTML
+table without borders (``options`` is then that writer's, see ``pdf_writer.make_drawn_sample``).
 The rows are the seed's, cleaned and moved to other West Kalimantan offices and years by the
 helpers of ``variants`` (so the wording is what KPU offices plan), each sample taking its own
 slice so that no two carry the same rows in the same order. ``samples/README.md`` says what
@@ -14,12 +18,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 
-from .docx_writer import MONTHS_SHORT, QUARTERS, Headings
+from .docx_writer import MONTHS_SHORT, QUARTERS, Headings, WriterOptions
+from .html_writer import HtmlOptions
+from .pdf_canvas import Look
 from .pdf_writer import PdfOptions
 from .spec import SampleDoc
 from .variants import UNITS_KAB, clean_seed_rows, paginate, relocate, to_quarters
 
-DrawnVariant = tuple[SampleDoc, PdfOptions]
+DrawnVariant = tuple[SampleDoc, PdfOptions | WriterOptions | HtmlOptions]
 
 
 def tanpa_garis() -> DrawnVariant:
@@ -139,10 +145,152 @@ def centang_gambar() -> DrawnVariant:
     return doc, options
 
 
+def _office(name: str, region: str, short: str, rows: slice, **meta: object) -> SampleDoc:
+    """A spec of clean seed rows moved to another office, on pages of the given sizes."""
+    sizes = meta.pop("sizes", (8, 9, 7))
+    picked = relocate(clean_seed_rows()[rows], region, short, UNITS_KAB)
+    return SampleDoc(name=name, pages=paginate(picked, sizes), **meta)  # type: ignore[arg-type]
+
+
+def tanpa_garis_rapat() -> DrawnVariant:
+    """Borderless with 1 pt cell padding and 2 pt between rows: the gap between SASARAN and
+    INDIKATOR, and between the December mark and PELAKSANA, is narrower than a fixed share
+    of the font size."""
+    doc = _office(
+        "rak-tanpa-garis-rapat",
+        "Kabupaten Sekadau",
+        "Sekadau",
+        slice(0, 22),
+        unit_organisasi="SEKRETARIAT KPU KABUPATEN SEKADAU",
+        tahun=2025,
+        tempat="SEKADAU",
+        tanggal="7 JANUARI 2025",
+        nama="YOHANES ALOY, S.Sos",
+        sizes=(8, 9, 5),
+    )
+    return doc, PdfOptions(ruled=False, repeat_sasaran=False, pad=1.0, row_gap=2.0)
+
+
+def tanpa_garis_renggang() -> DrawnVariant:
+    """Borderless set loose: leading 1.5 times the font size and no gap between rows, so the
+    blank between two lines of one cell is wider than a fixed share of the font size; only
+    the page's own pitches tell lines of a cell from rows."""
+    doc = _office(
+        "rak-tanpa-garis-renggang",
+        "Kabupaten Kayong Utara",
+        "Kayong Utara",
+        slice(30, 50),
+        unit_organisasi="SEKRETARIAT KPU KABUPATEN KAYONG UTARA",
+        tahun=2024,
+        tempat="SUKADANA",
+        tanggal="9 JANUARI 2024",
+        nama="HERMAN SUSANTO, S.E.",
+        sizes=(6, 7, 7),
+    )
+    return doc, PdfOptions(ruled=False, repeat_sasaran=False, leading=10.5, row_gap=0.0, pad=2.0)
+
+
+def tanpa_garis_tanpa_spasi() -> DrawnVariant:
+    """Every word placed by itself with no space glyph, in Liberation Serif (a space
+    advance of exactly 0.25 of the font size): title, unit, table and signature keep their
+    spaces only if a gap of one advance reads as a space."""
+    doc = _office(
+        "rak-tanpa-garis-tanpa-spasi",
+        "Kabupaten Landak",
+        "Landak",
+        slice(10, 32),
+        unit_organisasi="SEKRETARIAT KPU KABUPATEN LANDAK",
+        tahun=2025,
+        tempat="NGABANG",
+        tanggal="6 JANUARI 2025",
+        nama="Drs. NURUL HIDAYAT, S.Pd., M.Si.",
+        nip="19750812 200212 1 003",
+        sizes=(8, 9, 5),
+    )
+    look = Look(family="liberation-serif", word_runs=True)
+    return doc, PdfOptions(ruled=False, repeat_sasaran=False, look=look)
+
+
+def tanpa_garis_potret() -> DrawnVariant:
+    """Borderless on a portrait A4 page: 6 pt Liberation Sans Narrow, month columns 13 pt
+    wide, so the marks of B12 stand a few points from PELAKSANA's text; the column-number
+    row 1 .. 17 under the header, its numbers as close as the columns."""
+    doc = _office(
+        "rak-tanpa-garis-potret",
+        "Kabupaten Sambas",
+        "Sambas",
+        slice(20, 44),
+        unit_organisasi="SEKRETARIAT KPU KABUPATEN SAMBAS",
+        tahun=2024,
+        tempat="SAMBAS",
+        tanggal="5 JANUARI 2024",
+        nama="MUHAMMAD RAMLI, S.H.",
+        sizes=(12, 12),
+    )
+    look = Look(family="liberation-narrow", landscape=False)
+    options = PdfOptions(
+        ruled=False,
+        repeat_sasaran=False,
+        look=look,
+        font_size=6.0,
+        leading=7.2,
+        pad=1.5,
+        margin=24.0,
+        period_width=13.0,
+    )
+    return doc, options
+
+
+def tanpa_garis_word() -> DrawnVariant:
+    """A Word table with its borders switched off, printed by LibreOffice: rows touch (Word
+    pads cells at the sides only), marks are centred down their row, and a SASARAN merged
+    over several rows runs on into the rows below its first."""
+    doc = _office(
+        "rak-tanpa-garis-word",
+        "Kabupaten Mempawah",
+        "Mempawah",
+        slice(2, 26),
+        unit_organisasi="SEKRETARIAT KPU KABUPATEN MEMPAWAH",
+        tahun=2025,
+        tempat="MEMPAWAH",
+        tanggal="3 JANUARI 2025",
+        nama="SITI AMINAH, S.IP.",
+        sizes=(4,),
+    )
+    return doc, WriterOptions(borders=False, cover=False)
+
+
+def tanpa_garis_html() -> DrawnVariant:
+    """An HTML table without borders printed by headless chromium: cells centred down their
+    row (a browser's default), baselines on the browser's pixel grid, padding 2 px, the
+    header repeated by the browser on every page, ligatures (ﬁ) in the text."""
+    doc = _office(
+        "rak-tanpa-garis-html",
+        "Kota Pontianak",
+        "Pontianak",
+        slice(26, 50),
+        unit_organisasi="SEKRETARIAT KPU KOTA PONTIANAK",
+        tahun=2025,
+        tempat="PONTIANAK",
+        tanggal="2 JANUARI 2025",
+        nama="RIZAL FAHMI, S.Kom.",
+        sizes=(24,),
+    )
+    return doc, HtmlOptions(
+        valign="middle", merge_sasaran=False, font="DejaVu Sans", font_pt=7.0, padding="2px 3px"
+    )
+
+
 DRAWN: dict[str, Callable[[], DrawnVariant]] = {
     "rak-tanpa-garis": tanpa_garis,
     "rak-garis-putih": garis_putih,
     "rak-diputar": diputar,
     "rak-tanpa-garis-tw": tanpa_garis_tw,
     "rak-centang-gambar": centang_gambar,
+    "rak-tanpa-garis-rapat": tanpa_garis_rapat,
+    "rak-tanpa-garis-renggang": tanpa_garis_renggang,
+    "rak-tanpa-garis-tanpa-spasi": tanpa_garis_tanpa_spasi,
+    "rak-tanpa-garis-potret": tanpa_garis_potret,
+    "rak-tanpa-garis-word": tanpa_garis_word,
+    "rak-tanpa-garis-html": tanpa_garis_html,
 }

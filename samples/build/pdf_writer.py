@@ -23,6 +23,8 @@ the spec's text exactly.
 
 from __future__ import annotations
 
+import shutil
+import tempfile
 from dataclasses import dataclass, field
 from itertools import pairwise
 from pathlib import Path
@@ -30,19 +32,17 @@ from pathlib import Path
 from reportlab.pdfgen.canvas import Canvas  # type: ignore[import-untyped]
 
 from .docx_writer import MONTHS_B, Headings, WriterOptions, wilayah_of
+from .html_writer import HtmlOptions
 from .pdf_canvas import (
     MARK_STYLES,
-    PAGE_H,
-    PAGE_W,
+    Look,
     MarkStyle,
     Page,
     Turn,
     cell_text,
     columns,
-    register_fonts,
-    text_width,
-    wrap,
 )
+from .pdf_ruling import rule, white_traps
 from .spec import SampleDoc, SampleRow, write_expected
 
 
@@ -55,9 +55,11 @@ class PdfOptions:
     mark_text: str = "√"
     # Cycled over the body rows in document order; "text" writes ``mark_text``.
     mark_styles: tuple[MarkStyle, ...] = ("text",)
+    # Borderless only: a mark on the row's first line ("top") or midway down it ("middle").
+    mark_place: str = "top"
     leading_columns: tuple[str, ...] = ()  # before SASARAN, e.g. ("NO",); value from lainnya
     ruled: bool = True
-    number_row: bool = False  # the "1 2 3 ..." row under the header (ruled tables only)
+    number_row: bool = False  # the "1 2 3 ..." row under the header
     hidden_white: bool = False  # white fills and white lines that are not cell borders
     turns: tuple[Turn, ...] = ()  # cycled over the pages; empty: every page upright
     # A SASARAN carried over from the previous page is written again at the top of the new
@@ -69,6 +71,11 @@ class PdfOptions:
     row_gap: float = 5.0  # borderless only: blank space between rows
     margin: float = 34.0
     title_lines: tuple[str, ...] = ()  # under the judul, before "Nama/Unit Organisasi"
+    look: Look = field(default_factory=Look)  # font family, paper, space glyphs or none
+    period_width: float | None = None  # points; None: 0.7 cm months, 1.3 cm quarters
+    weights: tuple[tuple[str, float], ...] = ()  # text column shares, e.g. (("kegiatan", 6),)
+    # Rows flow onto the next page when the page is full, instead of the spec's pages.
+    flow: bool = False
 
     def __post_init__(self) -> None:
         if len(self.periods) not in (4, 12):
@@ -77,8 +84,10 @@ class PdfOptions:
             raise ValueError(f"unknown turn in {self.turns!r}")
         if not self.mark_styles or any(m not in MARK_STYLES for m in self.mark_styles):
             raise ValueError(f"mark_styles must be some of {MARK_STYLES}")
-        if self.number_row and not self.ruled:
-            raise ValueError("a column-number row is drawn only in ruled tables")
+        if self.mark_place not in ("top", "middle"):
+            raise ValueError("mark_place must be 'top' or 'middle'")
+        if self.font_size <= 0 or self.leading < self.font_size or self.pad < 0:
+            raise ValueError("font_size > 0, leading >= font_size and pad >= 0 are needed")
 
 
 @dataclass
@@ -99,6 +108,8 @@ class _Writer:
 
     def __init__(self, doc: SampleDoc, options: PdfOptions, c: Canvas) -> None:
         self.doc, self.o, self.c = doc, options, c
+        self.look = options.look
+        self.width, height = options.look.size
         self.cols = columns(
             doc,
             options.headings,
@@ -107,30 +118,33 @@ class _Writer:
             options.font_size,
             options.pad,
             options.margin,
+            options.look,
+            options.period_width,
+            dict(options.weights),
         )
         self.page_no = 0
         self.row_no = 0  # body rows drawn so far: picks the mark style
         self.size = options.font_size
-        self.bottom_limit = PAGE_H - options.margin
+        self.bottom_limit = height - options.margin
 
     # -- pages
 
     def new_page(self) -> Page:
         turns = self.o.turns or ("",)
-        page = Page(self.c, turns[self.page_no % len(turns)])
+        page = Page(self.c, turns[self.page_no % len(turns)], self.look)
         self.page_no += 1
         return page
 
     def write(self) -> None:
         previous = ""
-        pages = [p for p in self.doc.pages if p.rows]
-        for i, sample_page in enumerate(pages):
+        pages = self.flowed() if self.o.flow else [p.rows for p in self.doc.pages if p.rows]
+        for i, rows in enumerate(pages):
             page = self.new_page()
             top = self.o.margin
             if i == 0:
                 top = self.title_block(page, top)
-            top = self.table(page, top, sample_page.rows, previous)
-            previous = sample_page.rows[-1].sasaran
+            top = self.table(page, top, rows, previous)
+            previous = rows[-1].sasaran
             if i == len(pages) - 1:
                 if top + 16 + self.signature_height() > self.bottom_limit:
                     page.finish()
@@ -139,11 +153,36 @@ class _Writer:
                 self.signature(page, top + 16)
             page.finish()
 
+    def flowed(self) -> list[list[SampleRow]]:
+        """The rows cut into pages as they fit, the first page under the title block."""
+        pages: list[list[SampleRow]] = []
+        rows = self.doc.rows
+        previous = ""
+        start = self.o.margin + self.title_height()
+        i = 0
+        while i < len(rows):
+            n = 1
+            while i + n < len(rows) and self.fits(rows[i : i + n + 1], previous, start):
+                n += 1
+            if not self.fits(rows[i : i + n], previous, start):
+                raise ValueError(f"{self.doc.name}: row {i + 1} does not fit on a page")
+            pages.append(rows[i : i + n])
+            previous = rows[i + n - 1].sasaran
+            i += n
+            start = self.o.margin
+        return pages
+
+    def fits(self, rows: list[SampleRow], previous: str, top: float) -> bool:
+        return top + self.table_height(self.body_rows(rows, previous)) <= self.bottom_limit
+
     # -- text around the table
+
+    def title_height(self) -> float:
+        return 15 + 14 * len(self.o.title_lines) + 8 + 13 + 18
 
     def title_block(self, page: Page, top: float) -> float:
         d = self.doc
-        left, right = self.o.margin, PAGE_W - self.o.margin
+        left, right = self.o.margin, self.width - self.o.margin
         page.centred(left, right, top, d.judul, 12, True)
         top += 15
         for line in self.o.title_lines:
@@ -175,12 +214,12 @@ class _Writer:
         return 13.0 * len(self.signature_lines())
 
     def signature(self, page: Page, top: float) -> None:
-        x = self.o.margin + (PAGE_W - 2 * self.o.margin) * 0.68
+        x = self.o.margin + (self.width - 2 * self.o.margin) * 0.68
         for text, bold in self.signature_lines():
             if text:
                 page.text(x, top, text, 9.5, bold)
                 if bold and self.doc.nip:  # the signer's name is underlined above the NIP
-                    w = text_width(text, True, 9.5)
+                    w = self.look.width(text, True, 9.5)
                     self.c.setLineWidth(0.6)
                     page.hline(top + 10.2, x, x + w)
             top += 13
@@ -192,12 +231,12 @@ class _Writer:
         table the plain headings are merged down over the first two rows."""
         lead, pad2 = self.o.leading, 2 * self.o.pad
         tallest = max(
-            len(wrap(c.heading, c.inner - pad2, self.size, True))
+            len(self.look.wrap(c.heading, c.inner - pad2, self.size, True))
             for c in self.cols
             if c.role != "period"
         )
         p0, p1 = self._period_span()
-        jadwal = len(wrap(self.o.headings.jadwal, p1 - p0 - pad2, self.size, True))
+        jadwal = len(self.look.wrap(self.o.headings.jadwal, p1 - p0 - pad2, self.size, True))
         row2 = lead + pad2
         if self.o.ruled:
             row1 = max(jadwal * lead + pad2, tallest * lead + pad2 - row2)
@@ -221,7 +260,7 @@ class _Writer:
             for i, col in enumerate(self.cols):
                 if col.role == "period" or (col.role == "sasaran" and not show_sasaran):
                     continue
-                lines[i] = wrap(cell_text(row, col), col.inner - 2 * pad, self.size)
+                lines[i] = self.look.wrap(cell_text(row, col), col.inner - 2 * pad, self.size)
             # A ruled SASARAN is a merged cell sized over its run (below); a borderless
             # one sits in its first row, which grows to hold it.
             tall = [
@@ -253,19 +292,29 @@ class _Writer:
                 rows[j].height += need - have
             i = j + 1
 
+    def head_height(self) -> float:
+        row1, row2, row3 = self.header_height()
+        if self.o.ruled:
+            return row1 + row2 + row3
+        return row1 + row2 + row3 + self.o.row_gap * (3 if row3 else 2)
+
+    def table_height(self, body: list[_BodyRow]) -> float:
+        gap = 0.0 if self.o.ruled else self.o.row_gap
+        return self.head_height() + sum(r.height + gap for r in body)
+
     def table(self, page: Page, top: float, rows: list[SampleRow], previous: str) -> float:
         body = self.body_rows(rows, previous)
         row1, row2, row3 = self.header_height()
         gap = 0.0 if self.o.ruled else self.o.row_gap
-        head = row1 + row2 + row3 + (2 * gap if not self.o.ruled else 0.0)
-        height = head + sum(r.height + gap for r in body)
+        head = self.head_height()
+        height = self.table_height(body)
         if top + height > self.bottom_limit:
             raise ValueError(
                 f"{self.doc.name}: {len(rows)} rows do not fit on page {self.page_no} "
                 f"({top + height:.0f} > {self.bottom_limit:.0f} pt); paginate smaller"
             )
         if self.o.hidden_white:
-            self.white_traps(page, top, head, body)
+            white_traps(page, self.cols, top, head, row1, [r.height for r in body])
         self.header(page, top, row1, row2, row3)
         y = top + head
         tops = []
@@ -274,14 +323,15 @@ class _Writer:
             self.body_row(page, y, r)
             y += r.height + gap
         if self.o.ruled:
-            self.rule(page, top, (row1, row2, row3), tops, body)
+            rows = [(y, r.height, r.group_end) for y, r in zip(tops, body)]
+            rule(page, self.cols, top, (row1, row2, row3), rows)
         return y
 
     def header(self, page: Page, top: float, row1: float, row2: float, row3: float) -> None:
         pad, lead, size = self.o.pad, self.o.leading, self.size
         ruled = self.o.ruled
         p0, p1 = self._period_span()
-        jadwal = wrap(self.o.headings.jadwal, p1 - p0 - 2 * pad, size, True)
+        jadwal = self.look.wrap(self.o.headings.jadwal, p1 - p0 - 2 * pad, size, True)
         self._block(
             page,
             p0,
@@ -297,11 +347,11 @@ class _Writer:
             if col.role == "period":
                 self._block(page, col.x0, col.x1, y2, row2, [col.heading], True, centre_v=ruled)
                 continue
-            lines = wrap(col.heading, col.inner - 2 * pad, size, True)
+            lines = self.look.wrap(col.heading, col.inner - 2 * pad, size, True)
             span = row1 + row2 if ruled else row1
             self._block(page, col.x0, col.x1, top, span, lines, True, centre_v=ruled)
         if row3:
-            y3 = top + row1 + row2
+            y3 = top + row1 + row2 + (0 if ruled else 2 * self.o.row_gap)
             for n, col in enumerate(self.cols, start=1):
                 self._block(page, col.x0, col.x1, y3, row3, [str(n)], False, centre_v=True)
 
@@ -332,8 +382,10 @@ class _Writer:
         for i, col in enumerate(self.cols):
             if col.role == "period":
                 if col.period in r.row.jadwal:
-                    # Ruled: centred in the cell; borderless: on the row's first line.
-                    y = top + (r.height - size) / 2 if self.o.ruled else first_line
+                    # Ruled: centred in the cell; borderless: on the row's first line, or
+                    # midway down the row (a cell centred vertically).
+                    middle = self.o.ruled or self.o.mark_place == "middle"
+                    y = top + (r.height - size) / 2 if middle else first_line
                     if style == "text":
                         page.centred(col.x0, col.x1, y, self.o.mark_text, size, False)
                     else:
@@ -347,81 +399,11 @@ class _Writer:
                     page.text(col.x0 + pad, y, line, size)
                 y += lead
 
-    def rule(
-        self,
-        page: Page,
-        top: float,
-        header: tuple[float, float, float],
-        tops: list[float],
-        body: list[_BodyRow],
-    ) -> None:
-        """Cell borders: periods split only below the JADWAL heading, SASARAN merged down
-        over the rows of one run."""
-        c = self.c
-        c.setStrokeGray(0)
-        c.setLineWidth(0.6)
-        row1, row2, row3 = header
-        x0, x1 = self.cols[0].x0, self.cols[-1].x1
-        p0, p1 = self._period_span()
-        head_bottom = top + row1 + row2 + row3
-        bottom = tops[-1] + body[-1].height
-        page.hline(top, x0, x1)
-        page.hline(top + row1, p0, p1)
-        if row3:
-            page.hline(top + row1 + row2, x0, x1)
-        page.hline(head_bottom, x0, x1)
-        s = next(c_ for c_ in self.cols if c_.role == "sasaran")
-        for y, r in zip(tops, body):
-            end = y + r.height
-            page.hline(end, x0 if r.group_end else s.x1, x1)
-        edges = sorted({c_.x0 for c_ in self.cols} | {x1})
-        for x in edges:
-            inner_period = p0 < x < p1
-            page.vline(x, top + row1 if inner_period else top, bottom)
-
-    def white_traps(self, page: Page, top: float, head: float, body: list[_BodyRow]) -> None:
-        """What Word and Excel exports leave behind, all invisible on paper: a white page-size
-        backdrop, a white filled and white-stroked box behind every text cell, white lines
-        across each row at mid-height, a thin white bar down the middle of KEGIATAN and
-        INDIKATOR, and a CMYK-white line through the JADWAL heading."""
-        c = self.c
-        x0, x1 = self.cols[0].x0, self.cols[-1].x1
-        c.saveState()
-        c.setFillGray(1)
-        c.setStrokeGray(1)
-        c.setLineWidth(0.5)
-        y = top + head
-        total = sum(r.height for r in body)
-        c.rect(x0 - 6, page.y(y + total + 6), x1 - x0 + 12, total + head + 12, stroke=0, fill=1)
-        for r in body:
-            for col in self.cols:
-                if col.role == "period":
-                    continue
-                c.rect(
-                    col.x0 + 0.8,
-                    page.y(y + r.height - 0.8),
-                    col.inner - 1.6,
-                    r.height - 1.6,
-                    stroke=1,
-                    fill=1,
-                )
-            page.hline(y + r.height / 2, x0, x1)
-            y += r.height
-        for col in self.cols:
-            if col.role in ("indikator", "kegiatan"):
-                mid = (col.x0 + col.x1) / 2
-                c.rect(mid - 0.4, page.y(top + head + total), 0.8, total, stroke=0, fill=1)
-        p0, p1 = self._period_span()
-        c.setStrokeColorCMYK(0, 0, 0, 0)
-        page.hline(top + self.header_height()[0] / 2, p0, p1)
-        c.restoreState()
-
 
 def write_pdf(doc: SampleDoc, path: Path, options: PdfOptions | None = None) -> Path:
     """Draw ``doc`` into ``path``; the bytes are the same on every run (invariant mode)."""
     options = options or PdfOptions()
-    register_fonts()
-    c = Canvas(str(path), pagesize=(PAGE_W, PAGE_H), invariant=1, pageCompression=1)
+    c = Canvas(str(path), pagesize=options.look.size, invariant=1, pageCompression=1)
     c.setTitle(doc.judul)
     c.setAuthor("Sekretariat KPU")
     c.setCreator("samples/build/pdf_writer.py")
@@ -430,8 +412,29 @@ def write_pdf(doc: SampleDoc, path: Path, options: PdfOptions | None = None) -> 
     return path
 
 
-def make_drawn_sample(doc: SampleDoc, options: PdfOptions, out_dir: Path) -> Path:
-    """The PDF and its ``.expected.json``, both from the one spec."""
-    pdf = write_pdf(doc, out_dir / f"{doc.name}.pdf", options)
+def make_drawn_sample(
+    doc: SampleDoc, options: PdfOptions | WriterOptions | HtmlOptions, out_dir: Path
+) -> Path:
+    """The PDF and its ``.expected.json``, both from the one spec. ``options`` picks the
+    writer: reportlab (``PdfOptions``), LibreOffice printing the Word file
+    (``WriterOptions``; the .docx is a by-product and is not kept) or chromium printing
+    the HTML page (``HtmlOptions``; the .html is not kept either)."""
+    pdf = out_dir / f"{doc.name}.pdf"
+    if isinstance(options, PdfOptions):
+        write_pdf(doc, pdf, options)
+    else:
+        with tempfile.TemporaryDirectory(prefix="rak-sample-") as tmp:
+            made = _converted(doc, options, Path(tmp))
+            shutil.copyfile(made, pdf)
     write_expected(doc, out_dir)
     return pdf
+
+
+def _converted(doc: SampleDoc, options: WriterOptions | HtmlOptions, tmp: Path) -> Path:
+    from .convert import docx_to_pdf
+    from .docx_writer import write_docx
+    from .html_writer import write_html_pdf
+
+    if isinstance(options, HtmlOptions):
+        return write_html_pdf(doc, tmp, options)
+    return docx_to_pdf(write_docx(doc, tmp / f"{doc.name}.docx", options), tmp)

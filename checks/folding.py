@@ -37,6 +37,10 @@ FOLDABLE = frozenset(
         "empty-schedule",
         "schedule-count-mismatch",
         "duplicate-row",
+        # Against the Perjanjian Kinerja: a misread target, sasaran or indicator on the row.
+        "pk-target-mismatch",
+        "pk-sasaran-mismatch",
+        "pk-extra-indicator",
     }
 )
 

@@ -320,3 +320,21 @@ def test_office_of(name: str, level: str, wilayah: str) -> None:
 ])
 def test_same_office(a: str | None, b: str | None, same: bool | None) -> None:
     assert same_office(a, b) is same
+
+
+def test_pk_findings_on_a_row_perhaps_misread_are_folded_into_verify_by_eye() -> None:
+    """A planted target mismatch on a row whose reading is in doubt is not the document's
+    fault yet: it is named in the row's one layout-uncertain finding."""
+    sample = pk_writer.kubu_raya_beda().pk
+    rak = seed_document()
+    target_rows = [r for rule, r in planted_findings(sample) if rule == "pk-target-mismatch"]
+    row = target_rows[0]
+    rak.rows[row - 1].keyakinan = 0.4
+    rak.rows[row - 1].alasan = ["mark-with-text"]
+    found = run_checks(against_pk(rak, pk_document(sample)))
+    on_row = [f for f in found if f.row == row]
+    assert [f.rule for f in on_row] == ["layout-uncertain"]
+    assert "pk-target-mismatch" in on_row[0].folded
+    others = [r for rule, r in pk_found(against_pk(seed_document(), pk_document(sample)))
+              if rule == "pk-target-mismatch"]
+    assert others == target_rows  # without the doubt it is reported on that row

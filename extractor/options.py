@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+
+from .ruled_settings import RuledSettings
 
 
 @dataclass(frozen=True, slots=True)
@@ -11,6 +13,8 @@ class ExtractOptions:
     max_pages: int = 500
     # Refuse a Word/Excel file whose unpacked parts exceed this (zip bombs).
     max_unpacked_bytes: int = 200 * 1024 * 1024
+    # Tolerances of the ruled-table PDF reader, as shares of each page's own measures.
+    ruled: RuledSettings = field(default_factory=RuledSettings)
 
     def __post_init__(self) -> None:
         if self.max_pages < 1:

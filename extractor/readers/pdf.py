@@ -30,7 +30,7 @@ from .pdf_aligned import aligned_table
 from .pdf_cells import build_table, deal_glyphs, deal_inks
 from .pdf_clip import ClippingInterpreter
 from .pdf_page import Glyph, PageContent, page_content
-from .pdf_ruled import find_cells, group_tables
+from .pdf_ruled import find_cells, group_tables, ruling
 from .pdf_text import cluster_lines, line_text, split_at_gaps
 
 # What pdfminer raises on malformed input. It is a parser over untrusted bytes and its
@@ -77,7 +77,7 @@ def read_pdf(path: Path, options: ExtractOptions) -> Grid:
         grid = Grid(format="pdf", pages=len(pages))
         for number, page in enumerate(pages, start=1):
             try:
-                content = _parse(path, page)
+                content = _parse(path, page, options)
                 scanned = read_scanned_page(page, content, number, grid, str(path))
             finally:
                 page.close()
@@ -114,7 +114,7 @@ def _translate(path: Path, error: BaseException) -> Exception:
     return UnreadableDocument(str(path), f"{type(cause).__name__}: {detail}"[:200])
 
 
-def _parse(path: Path, page: Any) -> PageContent:
+def _parse(path: Path, page: Any, options: ExtractOptions) -> PageContent:
     """Let pdfminer parse the page, then reduce its objects to our own tuples."""
     try:
         _lay_out(page)
@@ -131,6 +131,7 @@ def _parse(path: Path, page: Any) -> PageContent:
         rects=objects.get("rect", []),
         curves=objects.get("curve", []),
         images=objects.get("image", []),
+        settings=options.ruled,
     )
 
 
@@ -150,13 +151,15 @@ def _lay_out(page: Any) -> None:
 def _read_page(content: PageContent, number: int, grid: Grid) -> None:
     """Append the page's tables and its other text lines, in reading order, to ``grid``."""
     tables_before = len(grid.tables)
+    measures = content.measures
+    rules = ruling(content.hsegs, content.vsegs, measures)
     layouts, outside = deal_glyphs(
-        group_tables(find_cells(content.hsegs, content.vsegs)), content.glyphs
+        group_tables(find_cells(rules)), content.glyphs, rules, measures
     )
     loose_inks = deal_inks(layouts, content.inks) if content.inks else []
     placed: list[tuple[float, Table]] = []
     for lay in layouts:
-        table = build_table(lay, content.fills, number)
+        table = build_table(lay, content.fills, number, measures)
         if table is not None:
             placed.append((lay.bbox[1], table))
     lines = cluster_lines(outside)

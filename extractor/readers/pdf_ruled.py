@@ -5,31 +5,39 @@ take for each corner the smallest rectangle closed by lines, group cells that sh
 corners), rewritten over plain tuples with sorted indexes because it runs on every page and
 must not cost more than the text parsing it follows. It works on segments already filtered
 for visibility (see ``pdf_page``), which pdfplumber's finder cannot be told to do.
+
+Its tolerances are the page's own (``PageMeasures``: a share of the font size, never less
+than two rule widths), so that the two frames of neighbouring cells in a browser's
+``border-collapse: separate`` table, the two strokes of a double border and a 3 pt outer
+frame each become one rule, while no band that could hold a line of text is ever closed.
+
+One thing pdfplumber does not do: a row a page break cut in two has no rule under it (or
+over it, on the next page); its column rules just end. Where neighbouring column rules end
+together with nothing across, the table is closed there (``close_open_ends``), so the cut
+row's text stays in its cells instead of falling out of the table.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
+from dataclasses import dataclass, field
+from itertools import pairwise
 
+from ..ruled_settings import PageMeasures
 from .pdf_page import Box
-
-SNAP = 3.0  # lines closer than this (points) are one line
-JOIN = 3.0  # collinear pieces with gaps up to this are one line
-MEET = 3.0  # a line ending this close to another still meets it
-MIN_LENGTH = 3.0
 
 Segment = tuple[float, float, float]  # position across, start, end along
 
 
-def merge_segments(segs: list[Segment]) -> list[Segment]:
+def merge_segments(segs: list[Segment], snap: float, min_length: float) -> list[Segment]:
     """Snap segments at nearly the same position together and join collinear pieces."""
     if not segs:
         return []
     ordered = sorted(segs)
     groups: list[list[Segment]] = [[ordered[0]]]
     for s in ordered[1:]:
-        if s[0] - groups[-1][-1][0] <= SNAP:
+        if s[0] - groups[-1][-1][0] <= snap:
             groups[-1].append(s)
         else:
             groups.append([s])
@@ -39,30 +47,108 @@ def merge_segments(segs: list[Segment]) -> list[Segment]:
         pieces = sorted((s[1], s[2]) for s in group)
         start, end = pieces[0]
         for a, b in pieces[1:]:
-            if a <= end + JOIN:
+            if a <= end + snap:
                 end = max(end, b)
             else:
                 merged.append((pos, start, end))
                 start, end = a, b
         merged.append((pos, start, end))
-    return [s for s in merged if s[2] - s[1] >= MIN_LENGTH]
+    return [s for s in merged if s[2] - s[1] >= min_length]
 
 
-def find_cells(hsegs: list[Segment], vsegs: list[Segment]) -> list[Box]:
+def _meets(hs: list[Segment], hys: list[float], x: float, y: float, tol: float) -> bool:
+    """Some horizontal rule passes through (or ends at) the point, within ``tol``."""
+    for i in range(bisect_left(hys, y - tol), bisect_right(hys, y + tol)):
+        if hs[i][1] - tol <= x <= hs[i][2] + tol:
+            return True
+    return False
+
+
+def close_open_ends(hs: list[Segment], vs: list[Segment], tol: float) -> list[Segment]:
+    """Rules closing the table where neighbouring column rules end together, open.
+
+    ``hs`` sorted by y. An end is open when no horizontal rule meets it. Ends are grouped
+    by height; in a group holding an open end, each two neighbours are joined, so that the
+    open side of every cut cell is drawn from column rule to column rule.
+    """
+    hys = [h[0] for h in hs]
+    ends: list[tuple[float, float, bool]] = []  # y, x, open
+    for x, top, bottom in vs:
+        ends.append((top, x, not _meets(hs, hys, x, top, tol)))
+        ends.append((bottom, x, not _meets(hs, hys, x, bottom, tol)))
+    if not any(open_ for _, _, open_ in ends):
+        return []
+    ends.sort()
+    added: list[Segment] = []
+    group: list[tuple[float, float, bool]] = []
+    for end in [*ends, (float("inf"), 0.0, False)]:
+        if group and end[0] - group[0][0] > tol:
+            if len(group) > 1 and any(o for _, _, o in group):
+                y = sum(g[0] for g in group) / len(group)
+                xs = sorted((x, o) for _, x, o in group)
+                for (xa, oa), (xb, ob) in pairwise(xs):
+                    if (oa or ob) and xb > xa:
+                        added.append((y, xa, xb))
+            group = []
+        group.append(end)
+    return added
+
+
+@dataclass(slots=True)
+class Ruling:
+    """A page's merged rules, sorted (``hs`` by y, ``vs`` by x), and the tolerance they were
+    merged with. Cell corners are exactly these positions, so a cell's side can be looked up
+    by its coordinate to ask whether a rule draws it."""
+
+    hs: list[Segment]
+    vs: list[Segment]
+    tol: float
+    _by_y: dict[float, list[tuple[float, float]]] = field(default_factory=dict)
+    _by_x: dict[float, list[tuple[float, float]]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        for pos, a, b in self.hs:
+            self._by_y.setdefault(pos, []).append((a, b))
+        for pos, a, b in self.vs:
+            self._by_x.setdefault(pos, []).append((a, b))
+
+    def v_drawn(self, x: float, top: float, bottom: float) -> bool:
+        """A vertical rule at ``x`` runs from ``top`` to ``bottom``."""
+        tol = self.tol
+        return any(a <= top + tol and b >= bottom - tol for a, b in self._by_x.get(x, ()))
+
+    def h_drawn(self, y: float, x0: float, x1: float) -> bool:
+        """A horizontal rule at ``y`` runs from ``x0`` to ``x1``."""
+        tol = self.tol
+        return any(a <= x0 + tol and b >= x1 - tol for a, b in self._by_y.get(y, ()))
+
+
+def ruling(hsegs: list[Segment], vsegs: list[Segment], measures: PageMeasures) -> Ruling:
+    """Snap, join and close the page's visible segments (see the module docstring)."""
+    snap, min_length = measures.snap, measures.min_length
+    hs = sorted(merge_segments(hsegs, snap, min_length))  # by y
+    vs = merge_segments(vsegs, snap, min_length)
+    if hs and len(vs) >= 2:
+        closing = close_open_ends(hs, vs, snap)
+        if closing:
+            hs = sorted(merge_segments(hs + closing, snap, min_length))
+    return Ruling(hs, vs, snap)
+
+
+def find_cells(rules: Ruling) -> list[Box]:
     """Smallest closed rectangles of the ruling, as (x0, top, x1, bottom)."""
-    hs = sorted(merge_segments(hsegs))  # by y
-    vs = merge_segments(vsegs)
+    hs, vs, snap = rules.hs, rules.vs, rules.tol
     if len(hs) < 2 or len(vs) < 2:
         return []
     hys = [h[0] for h in hs]
     # point -> (ids of horizontal lines through it, ids of vertical lines through it)
     points: dict[tuple[float, float], tuple[set[int], set[int]]] = {}
     for vi, (x, top, bottom) in enumerate(vs):
-        lo = bisect_left(hys, top - MEET)
-        hi = bisect_right(hys, bottom + MEET)
+        lo = bisect_left(hys, top - snap)
+        hi = bisect_right(hys, bottom + snap)
         for hi_ in range(lo, hi):
             y, x0, x1 = hs[hi_]
-            if x0 - MEET <= x <= x1 + MEET:
+            if x0 - snap <= x <= x1 + snap:
                 entry = points.setdefault((x, y), (set(), set()))
                 entry[0].add(hi_)
                 entry[1].add(vi)

@@ -152,7 +152,7 @@ def _read_page(content: PageContent, number: int, grid: Grid) -> None:
     """Append the page's tables and its other text lines, in reading order, to ``grid``."""
     tables_before = len(grid.tables)
     measures = content.measures
-    rules = ruling(content.hsegs, content.vsegs, measures)
+    rules = ruling(content, measures)
     layouts, outside = deal_glyphs(
         group_tables(find_cells(rules)), content.glyphs, rules, measures
     )

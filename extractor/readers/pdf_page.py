@@ -24,6 +24,7 @@ from ..ruled_settings import PageMeasures, RuledSettings
 
 Box = tuple[float, float, float, float]  # x0, top, x1, bottom
 Colour = tuple[float, ...]
+Segment = tuple[float, float, float]  # position across, start, end along
 
 
 class Glyph(NamedTuple):
@@ -54,8 +55,12 @@ class PageContent:
     height: float
     measures: PageMeasures
     glyphs: list[Glyph] = field(default_factory=list)
-    hsegs: list[tuple[float, float, float]] = field(default_factory=list)  # y, x0, x1
-    vsegs: list[tuple[float, float, float]] = field(default_factory=list)  # x, top, bottom
+    hsegs: list[Segment] = field(default_factory=list)  # y, x0, x1
+    vsegs: list[Segment] = field(default_factory=list)  # x, top, bottom
+    # Sides of white fills on white paper: invisible, but where one carries a visible rule
+    # on (a styled table's white header cells above its tinted body) it is part of it.
+    soft_hsegs: list[Segment] = field(default_factory=list)
+    soft_vsegs: list[Segment] = field(default_factory=list)
     fills: list[Fill] = field(default_factory=list)
     inks: list[Box] = field(default_factory=list)  # drawn marks candidates, see the docstring
 
@@ -230,12 +235,18 @@ def page_content(
         short = min(box[2] - box[0], box[3] - box[1])
         return short <= rule_max and max(box[2] - box[0], box[3] - box[1]) >= aspect * short
 
-    def add_segment(box: Box) -> None:
-        x0, top, x1, bottom = box
-        if bottom - top <= rule_max and x1 - x0 > 0 and x1 - x0 >= aspect * (bottom - top):
-            content.hsegs.append(((top + bottom) / 2, x0, x1))
-        elif x1 - x0 <= rule_max and bottom - top > 0 and bottom - top >= aspect * (x1 - x0):
-            content.vsegs.append(((x0 + x1) / 2, top, bottom))
+    def segment_to(hsegs: list[Segment], vsegs: list[Segment]) -> Callable[[Box], None]:
+        def add(box: Box) -> None:
+            x0, top, x1, bottom = box
+            if bottom - top <= rule_max and x1 - x0 > 0 and x1 - x0 >= aspect * (bottom - top):
+                hsegs.append(((top + bottom) / 2, x0, x1))
+            elif x1 - x0 <= rule_max and bottom - top > 0 and bottom - top >= aspect * (x1 - x0):
+                vsegs.append(((x0 + x1) / 2, top, bottom))
+
+        return add
+
+    add_segment = segment_to(content.hsegs, content.vsegs)
+    add_soft = segment_to(content.soft_hsegs, content.soft_vsegs)
 
     def add_ink(box: Box) -> None:
         w, h = box[2] - box[0], box[3] - box[1]
@@ -267,6 +278,8 @@ def page_content(
                 # background): on paper their sides are edges like any other.
                 _add_sides(box, add_segment)
                 continue
+            elif not obj.get("stroke"):
+                _add_sides(box, add_soft)
         if not _visible(obj):
             continue
         if is_rule:

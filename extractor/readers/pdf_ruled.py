@@ -22,12 +22,10 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from dataclasses import dataclass, field
-from itertools import pairwise
+from itertools import combinations, pairwise
 
 from ..ruled_settings import PageMeasures
-from .pdf_page import Box
-
-Segment = tuple[float, float, float]  # position across, start, end along
+from .pdf_page import Box, PageContent, Segment
 
 
 def merge_segments(segs: list[Segment], snap: float, min_length: float) -> list[Segment]:
@@ -123,11 +121,61 @@ class Ruling:
         return any(a <= x0 + tol and b >= x1 - tol for a, b in self._by_y.get(y, ()))
 
 
-def ruling(hsegs: list[Segment], vsegs: list[Segment], measures: PageMeasures) -> Ruling:
+def _carried(
+    soft: list[Segment], rules: list[Segment], across: list[Segment], tol: float
+) -> list[Segment]:
+    """The soft segments that continue a rule (on its line, overlapping or touching it) or
+    that end on a rule across them (the side of a white cell standing on a table rule)."""
+    if not soft:
+        return []
+    pos = [r[0] for r in rules]
+    cross = [r[0] for r in across]
+    out = []
+    for seg in soft:
+        p, a, b = seg
+        found = any(
+            a <= rules[i][2] + tol and b >= rules[i][1] - tol
+            for i in range(bisect_left(pos, p - tol), bisect_right(pos, p + tol))
+        )
+        if not found:
+            found = any(
+                across[i][1] - tol <= p <= across[i][2] + tol
+                for end in (a, b)
+                for i in range(bisect_left(cross, end - tol), bisect_right(cross, end + tol))
+            )
+        if found:
+            out.append(seg)
+    return out
+
+
+def _carry_soft(
+    content: PageContent, snap: float, min_length: float
+) -> tuple[list[Segment], list[Segment]]:
+    """The rules extended by the soft segments that carry them on, and by those carrying
+    these in turn (a header of white cells two rows deep)."""
+    hs = sorted(merge_segments(content.hsegs, snap, min_length))
+    vs = sorted(merge_segments(content.vsegs, snap, min_length))
+    soft_h, soft_v = list(content.soft_hsegs), list(content.soft_vsegs)
+    while soft_h or soft_v:
+        taken_h = _carried(soft_h, hs, vs, snap)
+        taken_v = _carried(soft_v, vs, hs, snap)
+        if not taken_h and not taken_v:
+            break
+        if taken_h:
+            gone = set(taken_h)
+            soft_h = [s for s in soft_h if s not in gone]
+            hs = sorted(merge_segments(hs + taken_h, snap, min_length))
+        if taken_v:
+            gone = set(taken_v)
+            soft_v = [s for s in soft_v if s not in gone]
+            vs = sorted(merge_segments(vs + taken_v, snap, min_length))
+    return hs, vs
+
+
+def ruling(content: PageContent, measures: PageMeasures) -> Ruling:
     """Snap, join and close the page's visible segments (see the module docstring)."""
     snap, min_length = measures.snap, measures.min_length
-    hs = sorted(merge_segments(hsegs, snap, min_length))  # by y
-    vs = merge_segments(vsegs, snap, min_length)
+    hs, vs = _carry_soft(content, snap, min_length)
     if hs and len(vs) >= 2:
         closing = close_open_ends(hs, vs, snap)
         if closing:
@@ -192,7 +240,9 @@ def find_cells(rules: Ruling) -> list[Box]:
 
 
 def group_tables(cells: list[Box]) -> list[list[Box]]:
-    """Cells that share a corner belong to one table; tables top to bottom, then left."""
+    """Cells that share a corner belong to one table, and so do cells drawn over another
+    table's area (rows closed only by their fills inside a frame closed by rules); tables
+    top to bottom, then left."""
     parent = list(range(len(cells)))
 
     def root(i: int) -> int:
@@ -210,6 +260,48 @@ def group_tables(cells: list[Box]) -> list[list[Box]]:
     groups: dict[int, list[Box]] = defaultdict(list)
     for i, cell in enumerate(cells):
         groups[root(i)].append(cell)
-    tables = [g for g in groups.values() if len(g) > 1]
+    tables = [g for g in _join_overlapping(list(groups.values())) if len(g) > 1]
     tables.sort(key=lambda g: min((c[1], c[0]) for c in g))
     return tables
+
+
+def _bbox(cells: list[Box]) -> Box:
+    return (
+        min(c[0] for c in cells),
+        min(c[1] for c in cells),
+        max(c[2] for c in cells),
+        max(c[3] for c in cells),
+    )
+
+
+def _join_overlapping(groups: list[list[Box]]) -> list[list[Box]]:
+    """Groups whose areas overlap (not merely touch) become one, until none do; a group
+    lying inside one cell of another is that cell's content (a checkbox), and is dropped."""
+    boxes = [_bbox(g) for g in groups]
+    changed = True
+    while changed and len(groups) > 1:
+        changed = False
+        for a, b in combinations(range(len(groups)), 2):
+            p, q = boxes[a], boxes[b]
+            if min(p[2], q[2]) <= max(p[0], q[0]) or min(p[3], q[3]) <= max(p[1], q[1]):
+                continue
+            small, big = (a, b) if _area(p) <= _area(q) else (b, a)
+            if not any(_within(boxes[small], cell) for cell in groups[big]):
+                groups[big] = groups[big] + groups[small]
+                boxes[big] = _bbox(groups[big])
+            groups.pop(small)
+            boxes.pop(small)
+            changed = True
+            break
+    return groups
+
+
+def _area(box: Box) -> float:
+    return (box[2] - box[0]) * (box[3] - box[1])
+
+
+def _within(inner: Box, outer: Box) -> bool:
+    return (
+        outer[0] <= inner[0] and outer[1] <= inner[1] and inner[2] <= outer[2]
+        and inner[3] <= outer[3]
+    )

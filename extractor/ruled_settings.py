@@ -44,6 +44,10 @@ class RuledSettings:
     # Inside a cell spanning several columns, words further apart than this share of the
     # font size either side of a column boundary are two cells' texts, not one phrase.
     column_gap: float = 0.5
+    # A line of text below a table, no further below a bottom cell's text than this share
+    # of the font size, within that cell's width, is that cell's text running on (a
+    # rowspan a page break cut, printed past the rule that closes the other columns).
+    overflow_gap: float = 0.5
     # A word whose glyphs fall into two cells is put in the one holding most of it (text
     # overflowing its cell); this share of its width outside is evidence of a misreading.
     straddle: float = 0.25
@@ -61,6 +65,7 @@ class RuledSettings:
             "edge": self.edge,
             "ink_min": self.ink_min,
             "column_gap": self.column_gap,
+            "overflow_gap": self.overflow_gap,
         }
         for name, value in shares.items():
             if not 0 < value <= 2:
@@ -105,6 +110,10 @@ class PageMeasures:
     @property
     def column_gap(self) -> float:
         return self.settings.column_gap * self.font_size
+
+    @property
+    def overflow_gap(self) -> float:
+        return self.settings.overflow_gap * self.font_size
 
     @property
     def rule_max(self) -> float:

@@ -27,7 +27,7 @@ from ..grid import Grid, Table, TextLine
 from ..options import ExtractOptions
 from .ocr import read_scanned_page
 from .pdf_aligned import aligned_table
-from .pdf_cells import build_table, deal_glyphs, deal_inks
+from .pdf_cells import build_table, claim_overflow, deal_glyphs, deal_inks
 from .pdf_clip import ClippingInterpreter
 from .pdf_page import Glyph, PageContent, page_content
 from .pdf_ruled import find_cells, group_tables, ruling
@@ -157,12 +157,14 @@ def _read_page(content: PageContent, number: int, grid: Grid) -> None:
         group_tables(find_cells(rules)), content.glyphs, rules, measures
     )
     loose_inks = deal_inks(layouts, content.inks) if content.inks else []
+    lines = cluster_lines(outside)
+    if layouts:
+        lines = claim_overflow(layouts, lines, measures)
     placed: list[tuple[float, Table]] = []
     for lay in layouts:
         table = build_table(lay, content.fills, number, measures)
         if table is not None:
             placed.append((lay.bbox[1], table))
-    lines = cluster_lines(outside)
     if not placed and lines:
         found = aligned_table(lines, content.fills, number, loose_inks)
         if found is not None:
@@ -177,9 +179,16 @@ def _read_page(content: PageContent, number: int, grid: Grid) -> None:
         mid = _mid(line)
         after = tables_before + sum(1 for t in tops if t < mid)
         for part in split_at_gaps(line, TEXT_LINE_GAP):
-            text = line_text(part)
+            text = line_text(_with_spaces(line, part))
             if text:
                 grid.lines.append(TextLine(text=text, page=number, after_tables=after))
+
+
+def _with_spaces(line: list[Glyph], part: list[Glyph]) -> list[Glyph]:
+    """``part`` with the space glyphs the PDF drew between its words put back: a browser
+    spaces words by less than the gap that reads as a space, and draws the space."""
+    x0, x1 = part[0].x0, part[-1].x1
+    return [g for g in line if x0 <= g.x0 and g.x1 <= x1] if len(part) > 1 else part
 
 
 def _mid(line: list[Glyph]) -> float:

@@ -17,115 +17,16 @@ ruling, or a fill that colours the cell are not check marks.
 from __future__ import annotations
 
 from bisect import bisect_right
-from dataclasses import dataclass, field
-from itertools import pairwise
 
-from ..doubts import RULING_INCOMPLETE
 from ..grid import Cell, Table
 from ..ruled_settings import PageMeasures, RuledSettings
 from .pdf_page import Box, Colour, Fill, Glyph
+from .pdf_regions import TableLayout, split_by_text, table_layout
 from .pdf_ruled import Ruling
-from .pdf_text import block_text, cluster_lines, words
+from .pdf_text import block_text
 
 # For callers without page measures (``glyph_cell`` from the borderless reader).
 _DEFAULTS = RuledSettings()
-
-
-@dataclass(slots=True)
-class TableLayout:
-    """One ruled table while glyphs are being dealt to its cells."""
-
-    boxes: list[Box]
-    xs: list[float]
-    ys: list[float]
-    owner: dict[tuple[int, int], int]
-    bbox: Box
-    glyphs: list[list[Glyph]] = field(default_factory=list)
-    inks: list[list[Box]] = field(default_factory=list)
-    doubts: list[str] = field(default_factory=list)
-
-
-def table_layout(boxes: list[Box], rules: Ruling) -> TableLayout:
-    """The table's cells as regions of its fine grid that no rule divides.
-
-    The grid is every x and y at which any cell of the table has a side. Two neighbouring
-    slots of it belong to one cell unless a rule runs between them, so a cell is whatever
-    the rules enclose, merged or not; a slot the rules leave open (a missing border piece,
-    a styled table that draws no inner rules in its body) joins its neighbours. A region
-    that is not a rectangle has no one box: it is cut into columns first (a merge down a
-    column, SASARAN's, is the common one), see ``_strips``.
-    """
-    xs = sorted({b[0] for b in boxes} | {b[2] for b in boxes})
-    ys = sorted({b[1] for b in boxes} | {b[3] for b in boxes})
-    nx, ny = len(xs) - 1, len(ys) - 1
-    parent = list(range(nx * ny))
-
-    def root(a: int) -> int:
-        while parent[a] != a:
-            parent[a] = parent[parent[a]]
-            a = parent[a]
-        return a
-
-    for j in range(ny):
-        top, bottom = ys[j], ys[j + 1]
-        for i in range(nx):
-            a = j * nx + i
-            if i + 1 < nx and not rules.v_drawn(xs[i + 1], top, bottom):
-                parent[root(a + 1)] = root(a)
-            if j + 1 < ny and not rules.h_drawn(bottom, xs[i], xs[i + 1]):
-                parent[root(a + nx)] = root(a)
-    regions: dict[int, list[tuple[int, int]]] = {}
-    for j in range(ny):
-        for i in range(nx):
-            regions.setdefault(root(j * nx + i), []).append((i, j))
-    out: list[Box] = []
-    owner: dict[tuple[int, int], int] = {}
-    broken = False
-    for slots in regions.values():
-        i0 = min(i for i, _ in slots)
-        i1 = max(i for i, _ in slots)
-        j0 = slots[0][1]
-        j1 = slots[-1][1]
-        if len(slots) == (i1 - i0 + 1) * (j1 - j0 + 1):
-            for slot in slots:
-                owner[slot] = len(out)
-            out.append((xs[i0], ys[j0], xs[i1 + 1], ys[j1 + 1]))
-            continue
-        broken = True
-        for (j0, j1), i0, i1 in _strips(slots):
-            for i in range(i0, i1 + 1):
-                for j in range(j0, j1 + 1):
-                    owner[(i, j)] = len(out)
-            out.append((xs[i0], ys[j0], xs[i1 + 1], ys[j1 + 1]))
-    lay = TableLayout(out, xs, ys, owner, (xs[0], ys[0], xs[-1], ys[-1]), [[] for _ in out])
-    if broken:
-        lay.doubts.append(RULING_INCOMPLETE)
-    return lay
-
-
-def _strips(slots: list[tuple[int, int]]) -> list[tuple[tuple[int, int], int, int]]:
-    """A region of slots as rectangles: each column's runs of rows, then neighbouring
-    columns whose runs cover the same rows joined. Returns ((j0, j1), i0, i1) each."""
-    by_col: dict[int, list[int]] = {}
-    for i, j in slots:
-        by_col.setdefault(i, []).append(j)
-    runs: list[tuple[tuple[int, int], int]] = []
-    for i, js in by_col.items():
-        js.sort()
-        start = prev = js[0]
-        for j in [*js[1:], -1]:
-            if j != prev + 1:
-                runs.append(((start, prev), i))
-                start = j
-            prev = j
-    runs.sort()
-    out: list[tuple[tuple[int, int], int, int]] = []
-    for span, i in runs:
-        if out and out[-1][0] == span and out[-1][2] == i - 1:
-            out[-1] = (span, out[-1][1], i)
-        else:
-            out.append((span, i, i))
-    return out
 
 
 def deal_inks(layouts: list[TableLayout], inks: list[Box]) -> list[Box]:
@@ -181,67 +82,42 @@ def deal_glyphs(
     return layouts, outside
 
 
-def _free_boundaries(glyphs: list[Glyph], inner: list[float], gap: float) -> list[bool]:
-    """For each x in ``inner``: does the text leave it clear, as a column boundary?
+def claim_overflow(
+    layouts: list[TableLayout], lines: list[list[Glyph]], measures: PageMeasures
+) -> list[list[Glyph]]:
+    """Give back to a table the lines of text that ran out of its bottom cells.
 
-    Clear means no word runs across it and, on every line, the words either side of it are
-    further apart than ``gap`` (a space between two words of one phrase is narrower).
+    A rowspan a page break cut (a browser's print) keeps its text running on below the
+    rule that closes the other columns, with no rule round it. A line is such a tail when
+    it lies within one bottom cell's width, starts no further below that cell's text than
+    a line gap (``overflow_gap``), and that text already reaches the cell's bottom edge.
+    Returns the lines that are not a tail, in order.
     """
-    free = [True] * len(inner)
-    for line in cluster_lines(glyphs):
-        spans = [(w[0].x0, w[-1].x1) for w in words(line)]
-        for n, b in enumerate(inner):
-            if not free[n]:
-                continue
-            left = max((x1 for x0, x1 in spans if x1 <= b), default=None)
-            right = min((x0 for x0, x1 in spans if x0 >= b), default=None)
-            if any(x0 < b < x1 for x0, x1 in spans):
-                free[n] = False
-            elif left is not None and right is not None and right - left < gap:
-                free[n] = False
-    return free
-
-
-def split_by_text(lay: TableLayout, measures: PageMeasures) -> None:
-    """Cut a cell that spans several of the table's columns where its text shows columns.
-
-    A cell wider than one column holds either one text (a heading over its sub-columns, a
-    full-width group row) or, where the writer drew no rule between cells (styled Word
-    tables rule only the header and the frame), the texts of several cells side by side.
-    The second kind is cut at every column boundary its text leaves clear, once text lies
-    in two or more of the parts.
-    """
-    gap = measures.column_gap
-    xi = {x: i for i, x in enumerate(lay.xs)}
-    for k in range(len(lay.boxes)):
-        x0, top, x1, bottom = lay.boxes[k]
-        i0, i1 = xi[x0], xi[x1]
-        if i1 - i0 < 2 or not lay.glyphs[k]:
-            continue
-        inner = lay.xs[i0 + 1 : i1]
-        free = _free_boundaries(lay.glyphs[k], inner, gap)
-        cuts = [x0] + [b for b, f in zip(inner, free) if f] + [x1]
-        if len(cuts) == 2:
-            continue
-        parts: list[list[Glyph]] = [[] for _ in cuts[1:]]
-        for g in lay.glyphs[k]:
-            parts[min(bisect_right(cuts, (g.x0 + g.x1) / 2) - 1, len(parts) - 1)].append(g)
-        if sum(1 for p in parts if p) < 2:
-            continue
-        ids = [k] + list(range(len(lay.boxes), len(lay.boxes) + len(parts) - 1))
-        j0, j1 = lay.ys.index(top), lay.ys.index(bottom)
-        for n, (a, b) in enumerate(pairwise(cuts)):
-            box = (a, top, b, bottom)
-            if n == 0:
-                lay.boxes[k], lay.glyphs[k] = box, parts[0]
-            else:
-                lay.boxes.append(box)
-                lay.glyphs.append(parts[n])
-            for i in range(xi[a], xi[b]):
-                for j in range(j0, j1):
-                    lay.owner[(i, j)] = ids[n]
-        if RULING_INCOMPLETE not in lay.doubts:
-            lay.doubts.append(RULING_INCOMPLETE)
+    gap = measures.overflow_gap
+    reach: dict[tuple[int, int], float] = {}
+    for t, lay in enumerate(layouts):
+        bottom = lay.bbox[3]
+        for k, box in enumerate(lay.boxes):
+            if box[3] == bottom and lay.glyphs[k]:
+                last = max(g.bottom for g in lay.glyphs[k])
+                if last >= bottom - gap - measures.font_size:
+                    reach[(t, k)] = last
+    if not reach:
+        return lines
+    kept: list[list[Glyph]] = []
+    for line in lines:
+        x0 = min(g.x0 for g in line)
+        x1 = max(g.x1 for g in line)
+        top = min(g.top for g in line)
+        for (t, k), last in reach.items():
+            box = layouts[t].boxes[k]
+            if box[0] <= x0 and x1 <= box[2] and 0 <= top - last + gap <= 2 * gap:
+                layouts[t].glyphs[k].extend(line)
+                reach[(t, k)] = max(g.bottom for g in line)
+                break
+        else:
+            kept.append(line)
+    return kept
 
 
 def covering_fill(box: Box, fills: list[Fill], cover: float = _DEFAULTS.cover) -> Fill | None:

@@ -68,6 +68,9 @@ class HtmlOptions:
     # A SASARAN carried over from the previous page: written again, or left empty.
     repeat_sasaran: bool = False
     leading_columns: tuple[str, ...] = ()  # before SASARAN, e.g. ("NO",); value from lainnya
+    # Chromium writes a tagged PDF (a structure tree over every cell) unless told not to;
+    # untagged the file is a third of the size.
+    tagged: bool = True
 
     def __post_init__(self) -> None:
         if len(self.periods) not in (4, 12):
@@ -151,7 +154,8 @@ def _thead(cols: list[_Col], options: HtmlOptions) -> list[str]:
         if col.role != "period":
             top.append(f'<th rowspan="2">{_text(col.heading)}</th>')
         elif i == first:
-            top.append(f'<th colspan="{len(options.periods)}">{_text(options.headings.jadwal)}</th>')
+            span = len(options.periods)
+            top.append(f'<th colspan="{span}">{_text(options.headings.jadwal)}</th>')
     second = [f"<th>{_text(c.heading)}</th>" for c in cols if c.role == "period"]
     out = ["<thead>", f"<tr>{''.join(top)}</tr>", f"<tr>{''.join(second)}</tr>"]
     if options.number_row:
@@ -268,7 +272,7 @@ def chromium() -> str:
     return found
 
 
-def html_to_pdf(source: Path, pdf: Path, timeout: float = 120) -> Path:
+def html_to_pdf(source: Path, pdf: Path, tagged: bool = True, timeout: float = 120) -> Path:
     """Print ``source`` with headless Chromium (its own throw-away profile), pin its dates
     and ID, and refuse a table the printer cut off at the page edge."""
     with tempfile.TemporaryDirectory(prefix="rak-chromium-") as profile:
@@ -284,6 +288,7 @@ def html_to_pdf(source: Path, pdf: Path, timeout: float = 120) -> Path:
             f"--user-data-dir={profile}",
             f"--print-to-pdf={pdf}",
             "--no-pdf-header-footer",
+            *([] if tagged else ["--disable-pdf-tagging"]),
             source.resolve().as_uri(),
         ]
         try:
@@ -315,11 +320,11 @@ def write_html_pdf(
     source = pdf.with_suffix(".html")
     if keep_html:
         source.write_text(build_html(doc, options), "utf-8")
-        return html_to_pdf(source, pdf)
+        return html_to_pdf(source, pdf, options.tagged)
     with tempfile.TemporaryDirectory(prefix="rak-html-") as tmp:
         source = Path(tmp) / f"{doc.name}.html"
         source.write_text(build_html(doc, options), "utf-8")
-        return html_to_pdf(source, pdf)
+        return html_to_pdf(source, pdf, options.tagged)
 
 
 def make_html_sample(doc: SampleDoc, options: HtmlOptions, out_dir: Path) -> Path:

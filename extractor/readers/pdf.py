@@ -27,10 +27,11 @@ from ..grid import Grid, Table, TextLine
 from ..options import ExtractOptions
 from .ocr import read_scanned_page
 from .pdf_aligned import aligned_table
-from .pdf_cells import build_table, claim_overflow, deal_glyphs, deal_inks
+from .pdf_cells import build_table, claim_overflow, deal_glyphs, deal_inks, ruled_view
 from .pdf_clip import ClippingInterpreter
-from .pdf_page import Glyph, PageContent, page_content
-from .pdf_ruled import find_cells, group_tables, ruling
+from .pdf_crosscheck import cross_check
+from .pdf_page import Box, Glyph, PageContent, page_content
+from .pdf_ruled import bbox_of, find_cells, group_tables, ruling
 from .pdf_text import cluster_lines, line_text, split_at_gaps
 
 # What pdfminer raises on malformed input. It is a parser over untrusted bytes and its
@@ -154,8 +155,10 @@ def _read_page(content: PageContent, number: int, grid: Grid) -> None:
     measures = content.measures
     rules = ruling(content, measures)
     layouts, outside = deal_glyphs(
-        group_tables(find_cells(rules)), content.glyphs, rules, measures
+        group_tables(find_cells(rules), rules.tol), content.glyphs, rules, measures
     )
+    if layouts and measures.settings.cross_check:
+        layouts = cross_check(layouts, content, rules)
     loose_inks = deal_inks(layouts, content.inks) if content.inks else []
     lines = cluster_lines(outside)
     if layouts:
@@ -165,6 +168,7 @@ def _read_page(content: PageContent, number: int, grid: Grid) -> None:
         table = build_table(lay, content.fills, number, measures)
         if table is not None:
             placed.append((lay.bbox[1], table))
+    view = ruled_view(number, content, layouts, [t for _, t in placed])
     if not placed and lines:
         found = aligned_table(lines, content.fills, number, loose_inks)
         if found is not None:
@@ -172,6 +176,9 @@ def _read_page(content: PageContent, number: int, grid: Grid) -> None:
             top = min(g.top for g in lines[first])
             placed.append((top, table))
             lines = lines[:first] + lines[last + 1 :]
+            view.method = "aligned"
+            view.tables.append(_extent(table))
+    grid.seen.append(view)
     placed.sort(key=lambda item: item[0])
     grid.tables.extend(table for _, table in placed)
     tops = [top for top, _ in placed]
@@ -189,6 +196,10 @@ def _with_spaces(line: list[Glyph], part: list[Glyph]) -> list[Glyph]:
     spaces words by less than the gap that reads as a space, and draws the space."""
     x0, x1 = part[0].x0, part[-1].x1
     return [g for g in line if x0 <= g.x0 and g.x1 <= x1] if len(part) > 1 else part
+
+
+def _extent(table: Table) -> Box:
+    return bbox_of([(c.x0, c.top, c.x1, c.bottom) for row in table.rows for c in row])
 
 
 def _mid(line: list[Glyph]) -> float:

@@ -17,10 +17,12 @@ ruling, or a fill that colours the cell are not check marks.
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections import Counter
 
 from ..grid import Cell, Table
 from ..ruled_settings import PageMeasures, RuledSettings
-from .pdf_page import Box, Colour, Fill, Glyph
+from ..seen import PageView
+from .pdf_page import Box, Colour, Fill, Glyph, PageContent
 from .pdf_regions import TableLayout, split_by_text, table_layout
 from .pdf_ruled import Ruling
 from .pdf_text import block_text
@@ -72,8 +74,7 @@ def deal_glyphs(
             x0, top, x1, bottom = lay.bbox
             if not (x0 <= cx < x1 and top <= cy < bottom):
                 continue
-            slot = (bisect_right(lay.xs, cx) - 1, bisect_right(lay.ys, cy) - 1)
-            lay.glyphs[lay.owner[slot]].append(g)
+            lay.glyphs[lay.owner[lay.slot(g)]].append(g)
             break
         else:
             outside.append(g)
@@ -186,6 +187,50 @@ def glyph_cell(
     )
 
 
+def cell_texts(lay: TableLayout) -> list[str]:
+    """Each cell's text, a word its writer broke because it was wider than the cell put
+    back together only where the table's own words agree.
+
+    ``block_text`` rejoins a one-word line that fills its cell with the next line when that
+    goes on in lower case. A browser never breaks a word (it sizes a column to its longest
+    word, which then fills its line too), so the join is kept only when the joined word
+    occurs elsewhere in the table or the second part does not ("pertanggungjawab" + "an"),
+    and undone when the second part is a word of its own elsewhere ("penggunaan").
+    """
+    texts = [block_text(gs, b[2] - b[0]) for gs, b in zip(lay.glyphs, lay.boxes)]
+    suspects = [
+        k
+        for k, (text, gs) in enumerate(zip(texts, lay.glyphs))
+        if len({round(g.top) for g in gs if g.text.strip()}) > text.count("\n") + 1
+    ]
+    if not suspects:
+        return texts
+    vocabulary = Counter(w for text in texts for w in text.split())
+    for k in suspects:
+        plain = block_text(lay.glyphs[k])
+        if plain != texts[k]:
+            texts[k] = _rejoin(plain, texts[k], vocabulary - Counter(texts[k].split()))
+    return texts
+
+
+def _rejoin(plain: str, joined: str, elsewhere: Counter[str]) -> str:
+    """``joined`` is ``plain`` with some line breaks taken out; put back each one whose two
+    words are, by the other cells' words, two words."""
+    out: list[str] = []
+    k = 0
+    for i, ch in enumerate(plain):
+        if k < len(joined) and joined[k] == ch:
+            out.append(ch)
+            k += 1
+            continue
+        # ``ch`` is a line break block_text took out: the words either side of it
+        head = plain[:i].rsplit(None, 1)[-1] if plain[:i].split() else ""
+        tail = plain[i + 1 :].split(None, 1)[0] if plain[i + 1 :].split() else ""
+        if elsewhere[tail] and not elsewhere[head + tail]:
+            out.append("\n")
+    return "".join(out)
+
+
 def build_table(
     lay: TableLayout, fills: list[Fill], page: int, measures: PageMeasures
 ) -> Table | None:
@@ -195,7 +240,7 @@ def build_table(
     bottoms = sorted({b[3] for b in lay.boxes})
     table_bottom = bottoms[-1]
     rows: list[list[Cell]] = []
-    texts = [block_text(gs, b[2] - b[0]) for gs, b in zip(lay.glyphs, lay.boxes)]
+    texts = cell_texts(lay)
     for n, band_top in enumerate(bands):
         band_bottom = bands[n + 1] if n + 1 < len(bands) else table_bottom
         row: list[tuple[float, Cell]] = []
@@ -225,3 +270,29 @@ def build_table(
     if not rows:
         return None
     return Table(rows=rows, page=page, doubts=list(lay.doubts))
+
+
+def ruled_view(
+    number: int, content: PageContent, layouts: list[TableLayout], tables: list[Table]
+) -> PageView:
+    """What the ruled reader saw on the page, for ``rak debug``: its measures, each table's
+    box, cells, column boundaries and row breaks, and the cells it took for marks. The
+    header is layout's to tell, not the reader's."""
+    view = PageView(
+        page=number,
+        width=content.width,
+        height=content.height,
+        method="ruled" if tables else "none",
+        measures=content.measures.as_dict(),
+    )
+    for lay in layouts:
+        view.tables.append(lay.bbox)
+        view.cells.extend(lay.boxes)
+        view.columns.extend(lay.xs)
+        view.row_breaks.extend(sorted({b[1] for b in lay.boxes}))
+        for doubt in lay.doubts:
+            view.notes.append(f"table at y={lay.bbox[1]:.0f}: {doubt}")
+    for table in tables:
+        for row in table.rows:
+            view.marks.extend((c.x0, c.top, c.x1, c.bottom) for c in row if c.mark or c.shaded)
+    return view

@@ -16,7 +16,7 @@ from itertools import pairwise
 from ..doubts import RULING_INCOMPLETE
 from ..ruled_settings import PageMeasures
 from .pdf_page import Box, Glyph
-from .pdf_ruled import Ruling
+from .pdf_ruled import Ruling, area
 from .pdf_text import cluster_lines, words
 
 
@@ -33,6 +33,28 @@ class TableLayout:
     inks: list[list[Box]] = field(default_factory=list)
     doubts: list[str] = field(default_factory=list)
     loose: set[int] = field(default_factory=set)  # cells cut from a region no rule closes
+
+    def slot(self, g: Glyph) -> tuple[int, int]:
+        """The grid slot holding the glyph's centre."""
+        cx, cy = (g.x0 + g.x1) / 2, (g.top + g.bottom) / 2
+        return bisect_right(self.xs, cx) - 1, bisect_right(self.ys, cy) - 1
+
+
+def boxes_layout(boxes: list[Box]) -> TableLayout:
+    """A layout of given cell boxes (another finder's), each slot owned by the smallest box
+    over it; slots no box covers are owned by none."""
+    xs = sorted({b[0] for b in boxes} | {b[2] for b in boxes})
+    ys = sorted({b[1] for b in boxes} | {b[3] for b in boxes})
+    xi = {x: i for i, x in enumerate(xs)}
+    yi = {y: j for j, y in enumerate(ys)}
+    owner: dict[tuple[int, int], int] = {}
+    for k in sorted(range(len(boxes)), key=lambda k: area(boxes[k])):
+        x0, top, x1, bottom = boxes[k]
+        for i in range(xi[x0], xi[x1]):
+            for j in range(yi[top], yi[bottom]):
+                owner.setdefault((i, j), k)
+    bbox = (xs[0], ys[0], xs[-1], ys[-1])
+    return TableLayout(list(boxes), xs, ys, owner, bbox, [[] for _ in boxes])
 
 
 def table_layout(boxes: list[Box], rules: Ruling) -> TableLayout:
@@ -135,7 +157,9 @@ def _free_boundaries(
     else:
         groups = [[(w[0].x0, w[-1].x1) for w in words(line)] for line in cluster_lines(glyphs)]
     free = [True] * len(inner)
-    slack = gap / 2  # a glyph box may reach a little over its cell's edge
+    # A glyph's box may reach a little over its cell's top or bottom (ascenders); across a
+    # column boundary any overlap means one word.
+    slack = gap / 2 if across else 0.0
     for spans in groups:
         for n, b in enumerate(inner):
             if not free[n]:
@@ -156,7 +180,7 @@ def _cut(lay: TableLayout, k: int, cuts: list[float], across: bool) -> bool:
     for g in lay.glyphs[k]:
         centre = (g.top + g.bottom) / 2 if across else (g.x0 + g.x1) / 2
         parts[min(bisect_right(cuts, centre) - 1, len(parts) - 1)].append(g)
-    if sum(1 for p in parts if p) < 2:
+    if sum(1 for p in parts if any(g.text.strip() for g in p)) < 2:
         return False
     x0, top, x1, bottom = lay.boxes[k]
     xi = {x: i for i, x in enumerate(lay.xs)}
@@ -187,24 +211,24 @@ def split_by_text(lay: TableLayout, measures: PageMeasures) -> None:
     runs one under the other in a column the style leaves unruled.
     """
     gap = measures.column_gap
-    xi = {x: i for i, x in enumerate(lay.xs)}
-    yi = {y: j for j, y in enumerate(lay.ys)}
     cut = False
     for k in sorted(lay.loose):
-        x0, top, x1, bottom = lay.boxes[k]
-        j0, j1 = yi[top], yi[bottom]
-        if j1 - j0 >= 2 and lay.glyphs[k]:
-            inner = lay.ys[j0 + 1 : j1]
-            free = _free_boundaries(lay.glyphs[k], inner, gap, across=True)
-            cuts = [top] + [b for b, f in zip(inner, free) if f] + [bottom]
-            cut |= len(cuts) > 2 and _cut(lay, k, cuts, across=True)
+        cut |= _split_cell(lay, k, gap, across=True)
     for k in range(len(lay.boxes)):
-        x0, top, x1, bottom = lay.boxes[k]
-        i0, i1 = xi[x0], xi[x1]
-        if i1 - i0 >= 2 and lay.glyphs[k]:
-            inner = lay.xs[i0 + 1 : i1]
-            free = _free_boundaries(lay.glyphs[k], inner, gap, across=False)
-            cuts = [x0] + [b for b, f in zip(inner, free) if f] + [x1]
-            cut |= len(cuts) > 2 and _cut(lay, k, cuts, across=False)
+        cut |= _split_cell(lay, k, gap, across=False)
     if cut and RULING_INCOMPLETE not in lay.doubts:
         lay.doubts.append(RULING_INCOMPLETE)
+
+
+def _split_cell(lay: TableLayout, k: int, gap: float, across: bool) -> bool:
+    """Cut cell ``k`` at the table's inner boundaries (x; ``across``: y) its text leaves
+    clear; False when it spans one column (row) or its text does not show two cells."""
+    x0, top, x1, bottom = lay.boxes[k]
+    grid, start, end = (lay.ys, top, bottom) if across else (lay.xs, x0, x1)
+    i0, i1 = grid.index(start), grid.index(end)
+    if i1 - i0 < 2 or not lay.glyphs[k]:
+        return False
+    inner = grid[i0 + 1 : i1]
+    free = _free_boundaries(lay.glyphs[k], inner, gap, across)
+    cuts = [start] + [b for b, f in zip(inner, free) if f] + [end]
+    return len(cuts) > 2 and _cut(lay, k, cuts, across)

@@ -24,6 +24,8 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from itertools import combinations, pairwise
 
+from pdfplumber.table import DEFAULT_SNAP_TOLERANCE as LIBRARY_SNAP
+
 from ..ruled_settings import PageMeasures
 from .pdf_page import Box, PageContent, Segment
 
@@ -101,6 +103,9 @@ class Ruling:
     hs: list[Segment]
     vs: list[Segment]
     tol: float
+    # The ruling went where pdfplumber's would not: rules snapped from further apart than
+    # its tolerance, white cells' sides carried, cut rows closed. Worth a second opinion.
+    departs: bool = False
     _by_y: dict[float, list[tuple[float, float]]] = field(default_factory=dict)
     _by_x: dict[float, list[tuple[float, float]]] = field(default_factory=dict)
 
@@ -176,11 +181,30 @@ def ruling(content: PageContent, measures: PageMeasures) -> Ruling:
     """Snap, join and close the page's visible segments (see the module docstring)."""
     snap, min_length = measures.snap, measures.min_length
     hs, vs = _carry_soft(content, snap, min_length)
+    departs = len(hs) + len(vs) > 0 and (
+        len(content.soft_hsegs) + len(content.soft_vsegs) > 0
+        or _spread(content.hsegs, snap) > LIBRARY_SNAP
+        or _spread(content.vsegs, snap) > LIBRARY_SNAP
+    )
     if hs and len(vs) >= 2:
         closing = close_open_ends(hs, vs, snap)
         if closing:
             hs = sorted(merge_segments(hs + closing, snap, min_length))
-    return Ruling(hs, vs, snap)
+            departs = True
+    return Ruling(hs, vs, snap, departs)
+
+
+def _spread(segs: list[Segment], snap: float) -> float:
+    """The widest span of positions snapped into one rule."""
+    widest = 0.0
+    positions = sorted(s[0] for s in segs)
+    start = prev = positions[0] if positions else 0.0
+    for p in positions:
+        if p - prev > snap:
+            start = p
+        widest = max(widest, p - start)
+        prev = p
+    return widest
 
 
 def find_cells(rules: Ruling) -> list[Box]:
@@ -239,7 +263,7 @@ def find_cells(rules: Ruling) -> list[Box]:
     return cells
 
 
-def group_tables(cells: list[Box]) -> list[list[Box]]:
+def group_tables(cells: list[Box], tol: float) -> list[list[Box]]:
     """Cells that share a corner belong to one table, and so do cells drawn over another
     table's area (rows closed only by their fills inside a frame closed by rules); tables
     top to bottom, then left."""
@@ -260,12 +284,13 @@ def group_tables(cells: list[Box]) -> list[list[Box]]:
     groups: dict[int, list[Box]] = defaultdict(list)
     for i, cell in enumerate(cells):
         groups[root(i)].append(cell)
-    tables = [g for g in _join_overlapping(list(groups.values())) if len(g) > 1]
+    tables = [g for g in _join_overlapping(list(groups.values()), tol) if len(g) > 1]
     tables.sort(key=lambda g: min((c[1], c[0]) for c in g))
     return tables
 
 
-def _bbox(cells: list[Box]) -> Box:
+def bbox_of(cells: list[Box]) -> Box:
+    """The box round ``cells``."""
     return (
         min(c[0] for c in cells),
         min(c[1] for c in cells),
@@ -274,10 +299,11 @@ def _bbox(cells: list[Box]) -> Box:
     )
 
 
-def _join_overlapping(groups: list[list[Box]]) -> list[list[Box]]:
+def _join_overlapping(groups: list[list[Box]], tol: float) -> list[list[Box]]:
     """Groups whose areas overlap (not merely touch) become one, until none do; a group
-    lying inside one cell of another is that cell's content (a checkbox), and is dropped."""
-    boxes = [_bbox(g) for g in groups]
+    lying inside one cell of another, clear of its sides, is that cell's content (a
+    checkbox), and is dropped."""
+    boxes = [bbox_of(g) for g in groups]
     changed = True
     while changed and len(groups) > 1:
         changed = False
@@ -285,10 +311,10 @@ def _join_overlapping(groups: list[list[Box]]) -> list[list[Box]]:
             p, q = boxes[a], boxes[b]
             if min(p[2], q[2]) <= max(p[0], q[0]) or min(p[3], q[3]) <= max(p[1], q[1]):
                 continue
-            small, big = (a, b) if _area(p) <= _area(q) else (b, a)
-            if not any(_within(boxes[small], cell) for cell in groups[big]):
+            small, big = (a, b) if area(p) <= area(q) else (b, a)
+            if not any(_content_of(boxes[small], cell, tol) for cell in groups[big]):
                 groups[big] = groups[big] + groups[small]
-                boxes[big] = _bbox(groups[big])
+                boxes[big] = bbox_of(groups[big])
             groups.pop(small)
             boxes.pop(small)
             changed = True
@@ -296,12 +322,15 @@ def _join_overlapping(groups: list[list[Box]]) -> list[list[Box]]:
     return groups
 
 
-def _area(box: Box) -> float:
+def area(box: Box) -> float:
     return (box[2] - box[0]) * (box[3] - box[1])
 
 
-def _within(inner: Box, outer: Box) -> bool:
+def _content_of(inner: Box, outer: Box, tol: float) -> bool:
+    """``inner`` lies inside ``outer`` and touches none of its sides."""
     return (
-        outer[0] <= inner[0] and outer[1] <= inner[1] and inner[2] <= outer[2]
-        and inner[3] <= outer[3]
+        outer[0] + tol < inner[0]
+        and outer[1] + tol < inner[1]
+        and inner[2] < outer[2] - tol
+        and inner[3] < outer[3] - tol
     )

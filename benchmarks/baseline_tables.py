@@ -46,8 +46,18 @@ WORDS = {
     "pelaksana": ("PELAKSANA", "PENANGGUNG JAWAB", "PIC", "UNIT KERJA"),
 }
 MONTHS = (
-    ("JAN",), ("FEB", "PEB"), ("MAR",), ("APR",), ("MEI", "MAY"), ("JUN",), ("JUL",),
-    ("AGU", "AGT", "AGS", "AUG"), ("SEP",), ("OKT", "OCT"), ("NOV", "NOP"), ("DES", "DEC"),
+    ("JAN",),
+    ("FEB", "PEB"),
+    ("MAR",),
+    ("APR",),
+    ("MEI", "MAY"),
+    ("JUN",),
+    ("JUL",),
+    ("AGU", "AGT", "AGS", "AUG"),
+    ("SEP",),
+    ("OKT", "OCT"),
+    ("NOV", "NOP"),
+    ("DES", "DEC"),
 )
 QUARTERS = ("TW I", "TW II", "TW III", "TW IV")
 

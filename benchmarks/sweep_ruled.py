@@ -117,8 +117,9 @@ SETTINGS: list[Setting] = [
     Setting("chromium", "double 4px", chromium(border_px=4, border_style="double")),
     Setting("chromium", "frame 3px", chromium(frame_px=3)),
     Setting("chromium", "separate 2px", chromium(collapse=False)),
-    Setting("chromium", "separate 5px, 1.5px", chromium(collapse=False, spacing_px=5,
-                                                        border_px=1.5)),
+    Setting(
+        "chromium", "separate 5px, 1.5px", chromium(collapse=False, spacing_px=5, border_px=1.5)
+    ),
     Setting("chromium", "padding 0", chromium(padding_px=0)),
     Setting("chromium", "padding 8px", chromium(padding_px=8)),
     Setting("chromium", "Liberation Serif", chromium(font_family="Liberation Serif")),
@@ -128,8 +129,7 @@ SETTINGS: list[Setting] = [
     Setting("chromium", "font 10pt", chromium(font_pt=10)),
     Setting("chromium", "A4 portrait 6pt", chromium(landscape=False, font_pt=6)),
     Setting("chromium", "F4 landscape", chromium(page="F4")),
-    Setting("chromium", "F4 portrait 6.5pt", chromium(page="F4", landscape=False,
-                                                      font_pt=6.5)),
+    Setting("chromium", "F4 portrait 6.5pt", chromium(page="F4", landscape=False, font_pt=6.5)),
     Setting("chromium", "zoom 0.7", chromium(zoom=0.7)),
     Setting("chromium", "zoom 1.15, 7pt", chromium(zoom=1.15, font_pt=7)),
     Setting("chromium", "month names", chromium(periods=MONTHS_SHORT)),
@@ -138,35 +138,58 @@ SETTINGS: list[Setting] = [
     Setting("chromium", "banded rows", chromium(stripe_fill="#cccccc")),
     Setting("chromium", "shaded months", chromium(shade_marks=True)),
     Setting("chromium", "shaded + banded", chromium(shade_marks=True, stripe_fill="#e0e0e0")),
-    Setting("chromium", "shaded + tinted cells", chromium(shade_marks=True,
-                                                          cell_fill="#fff2cc")),
+    Setting("chromium", "shaded + tinted cells", chromium(shade_marks=True, cell_fill="#fff2cc")),
     Setting("chromium", "one table, rows cut", chromium(one_table=True), one_table=True),
-    Setting("chromium", "one table, rows whole", chromium(one_table=True, split_rows=False),
-            one_table=True),
-    Setting("chromium", "one table, separate", chromium(one_table=True, collapse=False),
-            one_table=True),
-    Setting("chromium", "one table, shaded", chromium(one_table=True, shade_marks=True),
-            one_table=True),
+    Setting(
+        "chromium",
+        "one table, rows whole",
+        chromium(one_table=True, split_rows=False),
+        one_table=True,
+    ),
+    Setting(
+        "chromium", "one table, separate", chromium(one_table=True, collapse=False), one_table=True
+    ),
+    Setting(
+        "chromium", "one table, shaded", chromium(one_table=True, shade_marks=True), one_table=True
+    ),
     Setting("word", "Table Grid", word(writer=_word_options())),
-    *[
-        Setting("word", style, word(style=style, writer=_word_options()))
-        for style in STYLES
-    ],
-    Setting("word", "frame 2.25pt, double head", word(
-        outer=("single", 18), inner=("single", 4), header_rule=("double", 6),
-        writer=_word_options())),
-    Setting("word", "thick frame 3pt", word(outer=("thick", 24), inner=("single", 2),
-                                            writer=_word_options())),
-    Setting("word", "double rules", word(outer=("double", 6), inner=("double", 4),
-                                         writer=_word_options())),
+    *[Setting("word", style, word(style=style, writer=_word_options())) for style in STYLES],
+    Setting(
+        "word",
+        "frame 2.25pt, double head",
+        word(
+            outer=("single", 18),
+            inner=("single", 4),
+            header_rule=("double", 6),
+            writer=_word_options(),
+        ),
+    ),
+    Setting(
+        "word",
+        "thick frame 3pt",
+        word(outer=("thick", 24), inner=("single", 2), writer=_word_options()),
+    ),
+    Setting(
+        "word",
+        "double rules",
+        word(outer=("double", 6), inner=("double", 4), writer=_word_options()),
+    ),
     Setting("word", "font 7pt", word(writer=_word_options(font_size=7.0))),
     Setting("word", "font 10pt F4", word(writer=_word_options(font_size=10.0, page="F4"))),
-    Setting("word", "shaded, Medium Grid 3", word(style="Medium Grid 3 Accent 1",
-                                                  writer=_word_options(mark_style="shade",
-                                                                       shade_fill="404040"))),
-    Setting("word", "one table, Light Grid", word(style="Light Grid Accent 1",
-                                                  writer=_word_options(one_table=True)),
-            one_table=True),
+    Setting(
+        "word",
+        "shaded, Medium Grid 3",
+        word(
+            style="Medium Grid 3 Accent 1",
+            writer=_word_options(mark_style="shade", shade_fill="404040"),
+        ),
+    ),
+    Setting(
+        "word",
+        "one table, Light Grid",
+        word(style="Light Grid Accent 1", writer=_word_options(one_table=True)),
+        one_table=True,
+    ),
     Setting("reportlab", "default", reportlab()),
     Setting("reportlab", "padding 1pt", reportlab(pad=1.0)),
     Setting("reportlab", "padding 6pt", reportlab(pad=6.0)),
@@ -174,8 +197,9 @@ SETTINGS: list[Setting] = [
     Setting("reportlab", "font 9pt", reportlab(font_size=9.0, leading=10.8)),
     Setting("reportlab", "leading 11.2", reportlab(leading=11.2)),
     Setting("reportlab", "number row", reportlab(number_row=True)),
-    Setting("reportlab", "drawn ticks", reportlab(mark_styles=("lines", "curve", "polygon",
-                                                               "image"))),
+    Setting(
+        "reportlab", "drawn ticks", reportlab(mark_styles=("lines", "curve", "polygon", "image"))
+    ),
 ]
 
 

@@ -255,8 +255,15 @@ def build_table(
                 colours.append(_colour(box, fills, cover))
             elif top < band_top < bottom:
                 slice_box = (x0, band_top, x1, min(bottom, band_bottom))
-                cell = Cell(text="", x0=x0, x1=x1, top=band_top, bottom=slice_box[3],
-                            page=page, continued=True)
+                cell = Cell(
+                    text="",
+                    x0=x0,
+                    x1=x1,
+                    top=band_top,
+                    bottom=slice_box[3],
+                    page=page,
+                    continued=True,
+                )
                 row.append((x0, cell))
                 colours.append(_colour(slice_box, fills, cover))
         if not row:

@@ -42,13 +42,27 @@ _INTERSECTION = 3.0
 def plumber_tables(content: PageContent) -> list[list[Box]]:
     """pdfplumber's tables (cell boxes) over the page's visible segments."""
     edges: list[dict[str, Any]] = [
-        {"orientation": "h", "x0": x0, "x1": x1, "top": y, "bottom": y, "width": x1 - x0,
-         "height": 0.0}
+        {
+            "orientation": "h",
+            "x0": x0,
+            "x1": x1,
+            "top": y,
+            "bottom": y,
+            "width": x1 - x0,
+            "height": 0.0,
+        }
         for y, x0, x1 in content.hsegs
     ]
     edges += [
-        {"orientation": "v", "x0": x, "x1": x, "top": top, "bottom": bottom, "width": 0.0,
-         "height": bottom - top}
+        {
+            "orientation": "v",
+            "x0": x,
+            "x1": x,
+            "top": top,
+            "bottom": bottom,
+            "width": 0.0,
+            "height": bottom - top,
+        }
         for x, top, bottom in content.vsegs
     ]
     if not edges:

@@ -152,8 +152,12 @@ def _free_boundaries(
     narrower.
     """
     if across:
-        groups = [[(min(g.top for g in line), max(g.bottom for g in line))
-                   for line in cluster_lines(glyphs)]]
+        groups = [
+            [
+                (min(g.top for g in line), max(g.bottom for g in line))
+                for line in cluster_lines(glyphs)
+            ]
+        ]
     else:
         groups = [[(w[0].x0, w[-1].x1) for w in words(line)] for line in cluster_lines(glyphs)]
     free = [True] * len(inner)

@@ -32,8 +32,15 @@ PAGE_MM = {"A4": (297.0, 210.0), "F4": (330.0, 215.0)}  # landscape width x heig
 BORDER_STYLES = ("solid", "double", "dotted", "dashed", "ridge", "groove", "inset", "outset")
 
 # Relative column widths (the browser keeps them as hints, never below the longest word).
-_WEIGHTS = {"lead": 0.6, "sasaran": 3.8, "indikator": 4.4, "target": 1.5, "kegiatan": 4.8,
-            "period": 0.8, "pelaksana": 2.9}
+_WEIGHTS = {
+    "lead": 0.6,
+    "sasaran": 3.8,
+    "indikator": 4.4,
+    "target": 1.5,
+    "kegiatan": 4.8,
+    "period": 0.8,
+    "pelaksana": 2.9,
+}
 
 
 @dataclass(frozen=True)
@@ -97,8 +104,12 @@ class _Col:
 def _columns(options: HtmlOptions) -> list[_Col]:
     h = options.headings
     cols = [_Col("lead", name) for name in options.leading_columns]
-    cols += [_Col("sasaran", h.sasaran), _Col("indikator", h.indikator),
-             _Col("target", h.target), _Col("kegiatan", h.kegiatan)]
+    cols += [
+        _Col("sasaran", h.sasaran),
+        _Col("indikator", h.indikator),
+        _Col("target", h.target),
+        _Col("kegiatan", h.kegiatan),
+    ]
     cols += [_Col("period", label, i + 1) for i, label in enumerate(options.periods)]
     cols.append(_Col("pelaksana", h.pelaksana))
     return cols
@@ -210,9 +221,7 @@ def _tbody(
     return out
 
 
-def _table(
-    rows: list[SampleRow], options: HtmlOptions, previous_sasaran: str
-) -> list[str]:
+def _table(rows: list[SampleRow], options: HtmlOptions, previous_sasaran: str) -> list[str]:
     cols = _columns(options)
     total = sum(_WEIGHTS[c.role] for c in cols)
     widths = "".join(f'<col style="width:{100 * _WEIGHTS[c.role] / total:.2f}%">' for c in cols)

@@ -56,9 +56,12 @@ def peramban_satu_tabel(out: Path) -> Path:
     cut by the page breaks (the cut row's rule is missing, a rowspan's text runs on below
     the rule that closes the other columns), ✓ marks, A4 landscape, a tagged PDF."""
     doc = _doc(
-        "rak-peramban-satu-tabel", slice(12, 38), (26,),
+        "rak-peramban-satu-tabel",
+        slice(12, 38),
+        (26,),
         ("Kabupaten Kayong Utara", "Kayong Utara"),
-        ("SUKADANA", "6 JANUARI 2025", "RIZAL EFENDI, S.Kom."), tahun=2025,
+        ("SUKADANA", "6 JANUARI 2025", "RIZAL EFENDI, S.Kom."),
+        tahun=2025,
     )
     return make_html_sample(doc, HtmlOptions(one_table=True, border_px=1.0), out)
 
@@ -68,13 +71,24 @@ def peramban_terpisah(out: Path) -> Path:
     borders, 5 px padding, banded rows (grey backgrounds tiling the table under the text),
     month names, F4 landscape, one table per page."""
     doc = _doc(
-        "rak-peramban-terpisah", slice(0, 23), (8, 9, 6), ("Kabupaten Sekadau", "Sekadau"),
+        "rak-peramban-terpisah",
+        slice(0, 23),
+        (8, 9, 6),
+        ("Kabupaten Sekadau", "Sekadau"),
         ("SEKADAU", "3 JANUARI 2024", "YOHANES KRISTIANTO, S.E."),
     )
     options = HtmlOptions(
-        collapse=False, spacing_px=2, border_px=1.5, padding_px=5, stripe_fill="#d9d9d9",
-        periods=MONTHS_SHORT, headings=Headings(jadwal="WAKTU PELAKSANAAN"), page="F4",
-        font_family="DejaVu Sans", font_pt=7, tagged=False,
+        collapse=False,
+        spacing_px=2,
+        border_px=1.5,
+        padding_px=5,
+        stripe_fill="#d9d9d9",
+        periods=MONTHS_SHORT,
+        headings=Headings(jadwal="WAKTU PELAKSANAAN"),
+        page="F4",
+        font_family="DejaVu Sans",
+        font_pt=7,
+        tagged=False,
     )
     return make_html_sample(doc, options, out)
 
@@ -84,13 +98,25 @@ def peramban_arsir(out: Path) -> Path:
     body cell on a pale yellow: fills tile the table), 4 px double borders, portrait A4 with
     narrow month columns at 6.5 pt, printed at 90 % zoom."""
     doc = _doc(
-        "rak-peramban-arsir", slice(24, 48), (9, 10, 5), ("Kabupaten Landak", "Landak"),
-        ("NGABANG", "2 JANUARI 2026", "MARTINUS AJUN, S.H."), tahun=2026,
+        "rak-peramban-arsir",
+        slice(24, 48),
+        (9, 10, 5),
+        ("Kabupaten Landak", "Landak"),
+        ("NGABANG", "2 JANUARI 2026", "MARTINUS AJUN, S.H."),
+        tahun=2026,
         nip="19850314 201001 1 007",
     )
     options = HtmlOptions(
-        shade_marks=True, cell_fill="#fff2cc", border_px=4, border_style="double",
-        landscape=False, font_pt=6.5, zoom=0.9, padding_px=2, margin_mm=10, tagged=False,
+        shade_marks=True,
+        cell_fill="#fff2cc",
+        border_px=4,
+        border_style="double",
+        landscape=False,
+        font_pt=6.5,
+        zoom=0.9,
+        padding_px=2,
+        margin_mm=10,
+        tagged=False,
     )
     return make_html_sample(doc, options, out)
 
@@ -100,8 +126,12 @@ def word_gaya_tabel(out: Path) -> Path:
     the body (its cells are closed only by the banded rows' fills), white header letters
     on a dark fill; LibreOffice's PDF."""
     doc = _doc(
-        "rak-word-gaya-tabel", slice(30, 52), (7, 8, 7), ("Kabupaten Sambas", "Sambas"),
-        ("SAMBAS", "8 JANUARI 2025", "Hj. NURHAYATI, S.Sos."), tahun=2025,
+        "rak-word-gaya-tabel",
+        slice(30, 52),
+        (7, 8, 7),
+        ("Kabupaten Sambas", "Sambas"),
+        ("SAMBAS", "8 JANUARI 2025", "Hj. NURHAYATI, S.Sos."),
+        tahun=2025,
     )
     options = StyledOptions(style="Medium Shading 1 Accent 1", writer=WriterOptions(cover=False))
     return make_styled_sample(doc, options, out)
@@ -112,7 +142,10 @@ def word_gaya_garis(out: Path) -> Path:
     inside, a double rule under the header, white header cells over a banded body; planned
     months shaded darker than the bands; F4. LibreOffice's PDF."""
     doc = _doc(
-        "rak-word-gaya-garis", slice(6, 28), (8, 8, 6), ("Kabupaten Kapuas Hulu", "Kapuas Hulu"),
+        "rak-word-gaya-garis",
+        slice(6, 28),
+        (8, 8, 6),
+        ("Kabupaten Kapuas Hulu", "Kapuas Hulu"),
         ("PUTUSSIBAU", "5 JANUARI 2024", "ANTONIUS SIMON, S.IP."),
     )
     options = StyledOptions(

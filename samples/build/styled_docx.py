@@ -72,8 +72,14 @@ def _restyle_table(table: object, options: StyledOptions) -> None:
     if look is None:
         look = el("w:tblLook")
         tbl_pr.append(look)
-    flags = {"firstRow": "1", "lastRow": "0", "firstColumn": "0", "lastColumn": "0",
-             "noHBand": "0" if options.banded else "1", "noVBand": "1"}
+    flags = {
+        "firstRow": "1",
+        "lastRow": "0",
+        "firstColumn": "0",
+        "lastColumn": "0",
+        "noHBand": "0" if options.banded else "1",
+        "noVBand": "1",
+    }
     look.set(qn("w:val"), "04A0" if options.banded else "0420")
     for key, value in flags.items():
         look.set(qn(f"w:{key}"), value)
@@ -84,8 +90,9 @@ def _restyle_table(table: object, options: StyledOptions) -> None:
 def _rule_under_header(table: object, border: tuple[str, int]) -> None:
     """A heavier rule under the last repeated header row, set on its cells."""
     rows = list(table.rows)  # type: ignore[attr-defined]
-    header = [r for r in rows if r._tr.trPr is not None and r._tr.trPr.find(qn("w:tblHeader"))
-              is not None]
+    header = [
+        r for r in rows if r._tr.trPr is not None and r._tr.trPr.find(qn("w:tblHeader")) is not None
+    ]
     if not header:
         return
     for cell in header[-1].cells:

@@ -139,6 +139,7 @@ SETTINGS: list[Setting] = [
     Setting("chromium", "shaded months", chromium(shade_marks=True)),
     Setting("chromium", "shaded + banded", chromium(shade_marks=True, stripe_fill="#e0e0e0")),
     Setting("chromium", "shaded + tinted cells", chromium(shade_marks=True, cell_fill="#fff2cc")),
+    Setting("chromium", "separate, shaded", chromium(collapse=False, shade_marks=True)),
     Setting("chromium", "one table, rows cut", chromium(one_table=True), one_table=True),
     Setting(
         "chromium",

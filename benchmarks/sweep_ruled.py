@@ -130,6 +130,13 @@ SETTINGS: list[Setting] = [
     Setting("chromium", "A4 portrait 6pt", chromium(landscape=False, font_pt=6)),
     Setting("chromium", "F4 landscape", chromium(page="F4")),
     Setting("chromium", "F4 portrait 6.5pt", chromium(page="F4", landscape=False, font_pt=6.5)),
+    Setting(
+        "chromium",
+        "fixed layout, words overflow",
+        chromium(
+            fixed_layout=True, landscape=False, weights=(("sasaran", 3.2), ("pelaksana", 3.8))
+        ),
+    ),
     Setting("chromium", "zoom 0.7", chromium(zoom=0.7)),
     Setting("chromium", "zoom 1.15, 7pt", chromium(zoom=1.15, font_pt=7)),
     Setting("chromium", "month names", chromium(periods=MONTHS_SHORT)),

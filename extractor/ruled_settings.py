@@ -48,9 +48,10 @@ class RuledSettings:
     # of the font size, within that cell's width, is that cell's text running on (a
     # rowspan a page break cut, printed past the rule that closes the other columns).
     overflow_gap: float = 0.5
-    # A word whose glyphs fall into two cells is put in the one holding most of it (text
-    # overflowing its cell); this share of its width outside is evidence of a misreading.
-    straddle: float = 0.25
+    # Two glyphs drawn one after the other on one line, no further apart than this share of
+    # the font size, are one word: a word overflowing its cell into the next (a browser's
+    # fixed-width column) stays in the cell it starts in, which records the straddle.
+    word_join: float = 0.05
     # The font size used on a page without glyphs (points); nothing there is read as text.
     fallback_font: float = 10.0
     # Cross-check each page's tables with pdfplumber's own lattice over the same segments.
@@ -76,8 +77,10 @@ class RuledSettings:
             raise ValueError("RuledSettings.rule_aspect must be at least 1")
         if self.snap_rules < 0:
             raise ValueError("RuledSettings.snap_rules must not be negative")
-        if not 0 < self.cover <= 1 or not 0 < self.straddle <= 1:
-            raise ValueError("RuledSettings.cover and straddle are shares in (0, 1]")
+        if not 0 < self.cover <= 1:
+            raise ValueError("RuledSettings.cover is a share in (0, 1]")
+        if not 0 <= self.word_join <= 0.5:
+            raise ValueError("RuledSettings.word_join is a share of the font size in [0, 0.5]")
         if self.fallback_font <= 0:
             raise ValueError("RuledSettings.fallback_font must be positive")
 
@@ -114,6 +117,10 @@ class PageMeasures:
     @property
     def overflow_gap(self) -> float:
         return self.settings.overflow_gap * self.font_size
+
+    @property
+    def word_join(self) -> float:
+        return self.settings.word_join * self.font_size
 
     @property
     def rule_max(self) -> float:

@@ -16,7 +16,7 @@ import pytest
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen import canvas
 
-from extractor.doubts import RULING_INCOMPLETE
+from extractor.doubts import RULING_INCOMPLETE, STRADDLES_COLUMN
 from extractor.grid import Grid, Table
 from extractor.options import ExtractOptions
 from extractor.readers.pdf import read_pdf
@@ -214,21 +214,26 @@ def test_white_cells_on_a_tinted_table_are_cells(tmp_path: Path) -> None:
     assert rows_text(table)[2][0] == "Kegiatan dua"
 
 
-def test_a_broken_word_is_rejoined_only_where_the_table_agrees(tmp_path: Path) -> None:
-    """A one-word line filling its cell, then a lower-case line. "pertanggungjawab" +
-    "an": one word (the joined word is in another cell). "Laporanpertanggungjawaban" +
-    "penggunaan": two words ("penggunaan" stands alone in another cell)."""
-    wide = stringWidth("pertanggungjawaban", "Helvetica", FONT)
-    xs = [40.0, 40.0 + 3 + wide + 1, 400.0]
+def test_a_broken_word_is_rejoined_only_where_the_page_agrees(tmp_path: Path) -> None:
+    """Column 1 fits "pertanggungjawab" and not one letter more: the writer broke the word
+    there ("an" below), and it is one word. Column 2 fits "pertanggungjawaban" exactly, as a
+    browser sizes a column to its longest word: the next line "penggunaan" is a word of its
+    own (it stands alone in column 1 below), so that line break is a space."""
+
+    def fit(word: str) -> float:  # 3 pt padding each side, and less than a letter to spare
+        return 3 + stringWidth(word, "Helvetica", FONT) + 2 + 3
+
+    x1 = 40.0 + fit("pertanggungjawab")
+    xs = [40.0, x1, x1 + fit("pertanggungjawaban"), x1 + 200]
     texts = {
         (0, 0): "pertanggungjawab\nan",
-        (0, 1): "pertanggungjawaban penggunaan",
-        (1, 0): "pertanggungjawaban\npenggunaan",
+        (0, 1): "pertanggungjawaban\npenggunaan",
+        (0, 2): "lain",
+        (1, 0): "penggunaan",
         (1, 1): "lain",
     }
     table = read(draw(tmp_path / "break.pdf", Drawn(xs, [100.0, 130.0, 160.0], texts))).tables[0]
-    assert rows_text(table)[0][0] == "pertanggungjawaban"
-    assert rows_text(table)[1][0] == "pertanggungjawaban penggunaan"
+    assert rows_text(table)[0][:2] == ["pertanggungjawaban", "pertanggungjawaban penggunaan"]
 
 
 def test_plain_grid_needs_no_second_opinion(tmp_path: Path) -> None:
@@ -266,6 +271,7 @@ def test_cut_cells_are_recorded(tmp_path: Path) -> None:
         {"rule_max": 3},
         {"rule_aspect": 0.5},
         {"cover": 1.5},
+        {"word_join": 1},
         {"ink_min": 1, "ink_max": 0.5},
         {"fallback_font": 0},
     ],
@@ -278,3 +284,14 @@ def test_settings_are_validated(bad: dict[str, float]) -> None:
 def test_options_carry_the_ruled_settings() -> None:
     assert ExtractOptions().ruled == RuledSettings()
     assert ExtractOptions(ruled=RuledSettings(snap=0.4)).ruled.snap == 0.4
+
+
+def test_a_word_overflowing_its_cell_stays_in_it(tmp_path: Path) -> None:
+    """A fixed-width column too narrow for "pertanggungjawaban": the word runs over the
+    rule into the next cell, and is still the first cell's (which records the straddle)."""
+    xs = [40.0, 90.0, 200.0]
+    texts = {(0, 0): "pertanggungjawaban", (0, 1): "     Subbagian", (1, 0): "ada", (1, 1): "lain"}
+    table = read(draw(tmp_path / "over.pdf", Drawn(xs, [100.0, 130.0, 160.0], texts))).tables[0]
+    assert rows_text(table)[0] == ["pertanggungjawaban", "Subbagian"]
+    assert table.rows[0][0].doubts == [STRADDLES_COLUMN]
+    assert table.rows[1][0].doubts == []

@@ -19,13 +19,14 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections import Counter
 
+from ..doubts import STRADDLES_COLUMN
 from ..grid import Cell, Table
 from ..ruled_settings import PageMeasures, RuledSettings
 from ..seen import PageView
 from .pdf_page import Box, Colour, Fill, Glyph, PageContent
 from .pdf_regions import TableLayout, split_by_text, table_layout
 from .pdf_ruled import Ruling
-from .pdf_text import block_text
+from .pdf_text import block_text, cluster_lines, line_text
 
 # For callers without page measures (``glyph_cell`` from the borderless reader).
 _DEFAULTS = RuledSettings()
@@ -64,9 +65,16 @@ def ink_inside(ink: Box, box: Box, edge: float, cover: float) -> bool:
 def deal_glyphs(
     tables: list[list[Box]], glyphs: list[Glyph], rules: Ruling, measures: PageMeasures
 ) -> tuple[list[TableLayout], list[Glyph]]:
-    """Assign each glyph to the cell holding its centre; return the layouts and the rest."""
+    """Assign each glyph to the cell holding its centre; return the layouts and the rest.
+
+    A glyph that goes on the word the glyph drawn just before it began (same line, no gap)
+    stays in that glyph's cell: a word too long for its column runs over into the next
+    one, and is still one word of the cell it starts in (``straddles-column``).
+    """
     layouts = [table_layout(boxes, rules) for boxes in tables]
     outside: list[Glyph] = []
+    join = measures.word_join
+    prev: tuple[Glyph, TableLayout, int] | None = None
     for g in glyphs:
         cx = (g.x0 + g.x1) / 2
         cy = (g.top + g.bottom) / 2
@@ -74,13 +82,28 @@ def deal_glyphs(
             x0, top, x1, bottom = lay.bbox
             if not (x0 <= cx < x1 and top <= cy < bottom):
                 continue
-            lay.glyphs[lay.owner[lay.slot(g)]].append(g)
+            k = lay.owner[lay.slot(g)]
+            if prev is not None and prev[1] is lay and prev[2] != k and _goes_on(prev[0], g, join):
+                k = prev[2]
+                lay.straddled.add(k)
+            lay.glyphs[k].append(g)
+            prev = (g, lay, k)
             break
         else:
             outside.append(g)
+            prev = None
     for lay in layouts:
         split_by_text(lay, measures)
     return layouts, outside
+
+
+def _goes_on(before: Glyph, g: Glyph, join: float) -> bool:
+    """``g`` continues the word ``before`` is part of: letters on one line, touching."""
+    if not (before.text.strip() and g.text.strip()):
+        return False
+    size = max(before.size, g.size)
+    mid = (g.top + g.bottom - before.top - before.bottom) / 2
+    return abs(mid) < 0.25 * size and abs(g.x0 - before.x1) <= join * size
 
 
 def claim_overflow(
@@ -189,15 +212,20 @@ def glyph_cell(
 
 def cell_texts(lay: TableLayout) -> list[str]:
     """Each cell's text, a word its writer broke because it was wider than the cell put
-    back together only where the table's own words agree.
+    back together only where the page agrees.
 
-    ``block_text`` rejoins a one-word line that fills its cell with the next line when that
-    goes on in lower case. A browser never breaks a word (it sizes a column to its longest
-    word, which then fills its line too), so the join is kept only when the joined word
-    occurs elsewhere in the table or the second part does not ("pertanggungjawab" + "an"),
-    and undone when the second part is a word of its own elsewhere ("penggunaan").
+    ``block_text`` rejoins a one-word line that fills most of its cell with the next line
+    when that goes on in lower case. A writer breaks a word only when not even one more
+    letter fits, so the join is kept only when the line ends within a letter's width of
+    the cell's inner edge (the right padding taken as the left one), and not when the
+    second part is a word of its own elsewhere in the table while the joined word is not
+    ("pertanggungjawaban" + "penggunaan": a browser sizes a column to its longest word,
+    which then fills its line too). A cell whose text runs over its side is never rejoined.
     """
-    texts = [block_text(gs, b[2] - b[0]) for gs, b in zip(lay.glyphs, lay.boxes)]
+    texts = [
+        block_text(gs, None if k in lay.straddled or _overflows(gs, b) else b[2] - b[0])
+        for k, (gs, b) in enumerate(zip(lay.glyphs, lay.boxes))
+    ]
     suspects = [
         k
         for k, (text, gs) in enumerate(zip(texts, lay.glyphs))
@@ -209,25 +237,54 @@ def cell_texts(lay: TableLayout) -> list[str]:
     for k in suspects:
         plain = block_text(lay.glyphs[k])
         if plain != texts[k]:
-            texts[k] = _rejoin(plain, texts[k], vocabulary - Counter(texts[k].split()))
+            full = _full_lines(lay.glyphs[k], lay.boxes[k])
+            elsewhere = vocabulary - Counter(texts[k].split())
+            texts[k] = _rejoin(plain, texts[k], elsewhere, full)
     return texts
 
 
-def _rejoin(plain: str, joined: str, elsewhere: Counter[str]) -> str:
-    """``joined`` is ``plain`` with some line breaks taken out; put back each one whose two
-    words are, by the other cells' words, two words."""
+def _overflows(glyphs: list[Glyph], box: Box) -> bool:
+    """Text reaching further right than the cell's left padding leaves room for: a word
+    wider than its column, drawn over the cell's side."""
+    if not glyphs:
+        return False
+    left = min(g.x0 for g in glyphs) - box[0]
+    return max(g.x1 for g in glyphs) > box[2] - max(left, 0.0) + 0.5 * left
+
+
+def _full_lines(glyphs: list[Glyph], box: Box) -> list[bool]:
+    """For each text line of the cell: does it end within one of its letters' width of the
+    inner right edge, so that no further letter would have fitted?"""
+    lines = [ln for ln in cluster_lines(glyphs) if line_text(ln)]
+    if not lines:
+        return []
+    inner = box[2] - max(min(g.x0 for g in glyphs) - box[0], 0.0)
+    out = []
+    for line in lines:
+        letters = [g for g in line if g.text.strip()]
+        width = sum(g.x1 - g.x0 for g in letters) / max(len(letters), 1)
+        out.append(inner - max(g.x1 for g in line) <= width)
+    return out
+
+
+def _rejoin(plain: str, joined: str, elsewhere: Counter[str], full: list[bool]) -> str:
+    """``joined`` is ``plain`` with some line breaks taken out; put back each one where
+    the line before it was not full, or where the other cells' words say two words."""
     out: list[str] = []
-    k = 0
+    k = line = 0
     for i, ch in enumerate(plain):
         if k < len(joined) and joined[k] == ch:
             out.append(ch)
             k += 1
+            line += ch == "\n"
             continue
         # ``ch`` is a line break block_text took out: the words either side of it
         head = plain[:i].rsplit(None, 1)[-1] if plain[:i].split() else ""
         tail = plain[i + 1 :].split(None, 1)[0] if plain[i + 1 :].split() else ""
-        if elsewhere[tail] and not elsewhere[head + tail]:
+        two_words = bool(elsewhere[tail]) and not elsewhere[head + tail]
+        if two_words or not (line < len(full) and full[line]):
             out.append("\n")
+        line += 1
     return "".join(out)
 
 
@@ -251,7 +308,10 @@ def build_table(
                 inked = k < len(lay.inks) and any(
                     ink_inside(i, box, measures.edge, cover) for i in lay.inks[k]
                 )
-                row.append((x0, glyph_cell(texts[k], box, lay.glyphs[k], [], page, inked)))
+                cell = glyph_cell(texts[k], box, lay.glyphs[k], [], page, inked)
+                if k in lay.straddled:
+                    cell.doubts.append(STRADDLES_COLUMN)
+                row.append((x0, cell))
                 colours.append(_colour(box, fills, cover))
             elif top < band_top < bottom:
                 slice_box = (x0, band_top, x1, min(bottom, band_bottom))

@@ -33,6 +33,7 @@ class TableLayout:
     inks: list[list[Box]] = field(default_factory=list)
     doubts: list[str] = field(default_factory=list)
     loose: set[int] = field(default_factory=set)  # cells cut from a region no rule closes
+    straddled: set[int] = field(default_factory=set)  # cells whose words run into the next
 
     def slot(self, g: Glyph) -> tuple[int, int]:
         """The grid slot holding the glyph's centre."""

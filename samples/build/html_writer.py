@@ -11,8 +11,10 @@ page size and orientation, zoom).
 
 As with the other writers the spec decides what a correct extraction is. The browser's
 automatic table layout never makes a column narrower than its longest word, so a cell wraps
-only at spaces and its lines joined by single spaces give back the spec's text. A table
-wider than its page would be cut off by the printer; ``html_to_pdf`` refuses such a sample.
+only at spaces and its lines joined by single spaces give back the spec's text; with
+``fixed_layout`` a word wider than its column is not broken either, it overflows into the
+next cell. A table wider than its page would be cut off by the printer; ``html_to_pdf``
+refuses such a sample.
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ from .convert import ConversionError, pin_pdf
 from .docx_writer import MONTHS_B, Headings, WriterOptions, wilayah_of
 from .spec import SampleDoc, SampleRow, write_expected
 
+MM = 72 / 25.4
 PAGE_MM = {"A4": (297.0, 210.0), "F4": (330.0, 215.0)}  # landscape width x height
 BORDER_STYLES = ("solid", "double", "dotted", "dashed", "ridge", "groove", "inset", "outset")
 
@@ -75,6 +78,10 @@ class HtmlOptions:
     # A SASARAN carried over from the previous page: written again, or left empty.
     repeat_sasaran: bool = False
     leading_columns: tuple[str, ...] = ()  # before SASARAN, e.g. ("NO",); value from lainnya
+    # table-layout: fixed keeps the columns at their share of the width even where a word
+    # is wider: the word then runs over the rule into the next cell, as the browser draws it.
+    fixed_layout: bool = False
+    weights: tuple[tuple[str, float], ...] = ()  # (role, relative width) over the defaults
     # Chromium writes a tagged PDF (a structure tree over every cell) unless told not to;
     # untagged the file is a third of the size.
     tagged: bool = True
@@ -135,7 +142,8 @@ def _css(options: HtmlOptions) -> str:
         "* { -webkit-print-color-adjust: exact; print-color-adjust: exact; }",
         f"body {{ font-family: '{options.font_family}'; font-size: {options.font_pt}pt; "
         f"zoom: {options.zoom}; margin: 0; }}",
-        f"table.rak {{ {table} {frame} width: 100%; }}",
+        f"table.rak {{ {table} {frame} width: 100%; "
+        f"table-layout: {'fixed' if options.fixed_layout else 'auto'}; }}",
         f"table.rak td, table.rak th {{ border: {border}; padding: {options.padding_px}px; "
         "vertical-align: top; text-align: left; }",
         "table.rak th { text-align: center; vertical-align: middle; font-weight: bold; }",
@@ -223,8 +231,9 @@ def _tbody(
 
 def _table(rows: list[SampleRow], options: HtmlOptions, previous_sasaran: str) -> list[str]:
     cols = _columns(options)
-    total = sum(_WEIGHTS[c.role] for c in cols)
-    widths = "".join(f'<col style="width:{100 * _WEIGHTS[c.role] / total:.2f}%">' for c in cols)
+    weights = {**_WEIGHTS, **dict(options.weights)}
+    total = sum(weights[c.role] for c in cols)
+    widths = "".join(f'<col style="width:{100 * weights[c.role] / total:.2f}%">' for c in cols)
     return [
         '<table class="rak">',
         f"<colgroup>{widths}</colgroup>",
@@ -281,9 +290,11 @@ def chromium() -> str:
     return found
 
 
-def html_to_pdf(source: Path, pdf: Path, tagged: bool = True, timeout: float = 120) -> Path:
+def html_to_pdf(
+    source: Path, pdf: Path, tagged: bool = True, margin: float = 0.0, timeout: float = 120
+) -> Path:
     """Print ``source`` with headless Chromium (its own throw-away profile), pin its dates
-    and ID, and refuse a table the printer cut off at the page edge."""
+    and ID, and refuse text the printer cut off ``margin`` points from the page edge."""
     with tempfile.TemporaryDirectory(prefix="rak-chromium-") as profile:
         cmd = [
             chromium(),
@@ -307,18 +318,19 @@ def html_to_pdf(source: Path, pdf: Path, tagged: bool = True, timeout: float = 1
     if not pdf.exists():
         raise ConversionError(f"chromium wrote no PDF for {source}")
     pin_pdf(pdf, seed=source.read_bytes())
-    _refuse_cut_off(pdf)
+    _refuse_cut_off(pdf, margin)
     return pdf
 
 
-def _refuse_cut_off(pdf: Path) -> None:
-    """A table wider than the page loses its right-hand columns in print: not a fair sample."""
+def _refuse_cut_off(pdf: Path, margin: float) -> None:
+    """Text the printer cut at the page's printable edge (a table wider than the page, a
+    word overflowing the last column) is lost to a reader too: not a fair sample."""
     import pdfplumber
 
     with pdfplumber.open(pdf) as doc:
         for page in doc.pages:
             right = max((c["x1"] for c in page.chars), default=0.0)
-            if right > float(page.width) - 1:
+            if right > float(page.width) - margin - 0.5:
                 raise ConversionError(f"{pdf}: page {page.page_number} is cut off at the right")
 
 
@@ -329,11 +341,11 @@ def write_html_pdf(
     source = pdf.with_suffix(".html")
     if keep_html:
         source.write_text(build_html(doc, options), "utf-8")
-        return html_to_pdf(source, pdf, options.tagged)
+        return html_to_pdf(source, pdf, options.tagged, options.margin_mm * MM)
     with tempfile.TemporaryDirectory(prefix="rak-html-") as tmp:
         source = Path(tmp) / f"{doc.name}.html"
         source.write_text(build_html(doc, options), "utf-8")
-        return html_to_pdf(source, pdf, options.tagged)
+        return html_to_pdf(source, pdf, options.tagged, options.margin_mm * MM)
 
 
 def make_html_sample(doc: SampleDoc, options: HtmlOptions, out_dir: Path) -> Path:

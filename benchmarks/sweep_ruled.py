@@ -121,6 +121,7 @@ SETTINGS: list[Setting] = [
         "chromium", "separate 5px, 1.5px", chromium(collapse=False, spacing_px=5, border_px=1.5)
     ),
     Setting("chromium", "padding 0", chromium(padding_px=0)),
+    Setting("chromium", "padding 0, border 0.5px", chromium(padding_px=0, border_px=0.5)),
     Setting("chromium", "padding 8px", chromium(padding_px=8)),
     Setting("chromium", "Liberation Serif", chromium(font_family="Liberation Serif")),
     Setting("chromium", "DejaVu Sans 7pt", chromium(font_family="DejaVu Sans", font_pt=7)),

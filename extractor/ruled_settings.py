@@ -51,7 +51,7 @@ class RuledSettings:
     # Two glyphs drawn one after the other on one line, no further apart than this share of
     # the font size, are one word: a word overflowing its cell into the next (a browser's
     # fixed-width column) stays in the cell it starts in, which records the straddle.
-    word_join: float = 0.05
+    word_join: float = 0.03
     # The font size used on a page without glyphs (points); nothing there is read as text.
     fallback_font: float = 10.0
     # Cross-check each page's tables with pdfplumber's own lattice over the same segments.

@@ -98,12 +98,12 @@ def deal_glyphs(
 
 
 def _goes_on(before: Glyph, g: Glyph, join: float) -> bool:
-    """``g`` continues the word ``before`` is part of: letters on one line, touching."""
+    """``g`` continues the word ``before`` is part of: letters on one line, no further
+    apart than ``join`` points."""
     if not (before.text.strip() and g.text.strip()):
         return False
-    size = max(before.size, g.size)
     mid = (g.top + g.bottom - before.top - before.bottom) / 2
-    return abs(mid) < 0.25 * size and abs(g.x0 - before.x1) <= join * size
+    return abs(mid) < 0.25 * max(before.size, g.size) and abs(g.x0 - before.x1) <= join
 
 
 def claim_overflow(

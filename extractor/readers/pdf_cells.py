@@ -82,7 +82,7 @@ def deal_glyphs(
             x0, top, x1, bottom = lay.bbox
             if not (x0 <= cx < x1 and top <= cy < bottom):
                 continue
-            k = lay.owner[lay.slot(g)]
+            k = lay.owner[(bisect_right(lay.xs, cx) - 1, bisect_right(lay.ys, cy) - 1)]
             if prev is not None and prev[1] is lay and prev[2] != k and _goes_on(prev[0], g, join):
                 k = prev[2]
                 lay.straddled.add(k)
@@ -222,10 +222,7 @@ def cell_texts(lay: TableLayout) -> list[str]:
     ("pertanggungjawaban" + "penggunaan": a browser sizes a column to its longest word,
     which then fills its line too). A cell whose text runs over its side is never rejoined.
     """
-    texts = [
-        block_text(gs, None if k in lay.straddled or _overflows(gs, b) else b[2] - b[0])
-        for k, (gs, b) in enumerate(zip(lay.glyphs, lay.boxes))
-    ]
+    texts = [block_text(gs, b[2] - b[0]) for gs, b in zip(lay.glyphs, lay.boxes)]
     suspects = [
         k
         for k, (text, gs) in enumerate(zip(texts, lay.glyphs))
@@ -235,11 +232,15 @@ def cell_texts(lay: TableLayout) -> list[str]:
         return texts
     vocabulary = Counter(w for text in texts for w in text.split())
     for k in suspects:
-        plain = block_text(lay.glyphs[k])
-        if plain != texts[k]:
-            full = _full_lines(lay.glyphs[k], lay.boxes[k])
-            elsewhere = vocabulary - Counter(texts[k].split())
-            texts[k] = _rejoin(plain, texts[k], elsewhere, full)
+        glyphs, box = lay.glyphs[k], lay.boxes[k]
+        plain = block_text(glyphs)
+        if plain == texts[k]:
+            continue
+        if k in lay.straddled or _overflows(glyphs, box):
+            texts[k] = plain
+            continue
+        elsewhere = vocabulary - Counter(texts[k].split())
+        texts[k] = _rejoin(plain, texts[k], elsewhere, _full_lines(glyphs, box))
     return texts
 
 

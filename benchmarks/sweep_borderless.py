@@ -8,7 +8,7 @@ the gap between rows, column widths, paper and orientation (portrait pages with 
 month columns), marks on the first line or midway down, words placed without space
 glyphs, the column-number row, and the writer: reportlab (``samples/build/pdf_writer``),
 LibreOffice from a Word table without borders (``docx_writer``), headless chromium printing
-an HTML table without borders (``html_writer``).
+an HTML table without borders (``html_borderless``).
 
 Usage: ``python benchmarks/sweep_borderless.py [--only SUBSTRING] [--bar 0.99] [--pdfplumber]``.
 ``--pdfplumber`` adds a second opinion per setting: pdfplumber's text-strategy tables
@@ -39,7 +39,7 @@ from extractor.layout import build_rows  # noqa: E402
 from extractor.model import DocumentMeta, RakDocument, Source  # noqa: E402
 from samples.build.convert import docx_to_pdf  # noqa: E402
 from samples.build.docx_writer import QUARTERS, Headings, WriterOptions, write_docx  # noqa: E402
-from samples.build.html_writer import HtmlOptions, write_html_pdf  # noqa: E402
+from samples.build.html_borderless import HtmlOptions, write_html_pdf  # noqa: E402
 from samples.build.pdf_variants import tanpa_garis, tanpa_garis_tw  # noqa: E402
 from samples.build.pdf_writer import PdfOptions, write_pdf  # noqa: E402
 from samples.build.spec import SampleDoc, expected  # noqa: E402

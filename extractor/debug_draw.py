@@ -78,6 +78,18 @@ def draw(image: np.ndarray, seen: PageSeen, scale: float) -> np.ndarray:
                 colour = GREEN if marked else YELLOW
                 cv2.rectangle(tint, (px(c.x0), px(c.top)), (px(c.x1), px(c.bottom)), colour, -1)
     cv2.addWeighted(tint, 0.35, out, 0.65, 0, dst=out)
+    # The reader's own boundaries first: the column model drawn over them shows both.
+    view = seen.view
+    if view is not None:
+        height = out.shape[0]
+        for x in view.columns:
+            cv2.line(out, (px(x), 0), (px(x), height), MAGENTA, 1)
+        for y in view.row_breaks:
+            cv2.line(out, (0, px(y)), (out.shape[1], px(y)), ORANGE, 1)
+        for m in view.marks:
+            box(m, GREEN, 2)
+        if view.header is not None:
+            box(view.header, RED, 2)
     for table in seen.tables:
         for c in table.cells:
             box((c.x0, c.top, c.x1, c.bottom), RED if c.doubts else GREY, 2 if c.doubts else 1)
@@ -93,17 +105,8 @@ def draw(image: np.ndarray, seen: PageSeen, scale: float) -> np.ndarray:
                 out, label, (px(col.x0) + 2, max(10, px(top) - 4)),
                 cv2.FONT_HERSHEY_SIMPLEX, 0.33, BLUE, 1, cv2.LINE_AA,
             )
-    view = seen.view
     if view is not None:
         height = out.shape[0]
-        for x in view.columns:
-            cv2.line(out, (px(x), 0), (px(x), height), MAGENTA, 1)
-        for y in view.row_breaks:
-            cv2.line(out, (0, px(y)), (out.shape[1], px(y)), ORANGE, 1)
-        for m in view.marks:
-            box(m, GREEN, 2)
-        if view.header is not None:
-            box(view.header, RED, 2)
         legend = [f"{view.method}"] + [f"{k}={v:.4g}" for k, v in sorted(view.measures.items())]
         legend += view.notes
         y = height - 8 - 12 * (len(legend) - 1)

@@ -16,6 +16,7 @@ MARK_UNSURE = "mark-unsure"  # ink near the page's own mark/blank threshold
 COLUMNS_GUESSED = "columns-guessed"  # borderless: column boundaries from whitespace alone
 ROWS_GUESSED = "rows-guessed"  # borderless: no clear gap between rows and wrapped lines
 RULING_DISAGREES = "ruling-disagrees"  # our cells disagree with pdfplumber's own table
+RULING_INCOMPLETE = "ruling-incomplete"  # ruled table whose rules leave cells open; cut by text
 
 # Layout evidence about one row.
 ROW_JOIN_GUESSED = "row-join-guessed"  # a row cut by a page break joined on weak evidence

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from .evidence import EvidenceSettings
+from .ruled_settings import RuledSettings
 
 if TYPE_CHECKING:
     from .readers.pdf_settings import PdfTextSettings
@@ -34,6 +35,8 @@ class ExtractOptions:
     max_memory_mb: int | None = None
     # PDF words, lines and tables without ruling lines (``readers/pdf_settings.py``).
     pdf_text: PdfTextSettings = field(default_factory=_pdf_text)
+    # Tolerances of the ruled-table PDF reader, as shares of each page's own measures.
+    ruled: RuledSettings = field(default_factory=RuledSettings)
 
     def __post_init__(self) -> None:
         if self.max_pages < 1:

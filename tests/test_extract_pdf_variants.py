@@ -1,4 +1,5 @@
-"""The samples drawn straight to PDF (samples/build/pdf_writer.py) extract with every row right.
+"""The samples drawn straight to PDF (samples/build/pdf_writer.py), printed by Chromium or from
+styled Word (samples/build/ruled_variants.py) extract with every row right.
 
 They carry what no LibreOffice export does: a table with no ruling lines, hidden white boxes
 and lines over a ruled table, pages stored rotated, check marks drawn as paths or pictures.
@@ -23,6 +24,13 @@ VARIANTS = {
     "rak-diputar": "pages upright, /Rotate 90 drawn turned (upright), /Rotate 270 (sideways)",
     "rak-tanpa-garis-tw": "no ruling lines, NO column, TW I..TW IV under WAKTU PELAKSANAAN, ✓",
     "rak-centang-gambar": "ticks drawn as lines, a curve, a filled outline or a picture; no glyph",
+    # Ruled tables from other writers (samples/build/ruled_variants.py), guarded in
+    # test_extract_ruled_writers.py.
+    "rak-peramban-satu-tabel": "Chromium, one long table cut by page breaks, repeated thead",
+    "rak-peramban-terpisah": "Chromium, border-collapse: separate, banded rows, F4",
+    "rak-peramban-arsir": "Chromium, shaded months over tinted cells, double borders, portrait",
+    "rak-word-gaya-tabel": "styled Word (Medium Shading 1): no rules inside the body",
+    "rak-word-gaya-garis": "styled Word (Medium List 2): borders of three widths, white header",
 }
 
 

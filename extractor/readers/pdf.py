@@ -27,10 +27,11 @@ from ..grid import Grid, Table, TextLine
 from ..options import ExtractOptions
 from .ocr import read_scanned_page
 from .pdf_aligned import AlignedMemory, aligned_table
-from .pdf_cells import build_table, deal_glyphs, deal_inks
+from .pdf_cells import build_table, claim_overflow, deal_glyphs, deal_inks, ruled_view
 from .pdf_clip import ClippingInterpreter
+from .pdf_crosscheck import cross_check
 from .pdf_page import Glyph, PageContent, page_content
-from .pdf_ruled import find_cells, group_tables
+from .pdf_ruled import find_cells, group_tables, ruling
 from .pdf_text import cluster_lines, line_text, split_at_gaps
 
 # What pdfminer raises on malformed input. It is a parser over untrusted bytes and its
@@ -74,7 +75,7 @@ def read_pdf(path: Path, options: ExtractOptions) -> Grid:
         memory = AlignedMemory()
         for number, page in enumerate(pages, start=1):
             try:
-                content = _parse(path, page)
+                content = _parse(path, page, options)
                 scanned = read_scanned_page(page, content, number, grid, str(path))
             finally:
                 page.close()
@@ -111,7 +112,7 @@ def _translate(path: Path, error: BaseException) -> Exception:
     return UnreadableDocument(str(path), f"{type(cause).__name__}: {detail}"[:200])
 
 
-def _parse(path: Path, page: Any) -> PageContent:
+def _parse(path: Path, page: Any, options: ExtractOptions) -> PageContent:
     """Let pdfminer parse the page, then reduce its objects to our own tuples."""
     try:
         _lay_out(page)
@@ -128,6 +129,7 @@ def _parse(path: Path, page: Any) -> PageContent:
         rects=objects.get("rect", []),
         curves=objects.get("curve", []),
         images=objects.get("image", []),
+        settings=options.ruled,
     )
 
 
@@ -149,19 +151,26 @@ def _read_page(
 ) -> None:
     """Append the page's tables and its other text lines, in reading order, to ``grid``."""
     tables_before = len(grid.tables)
+    measures = content.measures
+    rules = ruling(content, measures)
     layouts, outside = deal_glyphs(
-        group_tables(find_cells(content.hsegs, content.vsegs)), content.glyphs
+        group_tables(find_cells(rules), rules.tol), content.glyphs, rules, measures
     )
+    if layouts and measures.settings.cross_check:
+        layouts = cross_check(layouts, content, rules)
     loose_inks = deal_inks(layouts, content.inks) if content.inks else []
+    text = options.pdf_text.text
+    lines = cluster_lines(outside, text)
+    if layouts:
+        lines = claim_overflow(layouts, lines, measures)
     placed: list[tuple[float, Table]] = []
     for lay in layouts:
         # Edges with no text inside are not a table's ruling (shaded cells of a table
         # without borders): such a page is read by alignment.
-        table = build_table(lay, content.fills, number) if any(lay.glyphs) else None
+        table = build_table(lay, content.fills, number, measures) if any(lay.glyphs) else None
         if table is not None:
             placed.append((lay.bbox[1], table))
-    text = options.pdf_text.text
-    lines = cluster_lines(outside, text)
+    view = ruled_view(number, content, layouts, [t for _, t in placed])
     if not placed and lines:
         found = aligned_table(
             lines,
@@ -176,8 +185,9 @@ def _read_page(
         if found is not None:
             top = min(g.top for g in lines[found.first])
             placed.append((top, found.table))
-            grid.seen.append(found.view)
+            view = found.view
             lines = lines[: found.first] + lines[found.last + 1 :]
+    grid.seen.append(view)
     placed.sort(key=lambda item: item[0])
     grid.tables.extend(table for _, table in placed)
     tops = [top for top, _ in placed]

@@ -12,22 +12,19 @@ mark depends on the cell it lies in, which only the table code knows (``pdf_cell
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from itertools import pairwise
+from statistics import median
 from typing import Any, NamedTuple
 
 from ..marks import is_symbol_font
+from ..ruled_settings import PageMeasures, RuledSettings
 
 Box = tuple[float, float, float, float]  # x0, top, x1, bottom
-
-# A rect thinner than this (points) is a drawn line, not an area: Word and LibreOffice paint
-# cell borders as thin filled rectangles.
-THIN = 2.0
-# Drawings whose larger side is shorter than this are specks, not marks; those larger than
-# this on both sides are areas or rules, never a glyph-sized tick.
-INK_MIN = 2.0
-INK_MAX = 60.0
+Colour = tuple[float, ...]
+Segment = tuple[float, float, float]  # position across, start, end along
 
 
 class Glyph(NamedTuple):
@@ -41,19 +38,29 @@ class Glyph(NamedTuple):
 
 
 class Fill(NamedTuple):
-    """A filled area in paint order; ``shade`` is False for white or near-white fills."""
+    """A filled area in paint order; ``shade`` is False for white or near-white fills.
+
+    ``colour`` tells two shades apart (a shaded month on a row's own background colour); it
+    is None for paper-coloured fills and for paints whose colour cannot be read.
+    """
 
     box: Box
     shade: bool
+    colour: Colour | None = None
 
 
 @dataclass(slots=True)
 class PageContent:
     width: float
     height: float
+    measures: PageMeasures
     glyphs: list[Glyph] = field(default_factory=list)
-    hsegs: list[tuple[float, float, float]] = field(default_factory=list)  # y, x0, x1
-    vsegs: list[tuple[float, float, float]] = field(default_factory=list)  # x, top, bottom
+    hsegs: list[Segment] = field(default_factory=list)  # y, x0, x1
+    vsegs: list[Segment] = field(default_factory=list)  # x, top, bottom
+    # Sides of white fills on white paper: invisible, but where one carries a visible rule
+    # on (a styled table's white header cells above its tinted body) it is part of it.
+    soft_hsegs: list[Segment] = field(default_factory=list)
+    soft_vsegs: list[Segment] = field(default_factory=list)
     fills: list[Fill] = field(default_factory=list)
     inks: list[Box] = field(default_factory=list)  # drawn marks candidates, see the docstring
 
@@ -116,6 +123,19 @@ def is_shade(colour: Any) -> bool:
         return True
     value = lightness(colour)
     return value is not None and value < 0.9
+
+
+def colour_key(colour: Any) -> Colour | None:
+    """A shade's components rounded so that the same paint compares equal; None for
+    paper-coloured or unreadable paint (a pattern name counts as its own shade)."""
+    if not is_shade(colour):
+        return None
+    if colour is None:
+        return (0.0,)
+    comps = _components(colour)
+    if comps is None:
+        return (-1.0,)
+    return tuple(round(v, 2) for v in comps)
 
 
 # --- orientation ---------------------------------------------------------------------------
@@ -182,12 +202,17 @@ def page_content(
     rects: list[dict[str, Any]],
     curves: list[dict[str, Any]],
     images: list[dict[str, Any]] | None = None,
+    settings: RuledSettings | None = None,
 ) -> PageContent:
     """Reduce pdfplumber's objects to glyphs, visible ruling segments, fills and inks.
 
     Coordinates are shifted to the page's own origin and, when most text runs sideways,
     turned so that it reads left to right; everything downstream assumes upright text.
+    What counts as a drawn rule rather than a filled area is measured against the page's
+    font size (``RuledSettings``), so a 3 px browser border and a 0.05 pt hairline are both
+    rules and a shaded month cell is not.
     """
+    settings = settings or RuledSettings()
     direction = dominant_direction(chars)
     ox, oy = origin
     transform, w, h = _upright_transform(direction, width, height)
@@ -196,61 +221,76 @@ def page_content(
     def place(x0: float, top: float, x1: float, bottom: float) -> Box:
         return transform(x0 - ox, top - oy, x1 - ox, bottom - oy)
 
-    content = PageContent(width=w, height=h)
-    glyphs = content.glyphs
-    for ch in chars:
-        text = ch.get("text") or ""
-        if not text:
-            continue
-        try:
-            x0, top, x1, bottom = place(
-                _num(ch, "x0"), _num(ch, "top"), _num(ch, "x1"), _num(ch, "bottom")
-            )
-            size = float(ch.get("size") or 0.0)
-        except (KeyError, TypeError, ValueError):
-            continue
-        if turned or size <= 0:
-            size = max(bottom - top, 1.0)
-        glyphs.append(Glyph(text, x0, x1, top, bottom, size, is_symbol_font(ch.get("fontname"))))
+    glyphs = _glyphs(chars, place, turned)
+    sizes = [g.size for g in glyphs if g.text.strip()]
+    font = median(sizes) if sizes else settings.fallback_font
+    rule_max = settings.rule_max * font
+    aspect = settings.rule_aspect
+    ink_min, ink_max = settings.ink_min * font, settings.ink_max * font
+    widths: list[float] = []
+    shades: list[Box] = []  # shaded areas painted so far
+    content = PageContent(w, h, PageMeasures(font, 0.0, settings), glyphs)
 
-    def add_segment(box: Box) -> None:
-        x0, top, x1, bottom = box
-        if bottom - top <= THIN and x1 - x0 > bottom - top:
-            content.hsegs.append(((top + bottom) / 2, x0, x1))
-        elif x1 - x0 <= THIN and bottom - top > x1 - x0:
-            content.vsegs.append(((x0 + x1) / 2, top, bottom))
+    def thin(box: Box) -> bool:
+        short = min(box[2] - box[0], box[3] - box[1])
+        return short <= rule_max and max(box[2] - box[0], box[3] - box[1]) >= aspect * short
+
+    def segment_to(hsegs: list[Segment], vsegs: list[Segment]) -> Callable[[Box], None]:
+        def add(box: Box) -> None:
+            x0, top, x1, bottom = box
+            if bottom - top <= rule_max and x1 - x0 > 0 and x1 - x0 >= aspect * (bottom - top):
+                hsegs.append(((top + bottom) / 2, x0, x1))
+            elif x1 - x0 <= rule_max and bottom - top > 0 and bottom - top >= aspect * (x1 - x0):
+                vsegs.append(((x0 + x1) / 2, top, bottom))
+
+        return add
+
+    add_segment = segment_to(content.hsegs, content.vsegs)
+    add_soft = segment_to(content.soft_hsegs, content.soft_vsegs)
 
     def add_ink(box: Box) -> None:
         w, h = box[2] - box[0], box[3] - box[1]
-        if INK_MIN <= max(w, h) and min(w, h) <= INK_MAX:
+        if ink_min <= max(w, h) and min(w, h) <= ink_max:
             content.inks.append(box)
 
     for obj in lines:
         if _visible(obj, stroked_only=True):
             box = _box(obj, place)
             if box is not None:
+                widths.append(_linewidth(obj))
                 add_segment(box)
-                if _slanted(box):  # a stroke of a drawn tick or cross
+                if not thin(box):  # a slanted stroke of a drawn tick or cross
                     add_ink(box)
     for obj in rects:
         box = _box(obj, place)
         if box is None:
             continue
         x0, top, x1, bottom = box
-        thin = (x1 - x0) <= THIN or (bottom - top) <= THIN
-        if obj.get("fill") and not thin:
-            content.fills.append(Fill(box, is_shade(obj.get("non_stroking_color"))))
+        is_rule = thin(box)
+        if obj.get("fill") and not is_rule:
+            paint = obj.get("non_stroking_color")
+            fill = Fill(box, is_shade(paint), colour_key(paint))
+            content.fills.append(fill)
+            if fill.shade:
+                shades.append(box)
+            elif shades and _inside_any(box, shades, rule_max):
+                # White cells on a tinted table (styled Word's first column on a banded
+                # background): on paper their sides are edges like any other.
+                _add_sides(box, add_segment)
+                continue
+            elif not obj.get("stroke"):
+                _add_sides(box, add_soft)
         if not _visible(obj):
             continue
-        if thin:
+        if is_rule:
+            widths.append(min(x1 - x0, bottom - top) or _linewidth(obj))
             add_segment(box)
         else:
             if _painted_fill(obj):
                 add_ink(box)  # a filled square; a box only stroked is an empty checkbox
-            add_segment((x0, top, x1, top))
-            add_segment((x0, bottom, x1, bottom))
-            add_segment((x0, top, x0, bottom))
-            add_segment((x1, top, x1, bottom))
+            if obj.get("stroke"):
+                widths.append(_linewidth(obj))
+            _add_sides(box, add_segment)
     for obj in curves:
         if not _visible(obj):
             continue
@@ -275,11 +315,57 @@ def page_content(
         box = _box(obj, place)
         if box is not None:
             add_ink(box)
+    content.measures = PageMeasures(font, median(widths) if widths else 0.0, settings)
     return content
 
 
-def _slanted(box: Box) -> bool:
-    return box[2] - box[0] > THIN and box[3] - box[1] > THIN
+# Typographic ligatures (U+FB00..FB06) as the letters they join: a browser shaping a serif
+# font writes "eﬁsien" with one glyph for "fi"; a person reads "efisien".
+_LIGATURES = {cp: unicodedata.normalize("NFKC", chr(cp)) for cp in range(0xFB00, 0xFB07)}
+
+
+def _add_sides(box: Box, add: Callable[[Box], None]) -> None:
+    x0, top, x1, bottom = box
+    add((x0, top, x1, top))
+    add((x0, bottom, x1, bottom))
+    add((x0, top, x0, bottom))
+    add((x1, top, x1, bottom))
+
+
+def _inside_any(box: Box, areas: list[Box], tol: float) -> bool:
+    x0, top, x1, bottom = box
+    return any(
+        a[0] <= x0 + tol and a[1] <= top + tol and a[2] >= x1 - tol and a[3] >= bottom - tol
+        for a in areas
+    )
+
+
+def _glyphs(
+    chars: list[dict[str, Any]], place: Callable[[float, float, float, float], Box], turned: bool
+) -> list[Glyph]:
+    glyphs: list[Glyph] = []
+    for ch in chars:
+        text = (ch.get("text") or "").translate(_LIGATURES)
+        if not text:
+            continue
+        try:
+            x0, top, x1, bottom = place(
+                _num(ch, "x0"), _num(ch, "top"), _num(ch, "x1"), _num(ch, "bottom")
+            )
+            size = float(ch.get("size") or 0.0)
+        except (KeyError, TypeError, ValueError):
+            continue
+        if turned or size <= 0:
+            size = max(bottom - top, 1.0)
+        glyphs.append(Glyph(text, x0, x1, top, bottom, size, is_symbol_font(ch.get("fontname"))))
+    return glyphs
+
+
+def _linewidth(obj: dict[str, Any]) -> float:
+    try:
+        return max(float(obj.get("linewidth") or 0.0), 0.0)
+    except (TypeError, ValueError):
+        return 0.0
 
 
 def _painted_fill(obj: dict[str, Any]) -> bool:

@@ -1,14 +1,20 @@
-"""Write a ``SampleDoc`` as an HTML table without borders and print it to PDF with chromium.
+"""Write a ``SampleDoc`` as an HTML table and print it to PDF with headless Chromium.
 
-A browser is the third kind of PDF writer the readers meet (after LibreOffice and the
-reportlab drawings): offices print web reports and HTML exports with Ctrl+P. A browser lays
-text out itself, sets cell padding in CSS pixels, centres cells vertically unless told
-otherwise, repeats the table's ``<thead>`` on every printed page and keeps a row whole with
-``break-inside: avoid``. Skia, chromium's PDF back end, writes each run of text with its own
-positioning, so spaces and line pitches are the browser's, not ours.
+Offices also publish RAKs typed into a web form or an online spreadsheet and printed from the
+browser. Chromium draws such a table nothing like LibreOffice does: every border is a thin
+filled rectangle per cell side (``border-collapse: separate`` gives each cell its own frame,
+with a gap between neighbours), cell backgrounds are filled rectangles that tile the table
+under the text, a row may be split across a page break with a ``rowspan`` cut in two, and
+``<thead>`` is repeated at the top of every page. Each of those is a field of ``HtmlOptions``
+so that one writer covers what the sweep varies (border width and style, padding, font,
+page size and orientation, zoom).
 
-The expected rows come from the spec as for every sample; the writer only puts the spec's
-text in the cells (SASARAN in the first row of its run, merged down with ``rowspan``).
+As with the other writers the spec decides what a correct extraction is. The browser's
+automatic table layout never makes a column narrower than its longest word, so a cell wraps
+only at spaces and its lines joined by single spaces give back the spec's text; with
+``fixed_layout`` a word wider than its column is not broken either, it overflows into the
+next cell. A table wider than its page would be cut off by the printer; ``html_to_pdf``
+refuses such a sample.
 """
 
 from __future__ import annotations
@@ -20,186 +26,330 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .convert import pin_pdf
+from .convert import ConversionError, pin_pdf
 from .docx_writer import MONTHS_B, Headings, WriterOptions, wilayah_of
-from .spec import SampleDoc, SampleRow
+from .spec import SampleDoc, SampleRow, write_expected
 
-WEIGHTS = {"lead": 3, "sasaran": 17, "indikator": 19, "target": 7, "kegiatan": 21, "pelaksana": 13}
-CHROMIUM_FLAGS = (
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-pdf-header-footer",
-)
+MM = 72 / 25.4
+PAGE_MM = {"A4": (297.0, 210.0), "F4": (330.0, 215.0)}  # landscape width x height
+BORDER_STYLES = ("solid", "double", "dotted", "dashed", "ridge", "groove", "inset", "outset")
+
+# Relative column widths (the browser keeps them as hints, never below the longest word).
+_WEIGHTS = {
+    "lead": 0.6,
+    "sasaran": 3.8,
+    "indikator": 4.4,
+    "target": 1.5,
+    "kegiatan": 4.8,
+    "period": 0.8,
+    "pelaksana": 2.9,
+}
 
 
 @dataclass(frozen=True)
 class HtmlOptions:
+    """How one browser-printed sample looks; the defaults give a plain 1 px grid on A4."""
+
     headings: Headings = field(default_factory=Headings)
     periods: tuple[str, ...] = MONTHS_B
-    mark_text: str = "√"
-    leading_columns: tuple[str, ...] = ()  # before SASARAN, e.g. ("NO",)
+    mark_text: str = "✓"
+    shade_marks: bool = False  # planned periods as a cell background, no glyph
+    shade_colour: str = "#a6a6a6"
+    collapse: bool = True  # border-collapse: collapse; False: separate, cells framed apart
+    spacing_px: float = 2.0  # border-spacing of a separate table
+    border_px: float = 1.0
+    border_style: str = "solid"
+    frame_px: float | None = None  # a heavier outer frame (border on the table itself)
+    padding_px: float = 3.0
+    font_family: str = "Liberation Sans"
+    font_pt: float = 8.0
+    page: str = "A4"
+    landscape: bool = True
+    zoom: float = 1.0
+    margin_mm: float = 12.0
+    # One long table (thead repeated by the browser on every page, rows and rowspans cut by
+    # page breaks) instead of one table per SamplePage.
+    one_table: bool = False
+    split_rows: bool = True  # break-inside: auto on rows (one_table); False: avoid
     number_row: bool = True
-    font: str = "Liberation Sans"
-    font_pt: float = 7.5
-    line_height: float = 1.2  # of the font size
-    padding: str = "2px 4px"  # CSS padding of every cell
-    valign: str = "top"  # CSS vertical-align of the body cells ("middle": a browser's default)
-    page: str = "A4 landscape"  # CSS @page size
-    period_pt: float = 18.0  # width of a month (or quarter) column, points
-    merge_sasaran: bool = True  # SASARAN as one cell with rowspan over its run
+    header_fill: str | None = "#d9d9d9"
+    stripe_fill: str | None = None  # every other body row on a background (zebra)
+    cell_fill: str | None = None  # every body cell on a background: fills tile the table
+    # A SASARAN carried over from the previous page: written again, or left empty.
+    repeat_sasaran: bool = False
+    leading_columns: tuple[str, ...] = ()  # before SASARAN, e.g. ("NO",); value from lainnya
+    # table-layout: fixed keeps the columns at their share of the width even where a word
+    # is wider: the word then runs over the rule into the next cell, as the browser draws it.
+    fixed_layout: bool = False
+    weights: tuple[tuple[str, float], ...] = ()  # (role, relative width) over the defaults
+    # Chromium writes a tagged PDF (a structure tree over every cell) unless told not to;
+    # untagged the file is a third of the size.
+    tagged: bool = True
 
     def __post_init__(self) -> None:
         if len(self.periods) not in (4, 12):
             raise ValueError("periods must be 12 months or 4 quarters")
-        if self.valign not in ("top", "middle", "bottom"):
-            raise ValueError("valign must be top, middle or bottom")
+        if self.page not in PAGE_MM:
+            raise ValueError(f"unknown page size {self.page!r}")
+        if self.border_style not in BORDER_STYLES:
+            raise ValueError(f"border_style must be one of {BORDER_STYLES}")
+        if self.border_style == "double" and self.border_px < 3:
+            raise ValueError("a double border needs at least 3 px to show two lines")
+        if not 0.25 <= self.zoom <= 2:
+            raise ValueError("zoom must be within 0.25..2")
+        if self.border_px <= 0 or self.padding_px < 0 or self.font_pt <= 0:
+            raise ValueError("border, padding and font size must be positive")
 
 
-def _cell(row: SampleRow, role: str, heading: str) -> str:
-    if role == "lead":
-        return row.lainnya.get(heading.lower(), "")
-    return {
+@dataclass(frozen=True)
+class _Col:
+    role: str
+    heading: str
+    period: int = 0
+
+
+def _columns(options: HtmlOptions) -> list[_Col]:
+    h = options.headings
+    cols = [_Col("lead", name) for name in options.leading_columns]
+    cols += [
+        _Col("sasaran", h.sasaran),
+        _Col("indikator", h.indikator),
+        _Col("target", h.target),
+        _Col("kegiatan", h.kegiatan),
+    ]
+    cols += [_Col("period", label, i + 1) for i, label in enumerate(options.periods)]
+    cols.append(_Col("pelaksana", h.pelaksana))
+    return cols
+
+
+def _text(text: str) -> str:
+    return "<br>".join(html.escape(line) for line in text.split("\n"))
+
+
+def _css(options: HtmlOptions) -> str:
+    w, h = PAGE_MM[options.page]
+    if not options.landscape:
+        w, h = h, w
+    border = f"{options.border_px}px {options.border_style} #000"
+    table = (
+        "border-collapse: collapse;"
+        if options.collapse
+        else f"border-collapse: separate; border-spacing: {options.spacing_px}px;"
+    )
+    frame = f"border: {options.frame_px}px solid #000;" if options.frame_px else ""
+    rules = [
+        f"@page {{ size: {w}mm {h}mm; margin: {options.margin_mm}mm; }}",
+        "* { -webkit-print-color-adjust: exact; print-color-adjust: exact; }",
+        f"body {{ font-family: '{options.font_family}'; font-size: {options.font_pt}pt; "
+        f"zoom: {options.zoom}; margin: 0; }}",
+        f"table.rak {{ {table} {frame} width: 100%; "
+        f"table-layout: {'fixed' if options.fixed_layout else 'auto'}; }}",
+        f"table.rak td, table.rak th {{ border: {border}; padding: {options.padding_px}px; "
+        "vertical-align: top; text-align: left; }",
+        "table.rak th { text-align: center; vertical-align: middle; font-weight: bold; }",
+        "table.rak td.c { text-align: center; }",
+        "table.rak td.p { text-align: center; vertical-align: middle; }",
+        f"table.rak tr {{ break-inside: {'auto' if options.split_rows else 'avoid'}; }}",
+        ".page { break-after: page; }",
+        ".title { text-align: center; font-weight: bold; font-size: 12pt; margin: 0 0 8pt; }",
+        ".meta { font-size: 10pt; margin: 0; }",
+        ".sign { margin: 14pt 0 0 66%; font-size: 10pt; break-inside: avoid; }",
+        ".sign p { margin: 0; }",
+    ]
+    if options.header_fill:
+        rules.append(f"table.rak th, table.rak tr.n td {{ background: {options.header_fill}; }}")
+    if options.cell_fill:
+        rules.append(f"table.rak tbody td {{ background: {options.cell_fill}; }}")
+    if options.stripe_fill:
+        rules.append(f"table.rak tbody tr.odd td {{ background: {options.stripe_fill}; }}")
+    rules.append(f"table.rak tbody tr td.m {{ background: {options.shade_colour}; }}")
+    return "\n".join(rules)
+
+
+def _thead(cols: list[_Col], options: HtmlOptions) -> list[str]:
+    first = next(i for i, c in enumerate(cols) if c.role == "period")
+    top: list[str] = []
+    for i, col in enumerate(cols):
+        if col.role != "period":
+            top.append(f'<th rowspan="2">{_text(col.heading)}</th>')
+        elif i == first:
+            span = len(options.periods)
+            top.append(f'<th colspan="{span}">{_text(options.headings.jadwal)}</th>')
+    second = [f"<th>{_text(c.heading)}</th>" for c in cols if c.role == "period"]
+    out = ["<thead>", f"<tr>{''.join(top)}</tr>", f"<tr>{''.join(second)}</tr>"]
+    if options.number_row:
+        numbers = "".join(f'<td class="c">{i + 1}</td>' for i in range(len(cols)))
+        out.append(f'<tr class="n">{numbers}</tr>')
+    out.append("</thead>")
+    return out
+
+
+def _cell(row: SampleRow, col: _Col, options: HtmlOptions) -> str:
+    if col.role == "period":
+        if col.period not in row.jadwal:
+            return '<td class="p"></td>'
+        if options.shade_marks:
+            return '<td class="p m"></td>'
+        return f'<td class="p">{html.escape(options.mark_text)}</td>'
+    text = {
         "indikator": row.indikator,
         "target": row.target,
         "kegiatan": row.kegiatan,
         "pelaksana": row.pelaksana,
-    }[role]
+    }.get(col.role, row.lainnya.get(col.heading.lower(), ""))
+    centred = ' class="c"' if col.role in ("lead", "target") else ""
+    return f"<td{centred}>{_text(text)}</td>"
 
 
-def _runs(rows: list[SampleRow]) -> list[int]:
-    """For each row, how many rows its SASARAN spans from it (0 inside a run)."""
-    spans = [0] * len(rows)
+def _tbody(
+    rows: list[SampleRow], cols: list[_Col], options: HtmlOptions, previous_sasaran: str
+) -> list[str]:
+    """Body rows; SASARAN is one ``rowspan`` cell over the rows that share it."""
+    out = ["<tbody>"]
     i = 0
     while i < len(rows):
-        j = i
-        while j + 1 < len(rows) and rows[j + 1].sasaran == rows[i].sasaran:
-            j += 1
-        spans[i] = j - i + 1
-        i = j + 1
-    return spans
+        n = 1
+        while i + n < len(rows) and rows[i + n].sasaran == rows[i].sasaran:
+            n += 1
+        for k in range(n):
+            row = rows[i + k]
+            cells: list[str] = []
+            for col in cols:
+                if col.role != "sasaran":
+                    cells.append(_cell(row, col, options))
+                elif k == 0:
+                    carried = i == 0 and row.sasaran == previous_sasaran
+                    text = "" if carried and not options.repeat_sasaran else row.sasaran
+                    span = f' rowspan="{n}"' if n > 1 else ""
+                    cells.append(f"<td{span}>{_text(text)}</td>")
+            stripe = ' class="odd"' if (i + k) % 2 else ""
+            out.append(f"<tr{stripe}>{''.join(cells)}</tr>")
+        i += n
+    out.append("</tbody>")
+    return out
 
 
-def build_html(doc: SampleDoc, o: HtmlOptions) -> str:
-    h = o.headings
-    lead = [("lead", name) for name in o.leading_columns]
-    before = [
-        *lead,
-        ("sasaran", h.sasaran),
-        ("indikator", h.indikator),
-        ("target", h.target),
-        ("kegiatan", h.kegiatan),
+def _table(rows: list[SampleRow], options: HtmlOptions, previous_sasaran: str) -> list[str]:
+    cols = _columns(options)
+    weights = {**_WEIGHTS, **dict(options.weights)}
+    total = sum(weights[c.role] for c in cols)
+    widths = "".join(f'<col style="width:{100 * weights[c.role] / total:.2f}%">' for c in cols)
+    return [
+        '<table class="rak">',
+        f"<colgroup>{widths}</colgroup>",
+        *_thead(cols, options),
+        *_tbody(rows, cols, options, previous_sasaran),
+        "</table>",
     ]
-    after = [("pelaksana", h.pelaksana)]
-    e = html.escape
-    cols = (
-        "".join(f'<col style="width:{WEIGHTS[r]}%">' for r, _ in before)
-        + "".join(f'<col style="width:{o.period_pt}pt">' for _ in o.periods)
-        + "".join(f'<col style="width:{WEIGHTS[r]}%">' for r, _ in after)
-    )
-    head1 = "".join(f'<th rowspan="2">{e(t)}</th>' for _, t in before)
-    head1 += f'<th colspan="{len(o.periods)}">{e(h.jadwal)}</th>'
-    head1 += "".join(f'<th rowspan="2">{e(t)}</th>' for _, t in after)
-    head2 = "".join(f"<th>{e(p)}</th>" for p in o.periods)
-    n_cols = len(before) + len(o.periods) + len(after)
-    head3 = (
-        "<tr>" + "".join(f'<td class="n">{i}</td>' for i in range(1, n_cols + 1)) + "</tr>"
-        if o.number_row
-        else ""
-    )
-    body: list[str] = []
-    rows = doc.rows
-    spans = _runs(rows)
-    for row, span in zip(rows, spans):
-        cells: list[str] = []
-        for role, heading in before:
-            if role == "sasaran":
-                if not o.merge_sasaran:
-                    cells.append(f"<td>{e(row.sasaran) if span else ''}</td>")
-                elif span:
-                    cells.append(f'<td rowspan="{span}">{e(row.sasaran)}</td>')
-                continue
-            cls = ' class="c"' if role in ("lead", "target") else ""
-            cells.append(f"<td{cls}>{e(_cell(row, role, heading))}</td>")
-        for n in range(1, len(o.periods) + 1):
-            mark = e(o.mark_text) if n in row.jadwal else ""
-            cells.append(f'<td class="m">{mark}</td>')
-        for role, heading in after:
-            cells.append(f"<td>{e(_cell(row, role, heading))}</td>")
-        body.append("<tr>" + "".join(cells) + "</tr>")
-    sign = [
+
+
+def build_html(doc: SampleDoc, options: HtmlOptions) -> str:
+    """The whole document: title block, the table(s), the signature block."""
+    parts = [
+        "<!doctype html>",
+        '<html lang="id"><head><meta charset="utf-8">',
+        f"<title>{html.escape(doc.judul)}</title>",
+        f"<style>\n{_css(options)}\n</style></head><body>",
+        f'<p class="title">{html.escape(doc.judul)}</p>',
+        f'<p class="meta">Nama/Unit Organisasi : {html.escape(doc.unit_organisasi)}</p>',
+        f'<p class="meta">Tahun : {doc.tahun}</p>',
+        '<p class="meta">&nbsp;</p>',
+    ]
+    if options.one_table:
+        parts += _table(doc.rows, options, "")
+    else:
+        previous = ""
+        for n, page in enumerate(doc.pages):
+            last = n == len(doc.pages) - 1
+            parts.append("<div>" if last else '<div class="page">')
+            parts += _table(page.rows, options, previous)
+            parts.append("</div>")
+            if page.rows:
+                previous = page.rows[-1].sasaran
+    signer = [
         f"{doc.tempat}, {doc.tanggal}",
         "KOMISI PEMILIHAN UMUM",
         wilayah_of(doc, WriterOptions()),
         f"{doc.jabatan},",
     ]
-    signature = "".join(f"<p>{e(s)}</p>" for s in sign)
-    signature += (
-        f'<p class="gap"></p><p><b><u>{e(doc.nama)}</u></b></p>'
-        if doc.nip
-        else (f'<p class="gap"></p><p><b>{e(doc.nama)}</b></p>')
-    )
+    parts.append('<div class="sign">')
+    parts += [f"<p>{html.escape(line)}</p>" for line in signer]
+    parts.append("<p>&nbsp;</p><p>&nbsp;</p><p>&nbsp;</p>")
+    underline = ' style="text-decoration: underline"' if doc.nip else ""
+    parts.append(f"<p><b{underline}>{html.escape(doc.nama)}</b></p>")
     if doc.nip:
-        signature += f"<p>NIP. {e(doc.nip)}</p>"
-    return f"""<!DOCTYPE html>
-<html lang="id"><head><meta charset="utf-8"><title>{e(doc.judul)}</title>
-<style>
-@page {{ size: {o.page}; margin: 12mm; }}
-body {{ font-family: "{o.font}"; font-size: {o.font_pt}pt; line-height: {o.line_height}; }}
-h1 {{ font-size: 12pt; text-align: center; margin: 0 0 10pt; }}
-p {{ margin: 0; font-size: 9pt; }}
-table {{ border-collapse: collapse; table-layout: fixed; width: 100%; margin-top: 8pt; }}
-th, td {{ border: none; padding: {o.padding}; text-align: left; vertical-align: {o.valign}; }}
-th {{ text-align: center; vertical-align: middle; }}
-td.c, td.m, td.n {{ text-align: center; }}
-tr {{ break-inside: avoid; }}
-.sign {{ margin: 14pt 0 0 68%; break-inside: avoid; }}
-.sign p.gap {{ height: 30pt; }}
-</style></head><body>
-<h1>{e(doc.judul)}</h1>
-<p>Nama/Unit Organisasi : {e(doc.unit_organisasi)}</p>
-<p>Tahun : {doc.tahun}</p>
-<table><colgroup>{cols}</colgroup>
-<thead><tr>{head1}</tr><tr>{head2}</tr>{head3}</thead>
-<tbody>{"".join(body)}</tbody></table>
-<div class="sign">{signature}</div>
-</body></html>
-"""
+        parts.append(f"<p>NIP. {html.escape(doc.nip)}</p>")
+    parts += ["</div>", "</body></html>"]
+    return "\n".join(parts) + "\n"
 
 
-class PrintError(RuntimeError):
-    """chromium is missing or printed nothing."""
+def chromium() -> str:
+    found = shutil.which("chromium") or shutil.which("chromium-browser")
+    if found is None:
+        raise ConversionError("chromium not found; apt-get install -y chromium")
+    return found
 
 
-def print_pdf(page: Path, pdf: Path, timeout: float = 120) -> Path:
-    """Print an HTML file to PDF with headless chromium (its own throw-away profile)."""
-    browser = shutil.which("chromium") or shutil.which("chromium-browser")
-    if browser is None:
-        raise PrintError("chromium not found; apt-get install -y chromium")
+def html_to_pdf(
+    source: Path, pdf: Path, tagged: bool = True, margin: float = 0.0, timeout: float = 120
+) -> Path:
+    """Print ``source`` with headless Chromium (its own throw-away profile), pin its dates
+    and ID, and refuse text the printer cut off ``margin`` points from the page edge."""
     with tempfile.TemporaryDirectory(prefix="rak-chromium-") as profile:
         cmd = [
-            browser,
-            *CHROMIUM_FLAGS,
+            chromium(),
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
             f"--user-data-dir={profile}",
             f"--print-to-pdf={pdf}",
-            page.resolve().as_uri(),
+            "--no-pdf-header-footer",
+            *([] if tagged else ["--disable-pdf-tagging"]),
+            source.resolve().as_uri(),
         ]
         try:
             subprocess.run(cmd, check=True, capture_output=True, timeout=timeout)
         except (subprocess.CalledProcessError, subprocess.TimeoutExpired) as e:
-            raise PrintError(f"chromium failed on {page}: {e}") from e
-    if not pdf.exists() or pdf.stat().st_size == 0:
-        raise PrintError(f"chromium wrote no PDF for {page}")
-    pin_pdf(pdf, seed=page.read_bytes())
+            raise ConversionError(f"chromium failed on {source}: {e}") from e
+    if not pdf.exists():
+        raise ConversionError(f"chromium wrote no PDF for {source}")
+    pin_pdf(pdf, seed=source.read_bytes())
+    _refuse_cut_off(pdf, margin)
     return pdf
 
 
-def write_html_pdf(doc: SampleDoc, out_dir: Path, options: HtmlOptions | None = None) -> Path:
-    """``doc`` as ``NAME.html`` and its chromium print ``NAME.pdf`` in ``out_dir``."""
-    page = out_dir / f"{doc.name}.html"
-    page.write_text(build_html(doc, options or HtmlOptions()), "utf-8")
-    return print_pdf(page, out_dir / f"{doc.name}.pdf")
+def _refuse_cut_off(pdf: Path, margin: float) -> None:
+    """Text the printer cut at the page's printable edge (a table wider than the page, a
+    word overflowing the last column) is lost to a reader too: not a fair sample."""
+    import pdfplumber
+
+    with pdfplumber.open(pdf) as doc:
+        for page in doc.pages:
+            right = max((c["x1"] for c in page.chars), default=0.0)
+            if right > float(page.width) - margin - 0.5:
+                raise ConversionError(f"{pdf}: page {page.page_number} is cut off at the right")
+
+
+def write_html_pdf(
+    doc: SampleDoc, pdf: Path, options: HtmlOptions, keep_html: bool = False
+) -> Path:
+    """The printed PDF of ``doc``; the HTML beside it when ``keep_html``."""
+    source = pdf.with_suffix(".html")
+    if keep_html:
+        source.write_text(build_html(doc, options), "utf-8")
+        return html_to_pdf(source, pdf, options.tagged, options.margin_mm * MM)
+    with tempfile.TemporaryDirectory(prefix="rak-html-") as tmp:
+        source = Path(tmp) / f"{doc.name}.html"
+        source.write_text(build_html(doc, options), "utf-8")
+        return html_to_pdf(source, pdf, options.tagged, options.margin_mm * MM)
+
+
+def make_html_sample(doc: SampleDoc, options: HtmlOptions, out_dir: Path) -> Path:
+    """The PDF and its ``.expected.json``, both from the one spec."""
+    pdf = write_html_pdf(doc, out_dir / f"{doc.name}.pdf", options)
+    write_expected(doc, out_dir)
+    return pdf

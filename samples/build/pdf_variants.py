@@ -19,7 +19,7 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from .docx_writer import MONTHS_SHORT, QUARTERS, Headings, WriterOptions
-from .html_writer import HtmlOptions
+from .html_borderless import HtmlOptions
 from .pdf_canvas import Look
 from .pdf_writer import PdfOptions
 from .spec import SampleDoc

@@ -32,7 +32,7 @@ from pathlib import Path
 from reportlab.pdfgen.canvas import Canvas  # type: ignore[import-untyped]
 
 from .docx_writer import MONTHS_B, Headings, WriterOptions, wilayah_of
-from .html_writer import HtmlOptions
+from .html_borderless import HtmlOptions
 from .pdf_canvas import (
     MARK_STYLES,
     Look,
@@ -433,7 +433,7 @@ def make_drawn_sample(
 def _converted(doc: SampleDoc, options: WriterOptions | HtmlOptions, tmp: Path) -> Path:
     from .convert import docx_to_pdf
     from .docx_writer import write_docx
-    from .html_writer import write_html_pdf
+    from .html_borderless import write_html_pdf
 
     if isinstance(options, HtmlOptions):
         return write_html_pdf(doc, tmp, options)

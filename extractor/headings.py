@@ -96,6 +96,14 @@ _MONTH_OF = {name: i + 1 for i, names in enumerate(MONTHS) for name in names}
 _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
 _MONTH_CODE = re.compile(r"^(?:B|BLN|BULAN|BL)\s*0?(\d{1,2})$")
 _QUARTER = re.compile(r"^(?:TW|TRIWULAN|TRW|Q|KUARTAL)\s*-?\s*(IV|III|II|I|[1-4])$")
+# A month heading written as a date: the year beside a name ("Jan-24", "Januari 2024"), a
+# month number with its year ("01/2024", "2024-01"), or the first of the month ("2024-01-01",
+# "01/02/2024": day 1 of February, or February 1st; the 1 is the day either way).
+_YEAR_AFTER = re.compile(r"^(.*?[A-Z])\s*(?:(?:19|20)\d\d|\d\d)$")
+_YEAR_BEFORE = re.compile(r"^(?:19|20)\d\d\s*([A-Z].*)$")
+_MONTH_YEAR = re.compile(r"^\s*(\d{1,2})\s*[/.-]\s*(?:19|20)?\d\d\s*$")
+_YEAR_MONTH = re.compile(r"^\s*(?:19|20)\d\d\s*[/.-]\s*(\d{1,2})(?:\s*[/.-]\s*0?1)?\s*$")
+_DAY_MONTH_YEAR = re.compile(r"^\s*(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(?:19|20)?\d\d\s*$")
 
 
 def normalise_heading(text: str) -> str:
@@ -165,7 +173,24 @@ def period_label(text: str) -> tuple[str, int] | None:
     if m:
         q = m.group(1)
         return ("triwulan", _ROMAN.get(q) or int(q))
-    return None
+    return _month_as_date(text, s)
+
+
+def _month_as_date(text: str, s: str) -> tuple[str, int] | None:
+    """A month heading written as a date (see ``_YEAR_AFTER`` and its neighbours)."""
+    m = _YEAR_AFTER.match(s) or _YEAR_BEFORE.match(s)
+    if m and m.group(1) in _MONTH_OF:
+        return ("bulan", _MONTH_OF[m.group(1)])
+    month: int | None = None
+    if m := _MONTH_YEAR.match(text) or _YEAR_MONTH.match(text):
+        month = int(m.group(1))
+    elif m := _DAY_MONTH_YEAR.match(text):
+        first, second = int(m.group(1)), int(m.group(2))
+        if first == 1:
+            month = second
+        elif second == 1:
+            month = first
+    return ("bulan", month) if month is not None and 1 <= month <= 12 else None
 
 
 def bare_period(text: str) -> int | None:

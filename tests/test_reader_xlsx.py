@@ -360,3 +360,22 @@ def test_password_protected_office_file_is_encrypted(tmp_path: Path, name: str) 
 def test_real_doc_is_not_mistaken_for_encrypted() -> None:
     assert not is_encrypted_package(SAMPLES / "rak-kubu-raya-2024.doc")
     assert not is_encrypted_package(SAMPLES / "rak-kubu-raya-2024.xls")
+
+
+@pytest.mark.parametrize("fmt", ["mmm-yy", "mmmm yyyy", "yyyy-mm", "dd/mm/yyyy"])
+def test_months_written_as_date_cells_are_the_schedule(tmp_path: Path, fmt: str) -> None:
+    """A sheet whose month headings are dates (the first of each month, shown as "Jan-24",
+    "Januari 2024", "2024-01" or "01/01/2024") plans by those months."""
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["SASARAN KEGIATAN", "INDIKATOR KINERJA", "TARGET", "KEGIATAN",
+               *[dt.datetime(2024, m, 1) for m in range(1, 13)], "PELAKSANA"])
+    for col in range(5, 17):
+        ws.cell(row=1, column=col).number_format = fmt
+    ws.append(["Terwujudnya tata kelola arsip", "Persentase arsip yang dikelola", "100%",
+               "Membuat jadwal retensi arsip", *["√" if m in (3, 12) else "" for m in
+                                                 range(1, 13)], "Subbag. Umum"])
+    doc = extract(_save(wb, tmp_path))
+    assert [(r.kegiatan, r.jadwal, r.pelaksana) for r in doc.rows] == [
+        ("Membuat jadwal retensi arsip", [3, 12], "Subbag. Umum")]
+    assert doc.periode == "bulan"

@@ -155,7 +155,7 @@ def _drawn_table(dpi: int = 150) -> Any:
 def test_ink_decides_marks_and_dust_is_empty() -> None:
     from extractor.readers.ocr import _reader, read_page_image
 
-    tables, _ = read_page_image(_drawn_table(), 150.0, 1, _reader("drawn"))
+    tables = read_page_image(_drawn_table(), 150.0, 1, _reader("drawn")).tables
     assert len(tables) == 1
     rows = tables[0].rows
     assert [len(r) for r in rows] == [3, 3, 3]
@@ -188,9 +188,10 @@ def _dust_left(page: Any) -> list[tuple[int, int]]:
     import cv2
     import numpy as np
 
+    from extractor.readers.ocr_settings import ScanSettings
     from extractor.readers.ocr_specks import erase_dust
 
-    clean = erase_dust(page, 128.0)
+    clean = erase_dust(page, 128.0, 10.0, ScanSettings())
     _, _, stats, _ = cv2.connectedComponentsWithStats(
         np.where(clean < 128, 255, 0).astype(np.uint8), connectivity=8
     )
@@ -222,11 +223,13 @@ def test_doubled_full_stop_loses_the_far_dot() -> None:
 
 
 def test_faint_speck_is_erased_whatever_its_place() -> None:
+    from extractor.readers.ocr_settings import ScanSettings
     from extractor.readers.ocr_specks import erase_dust
 
     page = _line_with()
     page[28:30, 37:39] = 170  # lighter than ink throughout: not print
-    assert (erase_dust(page, 128.0)[28:30, 37:39] == 240).all()  # painted as paper
+    clean = erase_dust(page, 128.0, 10.0, ScanSettings())
+    assert (clean[28:30, 37:39] == 240).all()  # painted as paper
 
 
 @pytest.mark.parametrize(

@@ -2,7 +2,18 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .readers.ocr_settings import ScanSettings
+
+
+def _scan_settings() -> ScanSettings:
+    # Imported here: the readers package imports this module.
+    from .readers.ocr_settings import ScanSettings
+
+    return ScanSettings()
 
 
 @dataclass(frozen=True, slots=True)
@@ -11,6 +22,8 @@ class ExtractOptions:
     max_pages: int = 500
     # Refuse a Word/Excel file whose unpacked parts exceed this (zip bombs).
     max_unpacked_bytes: int = 200 * 1024 * 1024
+    # How scanned pages are read (OCR): thresholds relative to each page's own measures.
+    scan: ScanSettings = field(default_factory=_scan_settings)
 
     def __post_init__(self) -> None:
         if self.max_pages < 1:

@@ -213,7 +213,7 @@ def _read_cell(
     from .ocr_text import ReadText
 
     m = image.m
-    shaded = fill_share(image.fill, box, m, settings) >= settings.shaded_ratio
+    shaded = fill_share(image.fill, image.ink, box, m, settings) >= settings.shaded_ratio
     units = glyph_units(ink_pixels(image.ink, box, m.px(settings.trim_in)), m)
     unsure = [doubts.MARK_UNSURE] if threshold.is_unsure(units) else []
     if threshold.is_blank(units):
@@ -234,7 +234,15 @@ def _read_cell(
     text = fix_code(fix_numbers(drop_dust(read.text)))
     if len(text) <= settings.short_chars:
         read, text = _vote(look, m, settings, reader, read, text)
-    if not is_real_text(text) or is_mark_text(text):
+    # One blob read unsurely as a letter pair ("Jv", "vl") is a tick too: no two-letter
+    # word is written as a single stroke.
+    stroke_letters = (
+        shape is not None
+        and len(text) == 2
+        and not text.isdigit()
+        and read.confidence < settings.ocr_low
+    )
+    if not is_real_text(text) or is_mark_text(text) or stroke_letters:
         # Ink that reads as no word: a tick, a cross, a symbol-font glyph.
         shapes.remember(shape)
         return as_mark

@@ -185,14 +185,25 @@ def ink_pixels(ink: Image, box: PxBox, margin: int) -> int:
     return int(np.count_nonzero(ink[top:bottom, x0:x1]))
 
 
-def fill_share(fill: Image, box: PxBox, m: Measures, settings: ScanSettings) -> float:
+def fill_share(
+    fill: Image, ink: Image, box: PxBox, m: Measures, settings: ScanSettings
+) -> float:
     """Share of a cell's inside whose background is darker than paper: a filled (arsir)
-    cell, whether or not something is written on it."""
+    cell, whether or not something is written on it.
+
+    Only the background away from the ink counts: blurred bold writing darkens the
+    background estimate over itself, a fill shows between the glyphs as well.
+    """
     x0, top, x1, bottom = inner(box, m.px(settings.trim_in) + m.px(settings.reach_in))
     area = fill[top:bottom, x0:x1]
     if area.size == 0:
         return 0.0
+    near = m.of_text(settings.fill_clear_text)
+    writing = cv2.dilate(ink[top:bottom, x0:x1], np.ones((2 * near + 1, 2 * near + 1), np.uint8))
+    clear = writing == 0
+    if clear.sum() < settings.shaded_ratio * area.size / 4:
+        clear = np.ones_like(clear)  # a cell full of writing: judge it whole
     # ``fill`` is the background over paper, scaled to 255; the fill must be darker than
     # paper by a share of the page's own contrast (on the same 0..255 scale).
     level = 255.0 - settings.shade_contrast * m.contrast * 255.0 / max(1.0, m.flat_paper)
-    return float(np.count_nonzero(area < level)) / area.size
+    return float(np.count_nonzero((area < level) & clear)) / float(clear.sum())

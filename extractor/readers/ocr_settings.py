@@ -75,6 +75,7 @@ class ScanSettings:
     # -- fills (arsir)
     shade_contrast: float = 0.1  # a fill is this share of the contrast darker than paper
     shaded_ratio: float = 0.5  # ... over this share of the cell
+    fill_clear_text: float = 0.3  # ... counting only what is this far (text heights) from ink
 
     # -- ink, dust and marks
     trim_in: float = 0.01  # a cell's inside starts this far from its ruling
@@ -112,7 +113,7 @@ class ScanSettings:
     max_ocr_scale: float = 4.0
     pad_in: float = 0.05  # paper margin around a crop: Tesseract misreads glyphs at an edge
     ink_pad_in: float = 0.03  # margin kept around a cell's ink when it is cropped close
-    short_chars: int = 4  # a reading this short and less sure than ``sure`` is read again
+    short_chars: int = 6  # a reading this short is read again at other scales and voted on
     sure: float = 0.9
     reread_scales: tuple[float, ...] = (1.35, 0.8)  # ... at these scales, and voted on
     one_line_text: float = 1.8  # ink no taller than this many text heights is one line

@@ -153,6 +153,18 @@ def _is_i_dot(speck: _Blob, line: _Line, binary: Image, settings: ScanSettings) 
     return False
 
 
+def _inside_glyph(speck: _Blob, line: _Line) -> bool:
+    """Part of a glyph of several pieces: within the box of a larger glyph of its line (the
+    rings of ``%`` beside its slash, the dot of ``;`` under a curl)."""
+    return any(
+        g.x0 - 1 <= speck.x0
+        and speck.x1 <= g.x1 + 1
+        and g.top - 1 <= speck.top
+        and speck.bottom <= g.bottom + 1
+        for g in line.glyphs
+    )
+
+
 def _is_quote(speck: _Blob, specks: list[_Blob]) -> bool:
     """One stroke of a double quote: a speck of the same height close beside it."""
     width = speck.x1 - speck.x0
@@ -219,7 +231,7 @@ def dust_mask(
             dust[n] = True
         elif grey is not None and grey[blob.top : blob.bottom, blob.x0 : blob.x1].min() > faint:
             dust[n] = True
-        elif _is_stroke(blob, line):
+        elif _is_stroke(blob, line) or _inside_glyph(blob, line):
             dust[n] = False
         else:
             height = (line.base - blob.cy) / line.body

@@ -115,7 +115,8 @@ def _header_cells(page: object, table: object) -> list[Box]:
         chars = [
             ch
             for ch in every
-            if x0 <= (ch["x0"] + ch["x1"]) / 2 <= x1 and top <= (ch["top"] + ch["bottom"]) / 2 <= bottom
+            if x0 <= (ch["x0"] + ch["x1"]) / 2 <= x1
+            and top <= (ch["top"] + ch["bottom"]) / 2 <= bottom
         ]
         text = "".join(ch["text"] for ch in chars).strip()
         if chars and all("Bold" in ch["fontname"] for ch in chars):

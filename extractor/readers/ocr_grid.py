@@ -45,6 +45,38 @@ def _long_thin(runs: Image, least: int, thickest: float, horizontal: bool) -> Im
     return np.where(keep[labels], 255, 0).astype(np.uint8)
 
 
+def _reach_across(
+    lines: Image, across: Image, binary: Image, length: int, ink: float, horizontal: bool
+) -> Image:
+    """Each line's ends carried on, up to ``length``, to the crossing lines they stop short
+    of, where the way there is mostly ink (share ``ink``): a copier's dropout next to a
+    crossing leaves a stub shorter than a segment, which the opening removed, and the cell
+    there would stay open; a line that truly ends (a merged cell) has paper beyond it.
+    Worked on rows; vertical lines are handled transposed."""
+    if not horizontal:
+        turned = _reach_across(lines.T, across.T, binary.T, length, ink, True)
+        return np.ascontiguousarray(turned.T)
+    # The crossing lines may stop short too (a corner with a dropout on both sides).
+    across = cv2.dilate(across, cv2.getStructuringElement(cv2.MORPH_RECT, (1, 2 * length + 1)))
+    count, labels, stats, _ = cv2.connectedComponentsWithStats(lines, connectivity=8)
+    out = lines.copy()
+    w = lines.shape[1]
+    for i in range(1, count):
+        x, y, bw, bh = (int(v) for v in stats[i, :4])
+        band = across[y : y + bh]
+        ends = ((max(0, x - length), x, x), (x + bw, min(w, x + bw + length), x + bw - 1))
+        for lo, hi, end in ends:
+            hits = np.nonzero(band[:, lo:hi].any(axis=0))[0]
+            if not len(hits):
+                continue
+            a, b = (lo + int(hits[-1]), x) if end == x else (x + bw, lo + int(hits[0]) + 1)
+            rows = labels[y : y + bh, end] == i
+            way = binary[y : y + bh, a:b][rows]
+            if way.size and np.count_nonzero(way) >= ink * way.size:
+                out[y : y + bh, a:b][rows] = 255
+    return out
+
+
 def ruling(
     binary: Image, m: Measures, page_width_in: float, settings: ScanSettings
 ) -> tuple[Image, Image]:
@@ -60,6 +92,9 @@ def ruling(
     )
     vertical = _long_thin(_straight_runs(binary, segment, gap, False), segment, thickest, False)
     reach = m.px(settings.reach_in)
+    share = settings.reach_ink_ratio
+    horizontal = _reach_across(horizontal, vertical, binary, segment, share, True)
+    vertical = _reach_across(vertical, horizontal, binary, segment, share, False)
     joined = cv2.bitwise_or(
         cv2.dilate(horizontal, cv2.getStructuringElement(cv2.MORPH_RECT, (2 * reach + 1, 3))),
         cv2.dilate(vertical, cv2.getStructuringElement(cv2.MORPH_RECT, (3, 2 * reach + 1))),

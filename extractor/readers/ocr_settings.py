@@ -67,6 +67,7 @@ class ScanSettings:
     max_rule_stroke: float = 4.0  # a ruling is no thicker than this many text strokes
     rule_span_in: float = 0.5  # a ruling network spans at least this much one way
     reach_in: float = 0.02  # line ends stretched so crossings meet
+    reach_ink_ratio: float = 0.8  # ... and carried to a crossing a segment away over this much ink
     min_table_in: float = 1.0  # a table is at least this wide ...
     min_table_height_in: float = 0.2  # ... and this tall
     min_cell_in: float = 0.04  # a region thinner than this is a double rule, not a cell
@@ -131,9 +132,11 @@ class ScanSettings:
     glyph_text: float = 0.35  # blobs taller than this many text heights can define a line
     baseline_zone: float = 0.3  # a speck centred within this of the baseline
     top_zone: float = 1.0  # ... above x-height by this is where i-dots are
-    hug: float = 0.5  # a full stop is at most this far from the glyph before it
+    hug: float = 0.4  # a full stop is at most this far from the glyph before it ...
+    dark_hug: float = 0.55  # ... or this far when it is as dark as print:
+    print_dark_contrast: float = 0.15  # within this share of the contrast from the ink
     hyphen_width: float = 0.25  # a hyphen is at least this wide (and twice its height) ...
-    hyphen_hug: float = 0.3  # ... with glyphs no farther than this on either side
+    hyphen_hug: float = 0.45  # ... with glyphs no farther than this on either side
     dot_stem: float = 0.5  # an i-dot is at most this far above its stem
     stem_run: float = 0.6  # ... and its stem a vertical stroke at least this long
     faint_contrast: float = 0.35  # a speck lighter than this share of the contrast is not print
@@ -153,6 +156,7 @@ class ScanSettings:
             "segment_share", "line_share", "min_cell_fill_ratio", "shade_contrast",
             "shaded_ratio", "sure", "ocr_low", "min_line_confidence", "faint_contrast",
             "mark_shape_match", "mark_glyph_ratio", "stamp_fill_ratio", "stamp_roundness",
+            "print_dark_contrast", "reach_ink_ratio",
         )  # fmt: skip
         for name in shares:
             value = getattr(self, name)

@@ -83,8 +83,14 @@ def _overlaps_x(a: _Blob, b: _Blob, slack: int = 1) -> bool:
     return a.x0 - slack < b.x1 and b.x0 - slack < a.x1
 
 
+def _darkest(grey: Image | None, blob: _Blob) -> float:
+    if grey is None:
+        return 256.0
+    return float(grey[blob.top : blob.bottom, blob.x0 : blob.x1].min())
+
+
 def _is_full_stop(
-    speck: _Blob, line: _Line, specks: list[_Blob], settings: ScanSettings
+    speck: _Blob, line: _Line, specks: list[_Blob], settings: ScanSettings, dark: bool = False
 ) -> bool:
     """On the baseline, close after a glyph, and not hugging whatever follows instead.
 
@@ -96,7 +102,9 @@ def _is_full_stop(
         return False
     left = max(before, key=lambda g: g.x1)
     gap = speck.x0 - left.x1
-    if gap > settings.hug * line.body:
+    # A printed stop sits close to its glyph; a little farther only when it is as dark as
+    # the letters (a speck of dust of its size is most often lighter).
+    if gap > (settings.dark_hug if dark else settings.hug) * line.body:
         return False
     # A dot between this one and its glyph makes this the second of a doubled stop.
     low = line.base - settings.baseline_zone * line.body
@@ -212,10 +220,13 @@ def dust_mask(
     glyphs = [b for b in blobs if b.bottom - b.top > least]
     lines = _lines(glyphs)
     faint = 256.0
+    dark = -1.0  # as dark as print: a speck this dark may sit a little farther from its glyph
     if grey is not None and glyphs:
         ink = grey[binary > 0]
         paper = float(np.median(grey))
-        faint = paper - settings.faint_contrast * (paper - float(np.percentile(ink, 10)))
+        core = float(np.percentile(ink, 10))
+        faint = paper - settings.faint_contrast * (paper - core)
+        dark = core + settings.print_dark_contrast * (paper - core)
     dust = np.zeros(count, dtype=bool)
     small: list[tuple[int, _Blob, _Line | None]] = []
     for n, blob in enumerate(blobs, start=1):
@@ -237,7 +248,8 @@ def dust_mask(
             height = (line.base - blob.cy) / line.body
             if height <= settings.baseline_zone:
                 dust[n] = not (
-                    _is_full_stop(blob, line, specks, settings) or _is_colon_foot(blob, specks)
+                    _is_full_stop(blob, line, specks, settings, _darkest(grey, blob) <= dark)
+                    or _is_colon_foot(blob, specks)
                 )
             elif height >= top:
                 dust[n] = not (

@@ -161,8 +161,13 @@ def read_page_image(
             found.append((bbox, cells))
     threshold = _threshold(image, [c for _, cells in found for c in cells], settings)
     view = _view(image, number)
-    view.measures["blank_ink_units"] = round(threshold.blank, 3)
-    view.measures["empty_cell_ink_units"] = round(threshold.empty_ink, 3)
+    to_pt = 72.0 / dpi
+    view.measures.update(
+        blank_ink_units=round(threshold.blank, 3),
+        empty_cell_ink_units=round(threshold.empty_ink, 3),
+        speck_pt=round(image.m.of_text(settings.speck_text) * to_pt, 2),
+        row_band_pt=round(image.m.of_text(settings.band_text) * to_pt, 2),
+    )
     shapes = MarkShapes(image.m, settings)
     tables: list[tuple[PxBox, Table]] = []
     for bbox, cells in found:

@@ -53,12 +53,27 @@ def fix_numbers(text: str) -> str:
     return _TOKEN.sub(_fix, text)
 
 
-_CODE = re.compile(r"^([A-Z])([0-9OoIil|S]{1,2})([.,]?)$")
-_CODE_DIGIT = str.maketrans({"O": "0", "o": "0", "I": "1", "i": "1", "l": "1", "|": "1", "S": "5"})
+_CODE = re.compile(r"^([A-Z])([0-9OoIil|SsBgZz]{1,2})([.,]?)$")
+_CODE_DIGIT = str.maketrans(
+    {
+        "O": "0",
+        "o": "0",
+        "I": "1",
+        "i": "1",
+        "l": "1",
+        "|": "1",
+        "S": "5",
+        "s": "5",
+        "B": "8",
+        "g": "9",
+        "Z": "2",
+        "z": "2",
+    }
+)
 
 
 def fix_code(text: str) -> str:
-    """A cell holding one short code (``B1``, ``B12``) read as ``Bi``, ``Bil``, ``BS``.
+    """A cell holding one short code (``B1``, ``B12``) read as ``Bi``, ``Bil``, ``BS``, ``Bg``.
 
     Only a whole cell of one capital and one or two digit-like characters is touched: such a
     cell is a label, and Indonesian has no two-letter words of that shape in a table cell.

@@ -9,6 +9,7 @@ from .evidence import EvidenceSettings
 from .ruled_settings import RuledSettings
 
 if TYPE_CHECKING:
+    from .readers.ocr_settings import ScanSettings
     from .readers.pdf_settings import PdfTextSettings
 
 DEFAULT_MAX_MEMORY_MB = 2048
@@ -19,6 +20,13 @@ def _pdf_text() -> PdfTextSettings:
     from .readers.pdf_settings import PdfTextSettings
 
     return PdfTextSettings()
+
+
+def _scan_settings() -> ScanSettings:
+    # Imported here: the readers package imports this module.
+    from .readers.ocr_settings import ScanSettings
+
+    return ScanSettings()
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,6 +45,8 @@ class ExtractOptions:
     pdf_text: PdfTextSettings = field(default_factory=_pdf_text)
     # Tolerances of the ruled-table PDF reader, as shares of each page's own measures.
     ruled: RuledSettings = field(default_factory=RuledSettings)
+    # How scanned pages are read (OCR): thresholds relative to each page's own measures.
+    scan: ScanSettings = field(default_factory=_scan_settings)
 
     def __post_init__(self) -> None:
         if self.max_pages < 1:

@@ -2,47 +2,43 @@
 
 A page is read by OCR when it carries a picture and no usable text layer (no text, or text
 that is mostly undecodable glyphs). The pipeline is: render the page at its scan resolution,
-deskew, find the ruling (``ocr_grid``), read each cell with Tesseract (``ocr_text``), decide
-schedule cells by their ink, and emit the same ``Table``/``TextLine`` objects the PDF reader
+measure, flatten, deskew and binarise it (``ocr_image``), find the ruling and its cells
+(``ocr_grid``), decide by ink which cells hold anything (``ocr_marks``), read those with
+Tesseract (``ocr_text``), and emit the same ``Table``/``TextLine`` objects the PDF reader
 emits for a born-digital page, in PDF points, so layout cannot tell the difference except by
-``Cell.confidence`` and ``Grid.ocr``.
+``Cell.confidence``, ``Cell.doubts`` and ``Grid.ocr``. What the reader saw and measured goes
+into one ``PageView`` per page.
 
-Decisions a reader must make and layout must not: a cell with no ink (dust removed) is ``""``
-even if Tesseract would hallucinate a dot; a cell with ink that reads as no real word is a
-check mark (``mark=True``, text ``√``): a blob is what a pen tick or any symbol-font glyph
-looks like on paper, and ``√`` is how the contract writes a mark found in a text column.
+Decisions a reader must make and layout must not: a cell with no more ink than the page's
+blank cells (dust removed) is ``""`` even if Tesseract would hallucinate a dot; a cell with
+ink that reads as no real word is a check mark (``mark=True``, text ``√``): a blob is what a
+pen tick or any symbol-font glyph looks like on paper, and ``√`` is how the contract writes a
+mark found in a text column. A filled cell is ``shaded`` and its text is still read.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
+from .. import doubts
 from ..errors import UnreadableDocument
 from ..grid import Cell, Grid, Table, TextLine
 from ..marks import is_mark_text
 from ..ocr_fixes import fix_code, fix_numbers
+from ..seen import PageView
+from .ocr_settings import ScanSettings
 from .pdf_page import PageContent
 
 if TYPE_CHECKING:  # OpenCV, NumPy and Tesseract load only when a page needs OCR
     import numpy as np
 
-    from .ocr_grid import PageImage, PxBox
+    from .ocr_image import Measures, PageImage, PxBox
+    from .ocr_marks import InkThreshold, MarkShapes
     from .ocr_text import CellReader, ReadText
 
 MARK_TEXT = "√"
-MIN_INK = 0.0005  # share of a cell's area: below this a cell is blank paper
-MIN_INK_IN = 0.025  # ...and the ink must amount to at least this square (inches)
-SHORT = 4  # a reading this short and less sure than SURE is tried again as one word
-SURE = 0.9
-MIN_LINE_CONFIDENCE = 0.4  # text outside tables read less surely than this is a picture
-SHADED = 0.5  # a cell this much mid-grey is a shaded (arsir) cell
-BAND_IN = 0.04  # cell tops closer than this (inches) open the same row band
-RENDER_DPI = (150.0, 400.0)  # scans are rendered at their own dpi, within these bounds
-MIN_GLYPHS = 20  # fewer visible characters than this is no text layer
-MIN_PICTURE = 0.3  # share of the page a picture must cover to be worth OCR
-MAX_JUNK = 0.5  # share of undecodable characters beyond which a text layer is junk
 
 
 @dataclass(slots=True)
@@ -51,22 +47,33 @@ class _Placed:
     read: ReadText | None
     mark: bool
     shaded: bool
+    doubts: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class PageReading:
+    """One scanned page as the grid wants it, and what the reader saw on it."""
+
+    tables: list[Table]
+    lines: list[TextLine]
+    view: PageView
 
 
 def _is_junk(text: str) -> bool:
     return text.startswith("(cid:") or text == "\ufffd" or (len(text) == 1 and ord(text) < 32)
 
 
-def has_text_layer(content: PageContent) -> bool:
+def has_text_layer(content: PageContent, settings: ScanSettings | None = None) -> bool:
     """A page whose characters are enough and mostly decodable needs no OCR."""
+    settings = settings or ScanSettings()
     chars = [g.text for g in content.glyphs if g.text.strip()]
-    if len(chars) < MIN_GLYPHS:
+    if len(chars) < settings.min_glyphs:
         return False
     junk = sum(1 for t in chars if _is_junk(t))
-    return junk / len(chars) <= MAX_JUNK
+    return junk / len(chars) <= settings.max_junk_ratio
 
 
-def _scan_dpi(page: Any) -> float | None:
+def _scan_dpi(page: Any, settings: ScanSettings) -> float | None:
     """The resolution of the page's main picture, or None when it has no sizeable one."""
     width, height = float(page.width), float(page.height)
     best: tuple[float, float] | None = None
@@ -78,11 +85,12 @@ def _scan_dpi(page: Any) -> float | None:
         except (KeyError, TypeError, ValueError, IndexError):
             continue
         area = w * h
-        if w > 0 and area >= MIN_PICTURE * width * height and (best is None or area > best[0]):
-            best = (area, src_w / (w / 72.0))
+        if w > 0 and area >= settings.min_picture_ratio * width * height:
+            if best is None or area > best[0]:
+                best = (area, src_w / (w / 72.0))
     if best is None:
         return None
-    return min(max(best[1], RENDER_DPI[0]), RENDER_DPI[1])
+    return min(max(best[1], settings.min_render_dpi), settings.max_render_dpi)
 
 
 @lru_cache(maxsize=1)
@@ -93,92 +101,215 @@ def _reader(file: str) -> CellReader:
     return CellReader(file)
 
 
-def read_scanned_page(page: Any, content: PageContent, number: int, grid: Grid, file: str) -> bool:
+def read_scanned_page(
+    page: Any,
+    content: PageContent,
+    number: int,
+    grid: Grid,
+    file: str,
+    settings: ScanSettings | None = None,
+) -> bool:
     """OCR ``page`` into ``grid`` when it is a scan; return False (doing nothing) otherwise.
 
     ``page`` is the open pdfplumber page, used only to render it.
     """
-    if has_text_layer(content):
+    settings = settings or ScanSettings()
+    if has_text_layer(content, settings):
         return False
-    dpi = _scan_dpi(page)
+    dpi = _scan_dpi(page, settings)
     if dpi is None:
         return False
     import numpy as np
     from pypdfium2 import PdfiumError
 
+    from .ocr_image import to_grey
+
     try:
-        rendered = page.to_image(resolution=dpi).original.convert("L")
+        rendered = page.to_image(resolution=dpi).original
+        pixels = np.asarray(rendered.convert("L" if rendered.mode in ("1", "L") else "RGB"))
     except (PdfiumError, OSError, ValueError) as e:
         raise UnreadableDocument(file, f"halaman/page {number}: {e}") from e
-    grey = np.asarray(rendered, dtype=np.uint8)
-    tables, lines = read_page_image(grey, dpi, number, _reader(file), len(grid.tables))
-    grid.tables.extend(tables)
-    grid.lines.extend(lines)
+    reading = read_page_image(
+        to_grey(pixels, settings), dpi, number, _reader(file), settings, len(grid.tables)
+    )
+    grid.tables.extend(reading.tables)
+    grid.lines.extend(reading.lines)
+    grid.seen.append(reading.view)
     grid.ocr = True
     return True
 
 
 def read_page_image(
-    grey: np.ndarray, dpi: float, number: int, reader: CellReader, tables_before: int = 0
-) -> tuple[list[Table], list[TextLine]]:
-    """One page image to its tables and its other text lines, in PDF points."""
-    from .ocr_grid import cell_boxes, prepare, table_boxes
+    grey: np.ndarray,
+    dpi: float,
+    number: int,
+    reader: CellReader,
+    settings: ScanSettings | None = None,
+    tables_before: int = 0,
+) -> PageReading:
+    """One page image to its tables, its other text lines and its view, in PDF points."""
+    from .ocr_grid import cell_boxes, table_boxes
+    from .ocr_image import prepare
+    from .ocr_marks import MarkShapes
 
-    image = prepare(grey, dpi)
+    settings = settings or ScanSettings()
+    image = prepare(grey, dpi, settings)
+    found: list[tuple[PxBox, list[PxBox]]] = []
+    for bbox in table_boxes(image.rules, image.m, settings):
+        cells = cell_boxes(image.rules, bbox, image.m, settings)
+        if len(cells) >= 2:
+            found.append((bbox, cells))
+    threshold = _threshold(image, [c for _, cells in found for c in cells], settings)
+    view = _view(image, number)
+    to_pt = 72.0 / dpi
+    view.measures.update(
+        blank_ink_units=round(threshold.blank, 3),
+        empty_cell_ink_units=round(threshold.empty_ink, 3),
+        speck_pt=round(image.m.of_text(settings.speck_text) * to_pt, 2),
+        row_band_pt=round(image.m.of_text(settings.band_text) * to_pt, 2),
+    )
+    shapes = MarkShapes(image.m, settings)
     tables: list[tuple[PxBox, Table]] = []
-    for bbox in table_boxes(image.rules, dpi):
-        cells = cell_boxes(image.rules, bbox, dpi)
-        if len(cells) < 2:
-            continue
-        table = _table(image, cells, number, reader)
+    for bbox, cells in found:
+        table = _table(image, cells, number, reader, threshold, shapes, settings, view)
         if table is not None:
             tables.append((bbox, table))
-    lines = _outside_lines(image, [b for b, _ in tables], number, reader, tables_before)
-    return [t for _, t in tables], lines
+            view.tables.append(_pt_box(bbox, dpi))
+    lines = _outside_lines(image, [b for b, _ in tables], number, reader, tables_before, settings)
+    return PageReading([t for _, t in tables], lines, view)
 
 
-def _read_cell(image: PageImage, box: PxBox, reader: CellReader) -> _Placed:
-    from .ocr_grid import grey_share, ink_share, px
+def _pt_box(box: PxBox, dpi: float) -> tuple[float, float, float, float]:
+    k = 72.0 / dpi
+    return (box[0] * k, box[1] * k, box[2] * k, box[3] * k)
+
+
+def _view(image: PageImage, number: int) -> PageView:
+    h, w = image.grey.shape
+    k = 72.0 / image.m.dpi
+    view = PageView(page=number, width=w * k, height=h * k, method="ocr")
+    view.measures.update(image.m.as_dict())
+    view.notes.append("coordinates are those of the page turned back by skew_deg")
+    if image.m.bilevel:
+        view.notes.append("1-bit copy: strokes closed and softened before reading")
+    return view
+
+
+def _threshold(image: PageImage, cells: list[PxBox], settings: ScanSettings) -> InkThreshold:
+    from .ocr_grid import ink_pixels
+    from .ocr_marks import glyph_units, ink_threshold
+
+    margin = image.m.px(settings.trim_in)
+    units = [glyph_units(ink_pixels(image.ink, c, margin), image.m) for c in cells]
+    return ink_threshold(units, settings)
+
+
+def _read_cell(
+    image: PageImage,
+    box: PxBox,
+    reader: CellReader,
+    threshold: InkThreshold,
+    shapes: MarkShapes,
+    settings: ScanSettings,
+) -> _Placed:
+    from .ocr_grid import fill_share, ink_pixels, inner
+    from .ocr_image import glyph_height
+    from .ocr_marks import glyph_units
     from .ocr_text import ReadText
 
-    dpi = image.dpi
-    shaded = grey_share(image.grey, box, dpi) >= SHADED
-    share = ink_share(image.ink, box, dpi)
-    area = (box[2] - box[0]) * (box[3] - box[1])
-    if shaded or share < MIN_INK or share * area < px(MIN_INK_IN, dpi) ** 2:
-        return _Placed(box, None, False, shaded)
-    tight = _ink_bounds(image, box)
-    read = reader.read_cell(_dusted(image, tight), _whole(tight), dpi)
+    m = image.m
+    shaded = fill_share(image.fill, image.ink, box, m, settings) >= settings.shaded_ratio
+    units = glyph_units(ink_pixels(image.ink, box, m.px(settings.trim_in)), m)
+    unsure = [doubts.MARK_UNSURE] if threshold.is_unsure(units) else []
+    if threshold.is_blank(units):
+        return _Placed(box, None, False, shaded, unsure)
+    x0, top, x1, bottom = inner(box, m.px(settings.trim_in))
+    ink = image.ink[top:bottom, x0:x1]
+    shape = shapes.shape(ink)
+    # Its confidence is how clearly the ink is there, not what Tesseract made of it.
+    as_mark = _Placed(box, ReadText(MARK_TEXT, threshold.sureness(units)), True, shaded, unsure)
+    if shapes.is_known(shape):
+        return as_mark
+    tight = _ink_bounds(image, box, settings)
+    height = glyph_height(ink, m)
+    one_line = _is_one_line(tight, height, m, settings)
+    picture = _dusted(image, tight, settings)
+    look = _Look(picture, height, one_line)
+    read = reader.read(picture, m, settings, one_line, height=height)
     text = fix_code(fix_numbers(drop_dust(read.text)))
-    if len(text) <= SHORT and (read.confidence < SURE or not is_real_text(text)):
-        # Read again from the dust-free ink alone: a speck next to a lone glyph is what
-        # turns "5" into "BS)"; a full stop, which the first reading keeps, matters less here.
-        again = reader.read_cell(255 - image.ink, tight, dpi, short=True)
+    if len(text) <= settings.short_chars:
+        read, text = _vote(look, m, settings, reader, read, text)
+    # One blob read unsurely as a letter pair ("Jv", "vl") is a tick too: no two-letter
+    # word is written as a single stroke.
+    stroke_letters = (
+        shape is not None
+        and len(text) == 2
+        and not text.isdigit()
+        and read.confidence < settings.ocr_low
+    )
+    if not is_real_text(text) or is_mark_text(text) or stroke_letters:
+        # Ink that reads as no word: a tick, a cross, a symbol-font glyph.
+        shapes.remember(shape)
+        return as_mark
+    low = [doubts.OCR_LOW] if read.confidence < settings.ocr_low else []
+    return _Placed(box, ReadText(text, read.confidence), False, shaded, low)
+
+
+def _is_one_line(tight: PxBox, height: float, m: Measures, settings: ScanSettings) -> bool:
+    """Whether ink cropped close (``_ink_bounds``) is one line of glyphs ``height`` tall."""
+    ink_height = tight[3] - tight[1] - 2 * m.px(settings.ink_pad_in)
+    return ink_height <= settings.one_line_text * height
+
+
+@dataclass(frozen=True, slots=True)
+class _Look:
+    """A cell's picture as Tesseract is shown it: the crop, its glyphs' height, one line?"""
+
+    picture: np.ndarray
+    height: float
+    one_line: bool
+
+
+def _vote(
+    look: _Look,
+    m: Measures,
+    settings: ScanSettings,
+    reader: CellReader,
+    read: ReadText,
+    text: str,
+) -> tuple[ReadText, str]:
+    """A lone short word is what Tesseract reads least surely (a small bold "B8" as "BS" or
+    "88", a "7" as a tick), and how it reads one changes with the scale. Read it again at
+    another scale: two readings that agree stand; otherwise a third decides, and among
+    equals the surer wins. What reads as no word at all is most often a mark: one more
+    look is enough to catch a digit that a speck spoilt."""
+    from .ocr_text import ReadText
+
+    votes: dict[str, list[float]] = {}
+    if is_real_text(text):
+        votes[text] = [read.confidence]
+    for scale in settings.reread_scales:
+        again = reader.read(look.picture, m, settings, look.one_line, scale, look.height)
         again_text = fix_code(fix_numbers(drop_dust(again.text)))
-        if is_real_text(again_text) and again.confidence > read.confidence:
-            read, text = again, again_text
-    if not is_real_text(text) or is_mark_text(text):
-        # Ink that reads as no word: a tick, a cross, a symbol-font glyph. Its confidence
-        # is how clearly the ink is there, not what Tesseract made of it.
-        sure = min(1.0, share / (4 * MIN_INK))
-        return _Placed(box, ReadText(MARK_TEXT, sure), True, False)
-    return _Placed(box, ReadText(text, read.confidence), False, False)
+        if is_real_text(again_text):
+            votes.setdefault(again_text, []).append(again.confidence)
+        if not votes or any(len(v) >= 2 for v in votes.values()):
+            break  # no word in two looks, or two looks agree
+    if not votes:
+        return read, text
+    best, confs = max(votes.items(), key=lambda kv: (len(kv[1]), max(kv[1])))
+    return ReadText(best, max(confs)), best
 
 
-def _dusted(image: PageImage, box: PxBox) -> np.ndarray:
+def _dusted(image: PageImage, box: PxBox, settings: ScanSettings) -> np.ndarray:
     """The text picture inside ``box`` with specks that cannot be punctuation erased."""
     from .ocr_specks import erase_dust
 
     x0, top, x1, bottom = box
-    return erase_dust(image.text[top:bottom, x0:x1], image.level)
+    return erase_dust(image.text[top:bottom, x0:x1], 128.0, image.m.text, settings)
 
 
-def _whole(box: PxBox) -> PxBox:
-    """``box`` moved to the origin: the box of a crop cut out by it."""
-    return (0, 0, box[2] - box[0], box[3] - box[1])
-
-
-def _ink_bounds(image: PageImage, box: PxBox) -> PxBox:
+def _ink_bounds(image: PageImage, box: PxBox, settings: ScanSettings) -> PxBox:
     """The part of a cell that holds ink, with a small margin.
 
     Tesseract reads a lone digit in a wide cell far worse than the same digit cropped close:
@@ -186,14 +317,12 @@ def _ink_bounds(image: PageImage, box: PxBox) -> PxBox:
     """
     import numpy as np
 
-    from .ocr_grid import px
-
     x0, top, x1, bottom = box
-    m = px(0.01, image.dpi)
+    m = image.m.px(settings.trim_in)
     ys, xs = np.nonzero(image.ink[top + m : bottom - m, x0 + m : x1 - m])
     if len(ys) == 0:
         return box
-    pad = px(0.03, image.dpi)
+    pad = image.m.px(settings.ink_pad_in)
     return (
         max(x0, x0 + m + int(xs.min()) - pad),
         max(top, top + m + int(ys.min()) - pad),
@@ -216,11 +345,13 @@ def is_real_text(text: str) -> bool:
     return sum(1 for ch in s if ch.isalnum()) >= 2
 
 
-_DUST_TOKENS = frozenset(".'`‘’\"")
+# What specks and the ends of rulings become when read as glyphs; none stands alone as a
+# word in writing ("-" does, as a placeholder, and is kept).
+_DUST_TOKENS = frozenset(".'`‘’\"“”«»|_~^—–")
 
 
 def drop_dust(text: str) -> str:
-    """Remove tokens that are only dots or quotes: specks Tesseract read as glyphs.
+    """Remove tokens that are only dots, quotes or bars: specks Tesseract read as glyphs.
 
     Writing never has a full stop standing alone between spaces; a full stop glued to a word
     (``Subbag.``) is kept. A comma standing alone is kept (typists write ``meja , kursi``):
@@ -245,15 +376,38 @@ def _bands(boxes: list[PxBox], tol: int) -> list[int]:
     return bands
 
 
-def _table(image: PageImage, boxes: list[PxBox], number: int, reader: CellReader) -> Table | None:
-    """Rows of cells top to bottom; a cell spanning bands is continued in the lower ones."""
-    from .ocr_grid import px
+def _columns(boxes: list[PxBox], tol: int) -> list[int]:
+    """x of the column boundaries: cell edges within ``tol`` pixels are one boundary."""
+    edges = sorted({b[0] for b in boxes} | {b[2] for b in boxes})
+    groups: list[list[int]] = []
+    for x in edges:
+        if groups and x - groups[-1][-1] <= tol:
+            groups[-1].append(x)
+        else:
+            groups.append([x])
+    return [round(sum(g) / len(g)) for g in groups]
 
-    dpi = image.dpi
+
+def _table(
+    image: PageImage,
+    boxes: list[PxBox],
+    number: int,
+    reader: CellReader,
+    threshold: InkThreshold,
+    shapes: MarkShapes,
+    settings: ScanSettings,
+    view: PageView,
+) -> Table | None:
+    """Rows of cells top to bottom; a cell spanning bands is continued in the lower ones."""
+    dpi = image.m.dpi
     to_pt = 72.0 / dpi
-    tol = px(BAND_IN, dpi)
+    tol = image.m.of_text(settings.band_text)
     bands = _bands(boxes, tol)
-    placed = [_read_cell(image, b, reader) for b in boxes]
+    placed = [_read_cell(image, b, reader, threshold, shapes, settings) for b in boxes]
+    view.cells.extend(_pt_box(p.box, dpi) for p in placed)
+    view.marks.extend(_pt_box(p.box, dpi) for p in placed if p.mark)
+    view.row_breaks.extend(b * to_pt for b in bands)
+    view.columns.extend(x * to_pt for x in _columns(boxes, 2 * image.m.px(settings.reach_in)))
     rows: list[list[Cell]] = []
     for n, band in enumerate(bands):
         band_bottom = bands[n + 1] if n + 1 < len(bands) else max(b[3] for b in boxes)
@@ -274,6 +428,7 @@ def _table(image: PageImage, boxes: list[PxBox], number: int, reader: CellReader
                         x0=left,
                         x1=right,
                         page=number,
+                        doubts=list(p.doubts),
                     )
                 )
             elif top < band - tol and bottom > band + tol:
@@ -296,20 +451,35 @@ def _table(image: PageImage, boxes: list[PxBox], number: int, reader: CellReader
 
 
 def _outside_lines(
-    image: PageImage, tables: list[PxBox], number: int, reader: CellReader, tables_before: int
+    image: PageImage,
+    tables: list[PxBox],
+    number: int,
+    reader: CellReader,
+    tables_before: int,
+    settings: ScanSettings,
 ) -> list[TextLine]:
-    """Text lines of the page outside its tables: title, unit, year, signature block."""
-    from .ocr_grid import text_blocks
+    """Text lines of the page outside its tables: title, unit, year, signature block.
 
+    Each block of writing is cut into its lines where its rows run (nearly) empty, and
+    each line is read on its own: what is left of a stamp or a signature between the
+    title and the name is then a line of its own, read unsurely and dropped, instead of
+    spoiling the reading of the lines around it.
+    """
+    from .ocr_grid import line_bands, text_blocks
+
+    m = image.m
     out: list[TextLine] = []
-    for box in text_blocks(image.ink, tables, image.dpi):
-        read = reader.read_cell(_dusted(image, box), _whole(box), image.dpi)
-        if read.confidence < MIN_LINE_CONFIDENCE:
-            continue  # a logo, a stamp, a signature scrawl
+    for box in text_blocks(image.ink, tables, m, settings):
         mid = (box[1] + box[3]) / 2
         after = tables_before + sum(1 for t in tables if t[1] < mid)
-        for text in read.text.split("\n"):
-            text = fix_numbers(drop_dust(text))
-            if is_real_text(text):
-                out.append(TextLine(text=text, page=number, after_tables=after))
+        for top, bottom in line_bands(image.ink, box, m, settings):
+            line = (box[0], top, box[2], bottom)
+            tight = _ink_bounds(image, line, settings)
+            one = _is_one_line(tight, m.text, m, settings)
+            for read in reader.read_lines(_dusted(image, tight, settings), m, settings, one):
+                if read.confidence < settings.min_line_confidence:
+                    continue  # a logo, a stamp, a signature scrawl
+                text = fix_numbers(drop_dust(read.text))
+                if is_real_text(text):
+                    out.append(TextLine(text=text, page=number, after_tables=after))
     return out

@@ -1,169 +1,138 @@
-"""A scanned page image to straight ink masks and table cell rectangles.
+"""Ruling lines, table cells and text blocks of a straightened page (``ocr_image``).
 
 Tesseract reads words, not tables, so the table structure comes from the ruling lines in the
 image. The method is plain OpenCV morphology (chosen over img2table, which does the same with
-a polars/pandas stack and hides merged cells behind its own table model): opening the ink
-with a long thin kernel keeps only lines; the areas the lines enclose are the cells, found as
-connected components of the background, so a merged cell is one component whatever its span.
+a polars/pandas stack and hides merged cells behind its own table model): on the adaptive ink
+mask, opening with a long thin kernel keeps only straight runs; runs on one line with small
+breaks between them (dashes, a copier's dropouts) are closed into one; what is long and thin
+is ruling. The areas the ruling encloses are the cells, found as connected components of the
+background, so a merged cell is one component whatever its span.
 
-All sizes are expressed in inches and scaled by the image's dpi, so a 150 dpi and a 300 dpi
-scan of the same page give the same cells.
+Kernel lengths are shares of the page width, never shorter than a few text heights (so no
+glyph stroke passes); thickness is measured against the page's own stroke width.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import cv2
 import numpy as np
-from numpy.typing import NDArray
 
-Image = NDArray[np.uint8]
-PxBox = tuple[int, int, int, int]  # x0, top, x1, bottom in pixels, exclusive ends
-
-MAX_SKEW = 3.0  # degrees searched either way; a scanner feed is rarely worse
-SKEW_DPI = 100.0  # the skew search works on the page reduced to this resolution
-LINE_GREY = 200  # pixels darker than this may be ruling (thin lines scan light grey)
-H_LINE_IN = 0.25  # a horizontal run this long (inches) is a ruling line, not a glyph
-V_LINE_IN = 0.16  # vertical kernel: longer than a bold capital; real verticals span rows
-MIN_CELL_IN = 0.04  # a background region thinner than this is a double rule, not a cell
-SPECK_IN = 0.02  # ink blobs within this square are dust (or a full stop: see ``prepare``)
-RULE_SPAN_IN = 0.5  # a ruling network spans at least this much one way or the other
-LINE_GAP_IN = 0.3  # words closer than this on a line outside tables belong together
+from .ocr_image import Image, Measures, PxBox
+from .ocr_settings import ScanSettings
 
 
-@dataclass(slots=True)
-class PageImage:
-    """A deskewed page: grey pixels, ink mask, ruling mask and the dpi they are measured in."""
-
-    grey: Image
-    ink: Image  # 255 where there is ink that is not ruling and not dust
-    rules: Image  # 255 on ruling lines
-    text: Image  # grey with ruling and dust painted white: what Tesseract is shown
-    dpi: float
-    skew: float  # degrees the scan was turned back by
-    level: float  # grey level below which a pixel is ink
-
-
-def px(inches: float, dpi: float) -> int:
-    return max(1, round(inches * dpi))
+def _straight_runs(binary: Image, length: int, gap: int, horizontal: bool) -> Image:
+    """Runs of at least ``length`` pixels one way, with breaks up to ``gap`` closed."""
+    shape = (length, 1) if horizontal else (1, length)
+    kernel = cv2.getStructuringElement(cv2.MORPH_RECT, shape)
+    runs = cv2.morphologyEx(binary, cv2.MORPH_OPEN, kernel)
+    if gap > 1:
+        joint = (gap, 1) if horizontal else (1, gap)
+        kernel = cv2.getStructuringElement(cv2.MORPH_RECT, joint)
+        runs = cv2.morphologyEx(runs, cv2.MORPH_CLOSE, kernel)
+    return runs
 
 
-def ink_level(grey: Image) -> float:
-    """Otsu's threshold, bounded so a blank page does not turn noise into ink."""
-    level, _ = cv2.threshold(grey, 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)
-    return min(max(float(level), 90.0), 190.0)
-
-
-def _binary(grey: Image, level: float | None = None) -> Image:
-    """Ink as 255: pixels darker than ``level`` (by default the page's own Otsu level)."""
-    level = ink_level(grey) if level is None else level
-    return np.where(grey < level, 255, 0).astype(np.uint8)
-
-
-def estimate_skew(ink: Image, dpi: float) -> float:
-    """The rotation (degrees) that makes text lines and rulings horizontal.
-
-    Projection profile: over candidate angles, shear the ink's pixel coordinates (for a few
-    degrees a shear is a rotation to within a pixel) and keep the angle whose row histogram
-    is most peaked. Working on coordinates of a reduced image instead of rotating images
-    makes the whole search a few milliseconds.
-    """
-    scale = min(1.0, SKEW_DPI / dpi)
-    small = cv2.resize(ink, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA)
-    ys, xs = np.nonzero(small > 96)
-    if len(ys) < 50:
-        return 0.0
-    xs = xs.astype(np.float64) - small.shape[1] / 2
-    ys = ys.astype(np.float64)
-    size = small.shape[0] + small.shape[1]
-
-    def score(angle: float) -> float:
-        rows = np.rint(ys + xs * np.tan(np.radians(angle))).astype(np.int64) + size // 2
-        hist = np.bincount(np.clip(rows, 0, 2 * size), minlength=2 * size + 1)
-        return float(np.dot(hist, hist))
-
-    best = max(np.arange(-MAX_SKEW, MAX_SKEW + 1e-9, 0.25), key=score)
-    fine = np.arange(best - 0.25, best + 0.25 + 1e-9, 0.05)
-    # The shear that levels the rows is the opposite of the turn ``rotate`` makes.
-    return -float(max(fine, key=score))
-
-
-def rotate(grey: Image, angle: float) -> Image:
-    if abs(angle) < 0.02:
-        return grey
-    h, w = grey.shape
-    m = cv2.getRotationMatrix2D((w / 2, h / 2), angle, 1.0)
-    return cv2.warpAffine(grey, m, (w, h), flags=cv2.INTER_CUBIC, borderValue=255)
-
-
-def ruling(grey: Image, dpi: float) -> Image:
-    """Horizontal and vertical lines only, their ends stretched so crossings touch."""
-    dark = np.where(grey < LINE_GREY, 255, 0).astype(np.uint8)
-    hk = cv2.getStructuringElement(cv2.MORPH_RECT, (px(H_LINE_IN, dpi), 1))
-    vk = cv2.getStructuringElement(cv2.MORPH_RECT, (1, px(V_LINE_IN, dpi)))
-    horizontal = cv2.morphologyEx(dark, cv2.MORPH_OPEN, hk)
-    vertical = cv2.morphologyEx(dark, cv2.MORPH_OPEN, vk)
-    reach = px(0.02, dpi)  # bridge scan breaks and let line ends meet their crossings
-    horizontal = cv2.dilate(
-        horizontal, cv2.getStructuringElement(cv2.MORPH_RECT, (2 * reach + 1, 3))
-    )
-    vertical = cv2.dilate(vertical, cv2.getStructuringElement(cv2.MORPH_RECT, (3, 2 * reach + 1)))
-    lines = cv2.bitwise_or(horizontal, vertical)
-    # The stem of a large letter (a 12 pt title) passes the vertical kernel; it stands alone,
-    # while ruling is part of a long network or itself long.
-    _, labels, stats, _ = cv2.connectedComponentsWithStats(lines, connectivity=8)
-    span = px(RULE_SPAN_IN, dpi)
-    keep = (stats[:, cv2.CC_STAT_WIDTH] >= span) | (stats[:, cv2.CC_STAT_HEIGHT] >= span)
+def _long_thin(runs: Image, least: int, thickest: float, horizontal: bool) -> Image:
+    """Components of ``runs`` at least ``least`` long and on average at most ``thickest``
+    thick (area over length, which a slightly tilted line passes and a smeared word
+    does not)."""
+    count, labels, stats, _ = cv2.connectedComponentsWithStats(runs, connectivity=8)
+    length = stats[:, cv2.CC_STAT_WIDTH if horizontal else cv2.CC_STAT_HEIGHT]
+    thickness = stats[:, cv2.CC_STAT_AREA] / np.maximum(length, 1)
+    keep = (length >= least) & (thickness <= thickest)
     keep[0] = False
     return np.where(keep[labels], 255, 0).astype(np.uint8)
 
 
-def clean_ink(binary: Image, rules: Image, dpi: float) -> Image:
-    """Ink without the ruling and without dust specks."""
-    ink = cv2.bitwise_and(binary, cv2.bitwise_not(rules))
-    _, labels, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
-    speck = px(SPECK_IN, dpi)
-    small = (stats[:, cv2.CC_STAT_WIDTH] <= speck) & (stats[:, cv2.CC_STAT_HEIGHT] <= speck)
-    small[0] = False  # the background label
-    if small.any():
-        ink[small[labels]] = 0
-    return ink
+def _reach_across(
+    lines: Image, across: Image, binary: Image, length: int, ink: float, horizontal: bool
+) -> Image:
+    """Each line's ends carried on, up to ``length``, to the crossing lines they stop short
+    of, where the way there is mostly ink (share ``ink``): a copier's dropout next to a
+    crossing leaves a stub shorter than a segment, which the opening removed, and the cell
+    there would stay open; a line that truly ends (a merged cell) has paper beyond it.
+    Worked on rows; vertical lines are handled transposed."""
+    if not horizontal:
+        turned = _reach_across(lines.T, across.T, binary.T, length, ink, True)
+        return np.ascontiguousarray(turned.T)
+    # The crossing lines may stop short too (a corner with a dropout on both sides).
+    across = cv2.dilate(across, cv2.getStructuringElement(cv2.MORPH_RECT, (1, 2 * length + 1)))
+    count, labels, stats, _ = cv2.connectedComponentsWithStats(lines, connectivity=8)
+    out = lines.copy()
+    w = lines.shape[1]
+    for i in range(1, count):
+        x, y, bw, bh = (int(v) for v in stats[i, :4])
+        band = across[y : y + bh]
+        ends = ((max(0, x - length), x, x), (x + bw, min(w, x + bw + length), x + bw - 1))
+        for lo, hi, end in ends:
+            hits = np.nonzero(band[:, lo:hi].any(axis=0))[0]
+            if not len(hits):
+                continue
+            a, b = (lo + int(hits[-1]), x) if end == x else (x + bw, lo + int(hits[0]) + 1)
+            rows = labels[y : y + bh, end] == i
+            way = binary[y : y + bh, a:b][rows]
+            if way.size and np.count_nonzero(way) >= ink * way.size:
+                out[y : y + bh, a:b][rows] = 255
+    return out
 
 
-def prepare(grey: Image, dpi: float) -> PageImage:
-    """Deskew the page and separate its ink into ruling and everything else."""
-    skew = estimate_skew(_binary(grey), dpi)
-    straight = rotate(grey, skew)
-    level = ink_level(straight)
-    binary = _binary(straight, level)
-    rules = ruling(straight, dpi)
-    ink = clean_ink(binary, rules, dpi)
-    # Borders left in a crop are read as "|" or "l", and specks as dots or commas.
-    dust = cv2.bitwise_and(binary, cv2.bitwise_not(cv2.bitwise_or(rules, ink)))
-    # A full stop is as small as a speck of dust; only specks away from writing are erased.
-    near = px(0.06, dpi)
-    writing = cv2.dilate(ink, cv2.getStructuringElement(cv2.MORPH_RECT, (2 * near + 1, near + 1)))
-    dust[writing > 0] = 0
-    text = straight.copy()
-    text[rules > 0] = 255
-    text[cv2.dilate(dust, np.ones((3, 3), np.uint8)) > 0] = 255
-    return PageImage(straight, ink, rules, text, dpi, skew, level)
+def ruling(
+    binary: Image, m: Measures, page_width_in: float, settings: ScanSettings
+) -> tuple[Image, Image]:
+    """(ruling with ends stretched so crossings touch, the ruling's own pixels)."""
+    segment = max(
+        round(settings.segment_share * page_width_in * m.dpi), round(settings.segment_text * m.text)
+    )
+    gap = m.px(settings.rule_gap_in)
+    thickest = max(2.0, settings.max_rule_stroke * m.stroke)
+    longest = round(settings.line_share * page_width_in * m.dpi)
+    horizontal = _long_thin(
+        _straight_runs(binary, segment, gap, True), max(segment, longest), thickest, True
+    )
+    vertical = _long_thin(_straight_runs(binary, segment, gap, False), segment, thickest, False)
+    reach = m.px(settings.reach_in)
+    share = settings.reach_ink_ratio
+    horizontal = _reach_across(horizontal, vertical, binary, segment, share, True)
+    vertical = _reach_across(vertical, horizontal, binary, segment, share, False)
+    joined = cv2.bitwise_or(
+        cv2.dilate(horizontal, cv2.getStructuringElement(cv2.MORPH_RECT, (2 * reach + 1, 3))),
+        cv2.dilate(vertical, cv2.getStructuringElement(cv2.MORPH_RECT, (3, 2 * reach + 1))),
+    )
+    # The stem of a large letter or the side of a round stamp passes the vertical kernel;
+    # it stands alone, while ruling is a network that spans a good length and holds at
+    # least one long horizontal line.
+    count, labels, stats, _ = cv2.connectedComponentsWithStats(joined, connectivity=8)
+    span = m.px(settings.rule_span_in)
+    keep = (stats[:, cv2.CC_STAT_WIDTH] >= span) | (stats[:, cv2.CC_STAT_HEIGHT] >= span)
+    has_line = np.zeros(count, dtype=bool)
+    has_line[np.unique(labels[horizontal > 0])] = True
+    keep &= has_line
+    keep[0] = False
+    rules = np.where(keep[labels], 255, 0).astype(np.uint8)
+    core = cv2.bitwise_and(cv2.bitwise_or(horizontal, vertical), rules)
+    # Where a line was closed over a break its pixels were not ink; the core is what the
+    # ruling really covers, plus a pixel of the grey edge it leaves in the scan.
+    core = cv2.bitwise_or(
+        cv2.bitwise_and(cv2.dilate(core, np.ones((3, 3), np.uint8)), binary), core
+    )
+    return rules, core
 
 
-def table_boxes(rules: Image, dpi: float) -> list[PxBox]:
-    """Bounding boxes of ruled tables, top to bottom: ruling blobs wide and tall enough."""
+def table_boxes(rules: Image, m: Measures, settings: ScanSettings) -> list[PxBox]:
+    """Bounding boxes of ruled tables, top to bottom: ruling networks wide and tall enough."""
     count, _, stats, _ = cv2.connectedComponentsWithStats(rules, connectivity=8)
     boxes: list[PxBox] = []
+    wide, tall = m.px(settings.min_table_in), m.px(settings.min_table_height_in)
     for i in range(1, count):
         x, y, w, h = (int(v) for v in stats[i, :4])
-        if w >= px(1.0, dpi) and h >= px(0.2, dpi):
+        if w >= wide and h >= tall:
             boxes.append((x, y, x + w, y + h))
     boxes.sort(key=lambda b: (b[1], b[0]))
     return boxes
 
 
-def cell_boxes(rules: Image, table: PxBox, dpi: float) -> list[PxBox]:
+def cell_boxes(rules: Image, table: PxBox, m: Measures, settings: ScanSettings) -> list[PxBox]:
     """The rectangles the ruling encloses inside ``table``: one per cell, merged or not.
 
     A background region touching the table's bounding box is outside the ruling (a table
@@ -174,20 +143,22 @@ def cell_boxes(rules: Image, table: PxBox, dpi: float) -> list[PxBox]:
     inside = cv2.bitwise_not(rules[y0:y1, x0:x1])
     count, _, stats, _ = cv2.connectedComponentsWithStats(inside, connectivity=4)
     h, w = inside.shape
-    least = px(MIN_CELL_IN, dpi)
+    least = m.px(settings.min_cell_in)
     cells: list[PxBox] = []
     for i in range(1, count):
         x, y, cw, ch, area = (int(v) for v in stats[i])
         if x == 0 or y == 0 or x + cw >= w or y + ch >= h:
             continue
-        if cw < least or ch < least or area < 0.6 * cw * ch:
+        if cw < least or ch < least or area < settings.min_cell_fill_ratio * cw * ch:
             continue
         cells.append((x0 + x, y0 + y, x0 + x + cw, y0 + y + ch))
     cells.sort(key=lambda b: (b[1], b[0]))
     return cells
 
 
-def text_blocks(ink: Image, tables: list[PxBox], dpi: float) -> list[PxBox]:
+def text_blocks(
+    ink: Image, tables: list[PxBox], m: Measures, settings: ScanSettings
+) -> list[PxBox]:
     """Boxes of writing outside the tables: words smeared into lines and stacked lines.
 
     Each box is read on its own, which is far faster than letting Tesseract analyse a whole
@@ -196,37 +167,78 @@ def text_blocks(ink: Image, tables: list[PxBox], dpi: float) -> list[PxBox]:
     rest = ink.copy()
     for x0, top, x1, bottom in tables:
         rest[top:bottom, x0:x1] = 0
-    kernel = cv2.getStructuringElement(cv2.MORPH_RECT, (px(LINE_GAP_IN, dpi), px(0.03, dpi)))
+    kernel = cv2.getStructuringElement(
+        cv2.MORPH_RECT,
+        (m.of_text(settings.word_gap_text), m.of_text(settings.line_join_text)),
+    )
     smeared = cv2.dilate(rest, kernel)
     count, _, stats, _ = cv2.connectedComponentsWithStats(smeared, connectivity=8)
     boxes: list[PxBox] = []
-    low = px(0.05, dpi)
+    low = m.of_text(settings.glyph_text * 2)
+    pad = m.px(settings.ink_pad_in)
     h, w = ink.shape
     for i in range(1, count):
         x, y, bw, bh = (int(v) for v in stats[i, :4])
         if bh < low or bw < low:
             continue
-        pad = px(0.02, dpi)
         boxes.append((max(0, x - pad), max(0, y - pad), min(w, x + bw + pad), min(h, y + bh + pad)))
     boxes.sort(key=lambda b: (b[1], b[0]))
     return boxes
 
 
-def ink_share(ink: Image, box: PxBox, dpi: float) -> float:
-    """Share of a cell's inner area covered by ink, ignoring a margin along its borders."""
-    m = px(0.01, dpi)
+def line_bands(
+    ink: Image, box: PxBox, m: Measures, settings: ScanSettings
+) -> list[tuple[int, int]]:
+    """(top, bottom) of the text lines in ``box``: runs of rows holding ink, split where a
+    row holds next to none (the thin arc of a stamp crossing the gap does not join two
+    lines). Bands too thin for a line are dropped; the box itself when none is found."""
     x0, top, x1, bottom = box
-    inner = ink[top + m : bottom - m, x0 + m : x1 - m]
-    if inner.size == 0:
-        return 0.0
-    return float(np.count_nonzero(inner)) / inner.size
+    rows = np.count_nonzero(ink[top:bottom, x0:x1], axis=1)
+    empty = rows <= settings.gap_row_stroke * m.stroke
+    bands: list[tuple[int, int]] = []
+    start: int | None = None
+    for i, gap in enumerate([*empty.tolist(), True]):
+        if not gap and start is None:
+            start = i
+        elif gap and start is not None:
+            if i - start >= settings.min_line_text * m.text:
+                bands.append((top + start, top + i))
+            start = None
+    pad = m.px(settings.ink_pad_in)
+    return [(max(top, a - pad), min(bottom, b + pad)) for a, b in bands] or [(top, bottom)]
 
 
-def grey_share(grey: Image, box: PxBox, dpi: float) -> float:
-    """Share of a cell's inner area painted mid-grey or darker: a shaded (arsir) cell."""
-    m = px(0.015, dpi)
+def inner(box: PxBox, margin: int) -> PxBox:
     x0, top, x1, bottom = box
-    inner = grey[top + m : bottom - m, x0 + m : x1 - m]
-    if inner.size == 0:
+    left, up = x0 + margin, top + margin
+    return (left, up, max(left, x1 - margin), max(up, bottom - margin))
+
+
+def ink_pixels(ink: Image, box: PxBox, margin: int) -> int:
+    """Ink pixels inside a cell, ignoring a margin along its borders."""
+    x0, top, x1, bottom = inner(box, margin)
+    return int(np.count_nonzero(ink[top:bottom, x0:x1]))
+
+
+def fill_share(
+    fill: Image, ink: Image, box: PxBox, m: Measures, settings: ScanSettings
+) -> float:
+    """Share of a cell's inside whose background is darker than paper: a filled (arsir)
+    cell, whether or not something is written on it.
+
+    Only the background away from the ink counts: blurred bold writing darkens the
+    background estimate over itself, a fill shows between the glyphs as well.
+    """
+    x0, top, x1, bottom = inner(box, m.px(settings.trim_in) + m.px(settings.reach_in))
+    area = fill[top:bottom, x0:x1]
+    if area.size == 0:
         return 0.0
-    return float(np.count_nonzero(inner < 215)) / inner.size
+    near = m.of_text(settings.fill_clear_text)
+    writing = cv2.dilate(ink[top:bottom, x0:x1], np.ones((2 * near + 1, 2 * near + 1), np.uint8))
+    clear = writing == 0
+    if clear.sum() < settings.shaded_ratio * area.size / 4:
+        clear = np.ones_like(clear)  # a cell full of writing: judge it whole
+    # ``fill`` is the background over paper, scaled to 255; the fill must be darker than
+    # paper by a share of the page's own contrast (on the same 0..255 scale).
+    level = 255.0 - settings.shade_contrast * m.contrast * 255.0 / max(1.0, m.flat_paper)
+    return float(np.count_nonzero((area < level) & clear)) / float(clear.sum())

@@ -21,16 +21,8 @@ from dataclasses import dataclass
 import cv2
 import numpy as np
 
-from .ocr_grid import Image
-
-SPECK = 0.4  # a blob no larger than this share of the line's body height may be dust
-MIN_GLYPH_PX = 4  # blobs taller than this (pixels) can be glyphs that define a line
-BASELINE_ZONE = 0.3  # a speck centred within this share of body height of the baseline
-TOP_ZONE = 1.0  # ...and above x-height (this share) is where i-dots are
-HUG = 0.4  # a full stop is at most this share of body height from the glyph before it
-DOT_STEM = 0.5  # an i-dot is at most this share of body height above its stem
-STEM_RUN = 0.6  # ...and its stem is a vertical stroke at least this share of body height
-FAINT = 0.5  # a speck lighter than this share of the way from ink to paper is not print
+from .ocr_image import Image
+from .ocr_settings import ScanSettings
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,44 +83,70 @@ def _overlaps_x(a: _Blob, b: _Blob, slack: int = 1) -> bool:
     return a.x0 - slack < b.x1 and b.x0 - slack < a.x1
 
 
-def _is_full_stop(speck: _Blob, line: _Line, specks: list[_Blob]) -> bool:
-    """On the baseline, close after a glyph, and closer to it than to whatever follows."""
+def _darkest(grey: Image | None, blob: _Blob) -> float:
+    if grey is None:
+        return 256.0
+    return float(grey[blob.top : blob.bottom, blob.x0 : blob.x1].min())
+
+
+def _is_full_stop(
+    speck: _Blob, line: _Line, specks: list[_Blob], settings: ScanSettings, dark: bool = False
+) -> bool:
+    """On the baseline, close after a glyph, and not hugging whatever follows instead.
+
+    Punctuation glued between two glyphs (``97,5``, ``Kab.Kubu``, ``tertib,efektif``) sits
+    about midway at low resolution; dust in a word gap is as likely near the next word.
+    """
     before = [g for g in line.glyphs if g.x1 <= speck.x0 + 1 and g.bottom > line.top]
     if not before:
         return False
     left = max(before, key=lambda g: g.x1)
     gap = speck.x0 - left.x1
-    if gap > HUG * line.body:
+    # A printed stop sits close to its glyph; a little farther only when it is as dark as
+    # the letters (a speck of dust of its size is most often lighter).
+    if gap > (settings.dark_hug if dark else settings.hug) * line.body:
         return False
     # A dot between this one and its glyph makes this the second of a doubled stop.
-    low = line.base - BASELINE_ZONE * line.body
+    low = line.base - settings.baseline_zone * line.body
     if any(
         s is not speck and left.x1 <= s.x0 and s.x1 <= speck.x0 and s.bottom > low for s in specks
     ):
         return False
     after = [g.x0 - speck.x1 for g in line.glyphs if g.x0 >= speck.x1 - 1]
-    return not after or min(after) >= gap
+    return not after or min(after) + 1 >= gap / 2
 
 
-def _is_colon_head(speck: _Blob, line: _Line, specks: list[_Blob]) -> bool:
+def _is_hyphen(speck: _Blob, line: _Line, settings: ScanSettings) -> bool:
+    """A dash at mid x-height joining two glyphs (``e-government``): wider than tall, with
+    writing close on both sides."""
+    w, h = speck.x1 - speck.x0, speck.bottom - speck.top
+    if w < max(2 * h, settings.hyphen_width * line.body):
+        return False
+    reach = settings.hyphen_hug * line.body
+    left = [speck.x0 - g.x1 for g in line.glyphs if g.x1 <= speck.x0 + 1]
+    right = [g.x0 - speck.x1 for g in line.glyphs if g.x0 >= speck.x1 - 1]
+    return bool(left and right) and min(left) <= reach and min(right) <= reach
+
+
+def _is_colon_head(speck: _Blob, line: _Line, specks: list[_Blob], dot_stem: float) -> bool:
     """The upper dot of a colon or semicolon: another speck straight below it, close."""
     return any(
         s is not speck
         and _overlaps_x(speck, s)
-        and 0 <= s.top - speck.bottom <= DOT_STEM * line.body
+        and 0 <= s.top - speck.bottom <= dot_stem * line.body
         for s in specks
     )
 
 
-def _is_i_dot(speck: _Blob, line: _Line, binary: Image) -> bool:
+def _is_i_dot(speck: _Blob, line: _Line, binary: Image, settings: ScanSettings) -> bool:
     """The dot of an i or j: a vertical stroke starts just below it, under its centre.
 
     Looked for in pixels, not blobs: at 150 dpi the stem of an ``i`` often touches the letter
     beside it. A speck at the shoulder of an ``a`` has no stroke straight below and is what
     Tesseract reads as an apostrophe.
     """
-    reach = speck.bottom + max(1, round(DOT_STEM * line.body))
-    need = max(2, round(STEM_RUN * line.body))
+    reach = speck.bottom + max(1, round(settings.dot_stem * line.body))
+    need = max(2, round(settings.stem_run * line.body))
     for x in range(max(0, speck.x0 - 1), min(binary.shape[1], speck.x1 + 1)):
         column = binary[speck.bottom : int(line.base) + 1, x] > 0
         if not column.any():
@@ -141,6 +159,18 @@ def _is_i_dot(speck: _Blob, line: _Line, binary: Image) -> bool:
         if length >= need:
             return True
     return False
+
+
+def _inside_glyph(speck: _Blob, line: _Line) -> bool:
+    """Part of a glyph of several pieces: within the box of a larger glyph of its line (the
+    rings of ``%`` beside its slash, the dot of ``;`` under a curl)."""
+    return any(
+        g.x0 - 1 <= speck.x0
+        and speck.x1 <= g.x1 + 1
+        and g.top - 1 <= speck.top
+        and speck.bottom <= g.bottom + 1
+        for g in line.glyphs
+    )
 
 
 def _is_quote(speck: _Blob, specks: list[_Blob]) -> bool:
@@ -173,76 +203,100 @@ def _is_stroke(speck: _Blob, line: _Line) -> bool:
     return speck.bottom > line.base + 1 or speck.top < line.top - 1
 
 
-def dust_mask(binary: Image, grey: Image | None = None) -> Image:
+def dust_mask(
+    binary: Image, text_height: float, settings: ScanSettings, grey: Image | None = None
+) -> Image:
     """255 on blobs of ``binary`` (ink = 255) that are dust rather than punctuation.
 
-    With ``grey`` (the same crop's pixels), a speck whose darkest pixel is much lighter than
-    the writing's ink is dust wherever it sits: a printed dot is as dark as the letters, since
-    even at 150 dpi it covers whole pixels.
+    ``text_height`` is the page's measured glyph height in pixels: blobs taller than a share
+    of it can be glyphs that define a text line. With ``grey`` (the same crop's pixels), a
+    speck whose darkest pixel is much lighter than the writing's ink is dust wherever it
+    sits: a printed dot is as dark as the letters, since even at 150 dpi it covers whole
+    pixels.
     """
     count, labels, stats, _ = cv2.connectedComponentsWithStats(binary, connectivity=8)
     blobs = [_Blob(int(x), int(y), int(x + w), int(y + h)) for x, y, w, h, _ in stats[1:count]]
-    glyphs = [b for b in blobs if b.bottom - b.top > MIN_GLYPH_PX]
+    least = max(2.0, settings.glyph_text * text_height)
+    glyphs = [b for b in blobs if b.bottom - b.top > least]
     lines = _lines(glyphs)
     faint = 256.0
+    dark = -1.0  # as dark as print: a speck this dark may sit a little farther from its glyph
     if grey is not None and glyphs:
         ink = grey[binary > 0]
         paper = float(np.median(grey))
-        faint = paper - FAINT * (paper - float(np.percentile(ink, 10)))
+        core = float(np.percentile(ink, 10))
+        faint = paper - settings.faint_contrast * (paper - core)
+        dark = core + settings.print_dark_contrast * (paper - core)
     dust = np.zeros(count, dtype=bool)
     small: list[tuple[int, _Blob, _Line | None]] = []
     for n, blob in enumerate(blobs, start=1):
         line = _line_of(blob, lines)
-        limit = SPECK * line.body if line else MIN_GLYPH_PX
+        limit = settings.speck_body * line.body if line else least
         if max(blob.x1 - blob.x0, blob.bottom - blob.top) <= limit:
             small.append((n, blob, line))
     specks = [b for _, b, _ in small]
-    top_specks = [b for _, b, ln in small if ln and (ln.base - b.cy) / ln.body >= TOP_ZONE]
+    top = settings.top_zone
+    top_specks = [b for _, b, ln in small if ln and (ln.base - b.cy) / ln.body >= top]
     for n, blob, line in small:
         if line is None:
             dust[n] = True
         elif grey is not None and grey[blob.top : blob.bottom, blob.x0 : blob.x1].min() > faint:
             dust[n] = True
-        elif _is_stroke(blob, line):
+        elif _is_stroke(blob, line) or _inside_glyph(blob, line):
             dust[n] = False
         else:
             height = (line.base - blob.cy) / line.body
-            if height <= BASELINE_ZONE:
-                dust[n] = not (_is_full_stop(blob, line, specks) or _is_colon_foot(blob, specks))
-            elif height >= TOP_ZONE:
-                dust[n] = not (_is_i_dot(blob, line, binary) or _is_quote(blob, top_specks))
+            if height <= settings.baseline_zone:
+                dust[n] = not (
+                    _is_full_stop(blob, line, specks, settings, _darkest(grey, blob) <= dark)
+                    or _is_colon_foot(blob, specks)
+                )
+            elif height >= top:
+                dust[n] = not (
+                    _is_i_dot(blob, line, binary, settings) or _is_quote(blob, top_specks)
+                )
             else:
-                dust[n] = not _is_colon_head(blob, line, specks)
+                dust[n] = not (
+                    _is_colon_head(blob, line, specks, settings.dot_stem)
+                    or _is_hyphen(blob, line, settings)
+                )
     return np.where(dust[labels], 255, 0).astype(np.uint8)
 
 
-def faint_mask(grey: Image, level: float) -> Image:
+def faint_mask(grey: Image, level: float, faint_contrast: float) -> Image:
     """255 on marks lighter than ink throughout: visible, but with no pixel dark as print.
 
     Tesseract thresholds each crop on its own and may take such a mark as a glyph; a printed
-    glyph, even a full stop, has a core as dark as the letters because at scan resolutions it
-    covers whole pixels. The faint side is a quarter of the way from paper to ``level``.
+    glyph, even a full stop, has a core nearly as dark as the letters because at scan
+    resolutions it covers whole pixels. Faint is a mark whose darkest pixel is less than
+    ``faint_contrast`` of the way from the crop's paper to its ink (the darker tenth of what
+    is darker than ``level``).
     """
     paper = float(np.median(grey))
-    if paper <= level:
+    dark = grey[grey < level]
+    if paper <= level or dark.size == 0:
         return np.zeros_like(grey)
+    ink = float(np.percentile(dark, 10))
     visible = np.where(grey < paper - 0.25 * (paper - level), 255, 0).astype(np.uint8)
     count, labels = cv2.connectedComponents(visible, connectivity=8)
     darkest = np.full(count, 255, dtype=np.int32)
     np.minimum.at(darkest, labels.ravel().astype(np.intp), grey.ravel().astype(np.int32))
-    faint = darkest >= level
+    faint = darkest >= paper - faint_contrast * (paper - ink)
     faint[0] = False
     return np.where(faint[labels], 255, 0).astype(np.uint8)
 
 
-def erase_dust(grey: Image, level: float) -> Image:
+def erase_dust(grey: Image, level: float, text_height: float, settings: ScanSettings) -> Image:
     """``grey`` (one cell or text block) with dust painted as paper; ink is darker than ``level``.
 
     Paper grey rather than white: a patch of pure white in grainy paper is itself an edge
     Tesseract's own thresholding can trip on.
     """
     binary = np.where(grey < level, 255, 0).astype(np.uint8)
-    mask = cv2.bitwise_or(dust_mask(binary, grey), faint_mask(grey, level))
+    mask = cv2.bitwise_or(
+        dust_mask(binary, text_height, settings, grey),
+        faint_mask(grey, level, settings.faint_contrast),
+    )
     if not mask.any():
         return grey
     out = grey.copy()

@@ -19,9 +19,11 @@ from types import TracebackType
 from typing import Any, Self
 
 import cv2
+import numpy as np
 
 from ..errors import MissingTool
-from .ocr_grid import Image, PxBox, px
+from .ocr_image import Image, Measures, px
+from .ocr_settings import ScanSettings
 
 LANGUAGES = "ind+eng"
 TESSDATA_DIRS = (
@@ -35,21 +37,12 @@ INSTALL_HINT = (
     "Tesseract OCR (Debian/Ubuntu: apt-get install tesseract-ocr tesseract-ocr-ind; "
     "Python: pip install tesserocr)"
 )
-OCR_DPI = 300  # cells are enlarged to about this resolution: Tesseract's best text height
-PAD_IN = 0.05  # white margin around a cell crop; Tesseract misreads glyphs touching an edge
 
 
 @dataclass(frozen=True, slots=True)
 class ReadText:
     text: str  # lines joined by "\n"
     confidence: float  # 0..1, mean of the words' confidences; 0 when nothing was read
-
-
-@dataclass(frozen=True, slots=True)
-class ReadLine:
-    text: str
-    box: PxBox
-    confidence: float
 
 
 def tessdata_dir() -> str | None:
@@ -74,6 +67,7 @@ class CellReader:
         if folder is None:
             raise MissingTool(file, INSTALL_HINT)
         self._tesserocr = tesserocr
+        self._scale = 1.0  # of the picture last handed to Tesseract
         try:
             self._api: Any = tesserocr.PyTessBaseAPI(
                 path=folder,
@@ -81,6 +75,9 @@ class CellReader:
                 psm=tesserocr.PSM.SINGLE_BLOCK,
                 oem=tesserocr.OEM.LSTM_ONLY,
             )
+            # The pictures it is shown are always dark print on white (``ocr_image``):
+            # Tesseract's second try of every unsure line as white-on-black only costs time.
+            self._api.SetVariable("tessedit_do_invert", "0")
         except RuntimeError as e:
             raise MissingTool(file, f"{INSTALL_HINT}: {e}") from e
 
@@ -95,32 +92,44 @@ class CellReader:
     ) -> None:
         self._api.End()
 
-    def _set(self, image: Image, dpi: float, target_dpi: float = OCR_DPI) -> float:
-        """Hand Tesseract ``image`` enlarged towards ``target_dpi``; return the scale used."""
+    def _set(
+        self, image: Image, m: Measures, settings: ScanSettings, larger: float, height: float
+    ) -> None:
+        """Hand Tesseract ``image`` enlarged so that glyphs ``height`` pixels tall become as
+        tall as Tesseract reads best (``ocr_text_px``), never shrunk."""
         from PIL import Image as PILImage
 
-        scale = max(1.0, min(4.0, target_dpi / dpi))
+        scale = max(1.0, min(settings.max_ocr_scale, larger * settings.ocr_text_px / height))
         if scale > 1.05:
             image = cv2.resize(image, None, fx=scale, fy=scale, interpolation=cv2.INTER_CUBIC)
         else:
             scale = 1.0
+        self._scale = scale
         self._api.SetImage(PILImage.fromarray(image))
-        self._api.SetSourceResolution(round(dpi * scale))
-        return scale
+        self._api.SetSourceResolution(round(m.dpi * scale))
 
-    def read_cell(self, page: Image, box: PxBox, dpi: float, short: bool = False) -> ReadText:
-        """The text of one cell: its inside cropped, padded white, read as one block.
+    def _padded(self, crop: Image, dpi: float, settings: ScanSettings) -> Image:
+        pad = px(settings.pad_in, dpi)
+        return cv2.copyMakeBorder(crop, pad, pad, pad, pad, cv2.BORDER_CONSTANT, value=255)
 
-        ``short`` reads it instead as a single word, larger: the second try for a cell whose
-        block reading was a lone unsure glyph (a column number, a B5 heading).
+    def read(
+        self,
+        crop: Image,
+        m: Measures,
+        settings: ScanSettings,
+        one_line: bool = False,
+        larger: float = 1.0,
+        height: float | None = None,
+    ) -> ReadText:
+        """The text of one cell's picture, padded with paper.
+
+        A picture of one line is read as a line (Tesseract's block mode drops or splits a
+        lone short word, such as a small bold B8), anything taller as a block. ``larger``
+        enlarges it beyond the usual scale: the second try for an unsure short reading.
         """
-        x0, top, x1, bottom = box
-        crop = page[top:bottom, x0:x1]
-        pad = px(PAD_IN, dpi)
-        crop = cv2.copyMakeBorder(crop, pad, pad, pad, pad, cv2.BORDER_CONSTANT, value=255)
         psm = self._tesserocr.PSM
-        self._set(crop, dpi, OCR_DPI * 1.5 if short else OCR_DPI)
-        self._api.SetPageSegMode(psm.SINGLE_WORD if short else psm.SINGLE_BLOCK)
+        self._set(self._padded(crop, m.dpi, settings), m, settings, larger, height or m.text)
+        self._api.SetPageSegMode(psm.SINGLE_LINE if one_line else psm.SINGLE_BLOCK)
         text = self._api.GetUTF8Text()
         confs = [c for c in self._api.AllWordConfidences() if c >= 0]
         lines = [" ".join(ln.split()) for ln in text.splitlines()]
@@ -128,26 +137,92 @@ class CellReader:
         confidence = sum(confs) / len(confs) / 100.0 if confs and joined else 0.0
         return ReadText(joined, confidence)
 
-    def read_lines(self, page: Image, dpi: float) -> list[ReadLine]:
-        """Text lines of a page (tables already blanked out), with their boxes in pixels."""
+    def read_lines(
+        self, crop: Image, m: Measures, settings: ScanSettings, one_line: bool = False
+    ) -> list[ReadText]:
+        """The text lines of a picture of writing, each with its own confidence, in order.
+
+        A single line is read glyph by glyph too: unsure non-letters at either end (what
+        Tesseract makes of a stamp's arc or a speck beside a name: quotes, brackets,
+        dashes) are painted out and the line read again, so that its text and confidence
+        are the name's alone.
+        """
+        lines = self._recognise(crop, m, settings, one_line)
+        if one_line and len(lines) == 1:
+            glyphs = lines[0]
+            start, end = _sure_span(glyphs, 100.0 * settings.sure)
+            boxes = [g.box for g in glyphs[start:end] if g.box is not None]
+            if boxes and (start, end) != (0, len(glyphs)):
+                # Everything left of the first glyph kept and right of the last is paper.
+                scale, pad = self._scale, px(settings.pad_in, m.dpi)
+                left = max(0, round(min(b[0] for b in boxes) / scale) - pad)
+                right = max(left, round(max(b[2] for b in boxes) / scale) - pad)
+                cleaned = np.full_like(crop, 255)
+                cleaned[:, left:right] = crop[:, left:right]
+                lines = self._recognise(cleaned, m, settings, one_line) or lines
+        out = []
+        for glyphs in lines:
+            text = " ".join("".join(g.text for g in glyphs).split())
+            if text:
+                out.append(ReadText(text, glyphs[0].line / 100.0))
+        return out
+
+    def _recognise(
+        self, crop: Image, m: Measures, settings: ScanSettings, one_line: bool
+    ) -> list[list[_Glyph]]:
+        """Glyphs (spaces between words included) of each text line Tesseract finds."""
         tesserocr = self._tesserocr
-        scale = self._set(page, dpi)
-        self._api.SetPageSegMode(tesserocr.PSM.AUTO)
+        self._set(self._padded(crop, m.dpi, settings), m, settings, 1.0, m.text)
+        psm = tesserocr.PSM
+        self._api.SetPageSegMode(psm.SINGLE_LINE if one_line else psm.SINGLE_BLOCK)
         self._api.Recognize()
-        out: list[ReadLine] = []
-        level = tesserocr.RIL.TEXTLINE
         iterator = self._api.GetIterator()
         if iterator is None:
-            return out
-        for item in tesserocr.iterate_level(iterator, level):
-            text = item.GetUTF8Text(level)
-            bounds = item.BoundingBox(level)
-            if not text or not text.strip() or bounds is None:
+            return []
+        ril = tesserocr.RIL
+        lines: list[list[_Glyph]] = []
+        line_conf: list[float] = []
+        for item in tesserocr.iterate_level(iterator, ril.SYMBOL):
+            try:
+                glyph = item.GetUTF8Text(ril.SYMBOL)
+            except RuntimeError:  # tesserocr's "No text returned"
                 continue
-            x0, top, x1, bottom = (round(v / scale) for v in bounds)
-            out.append(
-                ReadLine(
-                    " ".join(text.split()), (x0, top, x1, bottom), item.Confidence(level) / 100.0
-                )
-            )
-        return out
+            if item.IsAtBeginningOf(ril.TEXTLINE) or not lines:
+                lines.append([])
+                line_conf.append(item.Confidence(ril.TEXTLINE))
+            elif item.IsAtBeginningOf(ril.WORD):
+                lines[-1].append(_Glyph(" ", 100.0, None, line_conf[-1]))
+            box = item.BoundingBox(ril.SYMBOL)
+            lines[-1].append(_Glyph(glyph, item.Confidence(ril.SYMBOL), box, line_conf[-1]))
+        return lines
+
+
+@dataclass(frozen=True, slots=True)
+class _Glyph:
+    text: str
+    confidence: float  # 0..100
+    box: tuple[int, int, int, int] | None  # in the enlarged, padded picture
+    line: float  # the confidence of the whole line it is on, 0..100
+
+
+def _sure_span(glyphs: list[_Glyph], sure: float) -> tuple[int, int]:
+    """The glyphs between the unsure non-letters at either end of a line."""
+    start, end = 0, len(glyphs)
+    while start < end and _is_edge_junk(glyphs[start], sure, leading=True):
+        start += 1
+    while end > start and _is_edge_junk(glyphs[end - 1], sure, leading=False):
+        end -= 1
+    return start, end
+
+
+def _is_edge_junk(glyph: _Glyph, sure: float, leading: bool) -> bool:
+    """A space, or a non-letter Tesseract made of a stamp's arc: any at the start of a line
+    but an opening bracket; at its end, unsure ones but the punctuation that ends words."""
+    t = glyph.text.strip()
+    if not t:
+        return True
+    if t.isalnum():
+        return False
+    if leading:
+        return t != "("
+    return t not in ",.):;" and glyph.confidence < sure

@@ -76,7 +76,7 @@ def read_pdf(path: Path, options: ExtractOptions) -> Grid:
         for number, page in enumerate(pages, start=1):
             try:
                 content = _parse(path, page, options)
-                scanned = read_scanned_page(page, content, number, grid, str(path))
+                scanned = read_scanned_page(page, content, number, grid, str(path), options.scan)
             finally:
                 page.close()
             if not scanned:

@@ -1,0 +1,178 @@
+"""The knobs of the scan reader, in one validated dataclass carried by ``ExtractOptions``.
+
+No knob is a pixel count or a grey level. Each is one of:
+
+- a length in inches, turned into pixels by the page's own dpi (``*_in``);
+- a share of the page's width (``*_share``), for what scales with the page;
+- a multiple of the page's own text height or stroke width, measured on the page itself
+  (``*_text``, ``*_stroke``): what scales with the font the document was printed in;
+- a share of the page's own contrast, from its paper level to its ink level (``*_contrast``);
+- a share of something counted on the page (``*_ratio``), or a confidence (0..1).
+
+The defaults are set from how print behaves (a text stroke is far thinner than a table cell,
+a ruling is far longer than a glyph), not from one sample's pixels; ``benchmarks/sweep_scan.py``
+is the check that they hold across dpi, paper, skew, blur, JPEG quality and 1-bit copies.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+
+
+@dataclass(frozen=True, slots=True)
+class ScanSettings:
+    # -- whether a PDF page is a scan, and at what resolution to render it
+    min_glyphs: int = 20  # fewer visible characters than this is no text layer
+    max_junk_ratio: float = 0.5  # share of undecodable characters beyond which text is junk
+    min_picture_ratio: float = 0.3  # share of the page a picture must cover to be a scan
+    min_render_dpi: float = 150.0  # scans are rendered at their own dpi, within these bounds
+    max_render_dpi: float = 400.0
+
+    # -- paper and ink
+    # Coloured ink (a stamp, a ballpoint signature) is not print: from this saturation
+    # (max - min channel, share of full scale) a pixel fades towards its lightest channel.
+    colour_from: float = 0.1
+    colour_full: float = 0.25
+    # A page whose pixels are nearly all at the two extremes is a 1-bit copy.
+    bilevel_ratio: float = 0.97
+    bilevel_close_in: float = 0.007  # breaks in a photocopy's strokes closed up to this
+    # Background by grey closing: wider than any text stroke, narrower than a cell, so
+    # paper and cell fills stay and print goes.
+    background_in: float = 0.06
+    paper_in: float = 1.2  # paper alone: wider than any filled cell or band
+    sauvola_window_in: float = 0.15  # local window of the adaptive threshold
+    sauvola_k: float = 0.2
+    # Ink is at least this much of the page's contrast darker than paper, whatever the
+    # window says: blank paper is never turned into ink by its own grain.
+    min_ink_contrast: float = 0.2
+    # A blob of glyph size whose darkest pixel is lighter than this share of the way from
+    # ink to paper is not print (a light stamp, a pencil note, show-through).
+    faint_ink_contrast: float = 0.45
+    # What Tesseract is shown: print stretched to black, everything lighter than this share
+    # of the way from ink to paper (faint stamps, paper grain, fills) painted as paper.
+    print_cut_contrast: float = 0.95
+    text_margin_stroke: float = 0.5  # ... and within this many strokes of ink, the scan's own
+
+    # -- skew
+    max_skew: float = 5.0  # degrees searched either way; a hand-placed sheet stays inside
+    skew_step: float = 0.25  # coarse search step, then refined at skew_fine
+    skew_fine: float = 0.05
+    skew_dpi: float = 100.0  # the search runs on the page reduced to this resolution
+
+    # -- ruling lines
+    segment_share: float = 0.01  # a straight run this share of the page width is a segment
+    segment_text: float = 1.6  # ...and longer than this many text heights (no glyph stroke)
+    rule_gap_in: float = 0.06  # segments in one line closer than this are joined (dashes)
+    line_share: float = 0.03  # a ruling is at least this share of the page width long
+    max_rule_stroke: float = 4.0  # a ruling is no thicker than this many text strokes
+    rule_span_in: float = 0.5  # a ruling network spans at least this much one way
+    reach_in: float = 0.02  # line ends stretched so crossings meet
+    reach_ink_ratio: float = 0.8  # ... and carried to a crossing a segment away over this much ink
+    min_table_in: float = 1.0  # a table is at least this wide ...
+    min_table_height_in: float = 0.2  # ... and this tall
+    min_cell_in: float = 0.04  # a region thinner than this is a double rule, not a cell
+    min_cell_fill_ratio: float = 0.6  # a cell fills this much of its bounding box
+
+    # -- fills (arsir)
+    shade_contrast: float = 0.1  # a fill is this share of the contrast darker than paper
+    shaded_ratio: float = 0.5  # ... over this share of the cell
+    fill_clear_text: float = 0.3  # ... counting only what is this far (text heights) from ink
+
+    # -- ink, dust and marks
+    trim_in: float = 0.01  # a cell's inside starts this far from its ruling
+    speck_text: float = 0.3  # an ink blob within this many text heights square may be dust
+    writing_near_text: float = 1.2  # specks this close (text heights) to writing may be print
+    blank_units: float = 0.35  # ink (in stroke x text-height units) below which a cell is blank
+    empty_factor: float = 3.0  # ...or below this many times the page's empty cells' ink
+    unsure_factor: float = 1.6  # within this factor of the threshold a mark is unsure
+    # A lone glyph (no larger than this many text heights) whose ink, shrunk to a square of
+    # this side, correlates this well with a shape already read as a mark, at an aspect
+    # within this factor, is that mark again; at most this many shapes are remembered.
+    mark_shape_text: float = 2.5
+    mark_shape_side: int = 12
+    mark_shape_match: float = 0.85
+    mark_shape_aspect: float = 1.25
+    mark_shapes_kept: int = 8
+    mark_glyph_ratio: float = 0.8  # ... and its largest blob holds this share of its ink
+
+    # -- stamps and signatures (``ocr_stamps``)
+    stamp_text: float = 4.0  # a blob this many text heights across both ways ...
+    stamp_fill_ratio: float = 0.35  # ... inking at most this share of its box is no glyph
+    min_stamp_in: float = 0.4  # diameters of a round stamp's rings
+    max_stamp_in: float = 2.0
+    stamp_dpi: float = 75.0  # rings are searched on the page reduced to this resolution
+    stamp_roundness: float = 0.8  # how round (0..1) an edge must be to be a ring
+    stamp_band_stroke: float = 1.5  # half-width of the erased ring band, in text strokes
+    max_rings: int = 3
+    stamp_inner_ratio: float = 0.7  # a ring's lettering lies out from this share of its radius
+    stamp_line_reach_text: float = 3.0  # text lines are looked for this far either side
+
+    # -- text
+    # Crops are enlarged so that the page's text is this many pixels tall: Tesseract's LSTM
+    # reads glyphs best at about 30 px (its own guidance for cap height), worse when small.
+    ocr_text_px: float = 28.0
+    max_ocr_scale: float = 4.0
+    pad_in: float = 0.05  # paper margin around a crop: Tesseract misreads glyphs at an edge
+    ink_pad_in: float = 0.03  # margin kept around a cell's ink when it is cropped close
+    short_chars: int = 6  # a reading this short is read again at other scales and voted on
+    sure: float = 0.9
+    reread_scales: tuple[float, ...] = (1.35, 0.8)  # ... at these scales, and voted on
+    one_line_text: float = 1.8  # ink no taller than this many text heights is one line
+    ocr_low: float = 0.6  # a cell read less surely than this carries the ``ocr-low`` doubt
+    min_line_confidence: float = 0.6  # text outside tables less sure than this is a picture
+    band_text: float = 0.4  # cell tops closer than this many text heights share a row band
+    gap_row_stroke: float = 3.0  # a row of a text block with no more ink than this many
+    # strokes' worth is a gap between lines (a stamp's arc crossing it is that thin)
+    min_line_text: float = 0.5  # a band of rows thinner than this many text heights is no line
+    word_gap_text: float = 2.5  # words closer than this (text heights) share a text line
+    line_join_text: float = 0.3  # ... and lines closer than this share a block
+
+    # -- dust next to writing (``ocr_specks``); shares of the line's body height
+    speck_body: float = 0.4  # a blob no larger than this may be dust
+    glyph_text: float = 0.35  # blobs taller than this many text heights can define a line
+    baseline_zone: float = 0.3  # a speck centred within this of the baseline
+    top_zone: float = 1.0  # ... above x-height by this is where i-dots are
+    hug: float = 0.4  # a full stop is at most this far from the glyph before it ...
+    dark_hug: float = 0.55  # ... or this far when it is as dark as print:
+    print_dark_contrast: float = 0.15  # within this share of the contrast from the ink
+    hyphen_width: float = 0.25  # a hyphen is at least this wide (and twice its height) ...
+    hyphen_hug: float = 0.45  # ... with glyphs no farther than this on either side
+    dot_stem: float = 0.5  # an i-dot is at most this far above its stem
+    stem_run: float = 0.6  # ... and its stem a vertical stroke at least this long
+    faint_contrast: float = 0.35  # a speck lighter than this share of the contrast is not print
+
+    def __post_init__(self) -> None:
+        for f in fields(self):
+            value = getattr(self, f.name)
+            if isinstance(value, tuple):
+                if not value or min(value) <= 0:
+                    raise ValueError(f"ScanSettings.{f.name} must hold positive values")
+            elif value <= 0:
+                raise ValueError(f"ScanSettings.{f.name} must be positive, not {value!r}")
+        shares = (
+            "max_junk_ratio", "min_picture_ratio", "colour_from", "colour_full",
+            "bilevel_ratio", "sauvola_k", "min_ink_contrast", "print_cut_contrast",
+            "faint_ink_contrast",
+            "segment_share", "line_share", "min_cell_fill_ratio", "shade_contrast",
+            "shaded_ratio", "sure", "ocr_low", "min_line_confidence", "faint_contrast",
+            "mark_shape_match", "mark_glyph_ratio", "stamp_fill_ratio", "stamp_roundness",
+            "print_dark_contrast", "reach_ink_ratio",
+        )  # fmt: skip
+        for name in shares:
+            value = getattr(self, name)
+            if value > 1:
+                raise ValueError(f"ScanSettings.{name} is a share (0..1], not {value}")
+        if self.colour_from >= self.colour_full:
+            raise ValueError("ScanSettings.colour_from must be below colour_full")
+        if self.min_render_dpi > self.max_render_dpi:
+            raise ValueError("ScanSettings.min_render_dpi must not exceed max_render_dpi")
+        if self.max_skew > 15:
+            raise ValueError("ScanSettings.max_skew beyond 15 degrees is a turned page, not skew")
+        if self.skew_fine > self.skew_step:
+            raise ValueError("ScanSettings.skew_fine must not exceed skew_step")
+        if self.background_in >= self.paper_in:
+            raise ValueError("ScanSettings.background_in must be below paper_in")
+        if self.segment_share > self.line_share:
+            raise ValueError("ScanSettings.segment_share must not exceed line_share")
+        if self.unsure_factor < 1 or self.empty_factor < 1:
+            raise ValueError("ScanSettings.unsure_factor and empty_factor are at least 1")

@@ -1,0 +1,85 @@
+"""The scan samples: a short RAK drawn by ``pdf_writer``, then "scanned" by ``scan.make_scan``.
+
+Each sample shows one way a real scan or copy defeats fixed thresholds, and is small (two
+pages, moderate dpi). Its rows come from a spec, and its ``.expected.json`` from the same
+spec, never from the reader's output. ``scan_source`` is also what
+``benchmarks/sweep_scan.py`` scans at every setting it sweeps.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from .pdf_writer import PdfOptions, write_pdf
+from .scan import ScanOptions, make_scan
+from .spec import SampleDoc, write_expected
+from .variants import UNITS_KAB, clean_seed_rows, paginate, relocate
+
+
+@dataclass(frozen=True)
+class ScanSample:
+    doc: SampleDoc
+    pdf: PdfOptions
+    scan: ScanOptions
+
+
+def scan_source(name: str, first: int, pages: tuple[int, ...]) -> SampleDoc:
+    """A RAK of Kabupaten Ketapang over ``pages`` pages of rows, from seed row ``first``."""
+    count = sum(pages)
+    rows = relocate(clean_seed_rows()[first : first + count], "Kabupaten Ketapang", "Ketapang",
+                    UNITS_KAB)  # fmt: skip
+    return SampleDoc(
+        name=name,
+        pages=paginate(rows, pages),
+        unit_organisasi="SEKRETARIAT KPU KABUPATEN KETAPANG",
+        tahun=2025,
+        tempat="KETAPANG",
+        tanggal="6 JANUARI 2025",
+        nama="HENDRIKUS ASIANG, S.E.",
+        nip="19800412 200604 1 009",
+    )
+
+
+def samples() -> dict[str, ScanSample]:
+    """The committed scan samples, by file name."""
+    def sample(name: str, first: int, scan: ScanOptions) -> ScanSample:
+        return ScanSample(scan_source(name, first, (6, 6)), PdfOptions(number_row=True), scan)
+
+    nama = "HENDRIKUS"
+    return {
+        # A photocopier's 1-bit copy at 300 dpi, the sheet 2 degrees askew: strokes and
+        # rulings broken by the threshold, no grey at all. G4 keeps it to a few KiB a page.
+        "rak-scan-fotokopi-300": sample(
+            "rak-scan-fotokopi-300", 0,
+            ScanOptions(dpi=300, angle=2.0, bilevel=True, stamp=nama, seed=11),
+        ),  # fmt: skip
+        # Yellowed paper scanned in colour, a blue stamp and a signature over the signer's
+        # block, tilted the other way.
+        "rak-scan-kertas-kuning": sample(
+            "rak-scan-kertas-kuning", 12,
+            ScanOptions(dpi=150, angle=-1.5, yellowed=1.0, paper=0.9, stamp=nama,
+                        jpeg_quality=40, seed=12),
+        ),  # fmt: skip
+        # Grey paper, header cells printed with a grey fill, a blurred 150 dpi scan at
+        # JPEG quality 30, tilted 3 degrees.
+        "rak-scan-arsir-abu": sample(
+            "rak-scan-arsir-abu", 24,
+            ScanOptions(dpi=150, angle=3.0, paper=0.8, shade_header=0.3, blur_in=0.004,
+                        jpeg_quality=30, seed=13),
+        ),  # fmt: skip
+    }
+
+
+def build(sample: ScanSample, out_dir: Path) -> Path:
+    """The scanned PDF and its ``.expected.json``."""
+    with tempfile.TemporaryDirectory(prefix="rak-scan-src-") as tmp:
+        source = write_pdf(sample.doc, Path(tmp) / "source.pdf", sample.pdf)
+        out = make_scan(source, out_dir / f"{sample.doc.name}.pdf", sample.scan)
+    write_expected(sample.doc, out_dir)
+    return out
+
+
+def build_all(out_dir: Path) -> list[Path]:
+    return [build(s, out_dir) for s in samples().values()]

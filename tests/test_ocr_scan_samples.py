@@ -1,0 +1,78 @@
+"""The scan samples made by ``samples/build/scan_samples.py``: each a way real scans and
+copies break fixed thresholds (see ``samples/README.md``, the scans section).
+
+Expected rows come from the samples' specs (``.expected.json``). The rate floors are what
+the reader reached when these samples were added, less a margin, as in ``test_ocr``: the
+issue's aim (95% of rows all right, 98% with the right schedule) is not met on all of
+them, and the gap is reported, not hidden.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from extractor import extract
+from extractor.model import RakDocument
+from extractor.options import ExtractOptions
+from extractor.readers.pdf import read_pdf
+
+from .conftest import SAMPLES, load_expected
+from .test_ocr import row_rates
+
+
+@pytest.fixture(scope="module")
+def fotokopi() -> RakDocument:
+    return extract(SAMPLES / "rak-scan-fotokopi-300.pdf")
+
+
+@pytest.fixture(scope="module")
+def kuning() -> RakDocument:
+    return extract(SAMPLES / "rak-scan-kertas-kuning.pdf")
+
+
+def _meta_right(doc: RakDocument, name: str) -> None:
+    want = load_expected(name)["document"]
+    got = doc.document
+    assert got.unit_organisasi == want["unit_organisasi"]
+    assert got.tahun == want["tahun"]
+    assert (got.tempat, got.tanggal) == (want["tempat"], want["tanggal"])
+
+
+def test_one_bit_photocopy_at_300_dpi_skewed_2_degrees(fotokopi: RakDocument) -> None:
+    expected = load_expected("rak-scan-fotokopi-300")
+    assert len(fotokopi.rows) == len(expected["rows"])
+    all_right, jadwal = row_rates(fotokopi, expected)
+    assert jadwal == 1.0
+    assert all_right >= 0.6, all_right  # measured 8/12: stray stops, "715%" for 75%
+    _meta_right(fotokopi, "rak-scan-fotokopi-300")
+    # The stamp pressed beside the signature leaves the name line whole.
+    assert fotokopi.document.penandatangan.nama == expected["document"]["penandatangan"]["nama"]
+
+
+def test_yellowed_paper_in_colour_with_a_stamp(kuning: RakDocument) -> None:
+    expected = load_expected("rak-scan-kertas-kuning")
+    assert len(kuning.rows) == len(expected["rows"])
+    all_right, jadwal = row_rates(kuning, expected)
+    assert jadwal == 1.0
+    # Measured 3/12 all right: 150 dpi colour JPEG at quality 40 costs letters
+    # ("beriaku", "bendistribusian") in most long cells.
+    assert all_right >= 0.2, all_right
+    _meta_right(kuning, "rak-scan-kertas-kuning")
+
+
+def test_grey_filled_header_cells_are_read_and_marked_shaded() -> None:
+    """On grey paper with the header printed on a grey fill, blurred and JPEG'd at 30."""
+    grid = read_pdf(Path(SAMPLES / "rak-scan-arsir-abu.pdf"), ExtractOptions())
+    assert grid.ocr and len(grid.seen) == grid.pages == 2
+    first = grid.tables[0]
+    heading = first.rows[0]
+    texts = [c.text for c in heading]
+    assert texts[:4] == ["SASARAN KEGIATAN", "INDIKATOR KINERJA", "TARGET", "KEGIATAN"]
+    assert all(c.shaded for c in heading)  # the fill is seen, and the text on it read
+    body = [c for row in first.rows[3:] for c in row if not c.continued]
+    assert body and not any(c.shaded for c in body)
+    numbers = [c.text for c in first.rows[2]]
+    assert numbers[:6] == ["1", "2", "3", "4", "5", "6"]
+    assert grid.seen[0].measures["paper_level"] < 215  # 0.8 grey paper, measured

@@ -144,18 +144,26 @@ def _is_subheading_row(row: list[Cell], heading: list[Cell]) -> bool:
     """
     span = _schedule_span(heading)
     labelled = unreadable = 0
+    under_read = under_unread = 0  # the period labels under the schedule heading
     for c in row:
         t = c.text.strip()
         if not t or c.continued:
             continue
-        if period_label(t) or heading_role(t):
+        under = span is not None and span[0] - 1e-6 <= (c.x0 + c.x1) / 2 <= span[1]
+        if period_label(t) or heading_role(t) or (under and bare_period(t) is not None):
             labelled += 1
-        elif bare_period(t) is not None and span and span[0] - 1e-6 <= (c.x0 + c.x1) / 2 <= span[1]:
-            labelled += 1
+            under_read += under
+        elif under:
+            under_unread += 1
         else:
             unreadable += 1
     # One unreadable label among many (a typo, an OCR slip) does not end the header band.
-    return labelled >= 2 and unreadable <= labelled // 6
+    # Under the schedule heading the labels are an ordered run: while most of them read as
+    # periods, the rest ("82" for a blurred B2) are the same run misread, as
+    # ``_fill_period_sequence`` will number them.
+    if under_read and under_unread < under_read:
+        return labelled >= 2 and unreadable <= labelled // 6
+    return labelled >= 2 and unreadable + under_unread <= labelled // 6
 
 
 def header_band(rows: list[list[Cell]], start: int = 0, look: int = 8) -> tuple[int, int] | None:

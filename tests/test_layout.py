@@ -169,6 +169,16 @@ def test_an_unreadable_month_heading_is_numbered_by_its_place_in_the_sequence():
     assert build_rows(Grid("pdf", tables=[t])).rows[0].jadwal == [3, 4]
 
 
+def test_several_misread_month_headings_still_make_twelve_months():
+    # A blurred scan: B2 and B7 read as numbers, B8 and B9 as the wrong months. The labels
+    # under the schedule heading are one ordered run; while most of it reads, it is the months.
+    misread = {2: "82", 7: "87", 8: "B9", 9: "B5"}
+    sub = [CONT, CONT, CONT, CONT, *[misread.get(i, f"B{i}") for i in range(1, 13)], CONT]
+    t = table([HEAD, sub, NUMS, ["S", "I", "1 Kali", "K", *marks(2, 7, 8, 9), "P"]])
+    rows = build_rows(Grid("pdf", tables=[t])).rows
+    assert [r.jadwal for r in rows] == [[2, 7, 8, 9]]
+
+
 
 def test_a_column_number_row_with_one_unreadable_number_is_still_dropped():
     nums = [n if n != "11" else "il" for n in NUMS]

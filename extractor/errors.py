@@ -116,6 +116,15 @@ class InvalidPkJson(RakError):
     }
 
 
+class InvalidJson(RakError):
+    """A file given as the JSON ``rak extract`` writes that is not JSON at all."""
+
+    messages = {
+        "id": "{file}: JSON tidak sah ({detail})",
+        "en": "{file}: invalid JSON ({detail})",
+    }
+
+
 class TooLarge(RakError):
     messages = {
         "id": "{file}: melebihi batas ({detail})",

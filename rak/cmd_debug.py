@@ -14,11 +14,12 @@ from typing import Annotated
 
 import typer
 
-from .cli import LangOpt, MaxPagesOpt, PasswordOpt, app, check_lang, fail, guarded
+from .failures import check_lang, fail, guarded
 from .i18n import t
+from .options import LangOpt, MaxPagesOpt, PasswordOpt
+from .output import cannot_write, tell, write_file
 
 
-@app.command("debug")
 def debug_cmd(
     file: Annotated[Path, typer.Argument(help="Berkas RAK (PDF, Word, Excel, hasil pindai).",
                                          show_default=False)],
@@ -45,21 +46,19 @@ def debug_cmd(
         raise fail(t("no_such_page", lang, file=file, page=page))
     try:
         out.mkdir(parents=True, exist_ok=True)
-        stem = file.name
-        written = 0
-        if seen.format == "pdf":
-            from extractor.debug_draw import draw, render_page, write_png
+    except OSError as e:  # a file in the way, a folder that cannot be made
+        raise cannot_write(out, e) from None
+    stem = file.name
+    written = 0
+    if seen.format == "pdf":
+        from extractor.debug_draw import draw, png_bytes, render_page
 
-            scale = dpi / 72.0
-            for p in pages:
-                assert p.page is not None
-                image = guarded(str(file), lang, lambda p=p: render_page(file, p.page, scale))
-                write_png(draw(image, p, scale), out / f"{stem}.p{p.page:03d}.png")
-                written += 1
-        data = {"file": seen.file, "format": seen.format, "pages": [page_json(p) for p in pages]}
-        (out / f"{stem}.json").write_text(
-            json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8"
-        )
-    except OSError as e:
-        raise fail(t("cannot_write", lang, path=out, detail=e.strerror or str(e))) from None
-    typer.echo(t("debug_written", lang, path=out, pages=written), err=True)
+        scale = dpi / 72.0
+        for p in pages:
+            assert p.page is not None
+            image = guarded(str(file), lang, lambda p=p: render_page(file, p.page, scale))
+            write_file(out / f"{stem}.p{p.page:03d}.png", png_bytes(draw(image, p, scale)))
+            written += 1
+    data = {"file": seen.file, "format": seen.format, "pages": [page_json(p) for p in pages]}
+    write_file(out / f"{stem}.json", json.dumps(data, ensure_ascii=False, indent=1))
+    tell(t("debug_written", lang, path=out, pages=written))

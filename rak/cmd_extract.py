@@ -13,34 +13,25 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from .bulk.cli import (
+from .bulk.cli import check_bulk_options, is_bulk, no_files, print_summary
+from .failures import check_lang, fail, guarded
+from .i18n import t
+from .options import (
     JobsOpt,
-    OutDirOpt,
-    TimeoutOpt,
-    check_bulk_options,
-    is_bulk,
-    no_files,
-    print_summary,
-)
-from .cli import (
     LangOpt,
     MaxMemoryOpt,
     MaxPagesOpt,
+    OutDirOpt,
     OutOpt,
     PasswordOpt,
-    app,
-    check_lang,
-    fail,
-    guarded,
-    write_output,
+    TimeoutOpt,
 )
-from .i18n import t
+from .output import emit
 
 if TYPE_CHECKING:
     from extractor import ExtractOptions
 
 
-@app.command("extract")
 def extract_cmd(
     paths: Annotated[
         list[Path],
@@ -77,7 +68,9 @@ def extract_cmd(
     # A RAK, or a Perjanjian Kinerja (``jenis: "pk"``): the file's tables decide.
     doc = guarded(str(file), lang, lambda: read_document(file, options), timeout,
                   options.memory_mb)
-    write_output(to_json(doc) if fmt == "json" else to_csv(doc), output, lang)
+    # CSV for Excel starts with a BOM in a file; on stdout it stays plain, for pipes.
+    emit(to_json(doc) if fmt == "json" else to_csv(doc), output, lang,
+         bom=fmt == "csv" and output is not None)
 
 
 def _bulk(paths: list[Path], fmt: str, output: Path | None, options: ExtractOptions, lang: str,
@@ -97,5 +90,5 @@ def _bulk(paths: list[Path], fmt: str, output: Path | None, options: ExtractOpti
         if output is None:
             typer.echo(text, nl=False)
         else:
-            write_output(text, output, lang)
+            emit(text, output, lang, bom=fmt == "csv")
     raise typer.Exit(result.exit_code)

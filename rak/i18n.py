@@ -86,10 +86,6 @@ WORDS: dict[str, dict[str, str]] = {
         "id": "dibatalkan (Ctrl-C) sebelum selesai dibaca",
         "en": "cancelled (Ctrl-C) before it was read",
     },
-    "bulk_internal": {
-        "id": "kesalahan internal rak ({detail}); mohon laporkan",
-        "en": "internal rak error ({detail}); please report it",
-    },
     "bulk_totals_check": {
         "id": "{n} berkas: {clean} bersih, {findings} ada temuan, {uncertain} pembacaan tidak "
         "yakin, {unreadable} gagal dibaca",

@@ -21,7 +21,6 @@ from checks.examples import example_document
 from checks.registry import RULE_NAMES
 from checks.rule import Example
 from extractor.model import PageDoubt
-from rak import cmd_check, cmd_extract  # noqa: F401  (registers the commands)
 from rak.cli import app
 from rak.exitcodes import ExitCode
 

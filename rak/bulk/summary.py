@@ -20,10 +20,11 @@ from rich.table import Table
 from rich.text import Text
 
 from ..exitcodes import ExitCode
+from ..failures import failure_exit
 from ..i18n import t
 from .discover import InputFile
 from .pool import Failure
-from .work import Outcome
+from .work import FileFacts, Outcome
 
 CLEAN, FINDINGS, UNREADABLE, READ = "clean", "findings", "unreadable", "read"
 UNCERTAIN = "uncertain"
@@ -37,21 +38,13 @@ COLUMNS = ("file", "unit_organisasi", "tahun", "rows", "errors", "warnings", "in
 
 
 @dataclass(slots=True)
-class SummaryLine:
+class SummaryLine(FileFacts):
     file: str
     status: str  # CLEAN, FINDINGS, UNCERTAIN, UNREADABLE or READ
     code: int  # this file's exit code
-    unit_organisasi: str | None = None
-    tahun: int | None = None
-    rows: int = 0
-    errors: int = 0
-    warnings: int = 0
-    infos: int = 0
     reason: str = ""
     stem: str = ""  # safe output name (``--out``)
     reports: dict[str, str] = field(default_factory=dict)  # "html"/"json" -> path in --out
-    seconds: float = 0.0
-    jenis: str = "rak"  # "pk" for a Perjanjian Kinerja
     # With PKs: a RAK's PK, the RAKs a PK serves, or that it has none (the words of bulk_no_*).
     pasangan: str = ""
 
@@ -79,21 +72,11 @@ class SummaryLine:
         }
 
 
-def failure_reason(failure: Failure, lang: str) -> tuple[str, int]:
-    """The reason and exit code of a file whose worker returned nothing."""
-    if failure.kind == "timeout":
-        return t("bulk_timeout", lang, seconds=failure.detail), int(ExitCode.INPUT)
-    if failure.kind == "crash":
-        return t("bulk_crash", lang, detail=failure.detail), int(ExitCode.INPUT)
-    if failure.kind == "interrupted":
-        return t("bulk_interrupted", lang), int(ExitCode.INPUT)
-    return t("bulk_internal", lang, detail=failure.detail), int(ExitCode.INTERNAL)
-
-
 def make_line(item: InputFile, result: Outcome | Failure, mode: str, lang: str) -> SummaryLine:
-    if isinstance(result, Failure):
-        reason, code = failure_reason(result, lang)
-        return SummaryLine(item.display, UNREADABLE, code, reason=reason)
+    if isinstance(result, Failure):  # its worker returned nothing: timed out, died ...
+        code, message = failure_exit(result, lang, item.display)
+        reason = message.removeprefix(f"{item.display}: ")  # the line names the file
+        return SummaryLine(item.display, UNREADABLE, int(code), reason=reason)
     if not result.ok:
         return SummaryLine(item.display, UNREADABLE, result.code, reason=result.reason,
                            seconds=result.seconds)
@@ -105,12 +88,7 @@ def make_line(item: InputFile, result: Outcome | Failure, mode: str, lang: str) 
         status = UNCERTAIN
     else:
         status = FINDINGS if (result.errors or result.warnings or result.infos) else CLEAN
-    return SummaryLine(
-        item.display, status, result.code,
-        unit_organisasi=result.unit_organisasi, tahun=result.tahun, rows=result.rows,
-        errors=result.errors, warnings=result.warnings, infos=result.infos,
-        seconds=result.seconds, jenis=result.jenis,
-    )
+    return SummaryLine(item.display, status, result.code, **result.facts())
 
 
 def worst_first(lines: list[SummaryLine]) -> list[SummaryLine]:

@@ -96,26 +96,29 @@ def locate(path: list[Any]) -> tuple[int | None, str | None]:
 def _message(error: ValidationError, field: str | None, lang: str) -> tuple[str | None, str]:
     """The field the error is about (a missing key is named) and its message."""
     kind = _ALIASES.get(str(error.validator), str(error.validator))
+    # jsonschema types these as "Any | Unset"; an error raised by validation always has them.
+    limit: Any = error.validator_value
+    schema: Any = error.schema
     where = field or ("dokumen" if lang == "id" else "document")
-    values: dict[str, Any] = {"value": _show(error.instance), "limit": error.validator_value}
+    values: dict[str, Any] = {"value": _show(error.instance), "limit": limit}
     if kind == "required":
         missing = [
             k
-            for k in error.validator_value
+            for k in limit
             if isinstance(error.instance, dict) and k not in error.instance
         ]
         name = missing[0] if missing else "?"
         field = f"{field}.{name}" if field else name
         where = field
     elif kind == "type":
-        expected = error.validator_value
+        expected = limit
         names = [expected] if isinstance(expected, str) else list(expected)
         values["expected"] = " / ".join(say(TYPE_NAMES.get(n, {"id": n}), lang) for n in names)
     elif kind == "enum":
-        choices = error.validator_value if error.validator == "enum" else [error.validator_value]
+        choices = limit if error.validator == "enum" else [limit]
         values["choices"] = ", ".join(_show(c) for c in choices)
     elif kind == "additionalProperties":
-        allowed = set((error.schema or {}).get("properties", {}))
+        allowed = set((schema or {}).get("properties", {}))
         extra = sorted(set(error.instance) - allowed) if isinstance(error.instance, dict) else []
         values["choices"] = ", ".join(extra)
     if kind not in MESSAGES:

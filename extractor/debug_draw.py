@@ -39,7 +39,7 @@ def render_page(pdf: Path, number: int, scale: float) -> np.ndarray:
     doc = pdfium.PdfDocument(str(pdf))
     try:
         page = doc[number - 1]
-        image = page.render(scale=scale).to_numpy().copy()
+        image: np.ndarray = page.render(scale=scale).to_numpy().copy()
         page.close()
     finally:
         doc.close()
@@ -78,6 +78,13 @@ def draw(image: np.ndarray, seen: PageSeen, scale: float) -> np.ndarray:
                 colour = GREEN if marked else YELLOW
                 cv2.rectangle(tint, (px(c.x0), px(c.top)), (px(c.x1), px(c.bottom)), colour, -1)
     cv2.addWeighted(tint, 0.35, out, 0.65, 0, dst=out)
+    if seen.view is not None:
+        # The reader's boundaries and row breaks first, across the page: the column model
+        # drawn after them stays visible where both fall on the same x.
+        for x in seen.view.columns:
+            cv2.line(out, (px(x), 0), (px(x), out.shape[0]), MAGENTA, 1)
+        for y in seen.view.row_breaks:
+            cv2.line(out, (0, px(y)), (out.shape[1], px(y)), ORANGE, 1)
     for table in seen.tables:
         for c in table.cells:
             box((c.x0, c.top, c.x1, c.bottom), RED if c.doubts else GREY, 2 if c.doubts else 1)
@@ -96,10 +103,6 @@ def draw(image: np.ndarray, seen: PageSeen, scale: float) -> np.ndarray:
     view = seen.view
     if view is not None:
         height = out.shape[0]
-        for x in view.columns:
-            cv2.line(out, (px(x), 0), (px(x), height), MAGENTA, 1)
-        for y in view.row_breaks:
-            cv2.line(out, (0, px(y)), (out.shape[1], px(y)), ORANGE, 1)
         for m in view.marks:
             box(m, GREEN, 2)
         if view.header is not None:

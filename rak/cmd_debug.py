@@ -9,6 +9,7 @@ have no pages to draw: the JSON alone is written.
 from __future__ import annotations
 
 import json
+from functools import partial
 from pathlib import Path
 from typing import Annotated
 
@@ -55,8 +56,9 @@ def debug_cmd(
 
         scale = dpi / 72.0
         for p in pages:
-            assert p.page is not None
-            image = guarded(str(file), lang, lambda p=p: render_page(file, p.page, scale))
+            number = p.page
+            assert number is not None
+            image = guarded(str(file), lang, partial(render_page, file, number, scale))
             write_file(out / f"{stem}.p{p.page:03d}.png", png_bytes(draw(image, p, scale)))
             written += 1
     data = {"file": seen.file, "format": seen.format, "pages": [page_json(p) for p in pages]}

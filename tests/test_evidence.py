@@ -203,20 +203,22 @@ def _scorer():
     return score
 
 
-def test_a_borderless_pdf_whose_last_month_ran_into_pelaksana_knows_it() -> None:
-    """c05-noborder-pdf: B12 read as part of PELAKSANA's heading, so December's marks land
-    in PELAKSANA. Every row whose reading differs from the truth is in doubt."""
+@pytest.mark.parametrize("name", ["c02-noborder-pdf", "c05-noborder-pdf"])
+def test_a_borderless_pdf_s_rows_are_read_right_or_said_to_be_in_doubt(name: str) -> None:
+    """Every row of a borderless PDF whose reading differs from the truth is in doubt.
+
+    (c05 used to lose December into PELAKSANA, and the test counted those rows; the reader
+    now reads it whole, so what stays is the property itself, on both borderless PDFs.)"""
     score = _scorer()
-    truth = json.loads((CORPUS / "c05-noborder-pdf.truth.json").read_text("utf-8"))
-    doc = extract(CORPUS / "c05-noborder-pdf.pdf")
+    truth = json.loads((CORPUS / f"{name}.truth.json").read_text("utf-8"))
+    doc = extract(CORPUS / f"{name}.pdf")
     data = doc.to_dict()
     pairs = score.align(truth["rows"], data["rows"])
+    assert len(pairs) == len(truth["rows"])  # every true row found a row read
     wrong = [j for i, j in pairs.items()
              if not all(score.field_eq(data["rows"][j], truth["rows"][i], f)
                         for f in score.FIELDS)]
-    assert len(wrong) > 20
-    assert all(doc.rows[j].keyakinan < 0.7 for j in wrong)
-    assert any(d.alasan for d in doc.keraguan)
+    assert all(doc.rows[j].keyakinan < 0.7 for j in wrong), wrong
 
 
 def test_rows_read_right_carry_no_doubt() -> None:

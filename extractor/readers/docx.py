@@ -191,7 +191,7 @@ def _parse_optional(data: bytes | None, ns: str) -> etree._Element | None:
         root = etree.fromstring(data, _parser())
     except (etree.XMLSyntaxError, ValueError):
         return None
-    if root.getroottree().docinfo.doctype or etree.QName(root).namespace != ns:
+    if _declares_dtd(root.getroottree()) or etree.QName(root).namespace != ns:
         return None
     return root
 
@@ -214,10 +214,14 @@ def _parse(path: Path, data: bytes) -> etree._Element:
         tree = etree.fromstring(data, _parser()).getroottree()
     except (etree.XMLSyntaxError, ValueError) as e:
         raise UnreadableDocument(str(path), f"document.xml: {e}") from e
-    if tree.docinfo.doctype:
+    if _declares_dtd(tree):
         # Word itself refuses a DTD in a package part; it is only ever an entity attack.
         raise UnreadableDocument(str(path), "document.xml declares a DTD")
     return tree.getroot()
+
+
+def _declares_dtd(tree: etree._ElementTree) -> bool:
+    return bool(tree.docinfo.doctype)  # type: ignore[attr-defined]  # missing from lxml-stubs
 
 
 # --- the body walk -------------------------------------------------------------------------

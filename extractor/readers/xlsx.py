@@ -222,8 +222,6 @@ class _Looks:
 
 def _has_border(cell: XlCell | MergedCell) -> bool:
     border = cell.border
-    if border is None:
-        return False
     return any(
         side is not None and side.style not in (None, "none")
         for side in (border.left, border.right, border.top, border.bottom)

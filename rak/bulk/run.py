@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -207,8 +208,8 @@ def _write_summaries(out: OutputDir, result: BulkResult, found: Discovery, total
     """The run's own files, each on its own: a full disk after ringkasan.csv still leaves
     ringkasan.csv, and the message names what is missing."""
     lang, lines = settings.lang, result.lines
-    steps = [("ringkasan.csv, ringkasan.xlsx", lambda: write_summary(out, lines, found.skipped,
-                                                                     lang))]
+    steps: list[tuple[str, Callable[[], object]]] = [
+        ("ringkasan.csv, ringkasan.xlsx", lambda: write_summary(out, lines, found.skipped, lang))]
     if settings.mode == "extract":
         steps.append(("rows.csv, rows.jsonl", lambda: write_rows(out, lines, columns)))
     steps.append(("index.html", lambda: out.write_text(("index.html",), render_index(

@@ -222,7 +222,7 @@ def _check(job: Job) -> Outcome:
         report = Report(job.display, document, doc, findings, crops)
     counts = count_by_severity(report.findings)
     render = renderers()
-    options = RenderOptions(lang=cfg.lang)
+    render_options = RenderOptions(lang=cfg.lang)
     meta = report.doc.document if report.doc is not None else None
     failing = bool(at_or_above(report.findings, cfg.fail_level))
     return Outcome(
@@ -236,7 +236,7 @@ def _check(job: Job) -> Outcome:
         infos=counts[Severity.INFO],
         failing=failing,
         uncertain=bool(needs_eye(report.findings)),
-        texts={fmt: render[fmt](report, options) for fmt in job.renders},
+        texts={fmt: render[fmt](report, render_options) for fmt in job.renders},
         by_rule=_by_rule(report.findings),
         by_pelaksana=_by_pelaksana(report),
         document=document,

@@ -22,7 +22,10 @@ def _readme_commands() -> list[str]:
 def test_readme_opens_with_install_and_test_commands():
     run_sample, run_tests = _readme_commands()
     assert run_sample.startswith("pip install .") and "samples/" in run_sample
-    assert "pytest" in run_tests
+    lines = run_tests.splitlines()
+    assert "python -m pytest -q" in lines  # the fast suite: pytest leaves out "slow"
+    assert "python -m pytest -q -m slow" in lines  # and the slow one, so CI runs both
+    assert any("mypy" in line for line in lines)
 
 
 def test_ci_runs_the_readme_commands():

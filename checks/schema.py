@@ -16,11 +16,12 @@ from typing import Any
 from jsonschema import Draft202012Validator, ValidationError
 from jsonschema.validators import validator_for
 
+from extractor.language import in_language
 from extractor.model import Lokasi, RakDocument
 
 from .config import CheckConfig
 from .finding import Finding, Severity
-from .rule import Example, Rule, Words, say
+from .rule import Example, Rule, Words
 
 TYPE_NAMES: dict[str, Words] = {
     "string": {"id": "teks", "en": "text"},
@@ -113,7 +114,8 @@ def _message(error: ValidationError, field: str | None, lang: str) -> tuple[str 
     elif kind == "type":
         expected = limit
         names = [expected] if isinstance(expected, str) else list(expected)
-        values["expected"] = " / ".join(say(TYPE_NAMES.get(n, {"id": n}), lang) for n in names)
+        values["expected"] = " / ".join(in_language(TYPE_NAMES.get(n, {"id": n}), lang)
+                                        for n in names)
     elif kind == "enum":
         choices = limit if error.validator == "enum" else [limit]
         values["choices"] = ", ".join(_show(c) for c in choices)
@@ -124,7 +126,7 @@ def _message(error: ValidationError, field: str | None, lang: str) -> tuple[str 
     if kind not in MESSAGES:
         kind = "other"
         values["detail"] = error.message
-    return field, say(MESSAGES[kind], lang, where=where, **values)
+    return field, in_language(MESSAGES[kind], lang, where=where, **values)
 
 
 def schema_findings(data: Any, config: CheckConfig, file: str = "") -> Iterator[Finding]:

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from .language import in_language
+
 _LINE_BREAKS = re.compile(r"\s*[\r\n\u2028\u2029]+\s*")
 
 
@@ -27,8 +29,8 @@ class RakError(Exception):
 
     def message(self, lang: str = "id") -> str:
         """One line: a library's detail may span several (lxml, openpyxl), the message not."""
-        template = self.messages.get(lang, self.messages["id"])
-        text = template.format(file=self.file, detail=self.detail).replace(" ()", "")
+        text = in_language(self.messages, lang, file=self.file, detail=self.detail)
+        text = text.replace(" ()", "")
         return _LINE_BREAKS.sub(" ", text)
 
 

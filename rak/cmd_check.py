@@ -18,11 +18,13 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
+from extractor.language import in_language
+
 from .bulk.cli import is_bulk
 from .crops import flagged_crops
 from .exitcodes import ExitCode
 from .failures import check_lang, fail, guarded
-from .i18n import t
+from .i18n import WORDS
 from .json_input import is_json, read_json
 from .options import (
     CheckLangOpt,
@@ -135,7 +137,7 @@ def check_cmd(
         lang = check_lang(lang)
     if is_bulk(paths, out) or pk_dir is not None:
         if pk is not None:
-            raise fail(t("pk_one_file", lang or "id"))
+            raise fail(in_language(WORDS["pk_one_file"], lang or "id"))
         from extractor import ExtractOptions
 
         from .bulk.cli import run_check
@@ -155,7 +157,7 @@ def check_cmd(
     from checks.report import FORMATS, RenderOptions, Report, renderers
 
     if fmt not in FORMATS:
-        raise fail(t("bad_format", lang, value=fmt))
+        raise fail(in_language(WORDS["bad_format"], lang, value=fmt))
 
     def work() -> Report:
         from extractor import ExtractOptions, extract
@@ -196,26 +198,26 @@ def rules_cmd(
     lang = check_lang(lang or "id")
     from checks import RULES, get_rule
     from checks.examples import example_lines
-    from checks.rule import say
+    from extractor.language import in_language
 
     if name is None:
         width = max(len(r.name) for r in RULES)
         for r in RULES:
             severity = r.severity.value.ljust(7)
-            typer.echo(f"{r.name.ljust(width)}  {severity}  {say(r.title, lang)}")
+            typer.echo(f"{r.name.ljust(width)}  {severity}  {in_language(r.title, lang)}")
         typer.echo("")
-        typer.echo(t("rules_hint", lang))
+        typer.echo(in_language(WORDS["rules_hint"], lang))
         return
     rule = get_rule(name)
     if rule is None:
-        raise fail(t("unknown_rule", lang, name=name), ExitCode.INPUT)
+        raise fail(in_language(WORDS["unknown_rule"], lang, name=name), ExitCode.INPUT)
     lines = [
-        f"{rule.name}: {say(rule.title, lang)}",
-        f"{t('rule_severity', lang)}: {rule.severity.value}",
+        f"{rule.name}: {in_language(rule.title, lang)}",
+        f"{in_language(WORDS['rule_severity'], lang)}: {rule.severity.value}",
         "",
-        textwrap.fill(say(rule.explanation, lang), width=88),
+        textwrap.fill(in_language(rule.explanation, lang), width=88),
     ]
     for key, example in (("rule_bad", rule.bad), ("rule_good", rule.good)):
-        lines += ["", f"{t(key, lang)}:"]
+        lines += ["", f"{in_language(WORDS[key], lang)}:"]
         lines += [f"    {line}" for line in example_lines(example)]
     typer.echo("\n".join(lines))

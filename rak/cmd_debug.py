@@ -15,8 +15,10 @@ from typing import Annotated
 
 import typer
 
+from extractor.language import in_language
+
 from .failures import check_lang, fail, guarded
-from .i18n import t
+from .i18n import WORDS
 from .options import LangOpt, MaxPagesOpt, PasswordOpt
 from .output import cannot_write, tell, write_file
 
@@ -39,12 +41,12 @@ def debug_cmd(
 
     lang = check_lang(lang)
     if not 20 <= dpi <= 400:
-        raise fail(t("bad_dpi", lang, value=dpi))
+        raise fail(in_language(WORDS["bad_dpi"], lang, value=dpi))
     options = ExtractOptions(password=password, max_pages=max_pages)
     seen = guarded(str(file), lang, lambda: inspect(file, options))
     pages = [p for p in seen.pages if page is None or p.page == page]
     if not pages:
-        raise fail(t("no_such_page", lang, file=file, page=page))
+        raise fail(in_language(WORDS["no_such_page"], lang, file=file, page=page))
     try:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as e:  # a file in the way, a folder that cannot be made
@@ -63,4 +65,4 @@ def debug_cmd(
             written += 1
     data = {"file": seen.file, "format": seen.format, "pages": [page_json(p) for p in pages]}
     write_file(out / f"{stem}.json", json.dumps(data, ensure_ascii=False, indent=1))
-    tell(t("debug_written", lang, path=out, pages=written))
+    tell(in_language(WORDS["debug_written"], lang, path=out, pages=written))

@@ -13,9 +13,11 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from extractor.language import in_language
+
 from .bulk.cli import check_bulk_options, is_bulk, no_files, print_summary
 from .failures import check_lang, fail, guarded
-from .i18n import t
+from .i18n import WORDS
 from .options import (
     JobsOpt,
     LangOpt,
@@ -55,7 +57,7 @@ def extract_cmd(
 
     lang = check_lang(lang)
     if fmt not in ("json", "csv"):
-        raise fail(t("bad_format", lang, value=fmt))
+        raise fail(in_language(WORDS["bad_format"], lang, value=fmt))
     options = ExtractOptions(password=password, max_pages=max_pages, max_memory_mb=max_memory)
     if is_bulk(paths, out):
         _bulk(paths, fmt, output, options, lang, out, jobs, timeout)

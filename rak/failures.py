@@ -28,8 +28,10 @@ from typing import TYPE_CHECKING, TypeVar
 
 import typer
 
+from extractor.language import LANGS, in_language
+
 from .exitcodes import ExitCode
-from .i18n import LANGS, t
+from .i18n import WORDS
 from .output import CannotWrite, tell
 
 if TYPE_CHECKING:
@@ -53,18 +55,19 @@ def exit_for(e: BaseException, lang: str, file: str | None = None,
     if isinstance(e, RakError | ConfigError | CannotWrite):
         return ExitCode.INPUT, e.message(lang)
     detail = f"{type(e).__name__}: {e}"
-    return ExitCode.INTERNAL, t("internal_error", lang, file=file or "rak", detail=detail)
+    words = WORDS["internal_error"]
+    return ExitCode.INTERNAL, in_language(words, lang, file=file or "rak", detail=detail)
 
 
 def failure_exit(failure: Failure, lang: str, file: str) -> tuple[ExitCode, str]:
     """The exit code and line of ``file`` whose worker returned nothing."""
-    if failure.kind == "timeout":
-        return ExitCode.INPUT, f"{file}: {t('bulk_timeout', lang, seconds=failure.detail)}"
-    if failure.kind == "crash":
-        return ExitCode.INPUT, f"{file}: {t('bulk_crash', lang, detail=failure.detail)}"
-    if failure.kind == "interrupted":
-        return ExitCode.INPUT, f"{file}: {t('bulk_interrupted', lang)}"
-    return ExitCode.INTERNAL, t("internal_error", lang, file=file, detail=failure.detail)
+    said = {"timeout": "bulk_timeout", "crash": "bulk_crash", "interrupted": "bulk_interrupted"}
+    if failure.kind in said:
+        why = in_language(WORDS[said[failure.kind]], lang, seconds=failure.detail,
+                          detail=failure.detail)
+        return ExitCode.INPUT, f"{file}: {why}"
+    words = WORDS["internal_error"]
+    return ExitCode.INTERNAL, in_language(words, lang, file=file, detail=failure.detail)
 
 
 def fail(message: str, code: int = ExitCode.INPUT) -> typer.Exit:
@@ -76,7 +79,7 @@ def fail(message: str, code: int = ExitCode.INPUT) -> typer.Exit:
 def check_lang(lang: str) -> str:
     """``lang`` if rak speaks it (else a usage error); failures are told in it from now on."""
     if lang not in LANGS:
-        raise fail(t("bad_lang", "id", value=lang), ExitCode.INPUT)
+        raise fail(in_language(WORDS["bad_lang"], "id", value=lang), ExitCode.INPUT)
     MESSAGE_LANG.set(lang)
     return lang
 

@@ -1,12 +1,10 @@
 """User-facing words of the command line, Indonesian first, English with --lang en.
 
 Rule titles and messages live next to their rules in ``checks``; this table holds only the
-words of the command line itself.
+words of the command line itself; ``extractor.language.in_language`` says them.
 """
 
 from __future__ import annotations
-
-LANGS = ("id", "en")
 
 WORDS: dict[str, dict[str, str]] = {
     "internal_error": {
@@ -196,7 +194,3 @@ WORDS: dict[str, dict[str, str]] = {
     "bulk_pks_without": {"id": "PK tanpa RAK", "en": "PKs without a RAK"},
 }
 
-
-def t(key: str, lang: str = "id", **kwargs: object) -> str:
-    entry = WORDS[key]
-    return entry.get(lang, entry["id"]).format(**kwargs)

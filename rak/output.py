@@ -28,7 +28,9 @@ from typing import IO, Any
 
 import typer
 
-from .i18n import t
+from extractor.language import in_language
+
+from .i18n import WORDS
 
 
 class CannotWrite(OSError):
@@ -36,7 +38,7 @@ class CannotWrite(OSError):
     which and why."""
 
     def message(self, lang: str = "id") -> str:
-        return t("cannot_write", lang, path=self.filename, detail=self.strerror)
+        return in_language(WORDS["cannot_write"], lang, path=self.filename, detail=self.strerror)
 
 
 def cannot_write(target: Path, e: OSError) -> CannotWrite:
@@ -124,4 +126,4 @@ def emit(text: str, output: Path | None, lang: str, bom: bool = False) -> None:
             sys.stdout.write("\n")
         return
     write_file(output, text, bom=bom)
-    tell(t("written", lang, path=output))
+    tell(in_language(WORDS["written"], lang, path=output))

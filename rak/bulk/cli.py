@@ -16,8 +16,10 @@ from typing import TYPE_CHECKING
 
 import typer
 
+from extractor.language import in_language
+
 from ..failures import fail
-from ..i18n import t
+from ..i18n import WORDS
 from ..output import emit
 from .naming import display_name
 
@@ -41,11 +43,11 @@ def is_bulk(paths: list[Path], out: Path | None) -> bool:
 
 def check_bulk_options(jobs: int, timeout: float, out: Path | None, lang: str) -> None:
     if jobs < 0:
-        raise fail(t("bulk_bad_jobs", lang, value=jobs))
+        raise fail(in_language(WORDS["bulk_bad_jobs"], lang, value=jobs))
     if timeout < 0:
-        raise fail(t("bulk_bad_timeout", lang, value=timeout))
+        raise fail(in_language(WORDS["bulk_bad_timeout"], lang, value=timeout))
     if out is not None and out.exists() and not out.is_dir():
-        raise fail(t("bulk_out_not_dir", lang, path=out))
+        raise fail(in_language(WORDS["bulk_out_not_dir"], lang, path=out))
 
 
 def print_summary(result: BulkResult, mode: str, lang: str, to_stderr: bool,
@@ -66,23 +68,27 @@ def print_summary(result: BulkResult, mode: str, lang: str, to_stderr: bool,
     if result.pairs is not None and result.lines:
         from .indexpage import pairs_summary
 
-        stream.write("\n".join([t("bulk_pairs", lang), *(f"  {x}" for x in pairs_summary(
-            result.lines, result.pairs, lang))]) + "\n")
+        said = pairs_summary(result.lines, result.pairs, lang)
+        stream.write("\n".join([in_language(WORDS["bulk_pairs"], lang),
+                                *(f"  {x}" for x in said)]) + "\n")
     if result.skipped:
-        lines = [t("bulk_skipped", lang, n=len(result.skipped))]
-        lines += [f"  {s.display}: {t(s.reason, lang, detail=s.detail)}" for s in result.skipped]
+        lines = [in_language(WORDS["bulk_skipped"], lang, n=len(result.skipped))]
+        lines += [f"  {s.display}: {s.reason_in(lang)}" for s in result.skipped]
         sys.stderr.write("\n".join(lines) + "\n")
     if result.interrupted:
-        done = sum(1 for x in result.lines if x.reason != t("bulk_interrupted", lang))
-        sys.stderr.write(t("bulk_stopped", lang, done=done, total=len(result.lines)) + "\n")
+        cancelled = in_language(WORDS["bulk_interrupted"], lang)
+        done = sum(1 for x in result.lines if x.reason != cancelled)
+        stopped = in_language(WORDS["bulk_stopped"], lang, done=done, total=len(result.lines))
+        sys.stderr.write(stopped + "\n")
     if result.write_error:
         sys.stderr.write(result.write_error + "\n")
     elif out is not None and result.out is not None:
-        sys.stderr.write(display_name(t("written", lang, path=result.out / "index.html")) + "\n")
+        written = in_language(WORDS["written"], lang, path=result.out / "index.html")
+        sys.stderr.write(display_name(written) + "\n")
 
 
 def no_files(paths: list[Path], lang: str) -> typer.Exit:
-    return fail(t("bulk_no_files", lang, paths=", ".join(str(p) for p in paths)))
+    return fail(in_language(WORDS["bulk_no_files"], lang, paths=", ".join(str(p) for p in paths)))
 
 
 def summary_json(result: BulkResult, lang: str) -> str:
@@ -91,7 +97,7 @@ def summary_json(result: BulkResult, lang: str) -> str:
 
     data = {
         "files": [line.record(lang) for line in result.lines],
-        "skipped": [{"file": s.display, "reason": t(s.reason, lang, detail=s.detail)}
+        "skipped": [{"file": s.display, "reason": s.reason_in(lang)}
                     for s in result.skipped],
     }
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
@@ -126,7 +132,7 @@ def run_check(
         CheckConfig(lang=lang or "id", fail_on=fail_on or "error")  # validates both
     run_lang = lang or (base.lang if base is not None else "id")
     if fmt == "html" and out is None:
-        raise fail(t("bulk_html_needs_out", run_lang))
+        raise fail(in_language(WORDS["bulk_html_needs_out"], run_lang))
     recipe = ConfigRecipe(
         config=config, lang=lang, fail_on=fail_on,
         select=frozenset(select) if select is not None else None,

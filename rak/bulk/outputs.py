@@ -26,7 +26,6 @@ from pathlib import Path
 from typing import IO, Any
 
 from ..export import row_records, safe_cell
-from ..i18n import t
 from ..output import cannot_write, replacing
 from .discover import Skipped
 from .naming import inside
@@ -89,7 +88,7 @@ def summary_csv(lines: list[SummaryLine], lang: str) -> str:
 
 def skipped_csv(skipped: list[Skipped], lang: str) -> str:
     return _csv_text(("file", "reason"),
-                     ((s.display, t(s.reason, lang, detail=s.detail)) for s in skipped))
+                     ((s.display, s.reason_in(lang)) for s in skipped))
 
 
 def write_summary(out: OutputDir, lines: list[SummaryLine], skipped: list[Skipped],

@@ -15,10 +15,11 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from extractor.language import in_language
 from extractor.options import ExtractOptions
 
 from ..exitcodes import ExitCode
-from ..i18n import t
+from ..i18n import WORDS
 from .discover import Discovery, InputFile, Skipped, discover
 from .indexpage import Totals, render_index
 from .naming import SafeNames, display_name
@@ -200,7 +201,7 @@ def _name_partners(run: _Pass, pairs: Pairs) -> None:
     for index, word in [*((i, "bulk_no_pk") for i in pairs.raks_without),
                         *((i, "bulk_no_rak") for i in pairs.pks_without)]:
         if (line := run.lines[index]) is not None:
-            line.pasangan = t(word, lang)
+            line.pasangan = in_language(WORDS[word], lang)
 
 
 def _write_summaries(out: OutputDir, result: BulkResult, found: Discovery, totals: Totals,
@@ -222,8 +223,9 @@ def _write_summaries(out: OutputDir, result: BulkResult, found: Discovery, total
             failed.append(names)
             why = why or _why(e)
     if failed:
-        result.write_error = t("bulk_summary_not_written", lang, names=", ".join(failed),
-                               path=display_name(str(out.root)), detail=why)
+        result.write_error = in_language(WORDS["bulk_summary_not_written"], lang,
+                                         names=", ".join(failed),
+                                         path=display_name(str(out.root)), detail=why)
         result.exit_code = max(result.exit_code, int(ExitCode.INPUT))
 
 
@@ -238,5 +240,5 @@ def _write_reports(out: OutputDir, line: SummaryLine, stem: str, texts: dict[str
     try:
         line.reports = out.file_reports(stem, texts)
     except OSError as e:
-        line.reason = t("bulk_report_not_written", lang, detail=_why(e))
+        line.reason = in_language(WORDS["bulk_report_not_written"], lang, detail=_why(e))
         line.code = max(line.code, int(ExitCode.INPUT))

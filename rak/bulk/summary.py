@@ -19,9 +19,11 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from extractor.language import in_language
+
 from ..exitcodes import ExitCode
 from ..failures import failure_exit
-from ..i18n import t
+from ..i18n import WORDS
 from .discover import InputFile
 from .pool import Failure
 from .work import FileFacts, Outcome
@@ -49,7 +51,7 @@ class SummaryLine(FileFacts):
     pasangan: str = ""
 
     def status_word(self, lang: str) -> str:
-        return t(STATUS_WORDS[self.status], lang)
+        return in_language(WORDS[STATUS_WORDS[self.status]], lang)
 
     def record(self, lang: str) -> dict[str, Any]:
         """The line as ringkasan.csv / .xlsx hold it (counts blank where nothing was counted)."""
@@ -112,11 +114,11 @@ def counts(lines: list[SummaryLine]) -> dict[str, int]:
 def totals_line(lines: list[SummaryLine], mode: str, lang: str) -> str:
     c = counts(lines)
     if mode == "extract":
-        return t("bulk_totals_extract", lang, n=len(lines), read=c[READ],
-                 unreadable=c[UNREADABLE], rows=sum(x.rows for x in lines))
-    line = t("bulk_totals_check", lang, n=len(lines), clean=c[CLEAN], findings=c[FINDINGS],
-             uncertain=c[UNCERTAIN], unreadable=c[UNREADABLE])
-    return line + (t("bulk_totals_pk", lang, n=c[PK]) if c[PK] else "")
+        return in_language(WORDS["bulk_totals_extract"], lang, n=len(lines), read=c[READ],
+                           unreadable=c[UNREADABLE], rows=sum(x.rows for x in lines))
+    line = in_language(WORDS["bulk_totals_check"], lang, n=len(lines), clean=c[CLEAN],
+                       findings=c[FINDINGS], uncertain=c[UNCERTAIN], unreadable=c[UNREADABLE])
+    return line + (in_language(WORDS["bulk_totals_pk"], lang, n=c[PK]) if c[PK] else "")
 
 
 STATUS_STYLE = {CLEAN: "green", READ: "green", FINDINGS: "yellow", UNCERTAIN: "bold magenta",
@@ -141,7 +143,8 @@ def render_table(lines: list[SummaryLine], mode: str, lang: str, color: bool,
     # The file name is what a person looks for: keep it whole where it fits.
     file_width = min(max((len(x.file) for x in lines), default=10), 60)
     for h in heads:
-        table.add_column(t(f"col_{h}", lang), justify="right" if h in numeric else "left",
+        table.add_column(in_language(WORDS[f"col_{h}"], lang),
+                         justify="right" if h in numeric else "left",
                          overflow="fold", min_width=file_width if h == "file" else None)
     for x in lines:
         cells: list[Text] = [Text(x.file), Text(x.unit_organisasi or ""),

@@ -32,11 +32,12 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from extractor.language import LANGS, in_language
+
 from .finding import Severity
 from .units import DEFAULT_UNITS, KnownUnit
 
 CONFIG_NAME = "rak.toml"
-LANGS = ("id", "en")
 FAIL_ON = ("error", "warning", "info", "never")
 _TOP_KEYS = {
     "lang",
@@ -61,7 +62,7 @@ class ConfigError(Exception):
         self.texts = {"id": id_text, "en": en_text}
 
     def message(self, lang: str = "id") -> str:
-        return self.texts.get(lang, self.texts["id"])
+        return in_language(self.texts, lang)
 
 
 @dataclass(frozen=True)

@@ -12,10 +12,10 @@ from __future__ import annotations
 
 from collections import Counter
 
+from extractor.language import Words, in_language
 from extractor.model import RakDocument, Row
 
 from .config import CheckConfig
-from .rule import Words
 
 # Codes that say the OCR misread words, not that the layout was misread.
 OCR_CODES = frozenset({"ocr-low", "ocr-suspect"})
@@ -128,7 +128,7 @@ REASONS: dict[str, Words] = {
 
 def reason_text(code: str, lang: str) -> str:
     words = REASONS.get(code)
-    return words.get(lang, words["id"]) if words else code
+    return in_language(words, lang) if words else code
 
 
 def reasons_text(codes: list[str], lang: str) -> str:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import Enum
 
+from extractor.language import in_language
 from extractor.model import Lokasi
 
 
@@ -26,7 +27,7 @@ class Severity(str, Enum):
         return {"error": 3, "warning": 2, "info": 1}[self.value]
 
     def label(self, lang: str = "id") -> str:
-        return SEVERITY_LABELS[self.value].get(lang, SEVERITY_LABELS[self.value]["id"])
+        return in_language(SEVERITY_LABELS[self.value], lang)
 
 
 SEVERITY_LABELS: dict[str, dict[str, str]] = {

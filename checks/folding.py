@@ -12,10 +12,11 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from extractor.language import in_language
+
 from .config import CheckConfig
 from .finding import Finding
 from .registry import get_rule
-from .rule import say
 from .rules.reading import LAYOUT_UNCERTAIN, folded_message
 from .rules.rows import LOW_CONFIDENCE
 
@@ -47,7 +48,7 @@ FOLDABLE = frozenset(
 
 def _title(name: str, lang: str) -> str:
     rule = get_rule(name)
-    return say(rule.title, lang) if rule else name
+    return in_language(rule.title, lang) if rule else name
 
 
 def fold(findings: list[Finding], config: CheckConfig) -> list[Finding]:

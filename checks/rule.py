@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from extractor.language import Words
 from extractor.model import RakDocument
 
 from .finding import Finding, Severity
@@ -18,15 +19,9 @@ from .finding import Finding, Severity
 if TYPE_CHECKING:
     from .config import CheckConfig
 
-# A user-facing phrase in both languages: {"id": "...", "en": "..."}.
-Words = Mapping[str, str]
 
 CheckFn = Callable[[RakDocument, "CheckConfig"], Iterator[Finding]]
 
-
-def say(words: Words, lang: str, **values: object) -> str:
-    """``words`` in ``lang`` (Indonesian when missing), with ``{name}`` filled in."""
-    return words.get(lang, words["id"]).format(**values)
 
 
 @dataclass(frozen=True)

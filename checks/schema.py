@@ -16,11 +16,12 @@ from typing import Any
 from jsonschema import Draft202012Validator, ValidationError
 from jsonschema.validators import validator_for
 
+from extractor.language import in_language
 from extractor.model import Lokasi, RakDocument
 
 from .config import CheckConfig
 from .finding import Finding, Severity
-from .rule import Example, Rule, Words, say
+from .rule import Example, Rule, Words
 
 TYPE_NAMES: dict[str, Words] = {
     "string": {"id": "teks", "en": "text"},
@@ -96,32 +97,36 @@ def locate(path: list[Any]) -> tuple[int | None, str | None]:
 def _message(error: ValidationError, field: str | None, lang: str) -> tuple[str | None, str]:
     """The field the error is about (a missing key is named) and its message."""
     kind = _ALIASES.get(str(error.validator), str(error.validator))
+    # jsonschema types these as "Any | Unset"; an error raised by validation always has them.
+    limit: Any = error.validator_value
+    schema: Any = error.schema
     where = field or ("dokumen" if lang == "id" else "document")
-    values: dict[str, Any] = {"value": _show(error.instance), "limit": error.validator_value}
+    values: dict[str, Any] = {"value": _show(error.instance), "limit": limit}
     if kind == "required":
         missing = [
             k
-            for k in error.validator_value
+            for k in limit
             if isinstance(error.instance, dict) and k not in error.instance
         ]
         name = missing[0] if missing else "?"
         field = f"{field}.{name}" if field else name
         where = field
     elif kind == "type":
-        expected = error.validator_value
+        expected = limit
         names = [expected] if isinstance(expected, str) else list(expected)
-        values["expected"] = " / ".join(say(TYPE_NAMES.get(n, {"id": n}), lang) for n in names)
+        values["expected"] = " / ".join(in_language(TYPE_NAMES.get(n, {"id": n}), lang)
+                                        for n in names)
     elif kind == "enum":
-        choices = error.validator_value if error.validator == "enum" else [error.validator_value]
+        choices = limit if error.validator == "enum" else [limit]
         values["choices"] = ", ".join(_show(c) for c in choices)
     elif kind == "additionalProperties":
-        allowed = set((error.schema or {}).get("properties", {}))
+        allowed = set((schema or {}).get("properties", {}))
         extra = sorted(set(error.instance) - allowed) if isinstance(error.instance, dict) else []
         values["choices"] = ", ".join(extra)
     if kind not in MESSAGES:
         kind = "other"
         values["detail"] = error.message
-    return field, say(MESSAGES[kind], lang, where=where, **values)
+    return field, in_language(MESSAGES[kind], lang, where=where, **values)
 
 
 def schema_findings(data: Any, config: CheckConfig, file: str = "") -> Iterator[Finding]:

@@ -39,7 +39,7 @@ def render_page(pdf: Path, number: int, scale: float) -> np.ndarray:
     doc = pdfium.PdfDocument(str(pdf))
     try:
         page = doc[number - 1]
-        image = page.render(scale=scale).to_numpy().copy()
+        image: np.ndarray = page.render(scale=scale).to_numpy().copy()
         page.close()
     finally:
         doc.close()
@@ -117,10 +117,11 @@ def draw(image: np.ndarray, seen: PageSeen, scale: float) -> np.ndarray:
     return out
 
 
-def write_png(image: np.ndarray, path: Path) -> None:
+def png_bytes(image: np.ndarray) -> bytes:
+    """``image`` as a PNG file's bytes (the caller writes them where it was asked to)."""
     import cv2
 
     ok, data = cv2.imencode(".png", image)
     if not ok:
-        raise OSError(f"{path}: PNG encoding failed")
-    path.write_bytes(data.tobytes())
+        raise ValueError("PNG encoding failed")
+    return bytes(data.tobytes())

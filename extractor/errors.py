@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from .language import in_language
+
 _LINE_BREAKS = re.compile(r"\s*[\r\n\u2028\u2029]+\s*")
 
 
@@ -27,8 +29,8 @@ class RakError(Exception):
 
     def message(self, lang: str = "id") -> str:
         """One line: a library's detail may span several (lxml, openpyxl), the message not."""
-        template = self.messages.get(lang, self.messages["id"])
-        text = template.format(file=self.file, detail=self.detail).replace(" ()", "")
+        text = in_language(self.messages, lang, file=self.file, detail=self.detail)
+        text = text.replace(" ()", "")
         return _LINE_BREAKS.sub(" ", text)
 
 
@@ -113,6 +115,15 @@ class InvalidPkJson(RakError):
     messages = {
         "id": "{file}: JSON Perjanjian Kinerja tidak sesuai skema pk.schema.json ({detail})",
         "en": "{file}: Perjanjian Kinerja JSON does not match pk.schema.json ({detail})",
+    }
+
+
+class InvalidJson(RakError):
+    """A file given as the JSON ``rak extract`` writes that is not JSON at all."""
+
+    messages = {
+        "id": "{file}: JSON tidak sah ({detail})",
+        "en": "{file}: invalid JSON ({detail})",
     }
 
 

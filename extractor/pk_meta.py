@@ -43,11 +43,8 @@ _STATEMENT_SPAN = 8  # lines after "Nama :" that may still belong to its party
 
 def _party(text: str) -> str | None:
     """"pertama"/"kedua": whom the clause names ("disebut pihak kedua" over any mention)."""
-    called = _CALLED.findall(text)
-    if called:
-        return called[-1].lower()
-    mentioned = _PARTY.findall(text)
-    return mentioned[-1].lower() if mentioned else None
+    found: list[str] = _CALLED.findall(text) or _PARTY.findall(text)
+    return found[-1].lower() if found else None
 
 
 def _statement(lines: Sequence[str]) -> dict[str, Signer]:

@@ -9,7 +9,6 @@ JSON ``rak extract`` wrote and a user may have corrected: recognised by content,
 
 from __future__ import annotations
 
-import json
 import os
 import shutil
 import sys
@@ -19,25 +18,29 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from .bulk.cli import JobsOpt, OutDirOpt, TimeoutOpt, is_bulk
-from .cli import (
+from extractor.language import in_language
+
+from .bulk.cli import is_bulk
+from .crops import flagged_crops
+from .exitcodes import ExitCode
+from .failures import check_lang, fail, guarded
+from .i18n import WORDS
+from .json_input import is_json, read_json
+from .options import (
     CheckLangOpt,
     ConfigOpt,
     FailOnOpt,
     IgnoreOpt,
+    JobsOpt,
     MaxMemoryOpt,
     MaxPagesOpt,
+    OutDirOpt,
     OutOpt,
     PasswordOpt,
     SelectOpt,
-    app,
-    check_lang,
-    fail,
-    guarded,
+    TimeoutOpt,
 )
-from .crops import flagged_crops
-from .exitcodes import ExitCode
-from .i18n import t
+from .output import emit
 
 if TYPE_CHECKING:
     from checks import CheckConfig
@@ -55,8 +58,6 @@ PkDirOpt = Annotated[
     typer.Option("--pk-dir", help="Folder Perjanjian Kinerja: tiap RAK dipasangkan dengan PK "
                  "unit dan tahun yang sama (PK di folder RAK juga dikenali dari isinya)."),
 ]
-# A JSON document larger than this is not something `rak extract` wrote.
-MAX_JSON_BYTES = 64 * 1024 * 1024
 
 
 def _names(value: str | None) -> list[str] | None:
@@ -73,88 +74,38 @@ def _config(
     select: str | None,
     ignore: str | None,
 ) -> CheckConfig:
-    """The file's rak.toml (or --config) with the command line's options on top."""
-    from checks import RULE_NAMES, CheckConfig, ConfigError, find_config, load_config
+    """The file's rak.toml (or --config) with the command line's options on top; a
+    ``ConfigError`` is the command's to end with (exit 2)."""
+    from checks import RULE_NAMES, CheckConfig, find_config, load_config
     from checks.config import check_rule_names
 
-    try:
-        path = config if config is not None else find_config(file)
-        base = load_config(path, RULE_NAMES) if path is not None else CheckConfig()
-        selected, ignored = _names(select), _names(ignore)
-        check_rule_names(
-            [*(selected or []), *(ignored or [])], RULE_NAMES, where="--select/--ignore"
-        )
-        return base.with_options(
-            lang=lang,
-            fail_on=fail_on,
-            select=frozenset(selected) if selected is not None else None,
-            ignore=base.ignore | frozenset(ignored) if ignored is not None else None,
-        )
-    except ConfigError as e:
-        raise fail(e.message(lang or "id"), ExitCode.INPUT) from None
+    path = config if config is not None else find_config(file)
+    base = load_config(path, RULE_NAMES) if path is not None else CheckConfig()
+    selected, ignored = _names(select), _names(ignore)
+    check_rule_names([*(selected or []), *(ignored or [])], RULE_NAMES, where="--select/--ignore")
+    return base.with_options(
+        lang=lang,
+        fail_on=fail_on,
+        select=frozenset(selected) if selected is not None else None,
+        ignore=base.ignore | frozenset(ignored) if ignored is not None else None,
+    )
 
 
-def _is_json(file: Path) -> bool:
-    """A JSON document starts with "{" (after blanks and a BOM); PDF and Word never do."""
-    try:
-        with file.open("rb") as fh:
-            head = fh.read(4096)
-    except OSError:
-        return False  # the extractor reports the unreadable file in its own words
-    return head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{")
-
-
-def _read_json(file: Path, lang: str) -> Any:
-    from extractor.errors import TooLarge, UnreadableDocument
-
-    try:
-        size = file.stat().st_size
-        if size > MAX_JSON_BYTES:
-            raise TooLarge(str(file), f"JSON {size} > {MAX_JSON_BYTES} bytes")
-        text = file.read_text(encoding="utf-8-sig")
-    except OSError as e:
-        raise UnreadableDocument(str(file), e.strerror or str(e)) from e
-    except UnicodeDecodeError as e:
-        raise fail(t("bad_json", lang, file=file, detail=f"UTF-8: {e.reason}")) from None
-    try:
-        return json.loads(text)
-    except json.JSONDecodeError as e:
-        detail = f"{e.msg}, line {e.lineno} col {e.colno}"
-        raise fail(t("bad_json", lang, file=file, detail=detail)) from None
-    except RecursionError:
-        raise fail(t("bad_json", lang, file=file, detail="nesting too deep")) from None
-
-
-def _read_pk(path: Path, options: Any, lang: str) -> Any:
+def _read_pk(path: Path, options: Any) -> Any:
     """The Perjanjian Kinerja of ``--pk``: read from its file, or its ``rak extract`` JSON."""
-    if _is_json(path):
+    if is_json(path):
         from checks.pk_match import pk_from_data
 
-        return pk_from_data(_read_json(path, lang), str(path))
+        return pk_from_data(read_json(path), str(path))
     from extractor import extract_pk
 
     return extract_pk(path, options)
-
-
-def _write(text: str, output: Path | None, lang: str, bom: bool) -> None:
-    """Write the report; CSV gets a BOM so Excel reads the Indonesian text right."""
-    if output is None:
-        sys.stdout.write(("\ufeff" if bom else "") + text)
-        if not text.endswith("\n"):
-            sys.stdout.write("\n")
-        return
-    try:
-        output.write_text(text, encoding="utf-8-sig" if bom else "utf-8")
-    except OSError as e:
-        raise fail(t("cannot_write", lang, path=output, detail=e.strerror or e)) from None
-    typer.echo(t("written", lang, path=output), err=True)
 
 
 def _color(output: Path | None, fmt: str) -> bool:
     return fmt == "text" and output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
 
 
-@app.command("check")
 def check_cmd(
     paths: Annotated[
         list[Path],
@@ -186,7 +137,7 @@ def check_cmd(
         lang = check_lang(lang)
     if is_bulk(paths, out) or pk_dir is not None:
         if pk is not None:
-            raise fail(t("pk_one_file", lang or "id"))
+            raise fail(in_language(WORDS["pk_one_file"], lang or "id"))
         from extractor import ExtractOptions
 
         from .bulk.cli import run_check
@@ -199,14 +150,14 @@ def check_cmd(
         raise typer.Exit(code)
     file = paths[0]
     cfg = _config(file, config, lang, fail_on, select, ignore)
-    lang = cfg.lang
+    lang = check_lang(cfg.lang)  # a rak.toml's language, unless --lang said otherwise
     memory = max_memory if max_memory is not None else cfg.max_memory
     from checks import check_data, run_checks
     from checks.finding import at_or_above
     from checks.report import FORMATS, RenderOptions, Report, renderers
 
     if fmt not in FORMATS:
-        raise fail(t("bad_format", lang, value=fmt))
+        raise fail(in_language(WORDS["bad_format"], lang, value=fmt))
 
     def work() -> Report:
         from extractor import ExtractOptions, extract
@@ -214,9 +165,9 @@ def check_cmd(
         from extractor.pk_model import is_pk_data
 
         options = ExtractOptions(password=password, max_pages=max_pages, max_memory_mb=memory)
-        promised = _read_pk(pk, options, lang) if pk is not None else None
-        if _is_json(file):
-            data = _read_json(file, lang)
+        promised = _read_pk(pk, options) if pk is not None else None
+        if is_json(file):
+            data = read_json(file)
             if is_pk_data(data):
                 raise IsPerjanjianKinerja(str(file))
             result = check_data(data, cfg, file=file.name, pk=promised)
@@ -234,12 +185,11 @@ def check_cmd(
     color = _color(output, fmt)
     width = shutil.get_terminal_size((100, 24)).columns if color else 100
     text = renderers()[fmt](report, RenderOptions(lang=lang, color=color, width=width))
-    _write(text, output, lang, bom=fmt == "csv")
+    emit(text, output, lang, bom=fmt == "csv")  # a BOM: Excel reads the Indonesian right
     failing = at_or_above(report.findings, cfg.fail_level)
     raise typer.Exit(int(ExitCode.FINDINGS if failing else ExitCode.OK))
 
 
-@app.command("rules")
 def rules_cmd(
     name: Annotated[str | None, typer.Argument(help="Nama aturan yang dijelaskan.")] = None,
     lang: CheckLangOpt = None,
@@ -248,26 +198,26 @@ def rules_cmd(
     lang = check_lang(lang or "id")
     from checks import RULES, get_rule
     from checks.examples import example_lines
-    from checks.rule import say
+    from extractor.language import in_language
 
     if name is None:
         width = max(len(r.name) for r in RULES)
         for r in RULES:
             severity = r.severity.value.ljust(7)
-            typer.echo(f"{r.name.ljust(width)}  {severity}  {say(r.title, lang)}")
+            typer.echo(f"{r.name.ljust(width)}  {severity}  {in_language(r.title, lang)}")
         typer.echo("")
-        typer.echo(t("rules_hint", lang))
+        typer.echo(in_language(WORDS["rules_hint"], lang))
         return
     rule = get_rule(name)
     if rule is None:
-        raise fail(t("unknown_rule", lang, name=name), ExitCode.INPUT)
+        raise fail(in_language(WORDS["unknown_rule"], lang, name=name), ExitCode.INPUT)
     lines = [
-        f"{rule.name}: {say(rule.title, lang)}",
-        f"{t('rule_severity', lang)}: {rule.severity.value}",
+        f"{rule.name}: {in_language(rule.title, lang)}",
+        f"{in_language(WORDS['rule_severity'], lang)}: {rule.severity.value}",
         "",
-        textwrap.fill(say(rule.explanation, lang), width=88),
+        textwrap.fill(in_language(rule.explanation, lang), width=88),
     ]
     for key, example in (("rule_bad", rule.bad), ("rule_good", rule.good)):
-        lines += ["", f"{t(key, lang)}:"]
+        lines += ["", f"{in_language(WORDS[key], lang)}:"]
         lines += [f"    {line}" for line in example_lines(example)]
     typer.echo("\n".join(lines))

@@ -9,16 +9,20 @@ have no pages to draw: the JSON alone is written.
 from __future__ import annotations
 
 import json
+from functools import partial
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from .cli import LangOpt, MaxPagesOpt, PasswordOpt, app, check_lang, fail, guarded
-from .i18n import t
+from extractor.language import in_language
+
+from .failures import check_lang, fail, guarded
+from .i18n import WORDS
+from .options import LangOpt, MaxPagesOpt, PasswordOpt
+from .output import cannot_write, tell, write_file
 
 
-@app.command("debug")
 def debug_cmd(
     file: Annotated[Path, typer.Argument(help="Berkas RAK (PDF, Word, Excel, hasil pindai).",
                                          show_default=False)],
@@ -37,29 +41,28 @@ def debug_cmd(
 
     lang = check_lang(lang)
     if not 20 <= dpi <= 400:
-        raise fail(t("bad_dpi", lang, value=dpi))
+        raise fail(in_language(WORDS["bad_dpi"], lang, value=dpi))
     options = ExtractOptions(password=password, max_pages=max_pages)
     seen = guarded(str(file), lang, lambda: inspect(file, options))
     pages = [p for p in seen.pages if page is None or p.page == page]
     if not pages:
-        raise fail(t("no_such_page", lang, file=file, page=page))
+        raise fail(in_language(WORDS["no_such_page"], lang, file=file, page=page))
     try:
         out.mkdir(parents=True, exist_ok=True)
-        stem = file.name
-        written = 0
-        if seen.format == "pdf":
-            from extractor.debug_draw import draw, render_page, write_png
+    except OSError as e:  # a file in the way, a folder that cannot be made
+        raise cannot_write(out, e) from None
+    stem = file.name
+    written = 0
+    if seen.format == "pdf":
+        from extractor.debug_draw import draw, png_bytes, render_page
 
-            scale = dpi / 72.0
-            for p in pages:
-                assert p.page is not None
-                image = guarded(str(file), lang, lambda p=p: render_page(file, p.page, scale))
-                write_png(draw(image, p, scale), out / f"{stem}.p{p.page:03d}.png")
-                written += 1
-        data = {"file": seen.file, "format": seen.format, "pages": [page_json(p) for p in pages]}
-        (out / f"{stem}.json").write_text(
-            json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8"
-        )
-    except OSError as e:
-        raise fail(t("cannot_write", lang, path=out, detail=e.strerror or str(e))) from None
-    typer.echo(t("debug_written", lang, path=out, pages=written), err=True)
+        scale = dpi / 72.0
+        for p in pages:
+            number = p.page
+            assert number is not None
+            image = guarded(str(file), lang, partial(render_page, file, number, scale))
+            write_file(out / f"{stem}.p{p.page:03d}.png", png_bytes(draw(image, p, scale)))
+            written += 1
+    data = {"file": seen.file, "format": seen.format, "pages": [page_json(p) for p in pages]}
+    write_file(out / f"{stem}.json", json.dumps(data, ensure_ascii=False, indent=1))
+    tell(in_language(WORDS["debug_written"], lang, path=out, pages=written))

@@ -13,34 +13,27 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from .bulk.cli import (
+from extractor.language import in_language
+
+from .bulk.cli import check_bulk_options, is_bulk, no_files, print_summary
+from .failures import check_lang, fail, guarded
+from .i18n import WORDS
+from .options import (
     JobsOpt,
-    OutDirOpt,
-    TimeoutOpt,
-    check_bulk_options,
-    is_bulk,
-    no_files,
-    print_summary,
-)
-from .cli import (
     LangOpt,
     MaxMemoryOpt,
     MaxPagesOpt,
+    OutDirOpt,
     OutOpt,
     PasswordOpt,
-    app,
-    check_lang,
-    fail,
-    guarded,
-    write_output,
+    TimeoutOpt,
 )
-from .i18n import t
+from .output import emit
 
 if TYPE_CHECKING:
     from extractor import ExtractOptions
 
 
-@app.command("extract")
 def extract_cmd(
     paths: Annotated[
         list[Path],
@@ -64,7 +57,7 @@ def extract_cmd(
 
     lang = check_lang(lang)
     if fmt not in ("json", "csv"):
-        raise fail(t("bad_format", lang, value=fmt))
+        raise fail(in_language(WORDS["bad_format"], lang, value=fmt))
     options = ExtractOptions(password=password, max_pages=max_pages, max_memory_mb=max_memory)
     if is_bulk(paths, out):
         _bulk(paths, fmt, output, options, lang, out, jobs, timeout)
@@ -77,7 +70,9 @@ def extract_cmd(
     # A RAK, or a Perjanjian Kinerja (``jenis: "pk"``): the file's tables decide.
     doc = guarded(str(file), lang, lambda: read_document(file, options), timeout,
                   options.memory_mb)
-    write_output(to_json(doc) if fmt == "json" else to_csv(doc), output, lang)
+    # CSV for Excel starts with a BOM in a file; on stdout it stays plain, for pipes.
+    emit(to_json(doc) if fmt == "json" else to_csv(doc), output, lang,
+         bom=fmt == "csv" and output is not None)
 
 
 def _bulk(paths: list[Path], fmt: str, output: Path | None, options: ExtractOptions, lang: str,
@@ -97,5 +92,5 @@ def _bulk(paths: list[Path], fmt: str, output: Path | None, options: ExtractOpti
         if output is None:
             typer.echo(text, nl=False)
         else:
-            write_output(text, output, lang)
+            emit(text, output, lang, bom=fmt == "csv")
     raise typer.Exit(result.exit_code)

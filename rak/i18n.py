@@ -1,12 +1,10 @@
 """User-facing words of the command line, Indonesian first, English with --lang en.
 
 Rule titles and messages live next to their rules in ``checks``; this table holds only the
-words of the command line itself.
+words of the command line itself; ``extractor.language.in_language`` says them.
 """
 
 from __future__ import annotations
-
-LANGS = ("id", "en")
 
 WORDS: dict[str, dict[str, str]] = {
     "internal_error": {
@@ -85,10 +83,6 @@ WORDS: dict[str, dict[str, str]] = {
     "bulk_interrupted": {
         "id": "dibatalkan (Ctrl-C) sebelum selesai dibaca",
         "en": "cancelled (Ctrl-C) before it was read",
-    },
-    "bulk_internal": {
-        "id": "kesalahan internal rak ({detail}); mohon laporkan",
-        "en": "internal rak error ({detail}); please report it",
     },
     "bulk_totals_check": {
         "id": "{n} berkas: {clean} bersih, {findings} ada temuan, {uncertain} pembacaan tidak "
@@ -200,7 +194,3 @@ WORDS: dict[str, dict[str, str]] = {
     "bulk_pks_without": {"id": "PK tanpa RAK", "en": "PKs without a RAK"},
 }
 
-
-def t(key: str, lang: str = "id", **kwargs: object) -> str:
-    entry = WORDS[key]
-    return entry.get(lang, entry["id"]).format(**kwargs)

@@ -13,7 +13,8 @@ from typing import Any
 
 
 def _load(name: str) -> dict[str, Any]:
-    return json.loads(resources.files(__name__).joinpath(name).read_text("utf-8"))
+    data: dict[str, Any] = json.loads(resources.files(__name__).joinpath(name).read_text("utf-8"))
+    return data
 
 
 @cache

@@ -43,9 +43,6 @@ COMMAND = {"perjanjian-kinerja.docx": "check"}
 
 
 def run(*args: str):
-    import rak.cmd_check  # noqa: F401
-    import rak.cmd_extract  # noqa: F401
-
     return CliRunner().invoke(app, list(args))
 
 

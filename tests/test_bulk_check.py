@@ -10,20 +10,17 @@ from pathlib import Path
 from openpyxl import load_workbook
 from typer.testing import CliRunner
 
-import rak.cmd_check
-import rak.cmd_extract  # noqa: F401
 from rak.cli import app
 
 from .conftest import SAMPLES
 from .test_bulk_extract import _mixed, _summary
 
 
-def test_check_folder_with_good_bad_slow_crashing_and_same_named_files(tmp_path, monkeypatch):
+def test_check_folder_with_good_bad_slow_crashing_and_same_named_files(tmp_path, faulty_files):
     top = _mixed(tmp_path)
     shutil.copy(SAMPLES / "rak-satu-tabel.docx", top / "mati.docx")
     out = tmp_path / "hasil"
-    monkeypatch.setenv("RAK_TEST_SLOW_GLOB", "lambat.*")
-    monkeypatch.setenv("RAK_TEST_SEGV_GLOB", "mati.*")
+    faulty_files({"lambat.*": "sleep", "mati.*": "segv"})
     res = CliRunner().invoke(
         app, ["check", str(top), "--out", str(out), "--jobs", "2", "--timeout", "15"])
     assert res.exit_code == 2, res.output

@@ -15,7 +15,6 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-import rak.cmd_extract  # noqa: F401  (registers the command)
 from rak.cli import app
 
 from .conftest import ROOT, SAMPLES, SHARED
@@ -49,10 +48,10 @@ def _summary(out: Path) -> dict[str, dict[str, str]]:
     return by_file
 
 
-def test_extract_folder_with_good_bad_slow_and_same_named_files(tmp_path, monkeypatch):
+def test_extract_folder_with_good_bad_slow_and_same_named_files(tmp_path, faulty_files):
     top = _mixed(tmp_path)
     out = tmp_path / "hasil"
-    monkeypatch.setenv("RAK_TEST_SLOW_GLOB", "lambat.*")
+    faulty_files({"lambat.*": "sleep"})
     res = CliRunner().invoke(
         app, ["extract", str(top), "--out", str(out), "--jobs", "2", "--timeout", "15"])
     assert res.exit_code == 2, res.output  # unreadable files present
@@ -122,9 +121,10 @@ def test_ctrl_c_stops_the_workers_and_keeps_what_is_finished(tmp_path):
     shutil.copy(SAMPLES / "rak-arsir.docx", top / "a-cepat.docx")
     shutil.copy(SAMPLES / "rak-triwulan.docx", top / "b-lambat.docx")
     out = tmp_path / "hasil"
-    env = dict(os.environ, RAK_TEST_SLOW_GLOB="b-lambat.*", PYTHONPATH=str(ROOT))
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
     proc = subprocess.Popen(
-        [sys.executable, "-m", "rak", "extract", str(top), "--out", str(out), "--jobs", "2"],
+        [sys.executable, "-m", "tests.faults", "b-lambat.*=sleep", "--",
+         "extract", str(top), "--out", str(out), "--jobs", "2"],
         cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
         start_new_session=True)
     deadline = time.monotonic() + 90

@@ -139,6 +139,7 @@ def test_a_doc_that_times_out_leaves_no_folder_and_no_process(tmp_path: Path, bu
     assert _sleepers(seconds) == []
 
 
+@pytest.mark.slow  # a workbook built to need gigabytes, read twice: ~35 s
 def test_the_memory_limit_of_rak_toml_applies_to_each_file_of_a_check(tmp_path: Path):
     top = tmp_path / "masuk"
     top.mkdir()

@@ -20,9 +20,11 @@ EVIL_FILE = "<script>alert(1)</script>.pdf"
 
 def _lines() -> list[SummaryLine]:
     return [
-        SummaryLine("a/rak.pdf", CLEAN, 0, "SEKRETARIAT KPU KABUPATEN SAMBAS", 2024, 24,
+        SummaryLine("a/rak.pdf", CLEAN, 0, unit_organisasi="SEKRETARIAT KPU KABUPATEN SAMBAS",
+                    tahun=2024, rows=24,
                     reports={"html": "berkas/a__rak.pdf.html", "json": "berkas/a__rak.pdf.json"}),
-        SummaryLine(EVIL_FILE, FINDINGS, 1, EVIL_UNIT, 2024, 10, errors=2, warnings=1),
+        SummaryLine(EVIL_FILE, FINDINGS, 1, unit_organisasi=EVIL_UNIT, tahun=2024, rows=10,
+                    errors=2, warnings=1),
         SummaryLine("rusak.pdf", UNREADABLE, 2, reason="-1+1 berkas rusak"),
     ]
 

@@ -15,8 +15,6 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-import rak.cmd_check
-import rak.cmd_extract  # noqa: F401
 from rak.bulk.pairing import Described, pair_documents
 from rak.cli import app
 from samples.build import pk_writer

@@ -8,7 +8,6 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from rak import cmd_check  # noqa: F401  (registers the commands)
 from rak.cli import app
 from rak.exitcodes import ExitCode
 

@@ -10,7 +10,6 @@ import numpy as np
 from typer.testing import CliRunner
 
 from extractor import extract
-from rak import cmd_debug  # noqa: F401  (registers the command)
 from rak.cli import app
 from rak.exitcodes import ExitCode
 

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
 
 from typer.testing import CliRunner
 
-from rak.cli import app, main  # noqa: F401
+from rak.cli import app
 
 from .conftest import ROOT
 
@@ -20,7 +22,10 @@ def _readme_commands() -> list[str]:
 def test_readme_opens_with_install_and_test_commands():
     run_sample, run_tests = _readme_commands()
     assert run_sample.startswith("pip install .") and "samples/" in run_sample
-    assert "pytest" in run_tests
+    lines = run_tests.splitlines()
+    assert "python -m pytest -q" in lines  # the fast suite: pytest leaves out "slow"
+    assert "python -m pytest -q -m slow" in lines  # and the slow one, so CI runs both
+    assert any("mypy" in line for line in lines)
 
 
 def test_ci_runs_the_readme_commands():
@@ -33,18 +38,23 @@ def test_ci_runs_the_readme_commands():
 
 
 def test_every_command_has_help():
-    import rak.cmd_check  # noqa: F401
-    import rak.cmd_extract  # noqa: F401
-
     runner = CliRunner()
     result = runner.invoke(app, ["--help"])
     assert result.exit_code == 0
     names = [c.name for c in app.registered_commands]
-    assert "extract" in names
+    assert names == ["extract", "check", "rules", "debug"]
     for name in names:
         res = runner.invoke(app, [name, "--help"])
         assert res.exit_code == 0, name
         assert len(res.output) > 100, name
+
+
+def test_importing_the_app_alone_registers_every_command():
+    """In a fresh interpreter: no command waits for some other import to register it."""
+    code = "from rak.cli import app; print(' '.join(c.name for c in app.registered_commands))"
+    ran = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True,
+                         text=True, timeout=60, check=True)
+    assert ran.stdout.split() == ["extract", "check", "rules", "debug"]
 
 
 def test_every_package_is_installed_by_pyproject():

@@ -43,7 +43,6 @@ def test_document_text_that_looks_like_a_formula_is_neutralised():
 
 def test_csv_file_is_written_with_a_bom(tmp_path):
     out = tmp_path / "rak.csv"
-    import rak.cmd_extract  # noqa: F401
 
     result = CliRunner().invoke(
         app, ["extract", str(SAMPLES / "rak-kubu-raya-2024.pdf"), "-f", "csv", "-o", str(out)]

@@ -32,6 +32,7 @@ def test_the_external_corpus_is_there():
     assert len(EXTERNAL) >= 90
 
 
+@pytest.mark.slow  # ~40 s over the whole external corpus
 @pytest.mark.parametrize("path", EXTERNAL, ids=[p.name for p in EXTERNAL])
 def test_external_file_gives_a_result_or_a_clear_error(path: Path):
     old = signal.signal(signal.SIGALRM, _alarm)

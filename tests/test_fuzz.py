@@ -16,12 +16,15 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from checks import CheckConfig
+from checks.schema import schema_findings
 from extractor import ExtractOptions, extract
 from extractor.errors import RakError
 
-from .conftest import SAMPLES
+from .conftest import SAMPLES, load_expected
 
 PDF = (SAMPLES / "rak-triwulan.pdf").read_bytes()
+EXPECTED = load_expected("rak-triwulan")
 DOCX = (SAMPLES / "rak-triwulan.docx").read_bytes()
 OPTIONS = ExtractOptions(max_pages=20)
 LIMIT_S = 60
@@ -54,20 +57,27 @@ def _alarm(signum, frame):  # noqa: ARG001
     raise TimeoutError("hang")
 
 
-def outcome(tmp: Path, name: str, data: bytes) -> str:
+def assert_handled(tmp: Path, name: str, data: bytes) -> None:
+    """What a mutated file must come to: a document that honours the contract, or one
+    ``RakError`` line naming the file. A hang, another exception, a result that breaks the
+    schema or has no rows, or a message of several lines fails the test."""
     path = tmp / name
     path.write_bytes(data)
     old = signal.signal(signal.SIGALRM, _alarm)
     signal.alarm(LIMIT_S)
     try:
-        extract(path, OPTIONS)
-        return "ok"
+        doc = extract(path, OPTIONS)
     except RakError as e:
-        assert e.message("id").startswith(str(path))
-        return "error"
+        message = e.message("id")
+        assert message.startswith(f"{path}: "), message
+        assert "\n" not in message and "Traceback" not in message, message
+        return
     finally:
         signal.alarm(0)
         signal.signal(signal.SIGALRM, old)
+    assert doc.rows, "a document is only returned with rows"
+    broken = [f.message for f in schema_findings(doc.to_dict(), CheckConfig())]
+    assert broken == [], broken[:3]  # the contract's schema, as rak check validates it
 
 
 def with_document_xml(data: bytes, m: tuple) -> bytes:
@@ -87,15 +97,30 @@ MANY = settings(FAST, max_examples=300, derandomize=False)
 
 
 def _pdf(tmp_path, m):
-    assert outcome(tmp_path, "mut.pdf", mutate(PDF, m)) in ("ok", "error")
+    assert_handled(tmp_path, "mut.pdf", mutate(PDF, m))
 
 
 def _docx_bytes(tmp_path, m):
-    assert outcome(tmp_path, "mut.docx", mutate(DOCX, m)) in ("ok", "error")
+    assert_handled(tmp_path, "mut.docx", mutate(DOCX, m))
 
 
 def _docx_xml(tmp_path, m):
-    assert outcome(tmp_path, "mut.docx", with_document_xml(DOCX, m)) in ("ok", "error")
+    assert_handled(tmp_path, "mut.docx", with_document_xml(DOCX, m))
+
+
+def test_the_unmutated_files_read_whole_and_a_truncated_one_is_refused(tmp_path):
+    """The property above on its two edges: nothing changed reads as the sample's rows, a
+    file cut to its first bytes is refused in one line."""
+    for name, data in (("asli.pdf", PDF), ("asli.docx", DOCX)):
+        assert_handled(tmp_path, name, mutate(data, ("cut", 1.0)))
+        assert len(extract(tmp_path / name, OPTIONS).rows) == len(EXPECTED["rows"])
+    with pytest.raises(RakError):
+        extract(_written(tmp_path, "potong.docx", mutate(DOCX, ("cut", 0.01))), OPTIONS)
+
+
+def _written(tmp: Path, name: str, data: bytes) -> Path:
+    (tmp / name).write_bytes(data)
+    return tmp / name
 
 
 @FAST

@@ -47,11 +47,17 @@ def row_rates(doc: RakDocument, expected: dict[str, Any]) -> tuple[float, float]
     return all_right / len(want_rows), jadwal_right / len(want_rows)
 
 
+# Reading a 20-page scan takes close to a minute at 150 dpi and more at 300: the slow suite
+# (CI runs it); the fast suite keeps the OCR's parts and the PK scan (test_pk_extract.py).
+SCAN = pytest.mark.slow
+
+
 @pytest.fixture(scope="module")
 def scan_150() -> RakDocument:
     return extract(SAMPLES / f"{SEED}-scan-150.pdf")
 
 
+@SCAN
 def test_scan_150_row_count_and_rates(scan_150: RakDocument) -> None:
     expected = load_expected(SEED)
     assert len(scan_150.rows) == len(expected["rows"])
@@ -60,6 +66,7 @@ def test_scan_150_row_count_and_rates(scan_150: RakDocument) -> None:
     assert jadwal >= FLOOR_150["jadwal"], jadwal
 
 
+@SCAN
 def test_scan_300_rates() -> None:
     doc = extract(SAMPLES / f"{SEED}-scan-300.pdf")
     expected = load_expected(SEED)
@@ -69,6 +76,7 @@ def test_scan_300_rates() -> None:
     assert jadwal >= FLOOR_300["jadwal"], jadwal
 
 
+@SCAN
 def test_scan_is_marked_ocr_with_confidence(scan_150: RakDocument) -> None:
     assert scan_150.source.ocr is True
     assert scan_150.source.pages == 20
@@ -79,12 +87,14 @@ def test_scan_is_marked_ocr_with_confidence(scan_150: RakDocument) -> None:
     assert all("keyakinan" in r for r in out["rows"])
 
 
+@SCAN
 def test_scan_pages_are_located(scan_150: RakDocument) -> None:
     pages = [r.lokasi.halaman for r in scan_150.rows]
     assert pages == sorted(pages)
     assert pages[0] == 2
 
 
+@SCAN
 def test_scan_metadata_from_text_outside_tables(scan_150: RakDocument) -> None:
     meta = scan_150.document
     assert meta.judul == "RENCANA AKSI KINERJA"

@@ -12,7 +12,6 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from rak import cmd_check, cmd_extract  # noqa: F401  (registers the commands)
 from rak.cli import app
 from rak.exitcodes import ExitCode
 

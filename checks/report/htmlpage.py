@@ -12,20 +12,20 @@ from __future__ import annotations
 from collections import defaultdict
 from html import escape
 
+from extractor.language import in_language
 from extractor.model import RakDocument, Row
 
 from ..finding import Finding, Severity, count_by_severity, field_heading
 from ..registry import get_rule, rule_order
-from ..rule import say
 from . import RenderOptions, Report
 from .htmlstyle import CSS
 from .words import (
     PLURAL_SEVERITY,
+    WORDS,
     period_labels,
     pk_pair_lines,
     reading_status,
     uncertain_detail,
-    w,
 )
 
 COLUMNS = ("sasaran_kegiatan", "indikator_kinerja", "target", "kegiatan")
@@ -54,21 +54,22 @@ def _header(report: Report, lang: str) -> str:
         " · ".join(str(x) for x in ((meta.unit_organisasi, meta.tahun) if meta else ()) if x)
         or report.file
     )
-    items = [(w("file", lang), report.file)]
+    items = [(in_language(WORDS["file"], lang), report.file)]
     if meta:
         signed = ", ".join(x for x in (meta.tempat, meta.tanggal) if x)
         who = " ".join(x for x in (meta.penandatangan.jabatan, meta.penandatangan.nama) if x)
         if signed or who:
-            items.append((w("signed", lang), " — ".join(x for x in (signed, who) if x)))
+            signer = " — ".join(x for x in (signed, who) if x)
+            items.append((in_language(WORDS["signed"], lang), signer))
     if doc:
-        rows = w("rows_checked", lang, n=len(doc.rows))
+        rows = in_language(WORDS["rows_checked"], lang, n=len(doc.rows))
         if doc.source.ocr:
-            rows += f" ({w('ocr', lang)})"
-        items.append((w("table", lang), rows))
+            rows += f" ({in_language(WORDS['ocr'], lang)})"
+        items.append((in_language(WORDS["table"], lang), rows))
     meta_html = "".join(f"<div><dt>{esc(k)}</dt><dd>{esc(v)}</dd></div>" for k, v in items)
     return (
         '<header class="top">'
-        f'<div class="eyebrow">{esc(w("title", lang))}</div>'
+        f'<div class="eyebrow">{esc(in_language(WORDS["title"], lang))}</div>'
         f"<h1>{esc(title)}</h1>"
         f'<dl class="meta">{meta_html}</dl>'
         "</header>"
@@ -79,25 +80,25 @@ def _summary(report: Report, lang: str) -> str:
     counts = count_by_severity(report.findings)
     cards = []
     for s in Severity:
-        label = PLURAL_SEVERITY[s].get(lang, PLURAL_SEVERITY[s]["id"])
+        label = in_language(PLURAL_SEVERITY[s], lang)
         cards.append(
             f'<div class="card {s.value}"><b>{counts[s]}</b><span>{esc(label)}</span></div>'
         )
     flagged = len({f.row for f in report.findings if f.row is not None})
     ok = " ok" if not report.findings else ""
-    rows_label = esc(w("rows_flagged", lang))
+    rows_label = esc(in_language(WORDS["rows_flagged"], lang))
     cards.append(f'<div class="card rows{ok}"><b>{flagged}</b><span>{rows_label}</span></div>')
     parts = [f'<section class="summary"><div class="cards">{"".join(cards)}</div>']
     status = reading_status(report.findings)
     detail = uncertain_detail(report.findings, lang)
     parts.append(
-        f'<p class="status {status}"><b>{esc(w("status", lang))}: '
-        f"{esc(w(f'status_{status}', lang))}</b>"
+        f'<p class="status {status}"><b>{esc(in_language(WORDS["status"], lang))}: '
+        f"{esc(in_language(WORDS[f'status_{status}'], lang))}</b>"
         + (f" — {esc(detail)}" if detail else "")
         + "</p>"
     )
     if not report.findings:
-        parts.append(f"<p>{esc(w('no_findings', lang))}</p></section>")
+        parts.append(f"<p>{esc(in_language(WORDS['no_findings'], lang))}</p></section>")
         return "".join(parts)
     by_rule: dict[str, list[Finding]] = defaultdict(list)
     for f in report.findings:
@@ -106,17 +107,18 @@ def _summary(report: Report, lang: str) -> str:
     for name in sorted(by_rule, key=lambda n: (-_worst(by_rule[n]).rank, rule_order(n))):
         found = by_rule[name]
         rule = get_rule(name)
-        title = say(rule.title, lang) if rule else name
+        title = in_language(rule.title, lang) if rule else name
         rows = sorted({f.row for f in found if f.row is not None})
         links = " ".join(f'<a href="#baris-{r}">{r}</a>' for r in rows) or "—"
         lines.append(
             f"<tr><td>{_badge(_worst(found), lang)}</td><td>{esc(title)}<br>"
             f'<code>{esc(name)}</code></td><td class="n">{len(found)}</td><td>{links}</td></tr>'
         )
+    head = {k: esc(in_language(WORDS[k], lang)) for k in ("findings", "rule", "count", "row")}
     parts.append(
-        f'<h2>{esc(w("findings", lang))}</h2><div class="panel"><table class="rules"><thead><tr>'
-        f'<th></th><th>{esc(w("rule", lang))}</th><th class="n">{esc(w("count", lang))}</th>'
-        f"<th>{esc(w('row', lang))}</th></tr></thead><tbody>{''.join(lines)}</tbody></table></div>"
+        f'<h2>{head["findings"]}</h2><div class="panel"><table class="rules"><thead><tr>'
+        f'<th></th><th>{head["rule"]}</th><th class="n">{head["count"]}</th>'
+        f"<th>{head['row']}</th></tr></thead><tbody>{''.join(lines)}</tbody></table></div>"
     )
     doc_level = [f for f in report.findings if f.row is None]
     if doc_level:
@@ -124,7 +126,8 @@ def _summary(report: Report, lang: str) -> str:
             f"<li>{_badge(f.severity, lang)} {esc(f.message)} <code>{esc(f.rule)}</code></li>"
             for f in doc_level
         )
-        parts.append(f'<h2>{esc(w("document", lang))}</h2><ul class="doc-findings">{items}</ul>')
+        heading = esc(in_language(WORDS["document"], lang))
+        parts.append(f'<h2>{heading}</h2><ul class="doc-findings">{items}</ul>')
     parts.append("</section>")
     return "".join(parts)
 
@@ -151,7 +154,8 @@ def _row_html(
     for f in found:
         by_field[(f.field or "").split(".")[0]].append(f)
     row_class = f' class="flagged {_worst(found).value}"' if found else ""
-    page = f"{w('page', lang)} {row.lokasi.halaman}" if row.lokasi.halaman is not None else ""
+    at = row.lokasi.halaman
+    page = f"{in_language(WORDS['page'], lang)} {at}" if at is not None else ""
     cells = [f'<td class="{_cell_class("no", by_field.get("", []))}"><b>{n}</b>{esc(page)}</td>']
     texts = {
         "sasaran_kegiatan": row.sasaran_kegiatan,
@@ -193,12 +197,13 @@ def _row_html(
 
 def _crop_html(n: int, crops: list[tuple[int, str]], columns: int, lang: str) -> str:
     """The row as printed, right under the row as read, so a person compares the two."""
-    figures = "".join(
-        f'<figure><img src="{esc(src)}" alt="{esc(w("source_crop", lang, page=page))}">'
-        f"<figcaption>{esc(w('source_crop', lang, page=page))}</figcaption></figure>"
-        for page, src in crops
-    )
-    return f'<tr class="source" id="sumber-{n}"><td colspan="{columns}">{figures}</td></tr>'
+    figures = []
+    for page, src in crops:
+        caption = esc(in_language(WORDS["source_crop"], lang, page=page))
+        figures.append(f'<figure><img src="{esc(src)}" alt="{caption}">'
+                       f"<figcaption>{caption}</figcaption></figure>")
+    cell = f'<td colspan="{columns}">{"".join(figures)}</td>'
+    return f'<tr class="source" id="sumber-{n}">{cell}</tr>'
 
 
 def _sasaran_spans(
@@ -232,7 +237,8 @@ def _table(report: Report, lang: str) -> str:
     doc = report.doc
     if doc is None:
         return (
-            f"<section><h2>{esc(w('table', lang))}</h2><p>{esc(w('no_table', lang))}</p></section>"
+            f"<section><h2>{esc(in_language(WORDS['table'], lang))}</h2>"
+            f"<p>{esc(in_language(WORDS['no_table'], lang))}</p></section>"
         )
     labels = period_labels(doc.periode, lang)
     heads = HEADINGS.get(lang, HEADINGS["id"])
@@ -254,7 +260,8 @@ def _table(report: Report, lang: str) -> str:
         for n, row in enumerate(doc.rows, start=1)
     )
     legend = (
-        f'<div class="legend"><span><i class="on"></i>{esc(w("marked", lang))}</span>'
+        f'<div class="legend"><span><i class="on"></i>{esc(in_language(WORDS["marked"], lang))}'
+        "</span>"
         + "".join(f'<span><i class="{s.value}"></i>{esc(s.label(lang))}</span>' for s in Severity)
         + "</div>"
     )
@@ -267,7 +274,8 @@ def _table(report: Report, lang: str) -> str:
         + '<col style="width:9%"><col style="width:16%"></colgroup>'
     )
     return (
-        f'<section><h2>{esc(w("table", lang))}</h2>{legend}<div class="panel scroll">'
+        f'<section><h2>{esc(in_language(WORDS["table"], lang))}</h2>{legend}'
+        '<div class="panel scroll">'
         f'<table class="rak">{colgroup}<thead><tr>{"".join(top)}</tr><tr>{months}</tr></thead>'
         f"<tbody>{body}</tbody></table></div></section>"
     )
@@ -281,8 +289,9 @@ def _pk_pairs(report: Report, lang: str) -> str:
     named, counted, lines = found
     items = "".join(f"<li>{esc(line)}</li>" for line in lines)
     return (
-        f'<section class="panel"><h2>{esc(w("pk_pairs", lang))}</h2>'
-        f"<p><strong>{esc(w('pk', lang))}:</strong> {esc(named)}</p><p>{esc(counted)}</p>"
+        f'<section class="panel"><h2>{esc(in_language(WORDS["pk_pairs"], lang))}</h2>'
+        f"<p><strong>{esc(in_language(WORDS['pk'], lang))}:</strong> {esc(named)}</p>"
+        f"<p>{esc(counted)}</p>"
         + (f'<ol class="pk-pairs">{items}</ol>' if items else "")
         + "</section>"
     )
@@ -293,9 +302,9 @@ def render(report: Report, options: RenderOptions) -> str:
     return (
         f'<!DOCTYPE html>\n<html lang="{esc(lang)}">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        f"<title>{esc(w('title', lang))} — {esc(report.file)}</title>\n"
+        f"<title>{esc(in_language(WORDS['title'], lang))} — {esc(report.file)}</title>\n"
         f"<style>{CSS}</style>\n</head>\n<body>\n"
         f"{_header(report, lang)}\n{_summary(report, lang)}\n{_pk_pairs(report, lang)}\n"
         f"{_table(report, lang)}\n"
-        f"<footer>{esc(w('generated', lang))}</footer>\n</body>\n</html>\n"
+        f"<footer>{esc(in_language(WORDS['generated'], lang))}</footer>\n</body>\n</html>\n"
     )

@@ -14,15 +14,17 @@ from itertools import groupby
 from rich.console import Console
 from rich.text import Text
 
+from extractor.language import in_language
+
 from ..finding import Finding, Severity, count_by_severity, field_heading
 from . import RenderOptions, Report
 from .words import (
+    WORDS,
     pk_pair_lines,
     reading_status,
     shorten,
     summary_counts,
     uncertain_detail,
-    w,
 )
 
 STYLES = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
@@ -31,13 +33,13 @@ STATUS_STYLES = {"clean": "green", "findings": "yellow", "uncertain": "bold mage
 
 def _heading(report: Report, row: int | None, lang: str) -> Text:
     if row is None:
-        return Text(w("document", lang), style="bold")
-    parts = [f"{w('row', lang)} {row}"]
+        return Text(in_language(WORDS["document"], lang), style="bold")
+    parts = [f"{in_language(WORDS['row'], lang)} {row}"]
     doc = report.doc
     if doc is not None and 0 < row <= len(doc.rows):
         r = doc.rows[row - 1]
         if r.lokasi.halaman is not None:
-            parts.append(f"{w('page', lang)} {r.lokasi.halaman}")
+            parts.append(f"{in_language(WORDS['page'], lang)} {r.lokasi.halaman}")
         heading = Text(" · ".join(parts), style="bold")
         if r.indikator_kinerja.strip():
             heading.append(" · ")
@@ -64,10 +66,10 @@ def _pk_section(console: Console, report: Report, lang: str) -> None:
     if found is None:
         return
     named, counted, lines = found
-    head = Text(f"{w('pk', lang)}: ", style="bold")
+    head = Text(f"{in_language(WORDS['pk'], lang)}: ", style="bold")
     head.append(named)
     console.print(head, soft_wrap=True)
-    pairs = Text(f"{w('pk_pairs', lang)}: ", style="bold")
+    pairs = Text(f"{in_language(WORDS['pk_pairs'], lang)}: ", style="bold")
     pairs.append(counted)
     console.print(pairs, soft_wrap=True)
     for line in lines:
@@ -95,7 +97,7 @@ def render(report: Report, options: RenderOptions) -> str:
             title.append(f" · {doc.document.unit_organisasi}")
         if doc.document.tahun:
             title.append(f" · {doc.document.tahun}")
-        title.append(" · " + w("rows_checked", lang, n=len(doc.rows)))
+        title.append(" · " + in_language(WORDS["rows_checked"], lang, n=len(doc.rows)))
     console.print(title, soft_wrap=True)
     label_width = max(len(s.label(lang)) for s in Severity)
     for row, group in groupby(report.findings, key=lambda f: f.row):
@@ -106,14 +108,14 @@ def render(report: Report, options: RenderOptions) -> str:
     console.print()
     _pk_section(console, report, lang)
     if not report.findings:
-        console.print(Text(w("no_findings", lang), style="green"))
+        console.print(Text(in_language(WORDS["no_findings"], lang), style="green"))
     counts = count_by_severity(report.findings)
-    summary = Text(f"{w('summary', lang)}: ", style="bold")
+    summary = Text(f"{in_language(WORDS['summary'], lang)}: ", style="bold")
     summary.append(summary_counts(counts, lang))
     console.print(summary)
     status = reading_status(report.findings)
-    line = Text(f"{w('status', lang)}: ", style="bold")
-    line.append(w(f"status_{status}", lang), style=STATUS_STYLES[status])
+    line = Text(f"{in_language(WORDS['status'], lang)}: ", style="bold")
+    line.append(in_language(WORDS[f"status_{status}"], lang), style=STATUS_STYLES[status])
     if status == "uncertain":
         line.append(f" — {uncertain_detail(report.findings, lang)}")
     console.print(line, soft_wrap=True)

@@ -6,6 +6,7 @@ the text and HTML renderers so both say the same thing.
 
 from __future__ import annotations
 
+from extractor.language import in_language
 from extractor.model import RakDocument
 
 from ..finding import Finding, Severity
@@ -78,11 +79,6 @@ MONTHS: dict[str, list[str]] = {
 QUARTERS = ["TW I", "TW II", "TW III", "TW IV"]
 
 
-def w(key: str, lang: str, **values: object) -> str:
-    entry = WORDS[key]
-    return entry.get(lang, entry["id"]).format(**values)
-
-
 def reading_status(findings: list[Finding]) -> str:
     """``uncertain`` when the reading asks for a look by eye, else ``findings`` or ``clean``.
 
@@ -103,10 +99,12 @@ def uncertain_detail(findings: list[Finding], lang: str) -> str:
     pages = sorted(
         {f.lokasi.halaman for f in eye if f.row is not None and f.lokasi and f.lokasi.halaman}
     )
-    what = w("uncertain_rows", lang, n=len(rows)) if rows else w("document", lang)
+    what = (in_language(WORDS["uncertain_rows"], lang, n=len(rows)) if rows
+            else in_language(WORDS["document"], lang))
     if pages:
-        what = w("uncertain_pages", lang, rows=what, pages=", ".join(str(p) for p in pages))
-    return w("uncertain_detail", lang, what=what)
+        what = in_language(WORDS["uncertain_pages"], lang, rows=what,
+                           pages=", ".join(str(p) for p in pages))
+    return in_language(WORDS["uncertain_detail"], lang, what=what)
 
 
 def period_labels(periode: str, lang: str) -> list[str]:
@@ -116,7 +114,7 @@ def period_labels(periode: str, lang: str) -> list[str]:
 def summary_counts(counts: dict[Severity, int], lang: str) -> str:
     """ "2 kesalahan, 11 peringatan, 0 info"."""
     return ", ".join(
-        f"{counts.get(s, 0)} {PLURAL_SEVERITY[s].get(lang, PLURAL_SEVERITY[s]['id'])}"
+        f"{counts.get(s, 0)} {in_language(PLURAL_SEVERITY[s], lang)}"
         for s in Severity
     )
 
@@ -140,9 +138,8 @@ def pk_pair_lines(doc: RakDocument | None, lang: str) -> tuple[str, str, list[st
         str(x) for x in (pk.source.file, pk.document.unit_organisasi, pk.document.tahun) if x
     )
     if not pairing.comparable:
-        return named, w("pk_not_compared", lang), []
-    counted = w(
-        "pk_pairs_count", lang, pairs=len(pairing.pairs), pk=len(pk.rows),
+        return named, in_language(WORDS["pk_not_compared"], lang), []
+    counted = in_language(WORDS["pk_pairs_count"], lang, pairs=len(pairing.pairs), pk=len(pk.rows),
         missing=len(pairing.pk_unpaired), extra=len(pairing.rak_unpaired),
     )
     by_pk = {p.pk: p for p in pairing.pairs}
@@ -150,9 +147,10 @@ def pk_pair_lines(doc: RakDocument | None, lang: str) -> tuple[str, str, list[st
     for i, row in enumerate(pk.rows):
         pair = by_pk.get(i)
         if pair is None:
-            head = w("pk_unpaired", lang, pk=i + 1)
+            head = in_language(WORDS["pk_unpaired"], lang, pk=i + 1)
         else:
-            head = w("pk_pair", lang, pk=i + 1, rows=", ".join(str(r + 1) for r in pair.rows))
+            head = in_language(WORDS["pk_pair"], lang, pk=i + 1,
+                               rows=", ".join(str(r + 1) for r in pair.rows))
             if pair.score < 100:
                 head += f" ({pair.score:g})"
         lines.append(f"{head}  {shorten(row.indikator_kinerja, 70)}")

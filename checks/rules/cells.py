@@ -8,11 +8,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 
+from extractor.language import in_language
 from extractor.model import RakDocument, Row
 
 from ..config import CheckConfig
 from ..finding import Finding, Severity
-from ..rule import Example, Rule, Words, say
+from ..rule import Example, Rule, Words
 
 
 def _missing(
@@ -32,7 +33,7 @@ def _missing(
     def check(doc: RakDocument, config: CheckConfig) -> Iterator[Finding]:
         for i, row in enumerate(doc.rows):
             if not value(row).strip():
-                yield rule.at(doc, i, field_name, say(message, config.lang))
+                yield rule.at(doc, i, field_name, in_language(message, config.lang))
 
     rule = Rule(
         name=name,

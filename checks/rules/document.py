@@ -10,11 +10,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from extractor.language import in_language
 from extractor.model import RakDocument
 
 from ..config import CheckConfig
 from ..finding import Finding, Severity
-from ..rule import Example, Rule, say
+from ..rule import Example, Rule
 
 _YEAR = re.compile(r"\b(19\d{2}|20\d{2}|21\d{2})\b")
 _DECEMBER = re.compile(r"\b(desember|des|december|dec)\b|\b12\s*[-/.]", re.IGNORECASE)
@@ -41,7 +42,7 @@ def _signature(doc: RakDocument, config: CheckConfig) -> Iterator[Finding]:
         yield MISSING_SIGNATURE.on_document(
             doc,
             "penandatangan",
-            say(
+            in_language(
                 {
                     "id": "Pengesahan di bawah tabel tidak lengkap: {parts} tidak ada",
                     "en": "The signature block under the table is incomplete: no {parts}",
@@ -73,7 +74,7 @@ def _missing_year(doc: RakDocument, config: CheckConfig) -> Iterator[Finding]:
         yield MISSING_YEAR.on_document(
             doc,
             "tahun",
-            say(
+            in_language(
                 {
                     "id": "Tahun RAK tidak ditemukan (Tahun : ... di bawah judul)",
                     "en": "The RAK's year was not found (Tahun : ... under the title)",
@@ -114,7 +115,7 @@ def _year_mismatch(doc: RakDocument, config: CheckConfig) -> Iterator[Finding]:
     yield YEAR_MISMATCH.on_document(
         doc,
         "tanggal",
-        say(
+        in_language(
             {
                 "id": 'Tahun RAK {tahun}, tetapi ditandatangani "{tanggal}"',
                 "en": 'The RAK is for {tahun}, but signed "{tanggal}"',

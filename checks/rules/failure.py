@@ -11,11 +11,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from extractor.language import in_language
 from extractor.model import RakDocument
 
 from ..config import CheckConfig
 from ..finding import Finding, Severity
-from ..rule import Example, Rule, say
+from ..rule import Example, Rule
 
 _MESSAGE = {
     "id": "Aturan {rule} tidak dapat dijalankan pada dokumen ini ({error}); aturan lain tetap "
@@ -31,7 +32,7 @@ def run_rule(rule: Rule, doc: RakDocument, config: CheckConfig) -> list[Finding]
         return list(rule.check(doc, config))
     except Exception as e:  # noqa: BLE001 - one rule's bug must not silence the others
         error = f"{type(e).__name__}: {e}"[:200]
-        message = say(_MESSAGE, config.lang, rule=rule.name, error=error)
+        message = in_language(_MESSAGE, config.lang, rule=rule.name, error=error)
         return [RULE_FAILED.on_document(doc, None, message)]
 
 

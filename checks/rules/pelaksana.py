@@ -12,11 +12,12 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
+from extractor.language import in_language
 from extractor.model import RakDocument
 
 from ..config import CheckConfig
 from ..finding import Finding, Severity
-from ..rule import Example, Rule, say
+from ..rule import Example, Rule
 from ..units import KnownUnit, UnitIndex
 
 _LETTERS = re.compile(r"[^\W\d_]{2,}")
@@ -35,7 +36,7 @@ def _invalid(doc: RakDocument, config: CheckConfig) -> Iterator[Finding]:
                 doc,
                 i,
                 "pelaksana",
-                say(
+                in_language(
                     {
                         "id": 'PELAKSANA berisi "{text}", bukan nama unit; '
                         "periksa apakah kolom jadwal bergeser",
@@ -81,7 +82,7 @@ def _unknown(doc: RakDocument, config: CheckConfig) -> Iterator[Finding]:
             if m.exact:
                 continue
             if m.accepted:
-                message = say(
+                message = in_language(
                     {
                         "id": 'PELAKSANA "{written}" dibaca sebagai {unit}',
                         "en": 'PELAKSANA "{written}" read as {unit}',
@@ -92,7 +93,7 @@ def _unknown(doc: RakDocument, config: CheckConfig) -> Iterator[Finding]:
                 )
                 yield UNKNOWN_PELAKSANA.at(doc, i, "pelaksana", message, Severity.INFO)
             else:
-                message = say(
+                message = in_language(
                     {
                         "id": 'PELAKSANA "{written}" bukan unit yang dikenal; '
                         "mungkin maksudnya {unit}?",

@@ -13,13 +13,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from extractor.language import in_language
 from extractor.model import RakDocument
 from extractor.pk_model import PkRow
 
 from ..config import CheckConfig
 from ..finding import Finding, Severity
 from ..pk_match import PkCheck, same_sasaran, same_target, with_pk
-from ..rule import Example, PkExample, Rule, Words, say
+from ..rule import Example, PkExample, Rule, Words
 from ..units import region_words
 
 _UNSURE: Words = {
@@ -38,7 +39,7 @@ def _unsure(row: PkRow, found: PkCheck, config: CheckConfig) -> str:
     floor = config.min_confidence if found.pk.source.ocr else config.min_keyakinan
     if row.keyakinan is None or row.keyakinan >= floor:
         return ""
-    return say(_UNSURE, config.lang, k=f"{row.keyakinan:.2f}".replace(".", ","))
+    return in_language(_UNSURE, config.lang, k=f"{row.keyakinan:.2f}".replace(".", ","))
 
 
 def _short(text: str, limit: int = 120) -> str:
@@ -58,7 +59,7 @@ def _indicator_missing(doc: RakDocument, config: CheckConfig) -> Iterator[Findin
         yield PK_INDICATOR_MISSING.on_document(
             doc,
             "indikator_kinerja",
-            say(
+            in_language(
                 {
                     "id": 'INDIKATOR KINERJA Perjanjian Kinerja baris {n} tidak ada di RAK: '
                     '"{ind}" (sasaran "{sasaran}", target {target})',
@@ -119,7 +120,7 @@ def _target_mismatch(doc: RakDocument, config: CheckConfig) -> Iterator[Finding]
                     doc,
                     i,
                     "target",
-                    say(
+                    in_language(
                         {
                             "id": 'TARGET "{rak}" berbeda dari target Perjanjian Kinerja '
                             '"{pk}" untuk indikator ini (PK baris {n})',
@@ -179,7 +180,7 @@ def _sasaran_mismatch(doc: RakDocument, config: CheckConfig) -> Iterator[Finding
                     doc,
                     i,
                     "sasaran_kegiatan",
-                    say(
+                    in_language(
                         {
                             "id": "SASARAN KEGIATAN berbeda dari sasaran Perjanjian Kinerja "
                             'untuk indikator ini: "{pk}" (PK baris {n})',
@@ -234,7 +235,7 @@ def _extra_indicator(doc: RakDocument, config: CheckConfig) -> Iterator[Finding]
             doc,
             rows[0],
             "indikator_kinerja",
-            say(
+            in_language(
                 {
                     "id": "INDIKATOR KINERJA ini tidak ada di Perjanjian Kinerja "
                     "({file}){more}",
@@ -243,8 +244,8 @@ def _extra_indicator(doc: RakDocument, config: CheckConfig) -> Iterator[Finding]
                 },
                 config.lang,
                 file=found.pk.source.file,
-                more=say({"id": "; juga baris {rows}", "en": "; also rows {rows}"},
-                         config.lang, rows=", ".join(str(r + 1) for r in rows[1:]))
+                more=in_language({"id": "; juga baris {rows}", "en": "; also rows {rows}"},
+                                 config.lang, rows=", ".join(str(r + 1) for r in rows[1:]))
                 if len(rows) > 1 else "",
             ),
         )
@@ -282,7 +283,7 @@ def _documents_differ(
     same = found.pairing.same_year if field == "tahun" else found.pairing.same_office
     if same is not False:
         return
-    message = say(
+    message = in_language(
         words,
         config.lang,
         rak=getattr(doc.document, field),

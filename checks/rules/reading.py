@@ -11,12 +11,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from extractor.language import in_language
 from extractor.model import RakDocument
 
 from ..config import CheckConfig
 from ..doubt import doubtful_pages, in_layout_doubt, layout_reasons, reasons_text
 from ..finding import Finding, Severity
-from ..rule import Example, Rule, say
+from ..rule import Example, Rule
 
 ROW_MESSAGE = {
     "id": "Baris ini mungkin salah dibaca (keyakinan {value:.0%}: {reasons}): periksa dengan "
@@ -47,14 +48,15 @@ def _pages_finding(doc: RakDocument, config: CheckConfig) -> Finding | None:
     numbers = [p for p in pages if p is not None]
     codes = list(dict.fromkeys(c for cs in pages.values() for c in cs))
     where = (
-        say(WHERE["pages"], config.lang, pages=", ".join(str(p) for p in numbers))
+        in_language(WHERE["pages"], config.lang, pages=", ".join(str(p) for p in numbers))
         if numbers
-        else say(WHERE["table"], config.lang)
+        else in_language(WHERE["table"], config.lang)
     )
     return LAYOUT_UNCERTAIN.on_document(
         doc,
         None,
-        say(PAGES_MESSAGE, config.lang, where=where, reasons=reasons_text(codes, config.lang)),
+        in_language(PAGES_MESSAGE, config.lang, where=where,
+                    reasons=reasons_text(codes, config.lang)),
     )
 
 
@@ -70,7 +72,7 @@ def _uncertain(doc: RakDocument, config: CheckConfig) -> Iterator[Finding]:
             doc,
             i,
             None,
-            say(
+            in_language(
                 ROW_MESSAGE,
                 config.lang,
                 value=row.keyakinan,
@@ -81,7 +83,7 @@ def _uncertain(doc: RakDocument, config: CheckConfig) -> Iterator[Finding]:
 
 def folded_message(message: str, titles: list[str], lang: str) -> str:
     """A verify-by-eye message that also names the findings folded into it."""
-    return message + say(FOLDED, lang, titles=", ".join(titles))
+    return message + in_language(FOLDED, lang, titles=", ".join(titles))
 
 
 LAYOUT_UNCERTAIN = Rule(

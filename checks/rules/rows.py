@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from extractor.language import in_language
 from extractor.model import RakDocument
 
 from ..config import CheckConfig
 from ..doubt import in_ocr_doubt
 from ..finding import Finding, Severity, field_heading
-from ..rule import Example, Rule, say
+from ..rule import Example, Rule
 
 
 def _key(text: str) -> str:
@@ -27,7 +28,7 @@ def _duplicates(doc: RakDocument, config: CheckConfig) -> Iterator[Finding]:
                 doc,
                 i,
                 None,
-                say(
+                in_language(
                     {
                         "id": "INDIKATOR dan KEGIATAN sama dengan baris {other}",
                         "en": "INDIKATOR and KEGIATAN are the same as row {other}",
@@ -73,7 +74,7 @@ def _shifted(doc: RakDocument, config: CheckConfig) -> Iterator[Finding]:
                 doc,
                 i,
                 field_name,
-                say(
+                in_language(
                     {
                         "id": "Isi {heading} tertulis di kolom tambahan tanpa judul, di luar "
                         "kolomnya; pindahkan ke kolom {heading}",
@@ -111,7 +112,7 @@ def _low_confidence(doc: RakDocument, config: CheckConfig) -> Iterator[Finding]:
                 doc,
                 i,
                 None,
-                say(
+                in_language(
                     {
                         "id": "Baris dibaca dengan OCR, keyakinan {value:.0%}: periksa dengan "
                         "melihat dokumen aslinya",

@@ -10,12 +10,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from extractor.language import in_language
 from extractor.model import RakDocument, Row
 
 from ..config import CheckConfig
 from ..finding import Finding, Severity
 from ..indicators import unit_head
-from ..rule import Example, Rule, say
+from ..rule import Example, Rule
 
 _PERIOD_NAMES = {
     "bulan": {"id": "bulan", "en": "months"},
@@ -30,7 +31,7 @@ def _empty(doc: RakDocument, config: CheckConfig) -> Iterator[Finding]:
                 doc,
                 i,
                 "jadwal",
-                say(
+                in_language(
                     {
                         "id": "Tidak ada {period} yang ditandai pada RENCANA PELAKSANAAN",
                         "en": "No {period} marked in RENCANA PELAKSANAAN",
@@ -93,7 +94,7 @@ def _count_mismatch(doc: RakDocument, config: CheckConfig) -> Iterator[Finding]:
             doc,
             i,
             "jadwal",
-            say(
+            in_language(
                 {
                     "id": 'Target "{teks}" tetapi hanya {marked} {period} ditandai di jadwal',
                     "en": 'Target "{teks}" but only {marked} {period} marked in the schedule',

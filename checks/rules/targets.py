@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from extractor.language import in_language
 from extractor.model import RakDocument, Target
 
 from ..config import CheckConfig
@@ -24,7 +25,7 @@ from ..indicators import (
     read_indicator,
     unit_head,
 )
-from ..rule import Example, Rule, Words, say
+from ..rule import Example, Rule, Words
 
 _KIND_NAMES: dict[IndicatorKind, Words] = {
     IndicatorKind.PERCENT: {"id": "persentase", "en": "a percentage"},
@@ -74,7 +75,7 @@ def _unit_mismatch(doc: RakDocument, config: CheckConfig) -> Iterator[Finding]:
         indicator = read_indicator(row.indikator_kinerja)
         why = mismatch(indicator, row.target)
         if why:
-            message = say(why, config.lang, teks=row.target.teks, counted=indicator.counted)
+            message = in_language(why, config.lang, teks=row.target.teks, counted=indicator.counted)
             yield TARGET_UNIT_MISMATCH.at(doc, i, "target", message)
 
 
@@ -127,7 +128,7 @@ def _without_unit(doc: RakDocument, config: CheckConfig) -> Iterator[Finding]:
             doc,
             i,
             "target",
-            say(
+            in_language(
                 {
                     "id": 'Target "{teks}" hanya angka tanpa satuan (%, Kali, Laporan, ...)',
                     "en": 'Target "{teks}" is a bare number without a unit (%, Kali, ...)',
@@ -171,7 +172,7 @@ def _percent_range(doc: RakDocument, config: CheckConfig) -> Iterator[Finding]:
                 doc,
                 i,
                 "target",
-                say(
+                in_language(
                     {
                         "id": 'Target "{teks}" di luar 0-100%',
                         "en": 'Target "{teks}" is outside 0-100%',

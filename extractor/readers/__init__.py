@@ -8,6 +8,9 @@ from __future__ import annotations
 import os
 import stat
 import zipfile
+import zlib
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from ..errors import EmptyDocument, TooLarge, UnreadableDocument, UnsupportedFormat
@@ -61,6 +64,25 @@ def refuse_zip_bomb(zf: zipfile.ZipFile, path: Path, limit: int) -> None:
     total = sum(info.file_size for info in zf.infolist())
     if total > limit:
         raise TooLarge(str(path), f"{total} bytes unpacked > {limit}")
+
+
+# What a broken zip raises while it is read (NotImplementedError: an unknown compression,
+# RuntimeError: an encrypted member).
+ZIP_ERRORS = (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, EOFError,
+              NotImplementedError, RuntimeError)
+
+
+@contextmanager
+def open_package(path: Path, limit: int) -> Iterator[zipfile.ZipFile]:
+    """The OOXML package (.docx, .xlsx) at ``path``, refused as a zip bomb past ``limit``
+    unpacked bytes before anything is inflated; the zip's own errors, in the block too,
+    become ``UnreadableDocument``."""
+    try:
+        with zipfile.ZipFile(path) as zf:
+            refuse_zip_bomb(zf, path, limit)
+            yield zf
+    except ZIP_ERRORS as e:
+        raise UnreadableDocument(str(path), f"zip: {e}") from e
 
 
 def _sniff_zip(path: Path) -> str:

@@ -18,7 +18,6 @@ check marks as pictures or draw them as shapes.
 from __future__ import annotations
 
 import zipfile
-import zlib
 from dataclasses import dataclass, replace
 from pathlib import Path
 from posixpath import normpath
@@ -28,7 +27,7 @@ from lxml import etree
 from ..errors import MemoryLimitExceeded, TooLarge, UnreadableDocument
 from ..grid import Cell, Grid, Table, TextLine
 from ..options import ExtractOptions
-from . import refuse_zip_bomb
+from . import open_package
 from .docx_styles import Numbering, Styles, read_look, style_fill
 from .docx_xml import (
     MC,
@@ -93,8 +92,7 @@ def _package_parts(path: Path, options: ExtractOptions) -> _Parts:
     refusing a zip bomb before anything is inflated."""
     limit = options.max_unpacked_bytes
     try:
-        with zipfile.ZipFile(path) as zf:
-            refuse_zip_bomb(zf, path, limit)
+        with open_package(path, limit) as zf:
             part = _main_part(zf, limit)
             parts = _Parts(_read_member(zf, part, path, limit))
             related = _related_parts(zf, part, limit)
@@ -105,10 +103,6 @@ def _package_parts(path: Path, options: ExtractOptions) -> _Parts:
             return parts
     except KeyError as e:
         raise UnreadableDocument(str(path), f"missing {DEFAULT_PART}") from e
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, EOFError) as e:
-        raise UnreadableDocument(str(path), f"zip: {e}") from e
-    except (NotImplementedError, RuntimeError) as e:  # unknown compression, encrypted member
-        raise UnreadableDocument(str(path), f"zip: {e}") from e
     except (OSError, ValueError) as e:
         raise UnreadableDocument(str(path), str(e)) from e
 
@@ -191,7 +185,7 @@ def _parse_optional(data: bytes | None, ns: str) -> etree._Element | None:
         root = etree.fromstring(data, _parser())
     except (etree.XMLSyntaxError, ValueError):
         return None
-    if root.getroottree().docinfo.doctype or etree.QName(root).namespace != ns:
+    if _declares_dtd(root.getroottree()) or etree.QName(root).namespace != ns:
         return None
     return root
 
@@ -214,10 +208,14 @@ def _parse(path: Path, data: bytes) -> etree._Element:
         tree = etree.fromstring(data, _parser()).getroottree()
     except (etree.XMLSyntaxError, ValueError) as e:
         raise UnreadableDocument(str(path), f"document.xml: {e}") from e
-    if tree.docinfo.doctype:
+    if _declares_dtd(tree):
         # Word itself refuses a DTD in a package part; it is only ever an entity attack.
         raise UnreadableDocument(str(path), "document.xml declares a DTD")
     return tree.getroot()
+
+
+def _declares_dtd(tree: etree._ElementTree) -> bool:
+    return bool(tree.docinfo.doctype)  # type: ignore[attr-defined]  # missing from lxml-stubs
 
 
 # --- the body walk -------------------------------------------------------------------------

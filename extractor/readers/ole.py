@@ -77,7 +77,7 @@ def _names(data: bytes | mmap.mmap) -> set[str]:
         return data[start : start + size]
 
     fat_sectors = list(struct.unpack_from(f"<{HEADER_DIFAT}I", data, 76))[:fat_needed]
-    nxt, visited = difat_start, set()
+    nxt, visited = difat_start, set[int]()
     while nxt < END_OF_CHAIN - 5 and len(fat_sectors) < fat_needed:
         if nxt in visited or len(visited) >= min(n_difat, sectors):
             raise NotCompoundFile("DIFAT chain loops or runs past the file")

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import tempfile
 from pathlib import Path
+from typing import Any, BinaryIO
 
 from ..errors import EncryptedDocument, UnreadableDocument
 from ..grid import Grid
@@ -59,7 +60,7 @@ class _Bounded:
     """A write-only file that refuses to grow past ``limit`` bytes (a package claiming a
     huge size would otherwise fill the disk before the zip-bomb check could run)."""
 
-    def __init__(self, out, limit: int, path: Path) -> None:  # noqa: ANN001 - a binary file
+    def __init__(self, out: BinaryIO, limit: int, path: Path) -> None:
         self.out, self.left, self.path = out, limit, path
 
     def write(self, data: bytes) -> int:
@@ -70,5 +71,5 @@ class _Bounded:
             raise TooLarge(str(self.path), "decrypted package too large")
         return self.out.write(data)
 
-    def __getattr__(self, name: str):  # noqa: ANN204 - seek, tell, flush of the real file
+    def __getattr__(self, name: str) -> Any:  # seek, tell, flush of the real file
         return getattr(self.out, name)

@@ -25,8 +25,6 @@ of the memory budget before it starts.
 from __future__ import annotations
 
 import warnings
-import zipfile
-import zlib
 from dataclasses import dataclass
 from pathlib import Path
 from xml.etree.ElementTree import ParseError
@@ -43,7 +41,7 @@ from ..errors import MemoryLimitExceeded, UnreadableDocument
 from ..grid import Cell, Grid, Table, TextLine
 from ..marks import is_symbol_font
 from ..options import ExtractOptions
-from . import refuse_zip_bomb
+from . import ZIP_ERRORS, open_package
 from .xlsx_scan import check_workbook
 from .xlsx_values import is_shaded, render
 
@@ -78,12 +76,10 @@ def read_xlsx(path: Path, options: ExtractOptions, fmt: str = "xlsx") -> Grid:
 def check_unpacked_size(path: Path, options: ExtractOptions) -> int:
     """Refuse a zip bomb before openpyxl inflates anything (the sum of member sizes), then
     a DTD or sheets too big for the memory budget; return the bytes the load will take."""
-    limit = options.max_unpacked_bytes
     try:
-        with zipfile.ZipFile(path) as zf:
-            refuse_zip_bomb(zf, path, limit)
+        with open_package(path, options.max_unpacked_bytes) as zf:
             return check_workbook(path, zf, options)
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError) as e:
+    except (OSError, ValueError) as e:
         raise UnreadableDocument(str(path), f"zip: {e}") from e
 
 
@@ -97,7 +93,7 @@ def _open(path: Path) -> Workbook:
         raise UnreadableDocument(str(path), str(e)) from e
     except KeyError as e:  # a part the workbook names is missing from the package
         raise UnreadableDocument(str(path), f"missing part {e}") from e
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, EOFError) as e:
+    except ZIP_ERRORS as e:
         raise UnreadableDocument(str(path), f"zip: {e}") from e
     except (ParseError, XMLSyntaxError) as e:
         raise UnreadableDocument(str(path), f"xml: {e}") from e
@@ -222,8 +218,6 @@ class _Looks:
 
 def _has_border(cell: XlCell | MergedCell) -> bool:
     border = cell.border
-    if border is None:
-        return False
     return any(
         side is not None and side.style not in (None, "none")
         for side in (border.left, border.right, border.top, border.bottom)

@@ -105,7 +105,7 @@ def _add_merge(cost: SheetCost, ref: str) -> None:
         min_col, min_row, max_col, max_row = range_boundaries(ref)
     except (ValueError, TypeError):
         return  # openpyxl refuses it when it loads the sheet
-    if None in (min_col, min_row, max_col, max_row):
+    if min_col is None or min_row is None or max_col is None or max_row is None:
         return
     area = (max_col - min_col + 1) * (max_row - min_row + 1)
     cost.merged += area

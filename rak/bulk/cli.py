@@ -1,8 +1,9 @@
 """What ``rak extract`` and ``rak check`` share when they run over many files.
 
-The options (declared once, used by both commands), the test for "is this a bulk run", and
-the printing of the summary table and the skipped files. Kept here so each command module
-stays a thin layer; nothing here imports the extractor, so ``rak --help`` stays fast.
+The test for "is this a bulk run", the validation of the bulk options (declared in
+``rak.options``), and the printing of the summary table and the skipped files. Kept here so
+each command module stays a thin layer; nothing here imports the extractor, so ``rak --help``
+stays fast.
 """
 
 from __future__ import annotations
@@ -11,12 +12,15 @@ import os
 import shutil
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING
 
 import typer
 
-from ..exitcodes import ExitCode
-from ..i18n import t
+from extractor.language import in_language
+
+from ..failures import fail
+from ..i18n import WORDS
+from ..output import emit
 from .naming import display_name
 
 if TYPE_CHECKING:
@@ -24,19 +28,6 @@ if TYPE_CHECKING:
 
     from .run import BulkResult
 
-OutDirOpt = Annotated[
-    Path | None,
-    typer.Option("--out", help="Folder keluaran: ringkasan.csv/.xlsx, index.html, laporan per "
-                 "berkas. Juga untuk satu berkas."),
-]
-JobsOpt = Annotated[
-    int,
-    typer.Option("--jobs", "-j", help="Jumlah proses pekerja; 0 (bawaan): sebanyak inti CPU."),
-]
-TimeoutOpt = Annotated[
-    float,
-    typer.Option("--timeout", help="Batas waktu per berkas, detik (bawaan 120; 0: tanpa batas)."),
-]
 GLOB_CHARS = frozenset("*?[")
 
 
@@ -52,16 +43,11 @@ def is_bulk(paths: list[Path], out: Path | None) -> bool:
 
 def check_bulk_options(jobs: int, timeout: float, out: Path | None, lang: str) -> None:
     if jobs < 0:
-        raise _fail(t("bulk_bad_jobs", lang, value=jobs))
+        raise fail(in_language(WORDS["bulk_bad_jobs"], lang, value=jobs))
     if timeout < 0:
-        raise _fail(t("bulk_bad_timeout", lang, value=timeout))
+        raise fail(in_language(WORDS["bulk_bad_timeout"], lang, value=timeout))
     if out is not None and out.exists() and not out.is_dir():
-        raise _fail(t("bulk_out_not_dir", lang, path=out))
-
-
-def _fail(message: str) -> typer.Exit:
-    typer.echo(display_name(message), err=True)
-    return typer.Exit(int(ExitCode.INPUT))
+        raise fail(in_language(WORDS["bulk_out_not_dir"], lang, path=out))
 
 
 def print_summary(result: BulkResult, mode: str, lang: str, to_stderr: bool,
@@ -76,38 +62,33 @@ def print_summary(result: BulkResult, mode: str, lang: str, to_stderr: bool,
     if result.lines:
         table = render_table(result.lines, mode, lang, color, width)
         if output is not None:
-            _write_file(output, table, "utf-8", lang)
+            emit(table, output, lang)
         else:
             stream.write(table)
     if result.pairs is not None and result.lines:
         from .indexpage import pairs_summary
 
-        stream.write("\n".join([t("bulk_pairs", lang), *(f"  {x}" for x in pairs_summary(
-            result.lines, result.pairs, lang))]) + "\n")
+        said = pairs_summary(result.lines, result.pairs, lang)
+        stream.write("\n".join([in_language(WORDS["bulk_pairs"], lang),
+                                *(f"  {x}" for x in said)]) + "\n")
     if result.skipped:
-        lines = [t("bulk_skipped", lang, n=len(result.skipped))]
-        lines += [f"  {s.display}: {t(s.reason, lang, detail=s.detail)}" for s in result.skipped]
+        lines = [in_language(WORDS["bulk_skipped"], lang, n=len(result.skipped))]
+        lines += [f"  {s.display}: {s.reason_in(lang)}" for s in result.skipped]
         sys.stderr.write("\n".join(lines) + "\n")
     if result.interrupted:
-        done = sum(1 for x in result.lines if x.reason != t("bulk_interrupted", lang))
-        sys.stderr.write(t("bulk_stopped", lang, done=done, total=len(result.lines)) + "\n")
+        cancelled = in_language(WORDS["bulk_interrupted"], lang)
+        done = sum(1 for x in result.lines if x.reason != cancelled)
+        stopped = in_language(WORDS["bulk_stopped"], lang, done=done, total=len(result.lines))
+        sys.stderr.write(stopped + "\n")
     if result.write_error:
         sys.stderr.write(result.write_error + "\n")
     elif out is not None and result.out is not None:
-        sys.stderr.write(display_name(t("written", lang, path=result.out / "index.html")) + "\n")
-
-
-def _write_file(output: Path, text: str, encoding: str, lang: str) -> None:
-    """``-o FILE`` of a bulk run; a file that cannot be written is a one-line message."""
-    try:
-        output.write_text(text, encoding=encoding)
-    except OSError as e:
-        raise _fail(t("cannot_write", lang, path=output, detail=e.strerror or e)) from None
-    sys.stderr.write(display_name(t("written", lang, path=output)) + "\n")
+        written = in_language(WORDS["written"], lang, path=result.out / "index.html")
+        sys.stderr.write(display_name(written) + "\n")
 
 
 def no_files(paths: list[Path], lang: str) -> typer.Exit:
-    return _fail(t("bulk_no_files", lang, paths=", ".join(str(p) for p in paths)))
+    return fail(in_language(WORDS["bulk_no_files"], lang, paths=", ".join(str(p) for p in paths)))
 
 
 def summary_json(result: BulkResult, lang: str) -> str:
@@ -116,7 +97,7 @@ def summary_json(result: BulkResult, lang: str) -> str:
 
     data = {
         "files": [line.record(lang) for line in result.lines],
-        "skipped": [{"file": s.display, "reason": t(s.reason, lang, detail=s.detail)}
+        "skipped": [{"file": s.display, "reason": s.reason_in(lang)}
                     for s in result.skipped],
     }
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
@@ -136,7 +117,7 @@ def run_check(
     Kinerja among the files (or in ``pk_dir``) are recognised by their content; each RAK is
     then checked against the PK of its office and year, and what has no partner is listed.
     """
-    from checks import RULE_NAMES, CheckConfig, ConfigError, load_config
+    from checks import RULE_NAMES, CheckConfig, load_config
     from checks.config import check_rule_names
 
     from .outputs import summary_csv
@@ -144,17 +125,14 @@ def run_check(
     from .work import ConfigRecipe
 
     check_bulk_options(jobs, timeout, out, lang or "id")
-    try:
-        check_rule_names([*(select or []), *(ignore or [])], RULE_NAMES,
-                         where="--select/--ignore")
-        base = load_config(config, RULE_NAMES) if config is not None else None
-        if fail_on is not None or lang is not None:
-            CheckConfig(lang=lang or "id", fail_on=fail_on or "error")  # validates both
-    except ConfigError as e:
-        raise _fail(e.message(lang or "id")) from None
+    # A ConfigError here ends the run before any file is read (exit 2).
+    check_rule_names([*(select or []), *(ignore or [])], RULE_NAMES, where="--select/--ignore")
+    base = load_config(config, RULE_NAMES) if config is not None else None
+    if fail_on is not None or lang is not None:
+        CheckConfig(lang=lang or "id", fail_on=fail_on or "error")  # validates both
     run_lang = lang or (base.lang if base is not None else "id")
     if fmt == "html" and out is None:
-        raise _fail(t("bulk_html_needs_out", run_lang))
+        raise fail(in_language(WORDS["bulk_html_needs_out"], run_lang))
     recipe = ConfigRecipe(
         config=config, lang=lang, fail_on=fail_on,
         select=frozenset(select) if select is not None else None,
@@ -172,10 +150,7 @@ def run_check(
     if fmt in ("json", "csv"):
         text = summary_json(result, run_lang) if fmt == "json" else summary_csv(
             result.lines, run_lang)
-        if output is None:
-            sys.stdout.write(("\ufeff" if fmt == "csv" else "") + text)
-        else:
-            _write_file(output, text, "utf-8-sig" if fmt == "csv" else "utf-8", run_lang)
+        emit(text, output, run_lang, bom=fmt == "csv")
         print_summary(result, "check", run_lang, to_stderr=True, out=out)
     else:
         print_summary(result, "check", run_lang, to_stderr=False, out=out, output=output)

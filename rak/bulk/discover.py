@@ -42,6 +42,14 @@ class Skipped:
     reason: str  # a key of rak.i18n.WORDS, "skip_*"
     detail: str = ""
 
+    def reason_in(self, lang: str) -> str:
+        """Why the file was passed over, in words."""
+        from extractor.language import in_language
+
+        from ..i18n import WORDS
+
+        return in_language(WORDS[self.reason], lang, detail=self.detail)
+
 
 @dataclass(slots=True)
 class Discovery:

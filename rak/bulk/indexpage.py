@@ -11,7 +11,9 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from html import escape
 
-from ..i18n import t
+from extractor.language import in_language
+
+from ..i18n import WORDS
 from .discover import Skipped
 from .pairing import Pairs
 from .summary import SummaryLine, totals_line, worst_first
@@ -56,11 +58,11 @@ class Totals:
 def _rule_title(rule: str, lang: str) -> str:
     try:
         from checks.registry import get_rule
-        from checks.rule import say
+        from extractor.language import in_language
     except ImportError:
         return ""
     found = get_rule(rule)
-    return say(found.title, lang) if found else ""
+    return in_language(found.title, lang) if found else ""
 
 
 def _weight(counts: dict[str, int]) -> tuple[int, ...]:
@@ -76,7 +78,7 @@ def _files_table(lines: list[SummaryLine], mode: str, lang: str) -> str:
     if mode == "check":
         heads += ["errors", "warnings", "infos"]
     heads += ["status", "reason", "report"]
-    head = "".join(f"<th>{esc(t(f'col_{h}', lang))}</th>" for h in heads)
+    head = "".join(f"<th>{esc(in_language(WORDS[f'col_{h}'], lang))}</th>" for h in heads)
     body = []
     for x in worst_first(lines):
         rec = x.record(lang)  # counts blank where nothing was counted (unreadable, a PK)
@@ -98,7 +100,7 @@ def _files_table(lines: list[SummaryLine], mode: str, lang: str) -> str:
 def _counts_table(first: str, rows: list[tuple[str, str, dict[str, int]]], lang: str,
                   with_rows: bool) -> str:
     heads = [first] + (["rows"] if with_rows else []) + ["errors", "warnings", "infos", "files"]
-    head = "".join(f"<th>{esc(t(f'col_{h}', lang))}</th>" for h in heads)
+    head = "".join(f"<th>{esc(in_language(WORDS[f'col_{h}'], lang))}</th>" for h in heads)
     body = []
     for name, note, counts in rows:
         extra = f"<br><code>{esc(note)}</code>" if note else ""
@@ -115,12 +117,13 @@ def _counts_table(first: str, rows: list[tuple[str, str, dict[str, int]]], lang:
 def pairs_summary(lines: list[SummaryLine], pairs: Pairs, lang: str) -> list[str]:
     """The pairing in words: the count, then the RAKs without a PK and the PKs without a RAK
     (the terminal summary and index.html say the same)."""
-    out = [t("bulk_pairs_count", lang, pairs=len(pairs.of_rak), raks=len(pairs.raks_without),
-             pks=len(pairs.pks_without))]
+    out = [in_language(WORDS["bulk_pairs_count"], lang, pairs=len(pairs.of_rak),
+                       raks=len(pairs.raks_without), pks=len(pairs.pks_without))]
     for key, which in (("bulk_raks_without", pairs.raks_without),
                        ("bulk_pks_without", pairs.pks_without)):
         if which:
-            out.append(f"{t(key, lang)}: " + ", ".join(lines[i].file for i in which))
+            named = ", ".join(lines[i].file for i in which)
+            out.append(f"{in_language(WORDS[key], lang)}: {named}")
     return out
 
 
@@ -131,40 +134,42 @@ def _pairs_section(lines: list[SummaryLine], pairs: Pairs, lang: str) -> str:
         f"<td>{esc(lines[rak].unit_organisasi)}</td>{_num(lines[rak].tahun)}</tr>"
         for rak, pk in sorted(pairs.of_rak.items())
     )
-    heads = "".join(f"<th>{esc(x)}</th>" for x in (
-        "RAK", t("status_pk", lang), t("col_unit", lang), t("col_year", lang)))
+    heads = "".join(f"<th>{esc(x)}</th>" for x in ("RAK", *(
+        in_language(WORDS[k], lang) for k in ("status_pk", "col_unit", "col_year"))))
     table = (f'<div class="panel scroll"><table class="rules files"><thead><tr>{heads}</tr>'
              f"</thead><tbody>{rows}</tbody></table></div>") if rows else ""
     notes = "".join(f"<p>{esc(x)}</p>" for x in said)
-    return f"<h2>{esc(t('bulk_pairs', lang))}</h2>{notes}{table}"
+    return f"<h2>{esc(in_language(WORDS['bulk_pairs'], lang))}</h2>{notes}{table}"
 
 
 def render_index(lines: list[SummaryLine], skipped: list[Skipped], totals: Totals, mode: str,
                  lang: str, pairs: Pairs | None = None) -> str:
     from checks.report.htmlstyle import CSS
 
-    title = t("bulk_index_title" if mode == "check" else "bulk_index_extract_title", lang)
+    title_key = "bulk_index_title" if mode == "check" else "bulk_index_extract_title"
+    title = in_language(WORDS[title_key], lang)
     header = (f'<header class="top"><div class="eyebrow">rak</div><h1>{esc(title)}</h1>'
               f"<p>{esc(totals_line(lines, mode, lang))}</p></header>")
     parts = [header]
-    parts.append(f"<h2>{esc(t('bulk_files', lang))}</h2>{_files_table(lines, mode, lang)}")
+    files = esc(in_language(WORDS["bulk_files"], lang))
+    parts.append(f"<h2>{files}</h2>{_files_table(lines, mode, lang)}")
     if pairs is not None:
         parts.append(_pairs_section(lines, pairs, lang))
     if mode == "check":
         rules = sorted(totals.by_rule.items(), key=lambda kv: (_weight(kv[1]), kv[0]))
-        parts.append(f"<h2>{esc(t('bulk_by_rule', lang))}</h2>")
+        parts.append(f"<h2>{esc(in_language(WORDS['bulk_by_rule'], lang))}</h2>")
         parts.append(_counts_table(
             "rule", [(_rule_title(r, lang) or r, r, c) for r, c in rules], lang, False))
         units = sorted(totals.by_pelaksana.items(),
                        key=lambda kv: (_weight(kv[1]), -kv[1].get("rows", 0), kv[0]))
-        parts.append(f"<h2>{esc(t('bulk_by_pelaksana', lang))}</h2>")
+        parts.append(f"<h2>{esc(in_language(WORDS['bulk_by_pelaksana'], lang))}</h2>")
+        nameless = in_language(WORDS["bulk_empty_pelaksana"], lang)
         parts.append(_counts_table(
-            "pelaksana", [(n or t("bulk_empty_pelaksana", lang), "", c) for n, c in units],
-            lang, True))
+            "pelaksana", [(n or nameless, "", c) for n, c in units], lang, True))
     if skipped:
-        items = "".join(f"<li>{esc(s.display)}: {esc(t(s.reason, lang, detail=s.detail))}</li>"
+        items = "".join(f"<li>{esc(s.display)}: {esc(s.reason_in(lang))}</li>"
                         for s in skipped)
-        parts.append(f"<h2>{esc(t('bulk_skipped', lang, n=len(skipped)))}</h2>"
+        parts.append(f"<h2>{esc(in_language(WORDS['bulk_skipped'], lang, n=len(skipped)))}</h2>"
                      f'<ul class="skipped">{items}</ul>')
     return (f'<!DOCTYPE html>\n<html lang="{esc(lang)}">\n<head>\n<meta charset="utf-8">\n'
             '<meta name="viewport" content="width=device-width, initial-scale=1">\n'

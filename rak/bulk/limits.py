@@ -146,8 +146,8 @@ def kill_tree(pid: int) -> None:
 
 @dataclass(frozen=True, slots=True)
 class _Ended:
-    """What a forked single-file worker hands back besides a value: what it printed, and
-    a refusal (a ``RakError``'s message) or an exit code of the command line."""
+    """What a forked single-file worker hands back: a value, or the line and exit code its
+    failure ends the command with, and what it printed."""
 
     value: Any = None
     message: str | None = None
@@ -164,13 +164,12 @@ def can_isolate() -> bool:
 
 def run_one(work: Callable[[], R], file: str, lang: str, timeout: float, memory_mb: int) -> R:
     """``work()`` in a forked worker within ``timeout`` seconds (0: none) and ``memory_mb``
-    (0: none); a refusal, a timeout or a death raises the command line's exit."""
+    (0: none); a failure, a timeout or a death ends the command with its line and code."""
     import typer
 
-    from extractor.errors import RakError, TimeLimitExceeded
+    from extractor.errors import TimeLimitExceeded
 
-    from ..exitcodes import ExitCode
-    from ..i18n import t
+    from ..failures import exit_for, fail, failure_exit
     from .pool import Failure, Pool
 
     def contained(_: int) -> _Ended:
@@ -180,11 +179,12 @@ def run_one(work: Callable[[], R], file: str, lang: str, timeout: float, memory_
                 with memory_cap(file, memory_mb):
                     value = work()
                 return _Ended(value=value, stdout=out.getvalue(), stderr=err.getvalue())
-            except RakError as e:
-                return _Ended(message=e.message(lang), stderr=err.getvalue())
             except typer.Exit as e:
                 return _Ended(exit_code=e.exit_code, stdout=out.getvalue(),
                               stderr=err.getvalue())
+            except Exception as e:  # noqa: BLE001 - exit_for says what it is, a bug included
+                code, message = exit_for(e, lang, file, memory_mb)
+                return _Ended(message=message, exit_code=int(code), stderr=err.getvalue())
 
     results: list[_Ended | Failure] = []
     Pool(contained, 1, timeout, start_method="fork").run([0], lambda _, v: results.append(v))
@@ -193,24 +193,14 @@ def run_one(work: Callable[[], R], file: str, lang: str, timeout: float, memory_
         sys.stdout.write(ended.stdout)
         sys.stderr.write(ended.stderr)
         if ended.message is not None:
-            raise _exit(ended.message, ExitCode.INPUT)
+            raise fail(ended.message, ended.exit_code or 0)
         if ended.exit_code is not None:
             raise typer.Exit(ended.exit_code)
         return ended.value  # type: ignore[no-any-return]
-    if ended.kind == "timeout":
-        raise _exit(TimeLimitExceeded(file, f"{timeout:g} s").message(lang), ExitCode.INPUT)
-    if ended.kind == "crash":
-        raise _exit(f"{file}: {t('bulk_crash', lang, detail=ended.detail)}", ExitCode.INPUT)
     if ended.kind == "interrupted":
         raise KeyboardInterrupt
-    detail = ended.detail
-    raise _exit(t("internal_error", lang, file=file, detail=detail), ExitCode.INTERNAL)
-
-
-def _exit(message: str, code: int) -> Exception:
-    import typer
-
-    from .naming import display_name
-
-    typer.echo(display_name(message), err=True)
-    return typer.Exit(int(code))
+    if ended.kind == "timeout":  # said with the option that raises it
+        code, message = exit_for(TimeLimitExceeded(file, f"{timeout:g} s"), lang, file)
+    else:
+        code, message = failure_exit(ended, lang, file)
+    raise fail(message, code)

@@ -6,30 +6,27 @@
     dilewati.csv                     the files that were not read, and why
     index.html                       (check and extract) the summary as a page, worst first
 
-Every path goes through ``naming.inside`` before it is opened, and each file is written to a
-temporary name and renamed, so a run stopped half-way leaves whole files only. The temporary
-file is created exclusively under a fresh random name (``mkstemp``: ``O_CREAT | O_EXCL``,
-which never follows a link), so a link planted at ``NAME.json.tmp`` is never written through;
-a write that fails (a full disk) removes its temporary file and raises ``OSError`` for the
-caller to report. Text from documents is neutralised for spreadsheets (``=cmd|...`` stays
-text) in CSV and XLSX alike.
+Every path goes through ``naming.inside`` before it is opened, and each file is written the
+way every file of rak is (``rak.output``): under an exclusive temporary name, renamed into
+place, so a run stopped half-way leaves whole files only and a link planted at
+``NAME.json.tmp`` or ``NAME.json`` is never written through; a write that fails (a full disk)
+removes its temporary file and raises ``OSError`` (``CannotWrite``) for the caller to report.
+Text from documents is neutralised for spreadsheets (``=cmd|...`` stays text) in CSV and XLSX
+alike.
 """
 
 from __future__ import annotations
 
-import contextlib
 import csv
 import io
 import json
-import os
-import tempfile
 from collections.abc import Iterable, Iterator
 from contextlib import ExitStack, contextmanager
 from pathlib import Path
 from typing import IO, Any
 
 from ..export import row_records, safe_cell
-from ..i18n import t
+from ..output import cannot_write, replacing
 from .discover import Skipped
 from .naming import inside
 from .summary import COLUMNS, UNREADABLE, SummaryLine
@@ -40,7 +37,10 @@ ROW_FRONT = ("file", "unit_organisasi", "tahun")
 
 class OutputDir:
     def __init__(self, root: Path) -> None:
-        root.mkdir(parents=True, exist_ok=True)
+        try:
+            root.mkdir(parents=True, exist_ok=True)
+        except OSError as e:  # a file in the way, a folder that cannot be made
+            raise cannot_write(root, e) from None
         self.root = root.resolve()
         self.written: list[Path] = []
 
@@ -54,22 +54,11 @@ class OutputDir:
     @contextmanager
     def creating(self, parts: tuple[str, ...], mode: str = "w",
                  encoding: str | None = "utf-8", newline: str | None = "") -> Iterator[IO[Any]]:
-        """A new file at ``parts``: written under an exclusive temporary name, renamed into
-        place when the block ends; on any failure the temporary file is removed."""
+        """A new file at ``parts``, written as every file is (``rak.output.replacing``)."""
         target = self.path(*parts)
         target.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-        try:
-            os.fchmod(fd, 0o666 & ~_umask())
-            binary = "b" in mode
-            with os.fdopen(fd, mode, encoding=None if binary else encoding,
-                           newline=None if binary else newline) as fh:
-                yield fh
-            os.replace(tmp, target)
-        except BaseException:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)
-            raise
+        with replacing(target, mode, encoding, newline) as fh:
+            yield fh
         self.written.append(target)
 
     def write_text(self, parts: tuple[str, ...], text: str, bom: bool = False) -> str:
@@ -82,12 +71,6 @@ class OutputDir:
         """A file's own outputs (``berkas/<stem>.json``, ``.html``): format -> relative path."""
         return {fmt: self.write_text((FILES_DIR, f"{stem}.{fmt}"), text)
                 for fmt, text in sorted(texts.items())}
-
-
-def _umask() -> int:
-    mask = os.umask(0o022)
-    os.umask(mask)
-    return mask
 
 
 def _csv_text(header: Iterable[str], rows: Iterable[Iterable[Any]]) -> str:
@@ -105,7 +88,7 @@ def summary_csv(lines: list[SummaryLine], lang: str) -> str:
 
 def skipped_csv(skipped: list[Skipped], lang: str) -> str:
     return _csv_text(("file", "reason"),
-                     ((s.display, t(s.reason, lang, detail=s.detail)) for s in skipped))
+                     ((s.display, s.reason_in(lang)) for s in skipped))
 
 
 def write_summary(out: OutputDir, lines: list[SummaryLine], skipped: list[Skipped],

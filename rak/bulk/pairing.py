@@ -31,7 +31,8 @@ class Pairs:
 def _fits(rak: Described, pk: Described) -> bool:
     from checks.units import same_office
 
-    return rak.tahun is not None and rak.tahun == pk.tahun and same_office(rak.unit, pk.unit)
+    same_year = rak.tahun is not None and rak.tahun == pk.tahun
+    return same_year and same_office(rak.unit, pk.unit) is True  # None: an office unnamed
 
 
 def pair_documents(raks: list[Described], pks: list[Described]) -> Pairs:

@@ -24,7 +24,9 @@ from rich.progress import (
 )
 from rich.text import Text
 
-from ..i18n import t
+from extractor.language import in_language
+
+from ..i18n import WORDS
 
 
 class _RateColumn(ProgressColumn):
@@ -55,14 +57,15 @@ class BulkProgress:
                 TextColumn("{task.description}"),
                 BarColumn(),
                 MofNCompleteColumn(),
-                _RateColumn(t("bulk_per_min", self.lang)),
+                _RateColumn(in_language(WORDS["bulk_per_min"], self.lang)),
                 TimeElapsedColumn(),
                 TimeRemainingColumn(),
                 console=Console(stderr=True),
                 transient=False,
             )
             self._progress.start()
-            self._task = self._progress.add_task(t("bulk_progress", self.lang), total=self.total)
+            label = in_language(WORDS["bulk_progress"], self.lang)
+            self._task = self._progress.add_task(label, total=self.total)
         return self
 
     def advance(self) -> None:

@@ -10,14 +10,17 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from extractor.language import in_language
 from extractor.options import ExtractOptions
 
-from ..exitcodes import ExitCode
-from ..i18n import t
+from ..failures import exit_for
+from ..i18n import WORDS
+from ..output import CannotWrite, cannot_write
 from .discover import Discovery, InputFile, Skipped, discover
 from .indexpage import Totals, render_index
 from .naming import SafeNames, display_name
@@ -199,7 +202,7 @@ def _name_partners(run: _Pass, pairs: Pairs) -> None:
     for index, word in [*((i, "bulk_no_pk") for i in pairs.raks_without),
                         *((i, "bulk_no_rak") for i in pairs.pks_without)]:
         if (line := run.lines[index]) is not None:
-            line.pasangan = t(word, lang)
+            line.pasangan = in_language(WORDS[word], lang)
 
 
 def _write_summaries(out: OutputDir, result: BulkResult, found: Discovery, totals: Totals,
@@ -207,23 +210,25 @@ def _write_summaries(out: OutputDir, result: BulkResult, found: Discovery, total
     """The run's own files, each on its own: a full disk after ringkasan.csv still leaves
     ringkasan.csv, and the message names what is missing."""
     lang, lines = settings.lang, result.lines
-    steps = [("ringkasan.csv, ringkasan.xlsx", lambda: write_summary(out, lines, found.skipped,
-                                                                     lang))]
+    steps: list[tuple[str, Callable[[], object]]] = [
+        ("ringkasan.csv, ringkasan.xlsx", lambda: write_summary(out, lines, found.skipped, lang))]
     if settings.mode == "extract":
         steps.append(("rows.csv, rows.jsonl", lambda: write_rows(out, lines, columns)))
     steps.append(("index.html", lambda: out.write_text(("index.html",), render_index(
         lines, found.skipped, totals, settings.mode, lang, pairs=result.pairs))))
-    failed, why = [], ""
+    failed: list[str] = []
+    first: CannotWrite | None = None
     for names, step in steps:
         try:
             step()
         except OSError as e:  # a full disk, a folder taken away: say so, keep the lines
             failed.append(names)
-            why = why or _why(e)
-    if failed:
-        result.write_error = t("bulk_summary_not_written", lang, names=", ".join(failed),
-                               path=display_name(str(out.root)), detail=why)
-        result.exit_code = max(result.exit_code, int(ExitCode.INPUT))
+            first = first or cannot_write(out.root, e)
+    if first is not None:
+        result.write_error = in_language(WORDS["bulk_summary_not_written"], lang,
+                                         names=", ".join(failed),
+                                         path=display_name(str(out.root)), detail=_why(first))
+        result.exit_code = max(result.exit_code, int(exit_for(first, lang)[0]))
 
 
 def _why(e: OSError) -> str:
@@ -237,5 +242,6 @@ def _write_reports(out: OutputDir, line: SummaryLine, stem: str, texts: dict[str
     try:
         line.reports = out.file_reports(stem, texts)
     except OSError as e:
-        line.reason = t("bulk_report_not_written", lang, detail=_why(e))
-        line.code = max(line.code, int(ExitCode.INPUT))
+        failure = cannot_write(out.root, e)
+        line.reason = in_language(WORDS["bulk_report_not_written"], lang, detail=_why(failure))
+        line.code = max(line.code, int(exit_for(failure, lang)[0]))

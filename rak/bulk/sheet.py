@@ -9,12 +9,13 @@ that starts with "=" as a formula, so ``safe_cell`` is not optional here.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import BinaryIO
+from typing import IO
 
-from openpyxl import Workbook  # type: ignore[import-untyped]
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE  # type: ignore[import-untyped]
-from openpyxl.styles import Font, PatternFill  # type: ignore[import-untyped]
-from openpyxl.utils import get_column_letter  # type: ignore[import-untyped]
+from openpyxl import Workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from openpyxl.styles import Font, PatternFill
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
 
 from ..export import safe_cell
 from .summary import COLUMNS, SummaryLine
@@ -30,9 +31,10 @@ def _cell(value: object) -> object:
     return value
 
 
-def summary_xlsx(lines: list[SummaryLine], lang: str, path: Path | BinaryIO) -> None:
+def summary_xlsx(lines: list[SummaryLine], lang: str, path: Path | IO[bytes]) -> None:
     wb = Workbook()
     ws = wb.active
+    assert isinstance(ws, Worksheet)  # a new workbook's one sheet
     ws.title = "Ringkasan" if lang == "id" else "Summary"
     ws.append(list(COLUMNS))
     for cell in ws[1]:

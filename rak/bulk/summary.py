@@ -19,11 +19,14 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from extractor.language import in_language
+
 from ..exitcodes import ExitCode
-from ..i18n import t
+from ..failures import failure_exit
+from ..i18n import WORDS
 from .discover import InputFile
 from .pool import Failure
-from .work import Outcome
+from .work import FileFacts, Outcome
 
 CLEAN, FINDINGS, UNREADABLE, READ = "clean", "findings", "unreadable", "read"
 UNCERTAIN = "uncertain"
@@ -37,26 +40,18 @@ COLUMNS = ("file", "unit_organisasi", "tahun", "rows", "errors", "warnings", "in
 
 
 @dataclass(slots=True)
-class SummaryLine:
+class SummaryLine(FileFacts):
     file: str
     status: str  # CLEAN, FINDINGS, UNCERTAIN, UNREADABLE or READ
     code: int  # this file's exit code
-    unit_organisasi: str | None = None
-    tahun: int | None = None
-    rows: int = 0
-    errors: int = 0
-    warnings: int = 0
-    infos: int = 0
     reason: str = ""
     stem: str = ""  # safe output name (``--out``)
     reports: dict[str, str] = field(default_factory=dict)  # "html"/"json" -> path in --out
-    seconds: float = 0.0
-    jenis: str = "rak"  # "pk" for a Perjanjian Kinerja
     # With PKs: a RAK's PK, the RAKs a PK serves, or that it has none (the words of bulk_no_*).
     pasangan: str = ""
 
     def status_word(self, lang: str) -> str:
-        return t(STATUS_WORDS[self.status], lang)
+        return in_language(WORDS[STATUS_WORDS[self.status]], lang)
 
     def record(self, lang: str) -> dict[str, Any]:
         """The line as ringkasan.csv / .xlsx hold it (counts blank where nothing was counted)."""
@@ -79,21 +74,11 @@ class SummaryLine:
         }
 
 
-def failure_reason(failure: Failure, lang: str) -> tuple[str, int]:
-    """The reason and exit code of a file whose worker returned nothing."""
-    if failure.kind == "timeout":
-        return t("bulk_timeout", lang, seconds=failure.detail), int(ExitCode.INPUT)
-    if failure.kind == "crash":
-        return t("bulk_crash", lang, detail=failure.detail), int(ExitCode.INPUT)
-    if failure.kind == "interrupted":
-        return t("bulk_interrupted", lang), int(ExitCode.INPUT)
-    return t("bulk_internal", lang, detail=failure.detail), int(ExitCode.INTERNAL)
-
-
 def make_line(item: InputFile, result: Outcome | Failure, mode: str, lang: str) -> SummaryLine:
-    if isinstance(result, Failure):
-        reason, code = failure_reason(result, lang)
-        return SummaryLine(item.display, UNREADABLE, code, reason=reason)
+    if isinstance(result, Failure):  # its worker returned nothing: timed out, died ...
+        code, message = failure_exit(result, lang, item.display)
+        reason = message.removeprefix(f"{item.display}: ")  # the line names the file
+        return SummaryLine(item.display, UNREADABLE, int(code), reason=reason)
     if not result.ok:
         return SummaryLine(item.display, UNREADABLE, result.code, reason=result.reason,
                            seconds=result.seconds)
@@ -105,12 +90,7 @@ def make_line(item: InputFile, result: Outcome | Failure, mode: str, lang: str) 
         status = UNCERTAIN
     else:
         status = FINDINGS if (result.errors or result.warnings or result.infos) else CLEAN
-    return SummaryLine(
-        item.display, status, result.code,
-        unit_organisasi=result.unit_organisasi, tahun=result.tahun, rows=result.rows,
-        errors=result.errors, warnings=result.warnings, infos=result.infos,
-        seconds=result.seconds, jenis=result.jenis,
-    )
+    return SummaryLine(item.display, status, result.code, **result.facts())
 
 
 def worst_first(lines: list[SummaryLine]) -> list[SummaryLine]:
@@ -134,11 +114,11 @@ def counts(lines: list[SummaryLine]) -> dict[str, int]:
 def totals_line(lines: list[SummaryLine], mode: str, lang: str) -> str:
     c = counts(lines)
     if mode == "extract":
-        return t("bulk_totals_extract", lang, n=len(lines), read=c[READ],
-                 unreadable=c[UNREADABLE], rows=sum(x.rows for x in lines))
-    line = t("bulk_totals_check", lang, n=len(lines), clean=c[CLEAN], findings=c[FINDINGS],
-             uncertain=c[UNCERTAIN], unreadable=c[UNREADABLE])
-    return line + (t("bulk_totals_pk", lang, n=c[PK]) if c[PK] else "")
+        return in_language(WORDS["bulk_totals_extract"], lang, n=len(lines), read=c[READ],
+                           unreadable=c[UNREADABLE], rows=sum(x.rows for x in lines))
+    line = in_language(WORDS["bulk_totals_check"], lang, n=len(lines), clean=c[CLEAN],
+                       findings=c[FINDINGS], uncertain=c[UNCERTAIN], unreadable=c[UNREADABLE])
+    return line + (in_language(WORDS["bulk_totals_pk"], lang, n=c[PK]) if c[PK] else "")
 
 
 STATUS_STYLE = {CLEAN: "green", READ: "green", FINDINGS: "yellow", UNCERTAIN: "bold magenta",
@@ -163,7 +143,8 @@ def render_table(lines: list[SummaryLine], mode: str, lang: str, color: bool,
     # The file name is what a person looks for: keep it whole where it fits.
     file_width = min(max((len(x.file) for x in lines), default=10), 60)
     for h in heads:
-        table.add_column(t(f"col_{h}", lang), justify="right" if h in numeric else "left",
+        table.add_column(in_language(WORDS[f"col_{h}"], lang),
+                         justify="right" if h in numeric else "left",
                          overflow="fold", min_width=file_width if h == "file" else None)
     for x in lines:
         cells: list[Text] = [Text(x.file), Text(x.unit_organisasi or ""),

@@ -2,34 +2,26 @@
 
 Everything here runs in the worker and returns plain data (``Outcome``) that the parent can
 pickle, count and write: the parent never re-reads a document and never trusts a worker with
-a path to write to. A ``RakError`` (a property of the input) and any other exception (a bug in
-rak) both become an ``Outcome`` that is not ``ok``, so one bad file never stops the run.
-
-Test hooks, read from the environment and matched against the file name with ``fnmatch``, let
-the tests make a worker hang or die on chosen files without a crafted input:
-``RAK_TEST_SLOW_GLOB`` (sleep ``RAK_TEST_SLOW_SECONDS``, default 3600), ``RAK_TEST_EXIT_GLOB``
-(``os._exit(70)``) and ``RAK_TEST_SEGV_GLOB`` (the worker kills itself with SIGSEGV).
+a path to write to. Whatever the file's work raises, a property of the input or a bug in rak,
+becomes an ``Outcome`` that is not ``ok``, with the exit code and words ``rak.failures``
+gives it, so one bad file never stops the run.
 """
 
 from __future__ import annotations
 
-import fnmatch
-import json
 import os
 import resource
-import signal
 import time
 from collections import defaultdict
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
 from extractor.options import ExtractOptions
 
 from ..exitcodes import ExitCode
+from ..json_input import read_json
 from .limits import memory_cap
-
-MAX_JSON_BYTES = 64 * 1024 * 1024
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,43 +51,40 @@ class Job:
     pk: dict[str, Any] | None = None
 
 
-@dataclass(slots=True)
-class Outcome:
-    ok: bool
-    code: int  # this file's exit code (ExitCode)
-    reason: str = ""  # why it could not be read, in the run's language
+@dataclass(slots=True, kw_only=True)
+class FileFacts:
+    """What reading one file found, as its summary line shows it: the worker's ``Outcome``
+    carries it back and the parent's ``SummaryLine`` keeps it."""
+
     unit_organisasi: str | None = None
     tahun: int | None = None
     rows: int = 0
     errors: int = 0
     warnings: int = 0
     infos: int = 0
+    jenis: str = "rak"  # what the file is: a RAK, or a Perjanjian Kinerja ("pk")
+    seconds: float = 0.0
+
+    def facts(self) -> dict[str, Any]:
+        return {f.name: getattr(self, f.name) for f in fields(FileFacts)}
+
+
+@dataclass(slots=True)
+class Outcome(FileFacts):
+    ok: bool
+    code: int  # this file's exit code (ExitCode)
+    reason: str = ""  # why it could not be read, in the run's language
     failing: bool = False  # findings at or above the file's --fail-on
     uncertain: bool = False  # the reading asks for a look by eye (layout-uncertain ...)
     texts: dict[str, str] = field(default_factory=dict)  # "json"/"html" -> report text
     columns: list[str] = field(default_factory=list)  # extract: keys of its row records
     by_rule: dict[str, dict[str, int]] = field(default_factory=dict)  # rule -> severity -> n
     by_pelaksana: dict[str, dict[str, int]] = field(default_factory=dict)  # -> rows, error...
-    seconds: float = 0.0
     pid: int = 0
     rss_mb: float = 0.0  # worker's resident memory after this file
     peak_mb: float = 0.0  # worker's peak resident memory so far
-    jenis: str = "rak"  # what the file is: a RAK, or a Perjanjian Kinerja ("pk")
     # check: the document as read (its JSON), for pairing RAKs with PKs after the first pass.
     document: dict[str, Any] | None = None
-
-
-def _test_hooks(name: str) -> None:
-    def hit(var: str) -> bool:
-        pattern = os.environ.get(var, "")
-        return bool(pattern) and fnmatch.fnmatch(name, pattern)
-
-    if hit("RAK_TEST_SLOW_GLOB"):
-        time.sleep(float(os.environ.get("RAK_TEST_SLOW_SECONDS", "3600")))
-    if hit("RAK_TEST_EXIT_GLOB"):
-        os._exit(70)
-    if hit("RAK_TEST_SEGV_GLOB"):
-        os.kill(os.getpid(), signal.SIGSEGV)
 
 
 def _memory() -> tuple[float, float]:
@@ -114,37 +103,20 @@ def _without_file(message: str, file: str) -> str:
 
 
 def process(job: Job) -> Outcome:
-    """The worker's entry point: never raises for a bad input."""
-    from extractor.errors import RakError
+    """The worker's entry point: never raises for a bad input, nor for a bug."""
+    from ..failures import exit_for
 
     start = time.perf_counter()
-    _test_hooks(Path(job.path).name)
     try:
         out = _check(job) if job.mode == "check" else _extract(job)
-    except RakError as e:
-        out = Outcome(False, int(ExitCode.INPUT), _without_file(e.message(job.lang), e.file))
-    except _ConfigProblem as e:
-        out = Outcome(False, int(ExitCode.INPUT), e.text)
-    except MemoryError:  # past the budget outside the reader's own cap: still the input's
-        from extractor.errors import MemoryLimitExceeded
-
-        e = MemoryLimitExceeded(job.path, job.options.memory_mb)
-        out = Outcome(False, int(ExitCode.INPUT), _without_file(e.message(job.lang), e.file))
-    except Exception as e:  # noqa: BLE001 - a bug in rak: reported for this file only
-        from ..i18n import t
-
-        detail = f"{type(e).__name__}: {e}"
-        out = Outcome(False, int(ExitCode.INTERNAL), t("bulk_internal", job.lang, detail=detail))
+    except Exception as e:  # noqa: BLE001 - exit_for says what it is, a bug included
+        # A MemoryError past the budget outside the reader's own cap is still the input's.
+        code, message = exit_for(e, job.lang, job.path, job.options.memory_mb)
+        out = Outcome(False, int(code), _without_file(message, job.path))
     out.seconds = time.perf_counter() - start
     out.pid = os.getpid()
     out.rss_mb, out.peak_mb = _memory()
     return out
-
-
-class _ConfigProblem(Exception):
-    def __init__(self, text: str) -> None:
-        super().__init__(text)
-        self.text = text
 
 
 def _pk_outcome(pk: Any, job: Job) -> Outcome:
@@ -187,35 +159,18 @@ def _extract(job: Job) -> Outcome:
 
 
 def _config(job: Job) -> Any:
-    from checks import RULE_NAMES, CheckConfig, ConfigError, find_config, load_config
+    """The file's ``CheckConfig``; a broken rak.toml (``ConfigError``) spoils this file only."""
+    from checks import RULE_NAMES, CheckConfig, find_config, load_config
 
     r = job.recipe
-    try:
-        path = r.config if r.config is not None else find_config(Path(job.path))
-        base = load_config(path, RULE_NAMES) if path is not None else CheckConfig()
-        return base.with_options(
-            lang=r.lang,
-            fail_on=r.fail_on,
-            select=r.select,
-            ignore=base.ignore | r.ignore if r.ignore is not None else None,
-        )
-    except ConfigError as e:
-        raise _ConfigProblem(e.message(r.lang or job.lang)) from None
-
-
-def _read_json(job: Job) -> Any:
-    from extractor.errors import TooLarge, UnreadableDocument
-
-    path = Path(job.path)
-    try:
-        size = path.stat().st_size
-        if size > MAX_JSON_BYTES:
-            raise TooLarge(job.path, f"JSON {size} > {MAX_JSON_BYTES} bytes")
-        return json.loads(path.read_text(encoding="utf-8-sig"))
-    except OSError as e:
-        raise UnreadableDocument(job.path, e.strerror or str(e)) from e
-    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as e:
-        raise UnreadableDocument(job.path, f"JSON: {e}") from e
+    path = r.config if r.config is not None else find_config(Path(job.path))
+    base = load_config(path, RULE_NAMES) if path is not None else CheckConfig()
+    return base.with_options(
+        lang=r.lang,
+        fail_on=r.fail_on,
+        select=r.select,
+        ignore=base.ignore | r.ignore if r.ignore is not None else None,
+    )
 
 
 def _check(job: Job) -> Outcome:
@@ -239,7 +194,7 @@ def _check(job: Job) -> Outcome:
         )
         report = Report(job.display, result.data, result.doc, result.findings, crops)
     elif job.kind == "json":
-        data = _read_json(job)
+        data = read_json(Path(job.path))
         if is_pk_data(data):
             from checks.pk_match import pk_from_data
 
@@ -267,7 +222,7 @@ def _check(job: Job) -> Outcome:
         report = Report(job.display, document, doc, findings, crops)
     counts = count_by_severity(report.findings)
     render = renderers()
-    options = RenderOptions(lang=cfg.lang)
+    render_options = RenderOptions(lang=cfg.lang)
     meta = report.doc.document if report.doc is not None else None
     failing = bool(at_or_above(report.findings, cfg.fail_level))
     return Outcome(
@@ -281,7 +236,7 @@ def _check(job: Job) -> Outcome:
         infos=counts[Severity.INFO],
         failing=failing,
         uncertain=bool(needs_eye(report.findings)),
-        texts={fmt: render[fmt](report, options) for fmt in job.renders},
+        texts={fmt: render[fmt](report, render_options) for fmt in job.renders},
         by_rule=_by_rule(report.findings),
         by_pelaksana=_by_pelaksana(report),
         document=document,

@@ -27,6 +27,7 @@ from ..errors import UnreadableDocument
 from ..grid import Cell, Grid, Table, TextLine
 from ..marks import is_mark_text
 from ..ocr_fixes import fix_code, fix_numbers
+from ..ocr_words import WordSettings, mend_cells
 from ..seen import PageView
 from .ocr_settings import ScanSettings
 from .pdf_page import PageContent
@@ -137,6 +138,16 @@ def read_scanned_page(
     grid.seen.append(reading.view)
     grid.ocr = True
     return True
+
+
+def mend_scanned_words(grid: Grid, pages: set[int], settings: WordSettings) -> int:
+    """Mend OCR slips in the table cells of the scanned ``pages`` from the words of the
+    whole document (``extractor.ocr_words``); return how many cells changed."""
+    cells = [
+        c for t in grid.tables if t.page in pages for row in t.rows for c in row if not c.mark
+    ]
+    lines = [ln.text for ln in grid.lines if ln.page in pages]
+    return mend_cells(cells, lines, settings)
 
 
 def read_page_image(

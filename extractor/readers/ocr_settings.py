@@ -16,7 +16,9 @@ is the check that they hold across dpi, paper, skew, blur, JPEG quality and 1-bi
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields
+
+from ..ocr_words import WordSettings
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,9 +143,14 @@ class ScanSettings:
     stem_run: float = 0.6  # ... and its stem a vertical stroke at least this long
     faint_contrast: float = 0.35  # a speck lighter than this share of the contrast is not print
 
+    # -- slips mended from the document's own words (``extractor.ocr_words``)
+    words: WordSettings = field(default_factory=WordSettings)
+
     def __post_init__(self) -> None:
         for f in fields(self):
             value = getattr(self, f.name)
+            if isinstance(value, WordSettings):
+                continue
             if isinstance(value, tuple):
                 if not value or min(value) <= 0:
                     raise ValueError(f"ScanSettings.{f.name} must hold positive values")

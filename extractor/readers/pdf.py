@@ -25,7 +25,7 @@ from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
 from ..errors import EmptyDocument, EncryptedDocument, TooLarge, UnreadableDocument
 from ..grid import Grid, Table, TextLine
 from ..options import ExtractOptions
-from .ocr import read_scanned_page
+from .ocr import mend_scanned_words, read_scanned_page
 from .pdf_aligned import AlignedMemory, aligned_table
 from .pdf_cells import build_table, claim_overflow, deal_glyphs, deal_inks, ruled_view
 from .pdf_clip import ClippingInterpreter
@@ -73,14 +73,19 @@ def read_pdf(path: Path, options: ExtractOptions) -> Grid:
             raise TooLarge(str(path), f"{len(pages)} halaman/pages > {options.max_pages}")
         grid = Grid(format="pdf", pages=len(pages))
         memory = AlignedMemory()
+        scans: set[int] = set()
         for number, page in enumerate(pages, start=1):
             try:
                 content = _parse(path, page, options)
                 scanned = read_scanned_page(page, content, number, grid, str(path), options.scan)
             finally:
                 page.close()
-            if not scanned:
+            if scanned:
+                scans.add(number)
+            else:
                 _read_page(content, number, grid, options, memory)
+        if scans:
+            mend_scanned_words(grid, scans, options.scan.words)
         return grid
     finally:
         _close(pdf)

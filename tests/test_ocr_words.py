@@ -1,0 +1,71 @@
+"""OCR slips mended from the document's own words (``extractor.ocr_words``)."""
+
+from __future__ import annotations
+
+from extractor.grid import Cell
+from extractor.ocr_words import WordMender, mend_cells
+
+
+def cells(*texts: str, confidence: float = 0.9) -> list[Cell]:
+    return [Cell(t, 0, 10, confidence=confidence) for t in texts]
+
+
+def test_a_slip_is_mended_to_the_spelling_the_document_supports_more() -> None:
+    cs = cells(
+        "Jumlah dokumen jadwal retensi",
+        "Jadwal laporan",
+        "Membuat jadwai retensi arsip",  # l read as i
+        "Sekretariat KPU",
+        "Sekretanat KPU",  # ri read as n
+        "Sekretariat Jenderal",
+    )
+    assert mend_cells(cs) == 2
+    assert cs[2].text == "Membuat jadwal retensi arsip"
+    assert cs[4].text == "Sekretariat KPU"
+    assert cs[0].text == "Jumlah dokumen jadwal retensi"
+
+
+def test_case_is_kept_and_capitals_follow_the_slip() -> None:
+    cs = cells("LOGISTIK pemilu", "Logistik pemilu", "fogistik pemilu")
+    mend_cells(cs)
+    assert [c.text for c in cs] == ["LOGISTIK pemilu", "Logistik pemilu", "logistik pemilu"]
+
+
+def test_a_word_with_no_better_supported_neighbour_is_left_as_read() -> None:
+    # "Ilham" and "Iiham" are one confusion apart but equally supported: nothing says which
+    # is right, so neither is touched; words nowhere else in the document are kept.
+    cs = cells("Ilham Saputra", "Iiham Saputra", "Subbag Hupmas")
+    assert mend_cells(cs) == 0
+    assert [c.text for c in cs] == ["Ilham Saputra", "Iiham Saputra", "Subbag Hupmas"]
+
+
+def test_a_tie_goes_to_the_cell_read_more_surely() -> None:
+    sure = Cell("Kepemiluan dan Demokrasi", 0, 10, confidence=0.95)
+    unsure = Cell("Pendidikan Pemilih Kepemituan", 0, 10, confidence=0.6)
+    mend_cells([sure, unsure])
+    assert unsure.text == "Pendidikan Pemilih Kepemiluan"
+    assert sure.text == "Kepemiluan dan Demokrasi"
+
+
+def test_short_words_and_words_apart_by_no_ocr_confusion_are_not_merged() -> None:
+    # Three letters are too few to tell a slip from another word; s and r are not confused.
+    cs = cells("2 kali", "3 kali", "1 kaii", "dil", "dil", "dii", "dinas", "dinas", "dinar")
+    mend_cells(cs)
+    assert cs[2].text == "1 kali"
+    assert cs[5].text == "dii"
+    assert cs[8].text == "dinar"
+
+
+def test_a_lost_hyphen_is_put_back_where_the_document_writes_the_word_joined() -> None:
+    cs = cells(
+        "sesuai peraturan perundang-undangan",
+        "Peraturan Perundang-Undangan",
+        "sesuai peraturan perundang undangan",
+    )
+    mend_cells(cs)
+    assert cs[2].text == "sesuai peraturan perundang-undangan"
+
+
+def test_words_written_apart_more_often_than_joined_stay_apart() -> None:
+    m = WordMender(cells("tata kelola", "tata kelola", "tata-kelola"))
+    assert m.mend("tata kelola") == "tata kelola"

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 from .grid import Cell
 
@@ -33,6 +34,7 @@ CONFUSIONS: tuple[tuple[str, str], ...] = (
 )
 
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+_SIMPLE = re.compile(r"[^\W\d_]+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,7 +48,9 @@ class WordSettings:
 @dataclass(slots=True)
 class _Support:
     words: dict[str, float] = field(default_factory=dict)  # case-folded word -> weight
-    pairs: dict[tuple[str, str], float] = field(default_factory=dict)  # "a b" written apart
+    # Two neighbouring words and what stands between them (" ", ".", ",", "-").
+    pairs: dict[tuple[str, str, str], float] = field(default_factory=dict)
+    cells: dict[str, float] = field(default_factory=dict)  # a whole cell's text
 
 
 def _weight(cell: Cell) -> float:
@@ -54,15 +58,38 @@ def _weight(cell: Cell) -> float:
     return 0.5 + 0.5 * (cell.confidence if cell.confidence is not None else 1.0)
 
 
+def _add(table: dict[Any, float], key: Any, w: float) -> None:
+    table[key] = table.get(key, 0.0) + w
+
+
+def _separator(between: str) -> str | None:
+    """What stands between two words, reduced: a space, or one stop, comma or hyphen with
+    spaces or none around it; None for anything else (a line of digits, two marks)."""
+    bare = between.strip()
+    if not bare:
+        return " "
+    return bare if bare in ".,-" else None
+
+
+def _neighbours(text: str) -> list[tuple[re.Match[str], re.Match[str], str]]:
+    simple = list(_SIMPLE.finditer(text))
+    out = []
+    for m, n in zip(simple, simple[1:]):
+        sep = _separator(text[m.end() : n.start()])
+        if sep is not None:
+            out.append((m, n, sep))
+    return out
+
+
 def _support(cells: Iterable[Cell], lines: Iterable[str]) -> _Support:
     s = _Support()
     texts = [(c.text, _weight(c)) for c in cells] + [(t, 1.0) for t in lines]
     for text, w in texts:
-        words = [m.group(0).casefold() for m in _WORD.finditer(text)]
-        for word in words:
-            s.words[word] = s.words.get(word, 0.0) + w
-        for a, b in zip(words, words[1:]):
-            s.pairs[(a, b)] = s.pairs.get((a, b), 0.0) + w
+        for m in _WORD.finditer(text):
+            _add(s.words, m.group(0).casefold(), w)
+        for m, n, sep in _neighbours(text):
+            _add(s.pairs, (m.group(0).casefold(), sep, n.group(0).casefold()), w)
+        _add(s.cells, " ".join(text.split()).casefold(), w)
     return s
 
 
@@ -120,23 +147,53 @@ class WordMender:
             return found if better == found.casefold() else _cased_like(found, better)
 
         text = _WORD.sub(word, text)
-        return self._hyphens(text)
+        return self._trailing_stop(self._separators(text))
 
-    def _hyphens(self, text: str) -> str:
-        """Rejoin "perundang undangan" where the document writes "perundang-undangan" more."""
+    def _separators(self, text: str) -> str:
+        """Between two words, what the document writes there more: "perundang undangan"
+        rejoined where it writes "perundang-undangan", and a speck read as a stop or a
+        hyphen glued between two words ("pendidikan.pemilihan", "pembinaan-dan") taken out
+        where it writes the two words apart. Typed punctuation ("Umum, dan", "Kab.Kubu") is
+        left alone: documents are not consistent in it, and a stop or comma is never added."""
         out, last = [], 0
-        matches = list(_WORD.finditer(text))
-        for m, n in zip(matches, matches[1:]):
-            if text[m.end() : n.start()] != " ":
-                continue
-            a, b = m.group(0), n.group(0)
-            joined = f"{a}-{b}".casefold()
-            apart = self._support.pairs.get((a.casefold(), b.casefold()), 0.0)
-            if self._support.words.get(joined, 0.0) > apart * self.settings.margin:
+        for m, n, sep in _neighbours(text):
+            a, b = m.group(0).casefold(), n.group(0).casefold()
+            glued = m.end() + 1 == n.start()
+            if sep == " " and a == b and len(a) > 1:
+                # Indonesian writes a doubled word with a hyphen ("masing-masing"): a space
+                # there is a hyphen OCR lost.
                 out.append(text[last : m.end()] + "-")
+                last = n.start()
+                continue
+            if sep == " ":
+                choice = "-"
+            elif glued and (sep == "-" or (sep == "." and n.group(0)[:1].islower())):
+                # A stop before a capital is an abbreviation's ("Kab.Kubu", "S.Pd").
+                choice = " "
+            else:
+                continue
+            support = self._support.pairs
+            if (
+                support.get((a, choice, b), 0.0)
+                > support.get((a, sep, b), 0.0) * self.settings.margin
+            ):
+                out.append(text[last : m.end()] + ("-" if choice == "-" else " "))
                 last = n.start()
         out.append(text[last:])
         return "".join(out)
+
+    def _trailing_stop(self, text: str) -> str:
+        """A stop after a cell's last word ("75%.") that the document, writing the same
+        cell elsewhere, does not have."""
+        stripped = text.rstrip()
+        if not stripped.endswith(".") or stripped.endswith(".."):
+            return text
+        bare = " ".join(stripped[:-1].split()).casefold()
+        full = " ".join(stripped.split()).casefold()
+        cells = self._support.cells
+        if cells.get(bare, 0.0) > cells.get(full, 0.0) * self.settings.margin:
+            return stripped[:-1]
+        return text
 
 
 def mend_cells(

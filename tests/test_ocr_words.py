@@ -69,3 +69,68 @@ def test_a_lost_hyphen_is_put_back_where_the_document_writes_the_word_joined() -
 def test_words_written_apart_more_often_than_joined_stay_apart() -> None:
     m = WordMender(cells("tata kelola", "tata kelola", "tata-kelola"))
     assert m.mend("tata kelola") == "tata kelola"
+
+
+def test_a_speck_read_as_a_stop_or_hyphen_between_words_is_taken_out() -> None:
+    cs = cells(
+        "Membentuk Pusat pendidikan pemilihan",
+        "Sosialisasi pendidikan pemilihan",
+        "Membentuk Pusat pendidikan.pemilihan",
+        "pembinaan dan penegakan kode etik",
+        "pembinaan dan pengawasan",
+        "Persentase pembinaan-dan penegakan",
+    )
+    mend_cells(cs)
+    assert cs[2].text == "Membentuk Pusat pendidikan pemilihan"
+    assert cs[5].text == "Persentase pembinaan dan penegakan"
+
+
+def test_a_stop_the_document_writes_there_is_kept_and_none_is_added() -> None:
+    cs = cells(
+        "KPU Kab.Kubu Raya",
+        "Sekretariat KPU Kab.Kubu Raya",
+        "KPU Kab Kubu Raya",
+        "meja, kursi",
+        "meja kursi, komputer",
+    )
+    mend_cells(cs)
+    assert [c.text for c in cs] == [
+        "KPU Kab.Kubu Raya",
+        "Sekretariat KPU Kab.Kubu Raya",
+        "KPU Kab Kubu Raya",
+        "meja, kursi",
+        "meja kursi, komputer",
+    ]
+
+
+def test_a_trailing_stop_the_same_cell_elsewhere_lacks_is_dropped() -> None:
+    cs = cells("75%", "75%", "75%.", "100%", "Laporan kegiatan.", "Laporan kegiatan.")
+    mend_cells(cs)
+    assert [c.text for c in cs] == [
+        "75%",
+        "75%",
+        "75%",
+        "100%",
+        "Laporan kegiatan.",
+        "Laporan kegiatan.",
+    ]
+
+
+def test_commas_and_spaced_stops_are_the_document_s_own() -> None:
+    cs = cells(
+        "Umum dan Logistik",
+        "Umum dan Logistik",
+        "Keuangan, Umum, dan Logistik",
+        "kompetensi SDM",
+        "kompetensi SDM",
+        "Peningkatan kompetensi. SDM",
+    )
+    mend_cells(cs)
+    assert cs[2].text == "Keuangan, Umum, dan Logistik"
+    assert cs[5].text == "Peningkatan kompetensi. SDM"
+
+
+def test_a_doubled_word_gets_back_the_hyphen_indonesian_writes() -> None:
+    cs = cells("laporan masing masing bagian", "Undang Undang Pemilu")
+    mend_cells(cs)
+    assert [c.text for c in cs] == ["laporan masing-masing bagian", "Undang-Undang Pemilu"]

@@ -10,7 +10,19 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .grid import Cell
-from .headings import CORE_ROLES, JADWAL, NO, bare_period, heading_role, period_label
+from .headings import (
+    CORE_ROLES,
+    INDIKATOR,
+    JADWAL,
+    KEGIATAN,
+    NO,
+    PELAKSANA,
+    SASARAN,
+    TARGET,
+    bare_period,
+    heading_role,
+    period_label,
+)
 from .marks import is_mark_text
 from .text import join_lines
 
@@ -196,6 +208,7 @@ def build_model(band: list[list[Cell]]) -> ColumnModel:
     for col in cols:
         _decide_role(col)
     _fill_period_sequence(cols)
+    _name_by_place(cols)
     kinds: dict[str, int] = {}
     for col in cols:
         if col.role == PERIOD:
@@ -231,6 +244,57 @@ def _fill_period_sequence(cols: list[Column]) -> None:
         if agree >= len(group) // 2 + 1:
             for i, c in enumerate(group, start=1):
                 c.role, c.period = PERIOD, i
+
+
+# The order a RAK's core columns come in; the schedule (its period columns) sits before
+# PELAKSANA.
+_ORDER = (SASARAN, INDIKATOR, TARGET, KEGIATAN, JADWAL, PELAKSANA)
+
+
+# Headings of columns a RAK may add that are none of its core ones: never renamed by place.
+_OTHER_HEADINGS = ("KETERANGAN", "KET", "CATATAN", "OUTPUT", "KELUARAN", "SUMBER DANA",
+                   "LOKASI", "SATUAN", "STATUS", "BUKTI", "DATA DUKUNG")  # fmt: skip
+
+
+def _names_another(heading: str) -> bool:
+    from rapidfuzz import fuzz
+
+    text = heading.upper()
+    return any(fuzz.partial_ratio(name, text) >= 90 for name in _OTHER_HEADINGS)
+
+
+def _name_by_place(cols: list[Column]) -> None:
+    """A core column whose heading matched nothing ("PE! arcana" for a blurred PELAKSANA,
+    a typing slip) is named by its place: the one headed column left between the columns
+    that come before and after it in a RAK's order. Two candidates, or none, and nothing
+    is guessed; the evidence (``model_doubts``) sees a heading that does not say its role.
+    """
+
+    def rank(col: Column) -> int | None:
+        role = JADWAL if col.role == PERIOD else col.role
+        return _ORDER.index(role) if role in _ORDER else None
+
+    present = {rank(c) for c in cols} - {None}
+    for missing in range(len(_ORDER)):
+        if missing in present or _ORDER[missing] == JADWAL:
+            continue
+        before = [i for i, c in enumerate(cols) if (r := rank(c)) is not None and r < missing]
+        after = [i for i, c in enumerate(cols) if (r := rank(c)) is not None and r > missing]
+        lo = max(before) if before else -1
+        hi = min(after) if after else len(cols)
+        if before and after and lo > hi:
+            continue  # the known columns are out of order: no place to speak of
+        known = {r for c in cols if (r := rank(c)) is not None}
+        lo_rank = max((r for r in known if r < missing), default=-1)
+        hi_rank = min((r for r in known if r > missing), default=len(_ORDER))
+        gap = [r for r in range(lo_rank + 1, hi_rank) if _ORDER[r] != JADWAL]
+        between = [
+            c for c in cols[lo + 1 : hi] if c.role == OTHER and not _names_another(c.heading)
+        ]
+        # One role missing in the gap and one column there: two of each cannot be told apart.
+        if len(gap) == 1 and len(between) == 1 and (before or after):
+            between[0].role = _ORDER[missing]
+            present.add(missing)
 
 
 def _is_quarter(col: Column) -> bool:

@@ -276,6 +276,9 @@ def model_doubts(model: ColumnModel, settings: EvidenceSettings) -> list[str]:
                 if score < settings.header_full:
                     codes.append(D.HEADER_PARTIAL)
                 break
+        else:
+            if all(heading_match(label)[0] is None for label in col.labels):
+                codes.append(D.HEADER_PARTIAL)  # no heading says it: named by its place
     return _unique(codes)
 
 

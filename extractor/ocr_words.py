@@ -51,6 +51,8 @@ class _Support:
     # Two neighbouring words and what stands between them (" ", ".", ",", "-").
     pairs: dict[tuple[str, str, str], float] = field(default_factory=dict)
     cells: dict[str, float] = field(default_factory=dict)  # a whole cell's text
+    # How each word is capitalised where it is written: "upper", "title" or "lower".
+    cases: dict[tuple[str, str], float] = field(default_factory=dict)
 
 
 def _weight(cell: Cell) -> float:
@@ -87,6 +89,7 @@ def _support(cells: Iterable[Cell], lines: Iterable[str]) -> _Support:
     for text, w in texts:
         for m in _WORD.finditer(text):
             _add(s.words, m.group(0).casefold(), w)
+            _add(s.cases, (m.group(0).casefold(), _case(m.group(0))), w)
         for m, n, sep in _neighbours(text):
             _add(s.pairs, (m.group(0).casefold(), sep, n.group(0).casefold()), w)
         _add(s.cells, " ".join(text.split()).casefold(), w)
@@ -106,12 +109,16 @@ def _variants(word: str, confusions: tuple[tuple[str, str], ...]) -> set[str]:
     return out
 
 
-def _cased_like(model: str, word: str) -> str:
-    if model.isupper():
+def _case(word: str) -> str:
+    if word.isupper():
+        return "upper"
+    return "title" if word[:1].isupper() else "lower"
+
+
+def _cased(word: str, case: str) -> str:
+    if case == "upper":
         return word.upper()
-    if model[:1].isupper():
-        return word[:1].upper() + word[1:]
-    return word
+    return word[:1].upper() + word[1:] if case == "title" else word
 
 
 class WordMender:
@@ -138,13 +145,25 @@ class WordMender:
         self._cache[folded] = best
         return best
 
+    def _case_of(self, found: str, better: str) -> str:
+        """The slip's own capitalisation, unless the slip was in its first letter ("lnformasi"
+        for "Informasi" or "informasi"): then as the document mostly writes the word."""
+        if found[:1].casefold() == better[:1]:
+            return _case(found)
+        if found.isupper():
+            return "upper"
+        cases = {c: self._support.cases.get((better, c), 0.0) for c in ("upper", "title", "lower")}
+        return max(cases, key=lambda c: cases[c])
+
     def mend(self, text: str) -> str:
         """``text`` with each slip replaced by the document's better supported spelling."""
 
         def word(m: re.Match[str]) -> str:
             found = m.group(0)
             better = self._better(found)
-            return found if better == found.casefold() else _cased_like(found, better)
+            if better == found.casefold():
+                return found
+            return _cased(better, self._case_of(found, better))
 
         text = _WORD.sub(word, text)
         return self._trailing_stop(self._separators(text))

@@ -346,3 +346,19 @@ def test_text_past_the_last_headed_column_is_an_extra_column():
     lay = build_rows(Grid("pdf", tables=[table(rows)]))
     assert [r.pelaksana for r in lay.rows] == ["Subbag. Logistik", "Subbag. Umum"]
     assert [r.kolom_bergeser for r in lay.rows] == [["pelaksana"], []]
+
+
+def test_a_core_heading_no_one_can_read_is_named_by_its_place() -> None:
+    # A blurred bold PELAKSANA read "PE! arcana": the one unnamed column after the schedule.
+    head = [h if h != "PELAKSANA" else "PE! arcana" for h in HEAD]
+    t = table([head, SUB, ["S", "I", "1 Kali", "K", *marks(2), "Subbag Umum"]])
+    lay = build_rows(Grid("pdf", tables=[t]))
+    assert [(r.pelaksana, r.jadwal) for r in lay.rows] == [("Subbag Umum", [2])]
+    assert "header-partial" in lay.rows[0].alasan
+
+
+def test_a_column_headed_as_another_known_kind_is_not_renamed() -> None:
+    head = [h if h != "PELAKSANA" else "KETERANGAN" for h in HEAD]
+    t = table([head, SUB, ["S", "I", "1 Kali", "K", *marks(2), "lihat lampiran"]])
+    rows = build_rows(Grid("pdf", tables=[t])).rows
+    assert [r.pelaksana for r in rows] == [""]

@@ -26,9 +26,17 @@ def test_a_slip_is_mended_to_the_spelling_the_document_supports_more() -> None:
 
 
 def test_case_is_kept_and_capitals_follow_the_slip() -> None:
-    cs = cells("LOGISTIK pemilu", "Logistik pemilu", "fogistik pemilu")
+    cs = cells(
+        "LOGISTIK PEMILU",
+        "Logistik pemilu",
+        "logistik pemilu",
+        "logistik gudang",
+        "fogistik pemilu",
+        "FOGISTIK",
+        "pengadaan Iogistik",
+    )
     mend_cells(cs)
-    assert [c.text for c in cs] == ["LOGISTIK pemilu", "Logistik pemilu", "logistik pemilu"]
+    assert [c.text for c in cs[4:]] == ["logistik pemilu", "LOGISTIK", "pengadaan logistik"]
 
 
 def test_a_word_with_no_better_supported_neighbour_is_left_as_read() -> None:
@@ -134,3 +142,9 @@ def test_a_doubled_word_gets_back_the_hyphen_indonesian_writes() -> None:
     cs = cells("laporan masing masing bagian", "Undang Undang Pemilu")
     mend_cells(cs)
     assert [c.text for c in cs] == ["laporan masing-masing bagian", "Undang-Undang Pemilu"]
+
+
+def test_a_slip_in_the_first_letter_takes_the_document_s_capitals() -> None:
+    cs = cells("Data dan Informasi", "Sistem Informasi", "Data dan lnformasi")
+    mend_cells(cs)
+    assert cs[2].text == "Data dan Informasi"

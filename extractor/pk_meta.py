@@ -33,8 +33,9 @@ _JABATAN = re.compile(r"^\s*jabatan\b\s*[:.;]?\s*(?P<v>\S.*?)\s*$", re.IGNORECAS
 _NIP_LABEL = re.compile(r"^\s*n\s?i\s?p\.?\s*:\s*(?P<v>[\d ]+?)\s*$", re.IGNORECASE)
 _ANY_LABEL = re.compile(r"^\s*[A-Za-z][A-Za-z/ .]{1,30}?\s*:")
 # The words that open the clause naming the party, after the name and title.
-_CLAUSE = re.compile(r"^\s*(?:selanjutnya|selaku|dalam\s+hal|bertindak|yang\s+selanjutnya)\b",
-                     re.IGNORECASE)
+_CLAUSE = re.compile(
+    r"^\s*(?:selanjutnya|selaku|dalam\s+hal|bertindak|yang\s+selanjutnya)\b", re.IGNORECASE
+)
 _CALLED = re.compile(r"disebut\s+(?:sebagai\s+)?pihak\s+(pertama|kedua)", re.IGNORECASE)
 _PARTY = re.compile(r"pihak\s+(pertama|kedua)", re.IGNORECASE)
 _PARTY_HEAD = re.compile(r"^\s*pihak\s+(pertama|kedua)\s*[,.:]?\s*$", re.IGNORECASE)
@@ -42,14 +43,30 @@ _STATEMENT_SPAN = 8  # lines after "Nama :" that may still belong to its party
 
 
 def _party(text: str) -> str | None:
-    """"pertama"/"kedua": whom the clause names ("disebut pihak kedua" over any mention)."""
+    """ "pertama"/"kedua": whom the clause names ("disebut pihak kedua" over any mention)."""
     found: list[str] = _CALLED.findall(text) or _PARTY.findall(text)
     return found[-1].lower() if found else None
+
+
+_LONE_LABEL = re.compile(r"^\s*(nama|jabatan|nip)\s*[:.,;]?\s*$", re.IGNORECASE)
+
+
+def _label_with_value(lines: Sequence[str]) -> list[str]:
+    """``Nama`` and ``FITRI`` read as two parts of one line (the colon between them lost to
+    a scan, or tab-stopped far apart) put back together as ``Nama : FITRI``."""
+    out: list[str] = []
+    for ln in lines:
+        if out and (m := _LONE_LABEL.match(out[-1])) and not _LONE_LABEL.match(ln):
+            out[-1] = f"{m.group(1)} : {ln.lstrip(':;., ')}"
+        else:
+            out.append(ln)
+    return out
 
 
 def _statement(lines: Sequence[str]) -> dict[str, Signer]:
     """The parties named by ``Nama :`` / ``Jabatan :`` and the clause after them."""
     out: dict[str, Signer] = {}
+    lines = _label_with_value(lines)
     starts = [i for i, ln in enumerate(lines) if _NAMA.match(ln)]
     for k, start in enumerate(starts):
         end = min(starts[k + 1] if k + 1 < len(starts) else len(lines), start + _STATEMENT_SPAN)

@@ -192,3 +192,14 @@ def test_the_schema_refuses_a_broken_pk_json() -> None:
     del data["document"]["pihak_kedua"]
     errors = list(pk_validator().iter_errors(data))
     assert len(errors) == 2
+
+
+def test_a_label_and_its_value_read_as_two_parts_are_one_statement_line() -> None:
+    from extractor.pk_meta import _statement
+
+    said = _statement(["Nama", "FITRI", "Jabatan : Sekretaris KPU Kabupaten Kubu Raya",
+                       "Selanjutnya disebut pihak pertama.", "Nama,", "HERMAN SUSANTO, S.H.",
+                       "Jabatan : Ketua KPU Kabupaten Kubu Raya",
+                       "Selaku atasan pihak pertama, selanjutnya disebut pihak kedua."])
+    assert said["pertama"].nama == "FITRI"
+    assert said["kedua"].nama == "HERMAN SUSANTO, S.H."

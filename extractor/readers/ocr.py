@@ -143,9 +143,7 @@ def read_scanned_page(
 def mend_scanned_words(grid: Grid, pages: set[int], settings: WordSettings) -> int:
     """Mend OCR slips in the table cells of the scanned ``pages`` from the words of the
     whole document (``extractor.ocr_words``); return how many cells changed."""
-    cells = [
-        c for t in grid.tables if t.page in pages for row in t.rows for c in row if not c.mark
-    ]
+    cells = [c for t in grid.tables if t.page in pages for row in t.rows for c in row if not c.mark]
     lines = [ln.text for ln in grid.lines if ln.page in pages]
     return mend_cells(cells, lines, settings)
 
@@ -491,6 +489,11 @@ def _outside_lines(
                 if read.confidence < settings.min_line_confidence:
                     continue  # a logo, a stamp, a signature scrawl
                 text = fix_numbers(drop_dust(read.text))
-                if is_real_text(text):
-                    out.append(TextLine(text=text, page=number, after_tables=after))
+                if not is_real_text(text):
+                    continue
+                edges: dict[str, float] = {}
+                if read.x0 is not None and read.x1 is not None:
+                    to_pt = 72.0 / m.dpi
+                    edges = {"x0": (tight[0] + read.x0) * to_pt, "x1": (tight[0] + read.x1) * to_pt}
+                out.append(TextLine(text=text, page=number, after_tables=after, **edges))
     return out

@@ -43,6 +43,10 @@ INSTALL_HINT = (
 class ReadText:
     text: str  # lines joined by "\n"
     confidence: float  # 0..1, mean of the words' confidences; 0 when nothing was read
+    # Left and right edges of the text in the picture's pixels, where known (``read_lines``):
+    # two blocks side by side on one band are told apart by them.
+    x0: float | None = None
+    x1: float | None = None
 
 
 def tessdata_dir() -> str | None:
@@ -161,9 +165,17 @@ class CellReader:
                 cleaned[:, left:right] = crop[:, left:right]
                 lines = self._recognise(cleaned, m, settings, one_line) or lines
         out = []
+        scale, pad = self._scale, px(settings.pad_in, m.dpi)
         for glyphs in lines:
             text = " ".join("".join(g.text for g in glyphs).split())
-            if text:
+            boxes = [g.box for g in glyphs if g.box is not None]
+            if not text:
+                continue
+            if boxes:
+                x0 = max(0.0, min(b[0] for b in boxes) / scale - pad)
+                x1 = max(x0, max(b[2] for b in boxes) / scale - pad)
+                out.append(ReadText(text, glyphs[0].line / 100.0, x0, x1))
+            else:
                 out.append(ReadText(text, glyphs[0].line / 100.0))
         return out
 

@@ -41,6 +41,16 @@ class UnsupportedFormat(RakError):
     }
 
 
+class FileMissing(RakError):
+    """A path given that names nothing (or a link to nothing): said as such, never as a
+    damaged file."""
+
+    messages = {
+        "id": "berkas tidak ditemukan: {file}",
+        "en": "file not found: {file}",
+    }
+
+
 class UnreadableDocument(RakError):
     messages = {
         "id": "{file}: berkas rusak atau tidak dapat dibuka ({detail})",

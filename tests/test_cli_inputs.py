@@ -1,6 +1,8 @@
-"""What the command line does with the formats it is given, in both languages.
+"""What the command line does with the paths and formats it is given, in both languages.
 
-``-f`` lists its choices; without ``-f`` the ending of ``-o`` picks the format.
+A missing path is said as such (never "berkas rusak"); ``-f`` lists its choices; without
+``-f`` the ending of ``-o`` picks the format; several files without ``--out`` print each
+file's findings before the summary.
 """
 
 from __future__ import annotations
@@ -42,6 +44,54 @@ def one_line(result: Result) -> str:
     return lines[0]
 
 
+@pytest.mark.parametrize("args", [
+    ("extract", "{missing}"),
+    ("extract", "{missing}", "-f", "csv"),
+    ("check", "{missing}"),
+    ("check", "{json}"),
+    ("debug", "{missing}", "--out", "{tmp}/lihat"),
+    ("check", str(DOCX), "--pk", "{missing}"),
+    ("check", str(DOCX), "--config", "{toml}"),
+])
+def test_a_missing_path_is_not_found_not_damaged(args: tuple[str, ...], tmp_path: Path) -> None:
+    names = {"missing": tmp_path / "tidak-ada.pdf", "json": tmp_path / "tidak-ada.json",
+             "toml": tmp_path / "rak.toml", "tmp": tmp_path}
+    filled = [a.format(**names) for a in args]
+    missing = next(str(p) for k, p in names.items() if k != "tmp" and f"{{{k}}}" in args)
+    for lang, said in (("id", "berkas tidak ditemukan: "), ("en", "file not found: ")):
+        result = run(*filled, "--lang", lang)
+        assert result.exit_code == ExitCode.INPUT
+        assert one_line(result) == f"{said}{missing}"
+        assert "rusak" not in result.stderr and "damaged" not in result.stderr
+
+
+def test_a_missing_path_among_several_is_its_line(tmp_path: Path,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)  # short names: the summary table keeps each on one line
+    Path("rak.docx").write_bytes(DOCX.read_bytes())
+    missing = "hilang.docx"
+    result = run("check", "rak.docx", missing)
+    assert result.exit_code == ExitCode.INPUT
+    out = result.stdout.splitlines()
+    # Its place among the findings, and its line in the summary.
+    assert f"berkas tidak ditemukan: {missing}" in out
+    summary = [x for x in out if x.startswith(missing)]
+    assert len(summary) == 1 and "gagal dibaca" in summary[0], result.stdout
+    assert "rusak" not in result.stdout
+
+
+def test_an_empty_or_foreign_file_in_a_folder_is_skipped_in_words(tmp_path: Path) -> None:
+    (tmp_path / "catatan.txt").write_bytes(b"")
+    (tmp_path / "teks.txt").write_text("bukan RAK", "utf-8")
+    (tmp_path / "rak.docx").write_bytes(DOCX.read_bytes())
+    said = run("check", tmp_path).stderr
+    assert f"{tmp_path / 'catatan.txt'}: berkas kosong" in said
+    assert f"{tmp_path / 'teks.txt'}: bukan PDF, Word atau Excel (text/plain)" in said
+    assert "EmptyDocument" not in said and "teks/text" not in said
+    english = run("check", tmp_path, "--lang", "en").stderr
+    assert f"{tmp_path / 'catatan.txt'}: empty file" in english
+
+
 @pytest.mark.parametrize(("command", "choices"), [("check", "text, json, csv, html"),
                                                    ("extract", "json, csv")])
 def test_a_bad_format_lists_the_choices(command: str, choices: str, seed_json: Path) -> None:
@@ -81,3 +131,27 @@ def test_extract_follows_o_and_refuses_a_format_it_does_not_write(tmp_path: Path
     assert one_line(english).endswith("this command does not write html; choose -f json, csv")
 
 
+@pytest.mark.parametrize(("lang", "summary", "status"), [
+    ("id", "Ringkasan: 0 kesalahan, 3 peringatan, 0 info", "Berkas"),
+    ("en", "Summary: 0 errors, 3 warnings, 0 info", "File"),
+])
+def test_several_files_print_their_findings_then_the_summary(lang: str, summary: str,
+                                                             status: str) -> None:
+    result = run("check", DOCX, OTHER_DOCX, "--lang", lang)
+    assert result.exit_code == ExitCode.OK, result.output
+    out = result.stdout.splitlines()
+    first = out.index(next(x for x in out if x.startswith(f"{DOCX} · ")))
+    second = out.index(next(x for x in out if x.startswith(f"{OTHER_DOCX} · ")))
+    table = out.index(next(x for x in out if x.startswith(status)))
+    assert first < second < table
+    assert summary in out[first:second]  # rak-arsir.docx: three target warnings
+    assert any("target-unit-mismatch" in x for x in out[first:second])
+    assert any("target-unit-mismatch" in x for x in out[second:table])
+    # The summary table still lists both, after them.
+    assert [x.split()[0] for x in out[table + 2:table + 4]] == [str(DOCX), str(OTHER_DOCX)]
+
+
+def test_several_files_as_json_keep_stdout_for_the_summary() -> None:
+    result = run("check", DOCX, OTHER_DOCX, "-f", "json")
+    data = json.loads(result.stdout)
+    assert [f["file"] for f in data["files"]] == [str(DOCX), str(OTHER_DOCX)]

@@ -13,6 +13,7 @@ import os
 import shutil
 import sys
 import textwrap
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -46,6 +47,8 @@ from .options import (
     chosen_format,
 )
 from .output import emit
+from .progress import page_progress
+from .progress import terminal as progress_terminal
 
 if TYPE_CHECKING:
     from checks import CheckConfig
@@ -195,6 +198,8 @@ def check_cmd(
     from checks.finding import at_or_above
     from checks.report import RenderOptions, Report, renderers
 
+    terminal = progress_terminal()
+
     def work() -> Report:
         from extractor import ExtractOptions, extract
         from extractor.errors import IsPerjanjianKinerja
@@ -208,7 +213,8 @@ def check_cmd(
                 raise IsPerjanjianKinerja(str(file))
             result = check_data(data, cfg, file=file.name, pk=promised)
             return Report(file.name, result.data, result.doc, result.findings)
-        doc = extract(file, options)
+        with page_progress(str(file), lang, terminal) as told:
+            doc = extract(file, replace(options, progress=told))
         if promised is not None:
             from checks.pk_match import against_pk
 

@@ -8,6 +8,7 @@ stdout (``-f json``: JSON Lines, ``-f csv``: CSV) with the summary on stderr.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -32,9 +33,11 @@ from .options import (
     chosen_format,
 )
 from .output import emit
+from .progress import page_progress
+from .progress import terminal as progress_terminal
 
 if TYPE_CHECKING:
-    from extractor import ExtractOptions
+    from extractor import ExtractOptions, PkDocument, RakDocument
 
 
 EXTRACT_HELP = said(
@@ -82,9 +85,14 @@ def extract_cmd(
     from .export import to_csv, to_json
 
     file = paths[0]
-    # A RAK, or a Perjanjian Kinerja (``jenis: "pk"``): the file's tables decide.
-    doc = guarded(str(file), lang, lambda: read_document(file, options), timeout,
-                  options.memory_mb)
+    terminal = progress_terminal()
+
+    def work() -> RakDocument | PkDocument:
+        # A RAK, or a Perjanjian Kinerja (``jenis: "pk"``): the file's tables decide.
+        with page_progress(str(file), lang, terminal) as told:
+            return read_document(file, replace(options, progress=told))
+
+    doc = guarded(str(file), lang, work, timeout, options.memory_mb)
     # CSV for Excel starts with a BOM in a file; on stdout it stays plain, for pipes.
     emit(to_json(doc) if fmt == "json" else to_csv(doc), output, lang,
          bom=fmt == "csv" and output is not None)

@@ -2,7 +2,7 @@
 
 A missing path is said as such (never "berkas rusak"); ``-f`` lists its choices; without
 ``-f`` the ending of ``-o`` picks the format; several files without ``--out`` print each
-file's findings before the summary.
+file's findings before the summary; a long file shows the pages read on a terminal only.
 """
 
 from __future__ import annotations
@@ -10,15 +10,22 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
+import pty
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
+from rich.console import Console
 from typer.testing import CliRunner, Result
 
+from extractor import ExtractOptions, extract
 from rak.cli import app
 from rak.exitcodes import ExitCode
+from rak.progress import page_progress
 
-from .conftest import SAMPLES
+from .conftest import ROOT, SAMPLES
 from .seed_doc import seed_data
 
 runner = CliRunner()
@@ -155,3 +162,60 @@ def test_several_files_as_json_keep_stdout_for_the_summary() -> None:
     result = run("check", DOCX, OTHER_DOCX, "-f", "json")
     data = json.loads(result.stdout)
     assert [f["file"] for f in data["files"]] == [str(DOCX), str(OTHER_DOCX)]
+
+
+def test_the_pdf_reader_tells_each_page() -> None:
+    from pypdf import PdfReader
+
+    pages = len(PdfReader(TWO_PAGES).pages)
+    told: list[tuple[int, int]] = []
+    extract(TWO_PAGES, ExtractOptions(progress=lambda done, total: told.append((done, total))))
+    assert told == [(n, pages) for n in range(pages + 1)]
+
+
+@pytest.mark.parametrize(("lang", "words"), [("id", "Membaca rak.pdf, halaman"),
+                                             ("en", "Reading rak.pdf, pages")])
+def test_page_progress_draws_on_a_terminal_and_erases(lang: str, words: str) -> None:
+    out = io.StringIO()
+    console = Console(file=out, force_terminal=True, width=100)
+    with page_progress("arsip/rak.pdf", lang, console) as told:
+        assert told is not None
+        for n in range(3):
+            told(n, 2 if n else 2)
+    drawn = out.getvalue()
+    assert words in drawn and "2/2" in drawn
+    assert drawn.rstrip().endswith("\x1b[2K") or "\x1b[2K" in drawn[-40:]  # erased at the end
+    with page_progress("rak.pdf", lang, None) as nothing:
+        assert nothing is None
+
+
+def test_no_progress_when_stderr_is_not_a_terminal() -> None:
+    result = run("extract", TWO_PAGES)
+    assert result.exit_code == ExitCode.OK
+    assert result.stderr == ""
+
+
+def test_progress_on_a_real_terminal_leaves_stdout_alone(tmp_path: Path) -> None:
+    """``rak check`` with stderr on a pseudo-terminal: the pages are drawn there, the report
+    on stdout (a pipe) is as it always is."""
+    leader, follower = pty.openpty()
+    env = {**os.environ, "TERM": "xterm", "COLUMNS": "100"}
+    env.pop("NO_COLOR", None)
+    proc = subprocess.Popen([sys.executable, "-m", "rak", "check", str(TWO_PAGES)], cwd=ROOT,
+                            stdout=subprocess.PIPE, stderr=follower, env=env)
+    os.close(follower)
+    drawn = b""
+    while True:
+        try:
+            chunk = os.read(leader, 4096)
+        except OSError:  # the terminal closed with the process
+            break
+        if not chunk:
+            break
+        drawn += chunk
+    stdout, _ = proc.communicate(timeout=120)
+    os.close(leader)
+    text = drawn.decode("utf-8", "replace")
+    assert "Membaca rak-tanpa-garis-potret.pdf, halaman" in text and "2/2" in text
+    assert "halaman" not in stdout.decode("utf-8")
+    assert stdout.decode("utf-8").startswith("rak-tanpa-garis-potret.pdf")

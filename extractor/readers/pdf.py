@@ -74,6 +74,8 @@ def read_pdf(path: Path, options: ExtractOptions) -> Grid:
         grid = Grid(format="pdf", pages=len(pages))
         memory = AlignedMemory()
         scans: set[int] = set()
+        told = options.progress or (lambda done, total: None)
+        told(0, len(pages))
         for number, page in enumerate(pages, start=1):
             try:
                 content = _parse(path, page, options)
@@ -84,6 +86,7 @@ def read_pdf(path: Path, options: ExtractOptions) -> Grid:
                 scans.add(number)
             else:
                 _read_page(content, number, grid, options, memory)
+            told(number, len(pages))
         if scans:
             mend_scanned_words(grid, scans, options.scan.words)
         return grid

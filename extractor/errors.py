@@ -144,6 +144,23 @@ class TooLarge(RakError):
     }
 
 
+class TooManyPages(TooLarge):
+    """More pages than ``--max-pages``: said with the option that raises the limit."""
+
+    messages = {
+        "id": "{file}: {detail} halaman, melebihi batas --max-pages {limit}",
+        "en": "{file}: {detail} pages, more than the limit --max-pages {limit}",
+    }
+
+    def __init__(self, file: str, pages: int, limit: int) -> None:
+        super().__init__(file, str(pages))
+        self.limit = limit
+
+    def message(self, lang: str = "id") -> str:
+        return in_language(self.messages, lang, file=self.file, detail=self.detail,
+                           limit=self.limit)
+
+
 class TimeLimitExceeded(RakError):
     messages = {
         "id": "{file}: melebihi batas waktu ({detail}); naikkan dengan --timeout",

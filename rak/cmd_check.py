@@ -36,6 +36,7 @@ from .options import (
     FailOnOpt,
     IgnoreOpt,
     JobsOpt,
+    LangOpt,
     MaxMemoryOpt,
     MaxPagesOpt,
     OutDirOpt,
@@ -238,11 +239,11 @@ def rules_cmd(
         typer.Argument(metavar=said(id="NAMA", en="NAME"), help=said(
             id="Nama aturan yang dijelaskan.", en="The name of the rule to explain.")),
     ] = None,
-    lang: CheckLangOpt = None,
+    lang: LangOpt = "id",
     version: VersionOpt = False,
 ) -> None:
     """``rak rules``: its help is RULES_HELP."""
-    lang = check_lang(lang or MESSAGE_LANG.get())
+    lang = check_lang(lang)
     from checks import RULE_NAMES, RULES, Severity, get_rule
     from checks.example_view import rule_example_lines
 

@@ -94,7 +94,7 @@ def _param_row(param: Any, lang: str) -> tuple[str, str]:
         notes.append(in_language(WORDS["help_default"], lang, value=default))
     if param.envvar:
         notes.append(in_language(WORDS["help_env"], lang, name=param.envvar))
-    if param.required and param.param_type_name == "argument":
+    if param.required:
         notes.append(in_language(WORDS["help_required"], lang))
     if notes:
         text = f"{text} [{'; '.join(notes)}]".strip()

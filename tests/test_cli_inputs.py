@@ -72,6 +72,16 @@ def test_a_missing_path_is_not_found_not_damaged(args: tuple[str, ...], tmp_path
         assert "rusak" not in result.stderr and "damaged" not in result.stderr
 
 
+def test_too_many_pages_says_the_option_in_one_language() -> None:
+    from pypdf import PdfReader
+
+    pages = len(PdfReader(TWO_PAGES).pages)
+    said = one_line(run("extract", TWO_PAGES, "--max-pages", "1"))
+    assert said == f"{TWO_PAGES}: {pages} halaman, melebihi batas --max-pages 1"
+    english = one_line(run("extract", TWO_PAGES, "--max-pages", "1", "--lang", "en"))
+    assert english == f"{TWO_PAGES}: {pages} pages, more than the limit --max-pages 1"
+
+
 def test_a_missing_path_among_several_is_its_line(tmp_path: Path,
                                                   monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)  # short names: the summary table keeps each on one line

@@ -76,6 +76,13 @@ def test_check_help_names_its_inputs_and_metavars() -> None:
     assert "[env var: RAK_LANG]" in english
 
 
+def test_a_required_option_and_rules_lang_are_said_as_they_are() -> None:
+    debug = run("debug", "-h").stdout
+    assert re.search(r"--out FOLDER +Folder untuk PNG dan JSON\. \[wajib\]", debug)
+    rules = run("rules", "-h", "--lang", "en").stdout
+    assert "--lang LANG" in rules and "rak.toml" not in rules  # rak rules reads no rak.toml
+
+
 def test_extract_help_names_every_input_format() -> None:
     for lang, scans in (("id", "juga hasil pindai"), ("en", "scans too")):
         out = run("extract", "-h", "--lang", lang).stdout

@@ -216,6 +216,11 @@ def load_config(path: Path, rule_names: Iterable[str]) -> CheckConfig:
     """Read one ``rak.toml``; an unreadable or invalid file is a ``ConfigError``."""
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError as e:
+        from extractor.errors import FileMissing
+
+        missing = FileMissing(str(path))
+        raise ConfigError(missing.message("id"), missing.message("en")) from e
     except OSError as e:
         raise ConfigError(
             f"{path}: berkas konfigurasi tidak dapat dibaca ({e.strerror or e})",

@@ -1,4 +1,5 @@
-"""Turn a rule's ``Example`` into a small document, and into text for ``rak rules NAME``.
+"""Turn a rule's ``Example`` into a small document (``checks.example_view`` draws it for
+``rak rules NAME``).
 
 An example writes only what differs from a clean RAK row, so the reader sees the point at
 once; the rest comes from the clean row here. The tests run every rule on its bad example
@@ -13,7 +14,6 @@ from extractor.model import DocumentMeta, Lokasi, RakDocument, Row, Signer, Sour
 from extractor.pk_model import PkDocument, PkMeta, PkRow
 from extractor.targets import parse_target
 
-from .finding import field_heading
 from .rule import Example, PkExample
 
 CLEAN_ROW: dict[str, Any] = {
@@ -105,43 +105,3 @@ def example_pk(example: PkExample) -> PkDocument:
         document=PkMeta(judul="PERJANJIAN KINERJA", **meta),
         rows=rows,
     )
-
-
-def _show(key: str, value: Any) -> str:
-    if key == "jadwal":
-        return ", ".join(f"B{m}" for m in value) if value else "(kosong/empty)"
-    if isinstance(value, str):
-        return f'"{value}"' if value.strip() else "(kosong/empty)"
-    if value is None:
-        return "(kosong/empty)"
-    return str(value)
-
-
-def example_lines(example: Example) -> list[str]:
-    """What the example sets, one line per cell, headed as the document heads it."""
-    lines: list[str] = []
-    many = len(example.rows) > 1
-    for n, changes in enumerate(example.rows, start=1):
-        for key, value in changes.items():
-            label = field_heading(key) if key in CLEAN_ROW else key
-            prefix = f"[{n}] " if many else ""
-            lines.append(f"{prefix}{label}: {_show(key, value)}")
-    for key, value in example.document.items():
-        lines.append(f"{key}: {_show(key, value)}")
-    if example.ocr:
-        lines.insert(0, "source.ocr: true")
-    if example.pk is not None:
-        lines += _pk_lines(example.pk)
-    return lines
-
-
-def _pk_lines(pk: PkExample) -> list[str]:
-    """The PK beside the RAK: ``PK`` and its row, then what it sets."""
-    lines: list[str] = []
-    for n, changes in enumerate(pk.rows, start=1):
-        if not changes:
-            lines.append(f"PK [{n}]: = RAK")
-        for key, value in changes.items():
-            lines.append(f"PK [{n}] {field_heading(key)}: {_show(key, value)}")
-    lines += [f"PK {key}: {_show(key, value)}" for key, value in pk.document.items()]
-    return lines

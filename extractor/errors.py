@@ -41,6 +41,16 @@ class UnsupportedFormat(RakError):
     }
 
 
+class FileMissing(RakError):
+    """A path given that names nothing (or a link to nothing): said as such, never as a
+    damaged file."""
+
+    messages = {
+        "id": "berkas tidak ditemukan: {file}",
+        "en": "file not found: {file}",
+    }
+
+
 class UnreadableDocument(RakError):
     messages = {
         "id": "{file}: berkas rusak atau tidak dapat dibuka ({detail})",
@@ -132,6 +142,23 @@ class TooLarge(RakError):
         "id": "{file}: melebihi batas ({detail})",
         "en": "{file}: exceeds a limit ({detail})",
     }
+
+
+class TooManyPages(TooLarge):
+    """More pages than ``--max-pages``: said with the option that raises the limit."""
+
+    messages = {
+        "id": "{file}: {detail} halaman, melebihi batas --max-pages {limit}",
+        "en": "{file}: {detail} pages, more than the limit --max-pages {limit}",
+    }
+
+    def __init__(self, file: str, pages: int, limit: int) -> None:
+        super().__init__(file, str(pages))
+        self.limit = limit
+
+    def message(self, lang: str = "id") -> str:
+        return in_language(self.messages, lang, file=self.file, detail=self.detail,
+                           limit=self.limit)
 
 
 class TimeLimitExceeded(RakError):

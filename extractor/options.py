@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -13,6 +14,11 @@ if TYPE_CHECKING:
     from .readers.pdf_settings import PdfTextSettings
 
 DEFAULT_MAX_MEMORY_MB = 2048
+
+# Told (pages read, pages in all) as a reader goes through a document with pages (a PDF,
+# scanned or not): once before the first page, then after each one. The command line shows
+# it for one long file on a terminal (``rak.progress``).
+PageProgress = Callable[[int, int], None]
 
 
 def _pdf_text() -> PdfTextSettings:
@@ -47,6 +53,8 @@ class ExtractOptions:
     ruled: RuledSettings = field(default_factory=RuledSettings)
     # How scanned pages are read (OCR): thresholds relative to each page's own measures.
     scan: ScanSettings = field(default_factory=_scan_settings)
+    # Who is told of the pages read (None: nobody); not part of what the options mean.
+    progress: PageProgress | None = field(default=None, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         if self.max_pages < 1:

@@ -13,6 +13,7 @@ import os
 import shutil
 import sys
 import textwrap
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -23,15 +24,19 @@ from extractor.language import in_language
 from .bulk.cli import is_bulk
 from .crops import flagged_crops
 from .exitcodes import ExitCode
-from .failures import check_lang, fail, guarded
-from .i18n import WORDS
+from .failures import MESSAGE_LANG, check_lang, fail, guarded
+from .i18n import WORDS, said, say
 from .json_input import is_json, read_json
 from .options import (
+    FILE,
+    FOLDER,
+    FORMAT,
     CheckLangOpt,
     ConfigOpt,
     FailOnOpt,
     IgnoreOpt,
     JobsOpt,
+    LangOpt,
     MaxMemoryOpt,
     MaxPagesOpt,
     OutDirOpt,
@@ -39,24 +44,55 @@ from .options import (
     PasswordOpt,
     SelectOpt,
     TimeoutOpt,
+    VersionOpt,
+    chosen_format,
 )
 from .output import emit
+from .progress import page_progress
+from .progress import terminal as progress_terminal
 
 if TYPE_CHECKING:
     from checks import CheckConfig
 
+INPUTS = said(
+    id="PDF (juga hasil pindai), Word (.docx, .docm, .doc), Excel (.xlsx, .xlsm, .xls)",
+    en="PDF (scans too), Word (.docx, .docm, .doc), Excel (.xlsx, .xlsm, .xls)",
+)
+CHECK_HELP = said(
+    id="Periksa RAK: skema dan aturan audit, temuan per baris; terhadap Perjanjian Kinerja "
+    "dengan --pk; banyak berkas dengan folder/--out (dan --pk-dir).\n\n"
+    f"Masukan: {INPUTS}, atau JSON dari rak extract (juga setelah diperbaiki tangan).",
+    en="Audit a RAK: the schema and the audit rules, findings row by row; against a "
+    "Perjanjian Kinerja with --pk; many files with a folder/--out (and --pk-dir).\n\n"
+    f"Input: {say(INPUTS, 'en')}, or the JSON of rak extract (also after a person "
+    "corrected it).",
+)
+RULES_HELP = said(
+    id="Daftar aturan pemeriksaan, atau penjelasan satu aturan dengan contohnya.",
+    en="The audit rules, or one rule explained with its examples.",
+)
+
 FormatOpt = Annotated[
-    str, typer.Option("--format", "-f", help="text (bawaan), json, csv atau html.")
+    str | None,
+    typer.Option("--format", "-f", metavar=FORMAT, help=said(
+        id="text (bawaan), json, csv atau html; tanpa -f, dari akhiran -o.",
+        en="text (the default), json, csv or html; without -f, from the ending of -o.")),
 ]
 PkOpt = Annotated[
     Path | None,
-    typer.Option("--pk", help="Perjanjian Kinerja tahun yang sama (PDF, Word, Excel, pindaian, "
-                 "atau JSON dari rak extract): RAK juga diperiksa terhadapnya (aturan pk-*)."),
+    typer.Option("--pk", metavar=FILE, help=said(
+        id="Perjanjian Kinerja tahun yang sama (PDF, Word, Excel, pindaian, atau JSON dari "
+        "rak extract): RAK juga diperiksa terhadapnya (aturan pk-*).",
+        en="The Perjanjian Kinerja of the same year (PDF, Word, Excel, a scan, or the JSON of "
+        "rak extract): the RAK is checked against it too (the pk-* rules).")),
 ]
 PkDirOpt = Annotated[
     Path | None,
-    typer.Option("--pk-dir", help="Folder Perjanjian Kinerja: tiap RAK dipasangkan dengan PK "
-                 "unit dan tahun yang sama (PK di folder RAK juga dikenali dari isinya)."),
+    typer.Option("--pk-dir", metavar=FOLDER, help=said(
+        id="Folder Perjanjian Kinerja: tiap RAK dipasangkan dengan PK unit dan tahun yang sama "
+        "(PK di folder RAK juga dikenali dari isinya).",
+        en="A folder of Perjanjian Kinerja: each RAK is paired with the PK of its unit and "
+        "year (a PK among the RAKs is recognised by its content too).")),
 ]
 
 
@@ -110,12 +146,16 @@ def check_cmd(
     paths: Annotated[
         list[Path],
         typer.Argument(
-            help="Berkas RAK (PDF, Word) atau JSON dari rak extract; folder atau pola glob "
-            "untuk banyak berkas.",
+            metavar=FILE,
+            help=said(
+                id=f"Berkas RAK: {INPUTS}, atau JSON dari rak extract; folder atau pola glob "
+                "untuk banyak berkas.",
+                en=f"RAK files: {say(INPUTS, 'en')}, or the JSON of rak extract; a folder or "
+                "a glob pattern for many files."),
             show_default=False,
         ),
     ],
-    fmt: FormatOpt = "text",
+    fmt: FormatOpt = None,
     output: OutOpt = None,
     fail_on: FailOnOpt = None,
     config: ConfigOpt = None,
@@ -130,11 +170,14 @@ def check_cmd(
     max_memory: MaxMemoryOpt = None,
     pk: PkOpt = None,
     pk_dir: PkDirOpt = None,
+    version: VersionOpt = False,
 ) -> None:
-    """Periksa RAK: skema dan aturan audit, temuan per baris; terhadap Perjanjian Kinerja
-    dengan --pk; banyak berkas dengan folder/--out (dan --pk-dir)."""
+    """``rak check``: its help is CHECK_HELP."""
+    from checks.report import FORMATS
+
     if lang is not None:
         lang = check_lang(lang)
+    fmt = chosen_format(fmt, output, FORMATS, "text", lang or MESSAGE_LANG.get())
     if is_bulk(paths, out) or pk_dir is not None:
         if pk is not None:
             raise fail(in_language(WORDS["pk_one_file"], lang or "id"))
@@ -154,10 +197,9 @@ def check_cmd(
     memory = max_memory if max_memory is not None else cfg.max_memory
     from checks import check_data, run_checks
     from checks.finding import at_or_above
-    from checks.report import FORMATS, RenderOptions, Report, renderers
+    from checks.report import RenderOptions, Report, renderers
 
-    if fmt not in FORMATS:
-        raise fail(in_language(WORDS["bad_format"], lang, value=fmt))
+    terminal = progress_terminal()
 
     def work() -> Report:
         from extractor import ExtractOptions, extract
@@ -172,7 +214,8 @@ def check_cmd(
                 raise IsPerjanjianKinerja(str(file))
             result = check_data(data, cfg, file=file.name, pk=promised)
             return Report(file.name, result.data, result.doc, result.findings)
-        doc = extract(file, options)
+        with page_progress(str(file), lang, terminal) as told:
+            doc = extract(file, replace(options, progress=told))
         if promised is not None:
             from checks.pk_match import against_pk
 
@@ -191,33 +234,45 @@ def check_cmd(
 
 
 def rules_cmd(
-    name: Annotated[str | None, typer.Argument(help="Nama aturan yang dijelaskan.")] = None,
-    lang: CheckLangOpt = None,
+    name: Annotated[
+        str | None,
+        typer.Argument(metavar=said(id="NAMA", en="NAME"), help=said(
+            id="Nama aturan yang dijelaskan.", en="The name of the rule to explain.")),
+    ] = None,
+    lang: LangOpt = "id",
+    version: VersionOpt = False,
 ) -> None:
-    """Daftar aturan pemeriksaan, atau penjelasan satu aturan dengan contohnya."""
-    lang = check_lang(lang or "id")
-    from checks import RULES, get_rule
-    from checks.examples import example_lines
-    from extractor.language import in_language
+    """``rak rules``: its help is RULES_HELP."""
+    lang = check_lang(lang)
+    from checks import RULE_NAMES, RULES, Severity, get_rule
+    from checks.example_view import rule_example_lines
+
+    from .near import near_names
 
     if name is None:
         width = max(len(r.name) for r in RULES)
+        label = max(len(s.label(lang)) for s in Severity)
         for r in RULES:
-            severity = r.severity.value.ljust(7)
+            severity = r.severity.label(lang).ljust(label)
             typer.echo(f"{r.name.ljust(width)}  {severity}  {in_language(r.title, lang)}")
         typer.echo("")
         typer.echo(in_language(WORDS["rules_hint"], lang))
         return
     rule = get_rule(name)
     if rule is None:
+        near = near_names(name, RULE_NAMES)
+        if near:
+            raise fail(in_language(WORDS["unknown_rule_near"], lang, name=name,
+                                   names=", ".join(near)))
         raise fail(in_language(WORDS["unknown_rule"], lang, name=name), ExitCode.INPUT)
     lines = [
         f"{rule.name}: {in_language(rule.title, lang)}",
-        f"{in_language(WORDS['rule_severity'], lang)}: {rule.severity.value}",
+        f"{in_language(WORDS['rule_severity'], lang)}: {rule.severity.label(lang)}",
         "",
         textwrap.fill(in_language(rule.explanation, lang), width=88),
     ]
-    for key, example in (("rule_bad", rule.bad), ("rule_good", rule.good)):
+    bad, good = rule_example_lines(rule, lang)
+    for key, example in (("rule_bad", bad), ("rule_good", good)):
         lines += ["", f"{in_language(WORDS[key], lang)}:"]
-        lines += [f"    {line}" for line in example_lines(example)]
+        lines += [f"    {line}" for line in example]
     typer.echo("\n".join(lines))

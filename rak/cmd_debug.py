@@ -18,24 +18,33 @@ import typer
 from extractor.language import in_language
 
 from .failures import check_lang, fail, guarded
-from .i18n import WORDS
-from .options import LangOpt, MaxPagesOpt, PasswordOpt
+from .i18n import WORDS, said
+from .options import FILE, FOLDER, NUMBER, LangOpt, MaxPagesOpt, PasswordOpt, VersionOpt
 from .output import cannot_write, tell, write_file
+
+DEBUG_HELP = said(
+    id="Tampilkan apa yang dilihat pembaca di tiap halaman (PNG + JSON), untuk mencari sebab "
+    "baris yang salah baca.",
+    en="Show what the reader saw on each page (PNG + JSON), to find why a row was misread.",
+)
 
 
 def debug_cmd(
-    file: Annotated[Path, typer.Argument(help="Berkas RAK (PDF, Word, Excel, hasil pindai).",
-                                         show_default=False)],
-    out: Annotated[Path, typer.Option("--out", help="Folder untuk PNG dan JSON.",
-                                      show_default=False)],
-    page: Annotated[int | None, typer.Option("--page", help="Hanya halaman ini (mulai 1).")] = None,
-    dpi: Annotated[int, typer.Option("--dpi", help="Resolusi gambar halaman.")] = 100,
+    file: Annotated[Path, typer.Argument(metavar=FILE, show_default=False, help=said(
+        id="Berkas RAK (PDF, Word, Excel, hasil pindai).",
+        en="A RAK file (PDF, Word, Excel, a scan)."))],
+    out: Annotated[Path, typer.Option("--out", metavar=FOLDER, show_default=False, help=said(
+        id="Folder untuk PNG dan JSON.", en="Folder for the PNGs and the JSON."))],
+    page: Annotated[int | None, typer.Option("--page", metavar=NUMBER, help=said(
+        id="Hanya halaman ini (mulai 1).", en="Only this page (from 1)."))] = None,
+    dpi: Annotated[int, typer.Option("--dpi", metavar=said(id="DPI", en="DPI"), help=said(
+        id="Resolusi gambar halaman.", en="Resolution of the page pictures."))] = 100,
     password: PasswordOpt = None,
     max_pages: MaxPagesOpt = 500,
     lang: LangOpt = "id",
+    version: VersionOpt = False,
 ) -> None:
-    """Tampilkan apa yang dilihat pembaca di tiap halaman (PNG + JSON), untuk mencari sebab
-    baris yang salah baca."""
+    """``rak debug``: its help is DEBUG_HELP."""
     from extractor import ExtractOptions
     from extractor.debug import inspect, page_json
 

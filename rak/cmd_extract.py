@@ -8,17 +8,19 @@ stdout (``-f json``: JSON Lines, ``-f csv``: CSV) with the summary on stderr.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from extractor.language import in_language
-
 from .bulk.cli import check_bulk_options, is_bulk, no_files, print_summary
-from .failures import check_lang, fail, guarded
-from .i18n import WORDS
+from .cmd_check import INPUTS
+from .failures import check_lang, guarded
+from .i18n import said, say
 from .options import (
+    FILE,
+    FORMAT,
     JobsOpt,
     LangOpt,
     MaxMemoryOpt,
@@ -27,21 +29,38 @@ from .options import (
     OutOpt,
     PasswordOpt,
     TimeoutOpt,
+    VersionOpt,
+    chosen_format,
 )
 from .output import emit
+from .progress import page_progress
+from .progress import terminal as progress_terminal
 
 if TYPE_CHECKING:
-    from extractor import ExtractOptions
+    from extractor import ExtractOptions, PkDocument, RakDocument
+
+
+EXTRACT_HELP = said(
+    id="Ekstrak tabel RAK (atau Perjanjian Kinerja) menjadi JSON atau CSV; banyak berkas dengan "
+    f"folder/--out.\n\nMasukan: {INPUTS}.",
+    en="Extract the RAK table (or a Perjanjian Kinerja) as JSON or CSV; many files with a "
+    f"folder/--out.\n\nInput: {say(INPUTS, 'en')}.",
+)
+FORMATS = ("json", "csv")
 
 
 def extract_cmd(
     paths: Annotated[
         list[Path],
-        typer.Argument(help="Berkas RAK atau Perjanjian Kinerja (PDF, Word, Excel, hasil "
-                       "pindai), folder, atau pola glob.",
-                       show_default=False),
+        typer.Argument(metavar=FILE, show_default=False, help=said(
+            id=f"Berkas RAK atau Perjanjian Kinerja: {INPUTS}; folder atau pola glob untuk "
+            "banyak berkas.",
+            en=f"RAK or Perjanjian Kinerja files: {say(INPUTS, 'en')}; a folder or a glob "
+            "pattern for many files.")),
     ],
-    fmt: Annotated[str, typer.Option("--format", "-f", help="json (bawaan) atau csv.")] = "json",
+    fmt: Annotated[str | None, typer.Option("--format", "-f", metavar=FORMAT, help=said(
+        id="json (bawaan) atau csv; tanpa -f, dari akhiran -o.",
+        en="json (the default) or csv; without -f, from the ending of -o."))] = None,
     output: OutOpt = None,
     password: PasswordOpt = None,
     max_pages: MaxPagesOpt = 500,
@@ -50,14 +69,13 @@ def extract_cmd(
     jobs: JobsOpt = 0,
     timeout: TimeoutOpt = 120.0,
     max_memory: MaxMemoryOpt = None,
+    version: VersionOpt = False,
 ) -> None:
-    """Ekstrak tabel RAK (atau Perjanjian Kinerja) menjadi JSON atau CSV; banyak berkas dengan
-    folder/--out."""
+    """``rak extract``: its help is EXTRACT_HELP."""
     from extractor import ExtractOptions
 
     lang = check_lang(lang)
-    if fmt not in ("json", "csv"):
-        raise fail(in_language(WORDS["bad_format"], lang, value=fmt))
+    fmt = chosen_format(fmt, output, FORMATS, "json", lang)
     options = ExtractOptions(password=password, max_pages=max_pages, max_memory_mb=max_memory)
     if is_bulk(paths, out):
         _bulk(paths, fmt, output, options, lang, out, jobs, timeout)
@@ -67,9 +85,14 @@ def extract_cmd(
     from .export import to_csv, to_json
 
     file = paths[0]
-    # A RAK, or a Perjanjian Kinerja (``jenis: "pk"``): the file's tables decide.
-    doc = guarded(str(file), lang, lambda: read_document(file, options), timeout,
-                  options.memory_mb)
+    terminal = progress_terminal()
+
+    def work() -> RakDocument | PkDocument:
+        # A RAK, or a Perjanjian Kinerja (``jenis: "pk"``): the file's tables decide.
+        with page_progress(str(file), lang, terminal) as told:
+            return read_document(file, replace(options, progress=told))
+
+    doc = guarded(str(file), lang, work, timeout, options.memory_mb)
     # CSV for Excel starts with a BOM in a file; on stdout it stays plain, for pipes.
     emit(to_json(doc) if fmt == "json" else to_csv(doc), output, lang,
          bom=fmt == "csv" and output is not None)

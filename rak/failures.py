@@ -71,7 +71,14 @@ def failure_exit(failure: Failure, lang: str, file: str) -> tuple[ExitCode, str]
 
 
 def fail(message: str, code: int = ExitCode.INPUT) -> typer.Exit:
-    """Tell ``message`` on stderr and return the exit to raise."""
+    """Tell ``message`` on stderr and return the exit to raise. On a terminal the line is
+    cleared first: a worker killed on its time limit leaves its progress line drawn."""
+    import sys
+
+    from .progress import ERASE
+
+    if sys.stderr.isatty():
+        sys.stderr.write(ERASE)
     tell(message)
     return typer.Exit(int(code))
 

@@ -2,11 +2,140 @@
 
 Rule titles and messages live next to their rules in ``checks``; this table holds only the
 words of the command line itself; ``extractor.language.in_language`` says them.
+
+A run speaks one language (``run_language``): the last ``--lang`` given, else ``RAK_LANG``,
+else Indonesian (``rak check`` also takes a rak.toml's ``lang`` when neither is given). The
+help pages and typer's usage errors are said in it too (``rak.help``, ``rak.usage``), so the
+texts an option or a command declares for its help are declared in both languages where they
+are declared: ``said(id=..., en=...)`` hands typer the Indonesian and files the pair here, and
+``say`` gives it back in the run's language (the way gettext files a message by its source
+text, with Indonesian as the source).
 """
 
 from __future__ import annotations
 
+import os
+from collections.abc import Mapping, Sequence
+
+from extractor.language import LANGS, Words
+
+LANG_ENV = "RAK_LANG"
+
+_SAID: dict[str, Words] = {}
+
+
+def _key(text: str) -> str:
+    # typer may re-indent a help text (inspect.cleandoc); its words are what is filed.
+    return " ".join(text.split())
+
+
+def said(id: str, en: str) -> str:
+    """``id`` (the Indonesian text typer is given), filed with its English ``en``."""
+    known = _SAID.setdefault(_key(id), {"id": id, "en": en})
+    if known["en"] != en:
+        raise ValueError(f"two English texts for {id!r}: {known['en']!r}, {en!r}")
+    return id
+
+
+def say(text: str, lang: str) -> str:
+    """A text declared with ``said``, in ``lang``; any other text as it is."""
+    words = _SAID.get(_key(text))
+    if words is None:
+        return text
+    return words.get(lang, words["id"])
+
+
+def is_said(text: str) -> bool:
+    """Whether ``text`` was declared with ``said`` (a test holds every help text to it)."""
+    return _key(text) in _SAID
+
+
+def run_language(args: Sequence[str], env: Mapping[str, str] = os.environ) -> str:
+    """The language of a run, from its arguments before they are parsed: the last
+    ``--lang X`` / ``--lang=X``, else ``RAK_LANG``, else Indonesian. A language rak does not
+    speak counts as Indonesian here; the command then refuses it in Indonesian."""
+    chosen = env.get(LANG_ENV)
+    for i, arg in enumerate(args):
+        if arg == "--":
+            break
+        if arg == "--lang" and i + 1 < len(args):
+            chosen = args[i + 1]
+        elif arg.startswith("--lang="):
+            chosen = arg.partition("=")[2]
+    return chosen if chosen in LANGS else "id"
+
+
 WORDS: dict[str, dict[str, str]] = {
+    # help pages (rak.help)
+    "help_usage": {"id": "Penggunaan:", "en": "Usage:"},
+    "help_options_metavar": {"id": "[OPSI]", "en": "[OPTIONS]"},
+    "help_command_metavar": {"id": "PERINTAH [ARGUMEN]...", "en": "COMMAND [ARGS]..."},
+    "help_arguments": {"id": "Argumen", "en": "Arguments"},
+    "help_options": {"id": "Opsi", "en": "Options"},
+    "help_commands": {"id": "Perintah", "en": "Commands"},
+    "help_default": {"id": "bawaan: {value}", "en": "default: {value}"},
+    "help_required": {"id": "wajib", "en": "required"},
+    "help_env": {"id": "variabel lingkungan: {name}", "en": "env var: {name}"},
+    "help_help": {
+        "id": "Tampilkan bantuan ini lalu keluar.",
+        "en": "Show this help and exit.",
+    },
+    "help_one_command": {
+        "id": "Bantuan satu perintah: {command} PERINTAH -h",
+        "en": "Help on one command: {command} COMMAND -h",
+    },
+    "version": {"id": "rak {version}", "en": "rak {version}"},
+    "version_unknown": {"id": "(versi tidak diketahui)", "en": "(version unknown)"},
+    # usage errors (rak.usage)
+    "usage_try": {
+        "id": "Coba '{command} -h' untuk bantuan.",
+        "en": "Try '{command} -h' for help.",
+    },
+    "usage_error": {"id": "Kesalahan: {message}", "en": "Error: {message}"},
+    "usage_no_such_option": {"id": "opsi tidak dikenal: {name}", "en": "no such option: {name}"},
+    "usage_did_you_mean": {
+        "id": "{message} (mungkin maksudnya: {names})",
+        "en": "{message} (did you mean: {names})",
+    },
+    "usage_missing_argument": {
+        "id": "{name} belum diberikan",
+        "en": "missing argument {name}",
+    },
+    "usage_missing_option": {
+        "id": "opsi {name} wajib diberikan",
+        "en": "missing option {name}",
+    },
+    "usage_needs_value": {"id": "opsi {name} perlu nilai", "en": "option {name} needs a value"},
+    "usage_takes_no_value": {
+        "id": "opsi {name} tidak menerima nilai",
+        "en": "option {name} does not take a value",
+    },
+    "usage_bad_value": {
+        "id": "nilai tidak sah untuk {name}: harus {expected}",
+        "en": "invalid value for {name}: it must be {expected}",
+    },
+    "usage_bad_value_plain": {
+        "id": "nilai tidak sah untuk {name}",
+        "en": "invalid value for {name}",
+    },
+    "usage_integer": {"id": "bilangan bulat", "en": "a whole number"},
+    "usage_number": {"id": "bilangan", "en": "a number"},
+    "usage_at_least": {"id": "{kind} {low} atau lebih", "en": "{kind} of {low} or more"},
+    "usage_at_most": {"id": "{kind} {high} atau kurang", "en": "{kind} of {high} or less"},
+    "usage_between": {
+        "id": "{kind} dari {low} sampai {high}",
+        "en": "{kind} from {low} to {high}",
+    },
+    "usage_extra_arguments": {
+        "id": "argumen berlebih: {args}",
+        "en": "unexpected extra argument(s): {args}",
+    },
+    "usage_no_such_command": {
+        "id": "perintah tidak dikenal: {name}",
+        "en": "no such command: {name}",
+    },
+    "usage_missing_command": {"id": "perintah belum diberikan", "en": "missing command"},
+    "usage_aborted": {"id": "Dibatalkan.", "en": "Aborted."},
     "internal_error": {
         "id": "{file}: kesalahan internal rak ({detail}); mohon laporkan",
         "en": "{file}: internal rak error ({detail}); please report it",
@@ -16,10 +145,15 @@ WORDS: dict[str, dict[str, str]] = {
         "en": "unknown language: {value} (choose id or en)",
     },
     "bad_format": {
-        "id": "format keluaran tidak dikenal: {value}",
-        "en": "unknown output format: {value}",
+        "id": "format keluaran tidak dikenal: {value} (pilih {choices})",
+        "en": "unknown output format: {value} (choose {choices})",
+    },
+    "format_not_written": {
+        "id": "{path}: perintah ini tidak menulis {format}; pilih -f {choices}",
+        "en": "{path}: this command does not write {format}; choose -f {choices}",
     },
     "written": {"id": "ditulis: {path}", "en": "written: {path}"},
+    "reading_pages": {"id": "Membaca {file}, halaman", "en": "Reading {file}, pages"},
     # rak debug
     "bad_dpi": {
         "id": "--dpi harus 20..400, bukan {value}",
@@ -46,6 +180,10 @@ WORDS: dict[str, dict[str, str]] = {
         "id": "aturan tidak dikenal: {name} (lihat: rak rules)",
         "en": "unknown rule: {name} (see: rak rules)",
     },
+    "unknown_rule_near": {
+        "id": "aturan tidak dikenal: {name}; mungkin maksudnya: {names}",
+        "en": "unknown rule: {name}; did you mean: {names}",
+    },
     "rule_severity": {"id": "Tingkat bawaan", "en": "Default severity"},
     "rule_bad": {"id": "Contoh salah", "en": "Bad example"},
     "rule_good": {"id": "Contoh benar", "en": "Good example"},
@@ -65,7 +203,7 @@ WORDS: dict[str, dict[str, str]] = {
     "col_rows": {"id": "Baris", "en": "Rows"},
     "col_errors": {"id": "Kesalahan", "en": "Errors"},
     "col_warnings": {"id": "Peringatan", "en": "Warnings"},
-    "col_infos": {"id": "Info", "en": "Infos"},
+    "col_infos": {"id": "Info", "en": "Info"},
     "col_status": {"id": "Status", "en": "Status"},
     "col_reason": {"id": "Keterangan", "en": "Reason"},
     "col_report": {"id": "Laporan", "en": "Report"},
@@ -141,6 +279,7 @@ WORDS: dict[str, dict[str, str]] = {
         "id": "bukan PDF, Word atau Excel ({detail})",
         "en": "not PDF, Word or Excel ({detail})",
     },
+    "skip_empty": {"id": "berkas kosong", "en": "empty file"},
     "skip_hidden_dir": {"id": "folder tersembunyi", "en": "hidden folder"},
     "skip_out_dir": {"id": "folder keluaran (--out)", "en": "the output folder (--out)"},
     "skip_broken_link": {

@@ -26,13 +26,15 @@ def is_json(file: Path) -> bool:
 
 def read_json(file: Path) -> Any:
     """The parsed document; ``TooLarge``, ``UnreadableDocument`` or ``InvalidJson`` else."""
-    from extractor.errors import InvalidJson, TooLarge, UnreadableDocument
+    from extractor.errors import FileMissing, InvalidJson, TooLarge, UnreadableDocument
 
     try:
         size = file.stat().st_size
         if size > MAX_JSON_BYTES:
             raise TooLarge(str(file), f"JSON {size} > {MAX_JSON_BYTES} bytes")
         text = file.read_text(encoding="utf-8-sig")
+    except FileNotFoundError as e:
+        raise FileMissing(str(file)) from e
     except OSError as e:
         raise UnreadableDocument(str(file), e.strerror or str(e)) from e
     except UnicodeDecodeError as e:

@@ -32,6 +32,21 @@ from extractor.language import in_language
 
 from .i18n import WORDS
 
+# The file endings that name an output format: ``-o NAME`` without ``-f`` writes the format
+# its ending names. A new format registers its ending here, and nowhere else. (Not .txt:
+# any text at all, so ``-o hasil.txt`` keeps the command's default format.)
+FORMAT_SUFFIXES: dict[str, str] = {
+    ".json": "json",
+    ".csv": "csv",
+    ".html": "html",
+    ".htm": "html",
+}
+
+
+def suffix_format(output: Path | None) -> str | None:
+    """The format ``output``'s ending names, if any."""
+    return FORMAT_SUFFIXES.get(output.suffix.lower()) if output is not None else None
+
 
 class CannotWrite(OSError):
     """A file rak was asked to write could not be written: ``filename`` and ``strerror`` say

@@ -44,7 +44,7 @@ def test_text_groups_by_row_with_page_and_indikator() -> None:
 def test_text_in_english_with_colour() -> None:
     out = render("text", seed_report("en"), lang="en", color=True)
     assert "\x1b[" in out
-    assert "Summary: 2 errors, 11 warnings, 0 infos" in out
+    assert "Summary: 2 errors, 11 warnings, 0 info" in out
     assert "The PELAKSANA cell is empty" in out
 
 

@@ -69,7 +69,7 @@ WORDS: dict[str, dict[str, str]] = {
 PLURAL_SEVERITY: dict[Severity, dict[str, str]] = {
     Severity.ERROR: {"id": "kesalahan", "en": "errors"},
     Severity.WARNING: {"id": "peringatan", "en": "warnings"},
-    Severity.INFO: {"id": "info", "en": "infos"},
+    Severity.INFO: {"id": "info", "en": "info"},  # "0 info", as "0 infos" is not English
 }
 
 MONTHS: dict[str, list[str]] = {

@@ -13,7 +13,13 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from ..errors import EmptyDocument, TooLarge, UnreadableDocument, UnsupportedFormat
+from ..errors import (
+    EmptyDocument,
+    FileMissing,
+    TooLarge,
+    UnreadableDocument,
+    UnsupportedFormat,
+)
 from ..grid import Grid
 from ..options import ExtractOptions
 from .ole import MAGIC as OLE_MAGIC
@@ -47,6 +53,8 @@ def _head(path: Path, size: int) -> bytes:
     a FIFO would wait for a writer forever, a device could stream without end."""
     try:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except FileNotFoundError as e:
+        raise FileMissing(str(path)) from e
     except (OSError, ValueError) as e:
         raise UnreadableDocument(str(path), getattr(e, "strerror", None) or str(e)) from e
     try:
@@ -119,7 +127,7 @@ def _describe(head: bytes) -> str:
         return "HTML"
     try:
         head.decode("utf-8")
-        return "teks/text"
+        return "text/plain"  # a format's name, like PNG or HTML: the same in every language
     except UnicodeDecodeError:
         return "?"
 

@@ -22,7 +22,7 @@ from pdfminer.psexceptions import PSException
 from pdfplumber.page import PDFPageAggregatorWithMarkedContent
 from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
 
-from ..errors import EmptyDocument, EncryptedDocument, TooLarge, UnreadableDocument
+from ..errors import EmptyDocument, EncryptedDocument, TooManyPages, UnreadableDocument
 from ..grid import Grid, Table, TextLine
 from ..options import ExtractOptions
 from .ocr import mend_scanned_words, read_scanned_page
@@ -68,12 +68,14 @@ def read_pdf(path: Path, options: ExtractOptions) -> Grid:
         except _LIBRARY_ERRORS as e:
             raise _translate(path, e) from e
         if not pages:
-            raise EmptyDocument(str(path), "0 halaman/pages")
+            raise EmptyDocument(str(path), "0")
         if len(pages) > options.max_pages:
-            raise TooLarge(str(path), f"{len(pages)} halaman/pages > {options.max_pages}")
+            raise TooManyPages(str(path), len(pages), options.max_pages)
         grid = Grid(format="pdf", pages=len(pages))
         memory = AlignedMemory()
         scans: set[int] = set()
+        told = options.progress or (lambda done, total: None)
+        told(0, len(pages))
         for number, page in enumerate(pages, start=1):
             try:
                 content = _parse(path, page, options)
@@ -84,6 +86,7 @@ def read_pdf(path: Path, options: ExtractOptions) -> Grid:
                 scans.add(number)
             else:
                 _read_page(content, number, grid, options, memory)
+            told(number, len(pages))
         if scans:
             mend_scanned_words(grid, scans, options.scan.words)
         return grid

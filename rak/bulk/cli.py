@@ -138,9 +138,12 @@ def run_check(
         select=frozenset(select) if select is not None else None,
         ignore=frozenset(ignore) if ignore is not None else None,
     )
+    # Without --out the terminal is the only report: each file's findings, then the summary.
+    findings_first = fmt == "text" and out is None and output is None
     settings = BulkSettings(mode="check", out=out, jobs=jobs, timeout=timeout,
                             options=options, recipe=recipe, lang=run_lang,
-                            pair_pks=pk_dir is not None)
+                            pair_pks=pk_dir is not None,
+                            reports=("text",) if findings_first else ())
     # The PKs are more inputs: each file's content says what it is (a RAK or a PK).
     inputs = [*paths, *([pk_dir] if pk_dir is not None else [])]
     result = run_bulk([str(p) for p in inputs], settings)
@@ -153,5 +156,16 @@ def run_check(
         emit(text, output, run_lang, bom=fmt == "csv")
         print_summary(result, "check", run_lang, to_stderr=True, out=out)
     else:
+        if findings_first:
+            print_reports(result)
         print_summary(result, "check", run_lang, to_stderr=False, out=out, output=output)
     return result.exit_code
+
+
+def print_reports(result: BulkResult) -> None:
+    """Each file's text report in input order (for a file that could not be read, the line
+    that says why), each followed by a blank line, on stdout."""
+    for line, texts in zip(result.lines, result.texts):
+        said = line.reason if line.file in line.reason else f"{line.file}: {line.reason}"
+        report = texts.get("text") or display_name(said) + "\n"
+        sys.stdout.write(report + "\n")

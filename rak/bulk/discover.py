@@ -19,7 +19,7 @@ import stat
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
-from extractor.errors import RakError
+from extractor.errors import EmptyDocument, RakError
 from extractor.readers import READABLE_SUFFIXES, sniff_format
 
 from .naming import display_name
@@ -128,7 +128,9 @@ class _Walker:
         except RakError as e:
             if suffix in READABLE_SUFFIXES:
                 return "?", "", ""  # the worker reports what is wrong with it
-            return None, "skip_not_rak", e.detail or type(e).__name__
+            if isinstance(e, EmptyDocument):
+                return None, "skip_empty", ""
+            return None, "skip_not_rak", e.detail
 
     def file(self, path: Path, relative: str, explicit: bool) -> None:
         special = _not_regular(path)

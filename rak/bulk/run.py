@@ -48,6 +48,9 @@ class BulkSettings:
     # check: pair every RAK with the Perjanjian Kinerja of its office and year and list what
     # has no partner (--pk-dir); a run that meets a PK among its files pairs anyway.
     pair_pks: bool = False
+    # check: report formats each file is rendered in for the caller even without --out
+    # ("text": the findings of every file, printed before the summary); in BulkResult.texts.
+    reports: tuple[str, ...] = ()
 
     def workers(self, files: int) -> int:
         wanted = self.jobs if self.jobs > 0 else (os.cpu_count() or 1)
@@ -76,6 +79,8 @@ class BulkResult:
     rows_text: dict[str, str] = field(default_factory=dict)  # extract without --out
     write_error: str = ""  # why the summary files could not be written, if they could not
     pairs: Pairs | None = None  # check: RAKs with their PKs (indexes into ``lines``)
+    # Each line's reports of BulkSettings.reports (empty for a file that was not read).
+    texts: list[dict[str, str]] = field(default_factory=list)
 
 
 def run_bulk(paths: list[str], settings: BulkSettings,
@@ -106,7 +111,9 @@ def _run(found: Discovery, settings: BulkSettings, out_root: Path | None) -> Bul
     out = OutputDir(out_root) if out_root is not None else None
     names = SafeNames()
     stems = [names.take(f.relative) for f in files]
-    renders = ("json", "html") if (out is not None and settings.mode == "check") else ()
+    renders: tuple[str, ...] = (
+        ("json", "html") if (out is not None and settings.mode == "check") else ())
+    renders += tuple(f for f in settings.reports if f not in renders)
     jobs = [Job(str(f.path), f.display, f.kind, settings.mode, settings.options,
                 settings.recipe, renders, lang) for f in files]
     run = _Pass(files, stems, [None] * len(files), [None] * len(files), out, result, settings)
@@ -123,6 +130,8 @@ def _run(found: Discovery, settings: BulkSettings, out_root: Path | None) -> Bul
             totals.add(outcome)
             columns[index] = outcome.columns
     result.lines = [x for x in run.lines if x is not None]
+    result.texts = [{f: o.texts[f] for f in settings.reports if o is not None and f in o.texts}
+                    for x, o in zip(run.lines, run.outcomes) if x is not None]
     result.exit_code = INTERRUPTED if result.interrupted else exit_code(result.lines)
     if out is not None:
         _write_summaries(out, result, found, totals, columns, settings)

@@ -31,6 +31,7 @@ from ..ocr_words import WordSettings, mend_cells
 from ..seen import PageView
 from .ocr_settings import ScanSettings
 from .pdf_page import PageContent
+from .pdf_price import Budget, render_dpi
 
 if TYPE_CHECKING:  # OpenCV, NumPy and Tesseract load only when a page needs OCR
     import numpy as np
@@ -74,7 +75,7 @@ def has_text_layer(content: PageContent, settings: ScanSettings | None = None) -
     return junk / len(chars) <= settings.max_junk_ratio
 
 
-def _scan_dpi(page: Any, settings: ScanSettings) -> float | None:
+def _picture_dpi(page: Any, settings: ScanSettings) -> float | None:
     """The resolution of the page's main picture, or None when it has no sizeable one."""
     width, height = float(page.width), float(page.height)
     best: tuple[float, float] | None = None
@@ -89,9 +90,7 @@ def _scan_dpi(page: Any, settings: ScanSettings) -> float | None:
         if w > 0 and area >= settings.min_picture_ratio * width * height:
             if best is None or area > best[0]:
                 best = (area, src_w / (w / 72.0))
-    if best is None:
-        return None
-    return min(max(best[1], settings.min_render_dpi), settings.max_render_dpi)
+    return None if best is None else best[1]
 
 
 @lru_cache(maxsize=1)
@@ -109,17 +108,24 @@ def read_scanned_page(
     grid: Grid,
     file: str,
     settings: ScanSettings | None = None,
+    budget: Budget | None = None,
 ) -> bool:
     """OCR ``page`` into ``grid`` when it is a scan; return False (doing nothing) otherwise.
 
-    ``page`` is the open pdfplumber page, used only to render it.
+    ``page`` is the open pdfplumber page, used only to render it. It is rendered at its
+    picture's resolution within the scan reader's bounds, or lower where ``budget`` (the
+    file's memory budget) cannot hold that render (``pdf_price.render_dpi``).
     """
     settings = settings or ScanSettings()
     if has_text_layer(content, settings):
         return False
-    dpi = _scan_dpi(page, settings)
-    if dpi is None:
+    native = _picture_dpi(page, settings)
+    if native is None:
         return False
+    dpi = min(max(native, settings.min_render_dpi), settings.max_render_dpi)
+    if budget is not None:
+        size = (float(page.width), float(page.height))
+        dpi = render_dpi(size, dpi, native, page.images, number, budget)
     import numpy as np
     from pypdfium2 import PdfiumError
 

@@ -19,7 +19,6 @@ import pdfplumber
 from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 from pdfminer.pdfexceptions import PDFException
 from pdfminer.psexceptions import PSException
-from pdfplumber.page import PDFPageAggregatorWithMarkedContent
 from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
 
 from ..errors import EmptyDocument, EncryptedDocument, TooManyPages, UnreadableDocument
@@ -31,6 +30,7 @@ from .pdf_cells import build_table, claim_overflow, deal_glyphs, deal_inks, rule
 from .pdf_clip import ClippingInterpreter
 from .pdf_crosscheck import cross_check
 from .pdf_page import Glyph, PageContent, page_content
+from .pdf_price import Budget, PricedDevice, price_contents
 from .pdf_ruled import find_cells, group_tables, ruling
 from .pdf_text import cluster_lines, line_text, split_at_gaps
 
@@ -79,7 +79,8 @@ def read_pdf(path: Path, options: ExtractOptions) -> Grid:
         for number, page in enumerate(pages, start=1):
             try:
                 content = _parse(path, page, options)
-                scanned = read_scanned_page(page, content, number, grid, str(path), options.scan)
+                scanned = read_scanned_page(page, content, number, grid, str(path),
+                                            options.scan, Budget.of(str(path), options))
             finally:
                 page.close()
             if scanned:
@@ -104,8 +105,24 @@ def _close(pdf: Any) -> None:
 
 
 def _open(path: Path, options: ExtractOptions) -> Any:
+    """Open with the password given, and without one when that is refused.
+
+    A PDF encrypted with an owner password only (print and copy restrictions) has an empty
+    user password: it opens for anyone, and must still open when ``--password`` was given
+    for other files of a bulk run, or given wrongly. A PDF with a user password stays
+    locked without the right one.
+    """
+    if options.password:
+        try:
+            return _open_with(path, options.password)
+        except EncryptedDocument:
+            pass
+    return _open_with(path, "")
+
+
+def _open_with(path: Path, password: str) -> Any:
     try:
-        return pdfplumber.open(path, password=options.password)
+        return pdfplumber.open(path, password=password)
     except _LIBRARY_ERRORS as e:
         raise _translate(path, e) from e
 
@@ -121,9 +138,15 @@ def _translate(path: Path, error: BaseException) -> Exception:
 
 
 def _parse(path: Path, page: Any, options: ExtractOptions) -> PageContent:
-    """Let pdfminer parse the page, then reduce its objects to our own tuples."""
+    """Let pdfminer parse the page, then reduce its objects to our own tuples.
+
+    The page is priced first (``pdf_price``): a content stream that would inflate past the
+    memory budget is refused before pdfminer decodes it, and so is a page drawing more
+    glyphs and paths than the budget holds, as they are made."""
+    budget = Budget.of(str(path), options)
     try:
-        _lay_out(page)
+        spent = price_contents(page.page_obj, page.page_number, budget)
+        _lay_out(page, budget, spent)
         objects = page.objects
         x0, top, x1, bottom = (float(v) for v in page.bbox)
     except _LIBRARY_ERRORS as e:
@@ -141,15 +164,15 @@ def _parse(path: Path, page: Any, options: ExtractOptions) -> PageContent:
     )
 
 
-def _lay_out(page: Any) -> None:
+def _lay_out(page: Any, budget: Budget, spent: int) -> None:
     """Parse the page as pdfplumber's ``Page.layout`` does, with clipped text left out.
 
     pdfplumber builds its layout once and caches it in ``_layout``; filling that cache
-    with the same device driven by ``ClippingInterpreter`` is the one hook it leaves.
+    with its device (priced: ``PricedDevice``) driven by ``ClippingInterpreter`` is the
+    one hook it leaves.
     """
-    device = PDFPageAggregatorWithMarkedContent(
-        page.pdf.rsrcmgr, pageno=page.page_number, laparams=page.pdf.laparams
-    )
+    left = None if budget.total is None else budget.total - spent
+    device = PricedDevice(page.pdf.rsrcmgr, page.page_number, page.pdf.laparams, budget, left)
     ClippingInterpreter(page.pdf.rsrcmgr, device).process_page(page.page_obj)
     page._layout = device.get_result()
 

@@ -18,6 +18,8 @@ import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
+from .make_bad import SEED_PDF, encrypt_pdf
+
 HERE = Path(__file__).resolve().parent
 SAMPLES = HERE.parents[1] / "samples"
 SEED_XLSX = SAMPLES / "rak-kubu-raya-2024.xlsx"
@@ -42,11 +44,15 @@ def ole_difat_loop(shift: int = 12) -> bytes:
     return bytes(header).ljust(size, b"\0") + bytes(size)
 
 
-def _pdf(objects: list[bytes], media: tuple[float, float]) -> bytes:
+PICTURE = b"<< /XObject << /Im0 5 0 R >> >>"  # object 5 as a picture named Im0
+FONT = b"<< /Font << /F1 5 0 R >> >>"  # object 5 as a font named F1
+HELVETICA = b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"
+
+
+def _pdf(objects: list[bytes], media: tuple[float, float], resources: bytes = b"<< >>") -> bytes:
     """A minimal PDF: catalog, one page of ``media`` size, then ``objects`` numbered from 4
-    (object 4 is the page's content stream, 5 an optional image)."""
+    (object 4 is the page's content stream, 5 what ``resources`` names)."""
     w, h = media
-    resources = b"<< /XObject << /Im0 5 0 R >> >>" if len(objects) > 1 else b"<< >>"
     base = [
         b"<< /Type /Catalog /Pages 2 0 R >>",
         b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
@@ -76,23 +82,52 @@ def _stream(data: bytes, extra: bytes = b"") -> bytes:
 def pdf_huge_page() -> bytes:
     """A 14400 x 14400 pt page (200 inches square) holding one 200 x 200 grey picture and no
     text: the reader takes it for a scan and would render it for OCR."""
-    content = _stream(b"q 14400 0 0 14400 0 0 cm /Im0 Do Q")
-    image = _stream(bytes(200 * 200),
-                    b"/Type /XObject /Subtype /Image /Width 200 /Height 200 "
-                    b"/ColorSpace /DeviceGray /BitsPerComponent 8")
-    return _pdf([content, image], (14400, 14400))
+    return pdf_picture_page((14400, 14400), 200)
+
+
+def pdf_picture_page(media: tuple[float, float], pixels: int) -> bytes:
+    """A page of ``media`` size covered by one black picture ``pixels`` square, and no text
+    (a scan to the reader). pdfium decodes the picture whole to render the page: 12000
+    pixels square are 144 megapixels in 140 KB."""
+    w, h = media
+    content = _stream(b"q %g 0 0 %g 0 0 cm /Im0 Do Q" % (w, h))
+    comp = zlib.compressobj(9)
+    row = bytes(pixels)
+    packed = b"".join([comp.compress(row) for _ in range(pixels)] + [comp.flush()])
+    image = b"<< /Length %d /Filter /FlateDecode /Type /XObject /Subtype /Image /Width %d " \
+        b"/Height %d /ColorSpace /DeviceGray /BitsPerComponent 8 >>\nstream\n" % (
+            len(packed), pixels, pixels) + packed + b"\nendstream"
+    return _pdf([content, image], media, PICTURE)
 
 
 def pdf_zlib_bomb(spaces: int = 3 << 29) -> bytes:
     """A page whose content stream is zlib of 1.5 GiB of spaces (1.5 MB on disk)."""
     comp = zlib.compressobj(9)
-    chunk = b" " * (1 << 24)
+    chunk = b" " * min(spaces, 1 << 24)
     parts = [comp.compress(chunk) for _ in range(spaces // len(chunk))]
     parts.append(comp.flush())
     packed = b"".join(parts)
     content = b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(packed) + packed + \
         b"\nendstream"
     return _pdf([content], (595, 842))
+
+
+def pdf_dense_glyphs(glyphs: int = 2_000_000) -> bytes:
+    """A page of ``glyphs`` characters in 200-glyph TJ strings, a glyph a byte: a 2 MB
+    stream (15 KB of zlib) that pdfminer lays out as 2 million LTChar objects, 4 GB."""
+    line = b"BT /F1 1 Tf 10 10 Td [(" + b"abcdefghij" * 20 + b")] TJ ET\n"
+    return _pdf([_stream(line * (glyphs // 200)), HELVETICA], (595, 842), FONT)
+
+
+def pdf_owner_only(algorithm: str = "AES-256") -> bytes:
+    """The seed PDF locked by an owner password only, as ``qpdf --encrypt "" owner 256``
+    makes it: restrictions on printing and copying; the empty user password opens it."""
+    return encrypt_pdf(SEED_PDF.read_bytes(), "", "pemilik", algorithm)
+
+
+def pdf_user_locked(password: str = "rahasia") -> bytes:
+    """The seed PDF that opens only with ``password`` (or its owner's, ``password-pemilik``)."""
+    return encrypt_pdf(SEED_PDF.read_bytes(), password, password + "-pemilik", "AES-256")
 
 
 def _replace_member(seed: Path, member: str, edit) -> bytes:
@@ -232,3 +267,11 @@ def run_rak(*args: str, timeout: float = 120, cap: int = CAP_BYTES, cwd: Path | 
         text, peak = err.decode("utf-8", "replace"), "0"
     return Ran(proc.returncode, out.decode("utf-8", "replace"), text, seconds,
                int(peak.strip() or 0) / 1024)
+
+
+def one_line(ran: Ran, path: Path) -> str:
+    """The one line rak wrote about ``path``: no traceback, nothing else, the file named."""
+    err = ran.stderr.strip()
+    assert "Traceback" not in ran.stderr and "\n" not in err, ran.stderr
+    assert err.startswith(str(path)), err
+    return err

@@ -73,7 +73,7 @@ def make() -> dict[str, bytes]:
         ),
         "bom-zip.docx": _zip_bomb(),
     }
-    files["terkunci.pdf"] = _encrypted(pdf, "rahasia")
+    files["terkunci.pdf"] = encrypt_pdf(pdf, "rahasia", "rahasia-pemilik", "AES-128")
     files["entitas-xxe.xlsx"] = _xlsx_with_entity()
     return files
 
@@ -125,12 +125,13 @@ def _zip_bomb() -> bytes:
     return out.getvalue()
 
 
-def _encrypted(pdf: bytes, password: str) -> bytes:
+def encrypt_pdf(pdf: bytes, user: str, owner: str, algorithm: str) -> bytes:
+    """``pdf`` encrypted by pypdf; an empty ``user`` password makes an owner-only lock
+    (restrictions on printing and copying: anyone may open it)."""
     from pypdf import PdfReader, PdfWriter
 
     writer = PdfWriter(clone_from=PdfReader(io.BytesIO(pdf)))
-    writer.encrypt(user_password=password, owner_password=password + "-pemilik",
-                   algorithm="AES-128")
+    writer.encrypt(user_password=user, owner_password=owner, algorithm=algorithm)
     out = io.BytesIO()
     writer.write(out)
     return out.getvalue()

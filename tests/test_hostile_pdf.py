@@ -120,12 +120,13 @@ def test_a_page_drawing_more_glyphs_than_the_budget_holds_is_refused_as_they_are
     # 200 KB of content, 200 000 glyphs: 10 MB to parse, 500 MB of layout objects.
     path = tmp_path / "huruf-padat.pdf"
     path.write_bytes(hostile.pdf_dense_glyphs(200_000))
-    ran = hostile.run_rak("extract", str(path), "--max-memory", "60", timeout=120)
+    # 150 MB: under about 100 MB of address space the interpreter cannot load its libraries.
+    ran = hostile.run_rak("extract", str(path), "--max-memory", "150", timeout=120)
     assert ran.code == 2, ran
     line = hostile.one_line(ran, path)
-    assert "melebihi batas memori (60 MB: halaman/page 1: over " in line
+    assert "melebihi batas memori (150 MB: halaman/page 1: over " in line
     assert "glyphs and 0 path elements)" in line
-    assert ran.peak_mb < 150, ran
+    assert ran.peak_mb < 250, ran
 
 
 def _stream(data: bytes, *filters: str) -> PDFStream:
@@ -186,7 +187,7 @@ def test_a_page_whose_render_would_not_fit_even_at_its_pictures_size_is_refused(
     assert hostile.one_line(ran, path) == (
         f"{path}: melebihi batas memori (500 MB: halaman/page 1: render 6000 x 6000 px at 30 "
         "dpi, pictures 51 MB); naikkan dengan --max-memory")
-    assert ran.peak_mb < 150, ran
+    assert ran.peak_mb < 250, ran
 
 
 def test_the_pictures_pdfium_decodes_count_in_the_render(tmp_path: Path):

@@ -8,7 +8,7 @@ the gap between rows, column widths, paper and orientation (portrait pages with 
 month columns), marks on the first line or midway down, words placed without space
 glyphs, the column-number row, and the writer: reportlab (``samples/build/pdf_writer``),
 LibreOffice from a Word table without borders (``docx_writer``), headless chromium printing
-an HTML table without borders (``html_borderless``).
+an HTML table without borders (``html_writer`` with ``BORDERLESS``).
 
 Usage: ``python benchmarks/sweep_borderless.py [--only SUBSTRING] [--bar 0.99] [--pdfplumber]``.
 ``--pdfplumber`` adds a second opinion per setting: pdfplumber's text-strategy tables
@@ -39,7 +39,7 @@ from extractor.layout import build_rows  # noqa: E402
 from extractor.model import DocumentMeta, RakDocument, Source  # noqa: E402
 from samples.build.convert import docx_to_pdf  # noqa: E402
 from samples.build.docx_writer import QUARTERS, Headings, WriterOptions, write_docx  # noqa: E402
-from samples.build.html_borderless import HtmlOptions, write_html_pdf  # noqa: E402
+from samples.build.html_writer import BORDERLESS, HtmlOptions, write_html_pdf  # noqa: E402
 from samples.build.pdf_variants import tanpa_garis, tanpa_garis_tw  # noqa: E402
 from samples.build.pdf_writer import PdfOptions, write_pdf  # noqa: E402
 from samples.build.spec import SampleDoc, expected  # noqa: E402
@@ -191,46 +191,64 @@ def libreoffice_settings() -> Iterator[Setting]:
 
 def _chromium(options: HtmlOptions) -> Writer:
     def write(doc: SampleDoc, out: Path) -> Path:
-        return write_html_pdf(doc, out, options)
+        return write_html_pdf(doc, out / f"{doc.name}.pdf", options)
 
     return write
 
 
 def chromium_settings() -> Iterator[Setting]:
     doc, _ = tanpa_garis()
-    base = HtmlOptions()
+    base = BORDERLESS
     yield "chromium", "HTML table, no borders", doc, _chromium(base)
     yield (
         "chromium",
         "cells centred (browser default)",
         doc,
-        _chromium(replace(base, valign="middle", merge_sasaran=False)),
+        _chromium(replace(base, valign="middle", mark_valign="middle", merge_sasaran=False)),
     )
-    yield "chromium", "padding 1px 2px", doc, _chromium(replace(base, padding="1px 2px"))
+    yield (
+        "chromium",
+        "columns sized by the browser",
+        doc,
+        _chromium(replace(base, fixed_layout=False)),
+    )
+    yield (
+        "chromium",
+        "padding 1px 2px",
+        doc,
+        _chromium(replace(base, padding_px=1.0, padding_x_px=2.0)),
+    )
     yield (
         "chromium",
         "padding 0, no number row",
         doc,
-        _chromium(replace(base, padding="0 3px", number_row=False)),
+        _chromium(replace(base, padding_px=0.0, padding_x_px=3.0, number_row=False)),
     )
     yield (
         "chromium",
         "Liberation Serif 9 pt",
         doc,
-        _chromium(replace(base, font="Liberation Serif", font_pt=9.0)),
+        _chromium(replace(base, font_family="Liberation Serif", font_pt=9.0)),
     )
     yield (
         "chromium",
         "DejaVu Sans, line height 1.5",
         doc,
-        _chromium(replace(base, font="DejaVu Sans", font_pt=7.0, line_height=1.5)),
+        _chromium(replace(base, font_family="DejaVu Sans", font_pt=7.0, line_height=1.5)),
     )
     yield (
         "chromium",
         "A4 portrait, months 12 pt",
         doc,
         _chromium(
-            replace(base, page="A4 portrait", font_pt=6.0, period_pt=12.0, padding="1px 2px")
+            replace(
+                base,
+                landscape=False,
+                font_pt=6.0,
+                period_pt=12.0,
+                padding_px=1.0,
+                padding_x_px=2.0,
+            )
         ),
     )
     tw_doc, _ = tanpa_garis_tw()

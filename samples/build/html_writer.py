@@ -1,13 +1,16 @@
 """Write a ``SampleDoc`` as an HTML table and print it to PDF with headless Chromium.
 
 Offices also publish RAKs typed into a web form or an online spreadsheet and printed from the
-browser. Chromium draws such a table nothing like LibreOffice does: every border is a thin
-filled rectangle per cell side (``border-collapse: separate`` gives each cell its own frame,
-with a gap between neighbours), cell backgrounds are filled rectangles that tile the table
-under the text, a row may be split across a page break with a ``rowspan`` cut in two, and
-``<thead>`` is repeated at the top of every page. Each of those is a field of ``HtmlOptions``
-so that one writer covers what the sweep varies (border width and style, padding, font,
-page size and orientation, zoom).
+browser (Ctrl+P on a web report or an HTML export). Chromium draws such a table nothing like
+LibreOffice does: every border is a thin filled rectangle per cell side
+(``border-collapse: separate`` gives each cell its own frame, with a gap between neighbours),
+cell backgrounds are filled rectangles that tile the table under the text, a row may be split
+across a page break with a ``rowspan`` cut in two, and ``<thead>`` is repeated at the top of
+every page. The same table without any border (``border_px=0``; ``BORDERLESS`` is the plain
+one) leaves the columns only in how the text lines up, with the browser's own spaces, cell
+padding in CSS pixels and line pitches on its pixel grid. Each of those is a field of
+``HtmlOptions`` so that one writer covers what the sweeps vary (rulings or none, border width
+and style, padding, leading, font, column widths, page size and orientation, zoom).
 
 As with the other writers the spec decides what a correct extraction is. The browser's
 automatic table layout never makes a column narrower than its longest word, so a cell wraps
@@ -34,6 +37,8 @@ MM = 72 / 25.4
 PAGE_MM = {"A4": (297.0, 210.0), "F4": (330.0, 215.0)}  # landscape width x height
 BORDER_STYLES = ("solid", "double", "dotted", "dashed", "ridge", "groove", "inset", "outset")
 
+VALIGN = ("top", "middle", "bottom")
+
 # Relative column widths (the browser keeps them as hints, never below the longest word).
 _WEIGHTS = {
     "lead": 0.6,
@@ -57,12 +62,16 @@ class HtmlOptions:
     shade_colour: str = "#a6a6a6"
     collapse: bool = True  # border-collapse: collapse; False: separate, cells framed apart
     spacing_px: float = 2.0  # border-spacing of a separate table
-    border_px: float = 1.0
+    border_px: float = 1.0  # 0: no ruling at all, the columns only in how the text lines up
     border_style: str = "solid"
     frame_px: float | None = None  # a heavier outer frame (border on the table itself)
     padding_px: float = 3.0
+    padding_x_px: float | None = None  # the cells' left and right padding; None: padding_px
     font_family: str = "Liberation Sans"
     font_pt: float = 8.0
+    line_height: float | None = None  # of the font size; None: the font's own (CSS normal)
+    valign: str = "top"  # vertical-align of the body's text cells ("middle": a browser's own)
+    mark_valign: str = "middle"  # vertical-align of the period cells
     page: str = "A4"
     landscape: bool = True
     zoom: float = 1.0
@@ -82,6 +91,10 @@ class HtmlOptions:
     # is wider: the word then runs over the rule into the next cell, as the browser draws it.
     fixed_layout: bool = False
     weights: tuple[tuple[str, float], ...] = ()  # (role, relative width) over the defaults
+    # Period columns this many points wide (the automatic layout widens one for its label);
+    # the other columns share the rest by weight.
+    period_pt: float | None = None
+    merge_sasaran: bool = True  # SASARAN one rowspan cell over its run; False: in its first row
     # Chromium writes a tagged PDF (a structure tree over every cell) unless told not to;
     # untagged the file is a third of the size.
     tagged: bool = True
@@ -93,12 +106,39 @@ class HtmlOptions:
             raise ValueError(f"unknown page size {self.page!r}")
         if self.border_style not in BORDER_STYLES:
             raise ValueError(f"border_style must be one of {BORDER_STYLES}")
-        if self.border_style == "double" and self.border_px < 3:
+        if self.border_style == "double" and 0 < self.border_px < 3:
             raise ValueError("a double border needs at least 3 px to show two lines")
         if not 0.25 <= self.zoom <= 2:
             raise ValueError("zoom must be within 0.25..2")
-        if self.border_px <= 0 or self.padding_px < 0 or self.font_pt <= 0:
-            raise ValueError("border, padding and font size must be positive")
+        if self.border_px < 0 or self.padding_px < 0 or (self.padding_x_px or 0) < 0:
+            raise ValueError("border and padding must not be negative")
+        if self.font_pt <= 0 or (self.line_height is not None and self.line_height <= 0):
+            raise ValueError("font size and line height must be positive")
+        if self.valign not in VALIGN or self.mark_valign not in VALIGN:
+            raise ValueError(f"valign and mark_valign must be one of {VALIGN}")
+        if self.period_pt is not None and self.period_pt <= 0:
+            raise ValueError("period_pt must be positive")
+
+
+# A table without ruling lines as a web report prints it: no border, no header fill, one
+# table whose <thead> repeats on every page and whose rows stay whole, month columns of a
+# fixed width in a fixed table layout, marks on a row's first line; the margin is the 12 mm
+# page margin plus a web page's default 8 px body margin.
+BORDERLESS = HtmlOptions(
+    mark_text="√",
+    border_px=0.0,
+    padding_px=2.0,
+    padding_x_px=4.0,
+    font_pt=7.5,
+    line_height=1.2,
+    mark_valign="top",
+    one_table=True,
+    split_rows=False,
+    header_fill=None,
+    fixed_layout=True,
+    period_pt=18.0,
+    margin_mm=14.0,
+)
 
 
 @dataclass(frozen=True)
@@ -126,11 +166,18 @@ def _text(text: str) -> str:
     return "<br>".join(html.escape(line) for line in text.split("\n"))
 
 
-def _css(options: HtmlOptions) -> str:
+def _page_mm(options: HtmlOptions) -> tuple[float, float]:
     w, h = PAGE_MM[options.page]
-    if not options.landscape:
-        w, h = h, w
-    border = f"{options.border_px}px {options.border_style} #000"
+    return (w, h) if options.landscape else (h, w)
+
+
+def _css(options: HtmlOptions) -> str:
+    w, h = _page_mm(options)
+    border = f"{options.border_px}px {options.border_style} #000" if options.border_px else "none"
+    padding = f"{options.padding_px}px"
+    if options.padding_x_px is not None:
+        padding += f" {options.padding_x_px}px"
+    leading = f" line-height: {options.line_height};" if options.line_height else ""
     table = (
         "border-collapse: collapse;"
         if options.collapse
@@ -141,14 +188,14 @@ def _css(options: HtmlOptions) -> str:
         f"@page {{ size: {w}mm {h}mm; margin: {options.margin_mm}mm; }}",
         "* { -webkit-print-color-adjust: exact; print-color-adjust: exact; }",
         f"body {{ font-family: '{options.font_family}'; font-size: {options.font_pt}pt; "
-        f"zoom: {options.zoom}; margin: 0; }}",
+        f"zoom: {options.zoom}; margin: 0;{leading} }}",
         f"table.rak {{ {table} {frame} width: 100%; "
         f"table-layout: {'fixed' if options.fixed_layout else 'auto'}; }}",
-        f"table.rak td, table.rak th {{ border: {border}; padding: {options.padding_px}px; "
-        "vertical-align: top; text-align: left; }",
+        f"table.rak td, table.rak th {{ border: {border}; padding: {padding}; "
+        f"vertical-align: {options.valign}; text-align: left; }}",
         "table.rak th { text-align: center; vertical-align: middle; font-weight: bold; }",
         "table.rak td.c { text-align: center; }",
-        "table.rak td.p { text-align: center; vertical-align: middle; }",
+        f"table.rak td.p {{ text-align: center; vertical-align: {options.mark_valign}; }}",
         f"table.rak tr {{ break-inside: {'auto' if options.split_rows else 'avoid'}; }}",
         ".page { break-after: page; }",
         ".title { text-align: center; font-weight: bold; font-size: 12pt; margin: 0 0 8pt; }",
@@ -220,8 +267,11 @@ def _tbody(
                 elif k == 0:
                     carried = i == 0 and row.sasaran == previous_sasaran
                     text = "" if carried and not options.repeat_sasaran else row.sasaran
-                    span = f' rowspan="{n}"' if n > 1 else ""
+                    merged = n > 1 and options.merge_sasaran
+                    span = f' rowspan="{n}"' if merged else ""
                     cells.append(f"<td{span}>{_text(text)}</td>")
+                elif not options.merge_sasaran:
+                    cells.append("<td></td>")
             stripe = ' class="odd"' if (i + k) % 2 else ""
             out.append(f"<tr{stripe}>{''.join(cells)}</tr>")
         i += n
@@ -229,11 +279,29 @@ def _tbody(
     return out
 
 
+def _widths(cols: list[_Col], options: HtmlOptions) -> str:
+    """``<col>`` widths: shares of the table by weight; with ``period_pt`` the period columns
+    are that wide and the others share what is left of the page's printable width."""
+    weights = {**_WEIGHTS, **dict(options.weights)}
+    if options.period_pt is None:
+        total = sum(weights[c.role] for c in cols)
+        return "".join(f'<col style="width:{100 * weights[c.role] / total:.2f}%">' for c in cols)
+    page_pt = (_page_mm(options)[0] - 2 * options.margin_mm) * MM / options.zoom
+    periods = options.period_pt * len(options.periods)
+    if periods >= page_pt:
+        raise ValueError(f"{len(options.periods)} periods of {options.period_pt} pt fill the page")
+    share = 100 * (1 - periods / page_pt) / sum(weights[c.role] for c in cols if c.period == 0)
+    return "".join(
+        f'<col style="width:{options.period_pt}pt">'
+        if c.period
+        else f'<col style="width:{share * weights[c.role]:.2f}%">'
+        for c in cols
+    )
+
+
 def _table(rows: list[SampleRow], options: HtmlOptions, previous_sasaran: str) -> list[str]:
     cols = _columns(options)
-    weights = {**_WEIGHTS, **dict(options.weights)}
-    total = sum(weights[c.role] for c in cols)
-    widths = "".join(f'<col style="width:{100 * weights[c.role] / total:.2f}%">' for c in cols)
+    widths = _widths(cols, options)
     return [
         '<table class="rak">',
         f"<colgroup>{widths}</colgroup>",
@@ -315,14 +383,14 @@ def html_to_pdf(
             subprocess.run(cmd, check=True, capture_output=True, timeout=timeout)
         except (subprocess.CalledProcessError, subprocess.TimeoutExpired) as e:
             raise ConversionError(f"chromium failed on {source}: {e}") from e
-    if not pdf.exists():
+    if not pdf.exists() or pdf.stat().st_size == 0:
         raise ConversionError(f"chromium wrote no PDF for {source}")
     pin_pdf(pdf, seed=source.read_bytes())
-    _refuse_cut_off(pdf, margin)
+    refuse_cut_off(pdf, margin)
     return pdf
 
 
-def _refuse_cut_off(pdf: Path, margin: float) -> None:
+def refuse_cut_off(pdf: Path, margin: float) -> None:
     """Text the printer cut at the page's printable edge (a table wider than the page, a
     word overflowing the last column) is lost to a reader too: not a fair sample."""
     import pdfplumber

@@ -19,7 +19,7 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from .docx_writer import MONTHS_SHORT, QUARTERS, Headings, WriterOptions
-from .html_borderless import HtmlOptions
+from .html_writer import BORDERLESS, HtmlOptions
 from .pdf_canvas import Look
 from .pdf_writer import PdfOptions
 from .spec import SampleDoc
@@ -262,8 +262,9 @@ def tanpa_garis_word() -> DrawnVariant:
 
 def tanpa_garis_html() -> DrawnVariant:
     """An HTML table without borders printed by headless chromium: cells centred down their
-    row (a browser's default), baselines on the browser's pixel grid, padding 2 px, the
-    header repeated by the browser on every page, ligatures (ﬁ) in the text."""
+    row and the columns sized by the browser (its defaults: no word wider than its column),
+    baselines on the browser's pixel grid, padding 2 px, the header repeated by the browser
+    on every page, ligatures (ﬁ) in the text."""
     doc = _office(
         "rak-tanpa-garis-html",
         "Kota Pontianak",
@@ -276,8 +277,15 @@ def tanpa_garis_html() -> DrawnVariant:
         nama="RIZAL FAHMI, S.Kom.",
         sizes=(24,),
     )
-    return doc, HtmlOptions(
-        valign="middle", merge_sasaran=False, font="DejaVu Sans", font_pt=7.0, padding="2px 3px"
+    return doc, replace(
+        BORDERLESS,
+        valign="middle",
+        mark_valign="middle",
+        merge_sasaran=False,
+        fixed_layout=False,
+        font_family="DejaVu Sans",
+        font_pt=7.0,
+        padding_x_px=3.0,
     )
 
 

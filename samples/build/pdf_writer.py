@@ -31,8 +31,9 @@ from pathlib import Path
 
 from reportlab.pdfgen.canvas import Canvas  # type: ignore[import-untyped]
 
-from .docx_writer import MONTHS_B, Headings, WriterOptions, wilayah_of
-from .html_borderless import HtmlOptions
+from .convert import docx_to_pdf
+from .docx_writer import MONTHS_B, Headings, WriterOptions, wilayah_of, write_docx
+from .html_writer import HtmlOptions, write_html_pdf
 from .pdf_canvas import (
     MARK_STYLES,
     Look,
@@ -422,19 +423,11 @@ def make_drawn_sample(
     pdf = out_dir / f"{doc.name}.pdf"
     if isinstance(options, PdfOptions):
         write_pdf(doc, pdf, options)
+    elif isinstance(options, HtmlOptions):
+        write_html_pdf(doc, pdf, options)
     else:
         with tempfile.TemporaryDirectory(prefix="rak-sample-") as tmp:
-            made = _converted(doc, options, Path(tmp))
-            shutil.copyfile(made, pdf)
+            docx = write_docx(doc, Path(tmp) / f"{doc.name}.docx", options)
+            shutil.copyfile(docx_to_pdf(docx, Path(tmp)), pdf)
     write_expected(doc, out_dir)
     return pdf
-
-
-def _converted(doc: SampleDoc, options: WriterOptions | HtmlOptions, tmp: Path) -> Path:
-    from .convert import docx_to_pdf
-    from .docx_writer import write_docx
-    from .html_borderless import write_html_pdf
-
-    if isinstance(options, HtmlOptions):
-        return write_html_pdf(doc, tmp, options)
-    return docx_to_pdf(write_docx(doc, tmp / f"{doc.name}.docx", options), tmp)

@@ -1,0 +1,119 @@
+"""The summary as a table for a terminal, fitted to its width.
+
+A status is what a person reads the table for, so it is never cut or wrapped: it and the
+counts keep their full width, the file name, unit and reason wrap, and where even wrapped
+text would not fit, whole columns go (the year first, then the unit) rather than any
+status losing letters. Document text is shown as text, never as rich markup.
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+
+from rich import box
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from .summary import (
+    CLEAN,
+    ERRORS,
+    NOTES,
+    PK,
+    READ,
+    UNCERTAIN,
+    UNREADABLE,
+    SummaryLine,
+    totals_line,
+)
+from .words import say
+
+STATUS_STYLE = {ERRORS: "bold red", UNREADABLE: "bold red", UNCERTAIN: "bold magenta",
+                NOTES: "yellow", CLEAN: "green", READ: "green", PK: "cyan"}
+GAP = 2  # rich's padding between two columns of a SIMPLE_HEAD table without edges
+# The least a wrapping column may shrink to before columns are dropped instead.
+WRAP_MIN = {"file": 12, "unit": 12, "reason": 16}
+DROP_ORDER = ("year", "unit")  # what goes first when the width runs out
+NUMERIC = frozenset({"year", "rows", "errors", "warnings", "infos"})
+
+
+@dataclass(frozen=True, slots=True)
+class _Column:
+    name: str
+    head: str
+    cells: list[Text]
+
+    @property
+    def wraps(self) -> bool:
+        return self.name in WRAP_MIN
+
+    @property
+    def natural(self) -> int:
+        return max([len(self.head), *(c.cell_len for c in self.cells)])
+
+    @property
+    def least(self) -> int:
+        """Narrowest it can be: a wrapping column its floor (or less when its text is
+        shorter), any other its whole text."""
+        return min(self.natural, WRAP_MIN[self.name]) if self.wraps else self.natural
+
+
+def _columns(lines: list[SummaryLine], mode: str, lang: str) -> list[_Column]:
+    names = ["file", "unit", "year", "rows"]
+    if mode == "check":
+        names += ["errors", "warnings", "infos"]
+    names.append("status")
+    if any(x.reason for x in lines):
+        names.append("reason")
+    records = [x.record(lang) for x in lines]  # counts blank where nothing was counted
+    values = {
+        "file": [x.file for x in lines],
+        "unit": [x.unit_organisasi or "" for x in lines],
+        "year": [str(r["tahun"]) for r in records],
+        "status": [x.status_word(lang) for x in lines],
+        "reason": [x.reason for x in lines],
+    }
+    for n in ("rows", "errors", "warnings", "infos"):
+        values[n] = [str(r[n]) for r in records]
+    out = []
+    for name in names:
+        cells = [Text(v) for v in values[name]]
+        if name == "status":
+            cells = [Text(v, style=STATUS_STYLE[x.status])
+                     for v, x in zip(values[name], lines, strict=True)]
+        out.append(_Column(name, say(f"col_{name}", lang), cells))
+    return out
+
+
+def _fit(columns: list[_Column], width: int) -> list[_Column]:
+    """The columns that fit ``width`` once the wrapping ones are at their floor."""
+    kept = list(columns)
+
+    def least() -> int:
+        return sum(c.least for c in kept) + GAP * (len(kept) - 1)
+
+    for name in DROP_ORDER:
+        if least() <= width:
+            break
+        kept = [c for c in kept if c.name != name]
+    return kept
+
+
+def render_table(lines: list[SummaryLine], mode: str, lang: str, color: bool,
+                 width: int) -> str:
+    console = Console(record=True, width=width, force_terminal=color, no_color=not color,
+                      color_system="standard" if color else None, highlight=False,
+                      markup=False, emoji=False, file=io.StringIO())
+    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, header_style="bold")
+    columns = _fit(_columns(lines, mode, lang), width)
+    for c in columns:
+        table.add_column(c.head, justify="right" if c.name in NUMERIC else "left",
+                         no_wrap=not c.wraps, overflow="fold",
+                         min_width=c.least)
+    for i in range(len(lines)):
+        table.add_row(*(c.cells[i] for c in columns))
+    console.print(table)
+    console.print(Text(totals_line(lines, mode, lang), style="bold"))
+    text = console.export_text(styles=color)
+    return "\n".join(line.rstrip() for line in text.splitlines()) + "\n"

@@ -2,8 +2,9 @@
 
 A status is what a person reads the table for, so it is never cut or wrapped: it and the
 counts keep their full width, the file name, unit and reason wrap, and where even wrapped
-text would not fit, whole columns go (the year first, then the unit) rather than any
-status losing letters. Document text is shown as text, never as rich markup.
+text would not fit, whole columns go (the year first, then the unit, then the reason, which
+the summary files still hold) rather than any status losing letters. Document text is
+shown as text, never as rich markup.
 """
 
 from __future__ import annotations
@@ -31,10 +32,10 @@ from .words import say
 
 STATUS_STYLE = {ERRORS: "bold red", UNREADABLE: "bold red", UNCERTAIN: "bold magenta",
                 NOTES: "yellow", CLEAN: "green", READ: "green", PK: "cyan"}
-GAP = 2  # rich's padding between two columns of a SIMPLE_HEAD table without edges
+GAP = 3  # between two columns of a SIMPLE_HEAD table: a padding each side, a separator
 # The least a wrapping column may shrink to before columns are dropped instead.
-WRAP_MIN = {"file": 12, "unit": 12, "reason": 16}
-DROP_ORDER = ("year", "unit")  # what goes first when the width runs out
+WRAP_MIN = {"file": 12, "unit": 20, "reason": 12}
+DROP_ORDER = ("year", "unit", "reason")  # what goes first when the width runs out
 NUMERIC = frozenset({"year", "rows", "errors", "warnings", "infos"})
 
 
@@ -55,8 +56,11 @@ class _Column:
     @property
     def least(self) -> int:
         """Narrowest it can be: a wrapping column its floor (or less when its text is
-        shorter), any other its whole text."""
-        return min(self.natural, WRAP_MIN[self.name]) if self.wraps else self.natural
+        shorter, never less than its heading's longest word), any other its whole text."""
+        if not self.wraps:
+            return self.natural
+        heading = max(len(w) for w in self.head.split())
+        return max(heading, min(self.natural, WRAP_MIN[self.name]))
 
 
 def _columns(lines: list[SummaryLine], mode: str, lang: str) -> list[_Column]:
@@ -86,8 +90,10 @@ def _columns(lines: list[SummaryLine], mode: str, lang: str) -> list[_Column]:
     return out
 
 
-def _fit(columns: list[_Column], width: int) -> list[_Column]:
-    """The columns that fit ``width`` once the wrapping ones are at their floor."""
+def _fit(columns: list[_Column], width: int) -> list[tuple[_Column, int]]:
+    """The columns that fit ``width``, each with its width: every column at its least, then
+    what is left given to the wrapping ones in order (file, unit, reason) up to their text.
+    Where even the least does not fit, the year goes, then the unit, then the reason."""
     kept = list(columns)
 
     def least() -> int:
@@ -97,7 +103,15 @@ def _fit(columns: list[_Column], width: int) -> list[_Column]:
         if least() <= width:
             break
         kept = [c for c in kept if c.name != name]
-    return kept
+    spare = max(0, width - least())
+    widths = {c.name: c.least for c in kept}
+    for name in WRAP_MIN:
+        for c in kept:
+            if c.name == name:
+                more = min(spare, c.natural - c.least)
+                widths[name] += more
+                spare -= more
+    return [(c, widths[c.name]) for c in kept]
 
 
 def render_table(lines: list[SummaryLine], mode: str, lang: str, color: bool,
@@ -107,12 +121,11 @@ def render_table(lines: list[SummaryLine], mode: str, lang: str, color: bool,
                       markup=False, emoji=False, file=io.StringIO())
     table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, header_style="bold")
     columns = _fit(_columns(lines, mode, lang), width)
-    for c in columns:
+    for c, w in columns:
         table.add_column(c.head, justify="right" if c.name in NUMERIC else "left",
-                         no_wrap=not c.wraps, overflow="fold",
-                         min_width=c.least)
+                         no_wrap=not c.wraps, overflow="fold", width=w)
     for i in range(len(lines)):
-        table.add_row(*(c.cells[i] for c in columns))
+        table.add_row(*(c.cells[i] for c, _ in columns))
     console.print(table)
     console.print(Text(totals_line(lines, mode, lang), style="bold"))
     text = console.export_text(styles=color)

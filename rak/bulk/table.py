@@ -2,8 +2,8 @@
 
 A status is what a person reads the table for, so it is never cut or wrapped: it and the
 counts keep their full width, the file name, unit and reason wrap, and where even wrapped
-text would not fit, whole columns go (the year first, then the unit, then the reason, which
-the summary files still hold) rather than any status losing letters. Document text is
+text would not fit, whole columns go rather than any status losing letters: the year first,
+then the reason (said under the table instead, a line per file), then the unit. Document text is
 shown as text, never as rich markup.
 """
 
@@ -34,8 +34,10 @@ STATUS_STYLE = {ERRORS: "bold red", UNREADABLE: "bold red", UNCERTAIN: "bold mag
                 NOTES: "yellow", CLEAN: "green", READ: "green", PK: "cyan"}
 GAP = 3  # between two columns of a SIMPLE_HEAD table: a padding each side, a separator
 # The least a wrapping column may shrink to before columns are dropped instead.
-WRAP_MIN = {"file": 12, "unit": 20, "reason": 12}
-DROP_ORDER = ("year", "unit", "reason")  # what goes first when the width runs out
+WRAP_MIN = {"file": 30, "unit": 20, "reason": 12}
+SQUEEZE_MIN = 12
+# What goes first when the width runs out; the reasons then follow the table, one a line.
+DROP_ORDER = ("year", "reason", "unit")
 NUMERIC = frozenset({"year", "rows", "errors", "warnings", "infos"})
 
 
@@ -52,6 +54,12 @@ class _Column:
     @property
     def natural(self) -> int:
         return max([len(self.head), *(c.cell_len for c in self.cells)])
+
+    @property
+    def hard_least(self) -> int:
+        """Below its floor, in a narrow terminal: never under its heading's longest word."""
+        heading = max(len(w) for w in self.head.split())
+        return max(heading, min(self.natural, SQUEEZE_MIN))
 
     @property
     def least(self) -> int:
@@ -103,8 +111,16 @@ def _fit(columns: list[_Column], width: int) -> list[tuple[_Column, int]]:
         if least() <= width:
             break
         kept = [c for c in kept if c.name != name]
-    spare = max(0, width - least())
+    spare = width - least()
     widths = {c.name: c.least for c in kept}
+    while spare < 0:  # still too wide: the file name goes below its floor, down to 12
+        squeezable = [c for c in kept if c.wraps and widths[c.name] > c.hard_least]
+        if not squeezable:
+            break  # a terminal this narrow gets what rich makes of it
+        widest = max(squeezable, key=lambda c: widths[c.name])
+        widths[widest.name] -= 1
+        spare += 1
+    spare = max(0, spare)
     for name in WRAP_MIN:
         for c in kept:
             if c.name == name:
@@ -120,13 +136,24 @@ def render_table(lines: list[SummaryLine], mode: str, lang: str, color: bool,
                       color_system="standard" if color else None, highlight=False,
                       markup=False, emoji=False, file=io.StringIO())
     table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, header_style="bold")
-    columns = _fit(_columns(lines, mode, lang), width)
+    every = _columns(lines, mode, lang)
+    columns = _fit(every, width)
     for c, w in columns:
         table.add_column(c.head, justify="right" if c.name in NUMERIC else "left",
                          no_wrap=not c.wraps, overflow="fold", width=w)
     for i in range(len(lines)):
         table.add_row(*(c.cells[i] for c, _ in columns))
     console.print(table)
+    reason = next((c for c in every if c.name == "reason"), None)
+    if reason is not None and all(c.name != "reason" for c, _ in columns):
+        said = Table.grid(padding=(0, 2), pad_edge=False)
+        said.add_column(max_width=max(12, width // 3), overflow="fold")
+        said.add_column(overflow="fold")
+        for x in lines:
+            if x.reason:
+                said.add_row(Text(x.file), Text(x.reason))
+        console.print(Text(reason.head, style="bold"))
+        console.print(said)
     console.print(Text(totals_line(lines, mode, lang), style="bold"))
     text = console.export_text(styles=color)
     return "\n".join(line.rstrip() for line in text.splitlines()) + "\n"

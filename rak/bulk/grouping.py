@@ -125,7 +125,8 @@ def _weight(counts: dict[str, int]) -> tuple[int, ...]:
 
 def written_as(tally: UnitTally, most: int = 6) -> str:
     """The spellings of a unit, most used first ("Subbag. KUL (12); Subbag KUL (3)")."""
-    ranked = sorted(tally.written.items(), key=lambda kv: (-kv[1], kv[0]))
+    ranked = sorted(((w, n) for w, n in tally.written.items() if w),
+                    key=lambda kv: (-kv[1], kv[0]))
     said = [f"{w} ({n})" for w, n in ranked[:most]]
     if len(ranked) > most:
         said.append(f"+{len(ranked) - most}")

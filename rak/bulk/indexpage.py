@@ -27,7 +27,8 @@ from .words import say
 EXTRA_CSS = """
 [hidden] { display: none !important; }
 table.files td, table.files th { white-space: nowrap; }
-table.files td.wrap { white-space: normal; min-width: 16em; }
+table.files td.wrap { white-space: normal; min-width: 12em; }
+table.files a { color: #1f5fa8; } table.files a.fmt { font-size: 11px; color: var(--muted); }
 table.files td.wrap small { display: block; color: var(--muted); }
 .badge.clean, .badge.read { color: var(--mark); background: var(--mark-bg); }
 .badge.notes { color: var(--warning); background: var(--warning-bg); }
@@ -64,6 +65,14 @@ SCRIPT = """
     }
     shown.textContent = shown.getAttribute("data-template").replace("{n}", n);
   }
+  // A link may carry the filters: index.html#status=errors&rule=missing-pelaksana
+  var wanted = {};
+  location.hash.replace(/^#/, "").split("&").forEach(function (pair) {
+    var kv = pair.split("=");
+    if (kv.length === 2) wanted[kv[0]] = decodeURIComponent(kv[1]);
+  });
+  if (wanted.status) status.value = wanted.status;
+  if (wanted.rule) rule.value = wanted.rule;
   status.addEventListener("change", apply);
   rule.addEventListener("change", apply);
   var picks = document.querySelectorAll("a.pick-rule");
@@ -110,6 +119,17 @@ def _filters(lines: list[SummaryLine], totals: Totals, lang: str) -> str:
             f'<output id="f-shown" data-template="{esc(template)}"></output></form>')
 
 
+def _file_cell(x: SummaryLine) -> str:
+    """The file's name, a link to its own report (HTML, else JSON), the other format beside."""
+    reports = x.reports
+    main = "html" if "html" in reports else "json" if "json" in reports else None
+    if main is None:
+        return f"<td>{esc(x.file)}</td>"
+    others = "".join(f' <a class="fmt" href="{esc(path)}">{esc(fmt)}</a>'
+                     for fmt, path in sorted(reports.items()) if fmt != main)
+    return f'<td><a href="{esc(reports[main])}">{esc(x.file)}</a>{others}</td>'
+
+
 def _unit_cell(x: SummaryLine) -> str:
     """The office's one name, and beneath it the text as written when that differs."""
     written = x.unit_organisasi or ""
@@ -122,23 +142,20 @@ def _files_table(lines: list[SummaryLine], mode: str, lang: str) -> str:
     heads = ["file", "unit", "year", "rows"]
     if mode == "check":
         heads += ["errors", "warnings", "infos"]
-    heads += ["status", "keyakinan", "reason", "report"]
+    heads += ["status", "keyakinan", "reason"]
     head = "".join(f"<th>{_word(f'col_{h}', lang)}</th>" for h in heads)
     body = []
     for x in worst_first(lines):
         rec = x.record(lang)  # counts blank where nothing was counted (unreadable, a PK)
         rules = " ".join(sorted({f.rule for f in x.findings}))
-        cells = [f"<td>{esc(x.file)}</td>", _unit_cell(x), _num(rec["tahun"]),
-                 _num(rec["rows"])]
+        cells = [_file_cell(x), _unit_cell(x), _num(rec["tahun"]), _num(rec["rows"])]
         if mode == "check":
             cells += [_num(rec[n]) for n in ("errors", "warnings", "infos")]
         cells.append(f'<td><span class="badge {esc(x.status)}">'
                      f"{esc(x.status_word(lang))}</span></td>")
-        cells.append(_num(rec["keyakinan"]))
+        sure = f"{x.keyakinan:.0%}" if x.keyakinan is not None else ""
+        cells.append(_num(sure))
         cells.append(f'<td class="wrap">{esc(x.reason)}</td>')
-        links = " ".join(f'<a href="{esc(path)}">{esc(fmt)}</a>'
-                         for fmt, path in sorted(x.reports.items()))
-        cells.append(f"<td>{links}</td>")
         body.append(f'<tr data-status="{esc(x.status)}" data-rules="{esc(rules)}">'
                     f"{''.join(cells)}</tr>")
     return (f'<div class="panel scroll"><table class="rules files"><thead><tr>{head}</tr>'

@@ -13,6 +13,7 @@ starts with "=" as a formula, so ``safe_cell`` is not optional here.
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -34,6 +35,8 @@ from .summary import SummaryLine, worst_first
 from .words import say
 
 MIN_WIDTH, MAX_WIDTH = 6, 60
+LINE_HEIGHT = 15.0  # points: one line of the default 11-point font
+CHARS_PER_WIDTH = 1.1  # text characters per unit of column width (the width of a "0")
 HEAD_FILL = "DCE6F0"
 STATUS_FILL = {"errors": "FDECEA", "unreadable": "F4D6D2", "uncertain": "F3EDFA",
                "notes": "FFF3DC", "clean": "E3F1E8", "read": "E3F1E8", "pk": "E4F2F7"}
@@ -47,6 +50,13 @@ class _Col:
     width: int = MAX_WIDTH  # the most it may take; a wrapping column wraps past it
     wrap: bool = False
     number: str | None = None  # an Excel number format
+
+
+def _lines(value: object, width: float) -> int:
+    """How many lines ``value`` takes wrapped in a column ``width`` characters wide."""
+    text = "" if value is None else str(value)
+    per_line = max(1, int(width * CHARS_PER_WIDTH) - 1)
+    return sum(len(textwrap.wrap(part, per_line)) or 1 for part in text.splitlines() or [""])
 
 
 def _cell(value: object) -> object:
@@ -70,13 +80,19 @@ def _table(ws: Worksheet, cols: Sequence[_Col], rows: Iterable[Sequence[Any]],
         for i, v in enumerate(values):
             longest = max((len(part) for part in str(v).splitlines()), default=0)
             widths[i] = max(widths[i], longest)
+    final = [min(col.width, max(MIN_WIDTH, w + 2)) for col, w in zip(cols, widths, strict=True)]
     for i, col in enumerate(cols, start=1):
-        letter = get_column_letter(i)
-        ws.column_dimensions[letter].width = min(col.width, max(MIN_WIDTH, widths[i - 1] + 2))
+        ws.column_dimensions[get_column_letter(i)].width = final[i - 1]
         for (cell,) in ws.iter_rows(min_row=2, min_col=i, max_col=i):
             cell.alignment = WRAP if col.wrap else TOP
             if col.number:
                 cell.number_format = col.number
+    # Neither Excel nor LibreOffice grows a row to its wrapped text on opening: set it.
+    for number, row in enumerate(ws.iter_rows(min_row=1, max_col=len(cols)), start=1):
+        lines = max(_lines(cell.value, final[i]) if cols[i].wrap or number == 1 else 1
+                    for i, cell in enumerate(row))
+        if lines > 1:
+            ws.row_dimensions[number].height = LINE_HEIGHT * lines
     last = f"{get_column_letter(len(cols))}{max(ws.max_row, 1)}"
     ws.freeze_panes = "A2"
     ws.auto_filter.ref = f"A1:{last}"
@@ -95,11 +111,11 @@ def _table(ws: Worksheet, cols: Sequence[_Col], rows: Iterable[Sequence[Any]],
 
 
 SUMMARY_COLS = (
-    _Col("col_file", 40, wrap=True), _Col("col_unit", 40, wrap=True),
-    _Col("col_unit_written", 30, wrap=True), _Col("col_year", 7), _Col("col_rows", 7),
-    _Col("col_errors", 11), _Col("col_warnings", 11), _Col("col_infos", 7),
-    _Col("col_status", 22), _Col("col_keyakinan", 11, number="0.00"),
-    _Col("col_reason", 45, wrap=True), _Col("col_report", 30),
+    _Col("col_file", 30, wrap=True), _Col("col_unit", 30, wrap=True),
+    _Col("col_unit_written", 24, wrap=True), _Col("col_year", 7), _Col("col_rows", 7),
+    _Col("col_errors", 11), _Col("col_warnings", 11), _Col("col_infos", 6),
+    _Col("col_status", 21), _Col("col_keyakinan", 11, number="0%"),
+    _Col("col_reason", 34, wrap=True), _Col("col_report", 16),
 )
 
 
@@ -112,7 +128,8 @@ def _summary(ws: Worksheet, lines: list[SummaryLine], lang: str) -> None:
         r = x.record(lang)
         rows.append([r["file"], r["unit_baku"], r["unit_organisasi"], r["tahun"], r["rows"],
                      r["errors"], r["warnings"], r["infos"], r["status"], r["keyakinan"],
-                     r["reason"], r["report_html"], *([r["pasangan"]] if pairs else [])])
+                     r["reason"], say("open_report", lang) if r["report_html"] else "",
+                     *([r["pasangan"]] if pairs else [])])
     _table(ws, cols, rows, lang)
     status_col = [c.key for c in cols].index("col_status") + 1
     link_col = [c.key for c in cols].index("col_report") + 1
@@ -123,6 +140,7 @@ def _summary(ws: Worksheet, lines: list[SummaryLine], lang: str) -> None:
         if link:
             ws.cell(row=row, column=link_col).hyperlink = link
             ws.cell(row=row, column=link_col).style = "Hyperlink"
+            ws.cell(row=row, column=link_col).alignment = TOP
 
 
 FINDING_COLS = (

@@ -47,6 +47,7 @@ BULK_WORDS: dict[str, dict[str, str]] = {
     "col_severity": {"id": "Tingkat", "en": "Severity"},
     "col_message": {"id": "Pesan", "en": "Message"},
     "col_written": {"id": "Ditulis sebagai", "en": "Written as"},
+    "open_report": {"id": "buka laporan", "en": "open report"},
     # Where a finding is, in the user's terms
     "place_page": {"id": "hal. {n}", "en": "p. {n}"},
     "place_sheet": {"id": "lembar {sheet}", "en": "sheet {sheet}"},

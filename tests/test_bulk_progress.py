@@ -46,7 +46,7 @@ def test_the_last_file_past_every_file_done_is_waited_for_not_given_a_fake_numbe
     late = eta.estimate(60.0)  # 10 s in: longer than any file done
     assert late.seconds is None and late.waiting == 1
     assert eta_text(late, "id") == "menunggu 1 berkas"
-    assert eta_text(late, "en") == "waiting for 1 files"
+    assert eta_text(late, "en") == "waiting for 1 file(s)"
 
 
 def test_files_to_start_while_one_is_waited_for_give_a_floor():

@@ -64,7 +64,7 @@ BULK_WORDS: dict[str, dict[str, str]] = {
         "en": "Click a rule in the table by rule to show the files that have it.",
     },
     # the progress bar
-    "eta_waiting": {"id": "menunggu {n} berkas", "en": "waiting for {n} files"},
+    "eta_waiting": {"id": "menunggu {n} berkas", "en": "waiting for {n} file(s)"},
     "eta_left": {"id": "sisa ~{time}", "en": "~{time} left"},
 }
 

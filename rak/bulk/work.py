@@ -161,6 +161,7 @@ def _extract(job: Job) -> Outcome:
         unit_organisasi=doc.document.unit_organisasi,
         tahun=doc.document.tahun,
         rows=len(doc.rows),
+        keyakinan=_least_sure(doc),
         texts={"json": to_json(doc) + "\n"},
         columns=list(records[0]) if records else [],
     )

@@ -41,6 +41,8 @@ class _RateColumn(ProgressColumn):
 
     def render(self, task: Task) -> Text:
         speed = task.finished_speed or task.speed
+        if not speed and task.finished and task.elapsed:
+            speed = task.completed / task.elapsed  # the whole run's rate once it is done
         if not speed:
             return Text(f"- {self.unit}", style="dim")
         return Text(f"{speed * 60:.1f} {self.unit}", style="cyan")

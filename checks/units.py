@@ -99,6 +99,41 @@ class UnitMatch:
         return self.accepted and self.score >= 100.0
 
 
+@dataclass(frozen=True, slots=True)
+class CanonicalUnit:
+    """One unit a PELAKSANA cell names, as a summary groups it."""
+
+    name: str  # as a report prints it: the canonical name, or the written one tidied
+    key: str  # what groups it: one key for every spelling of one unit
+    known: bool  # a known unit (or a variant of one)
+
+
+_MARKS = re.compile(r"^[^\w]*$|^[vVxX]$")  # a token that is a mark: √ ✓ ✔ v V x
+_BAGIAN = re.compile(r"^\s*(?:kepala\s+|kabag\b\.?\s*)?(?:bagian\b|bag\b\.?|kabag\b)",
+                     re.IGNORECASE)
+
+
+def strip_marks(text: str) -> str:
+    """``text`` without the check marks at its ends (√ ✓ ✔, a lone v or x, signs with no
+    letter); "" when what is left names no unit (a cell holding only "√", "v" or "12")."""
+    from .rules.pelaksana import names_a_unit  # the rule's own test of a name (no cycle)
+
+    words = text.split()
+    while words and _MARKS.match(words[0]):
+        words.pop(0)
+    while words and _MARKS.match(words[-1]):
+        words.pop()
+    kept = " ".join(words)
+    return kept if names_a_unit(kept) else ""
+
+
+def _at_level(name: str, written: str) -> str:
+    """A subbagian's canonical name, as a bagian where the cell says bagian (a provinsi)."""
+    if name.startswith("Subbagian ") and _BAGIAN.match(written):
+        return "Bagian " + name.removeprefix("Subbagian ")
+    return name
+
+
 class UnitIndex:
     """Known units by normalised name and alias, for exact then fuzzy look-up."""
 
@@ -126,6 +161,35 @@ class UnitIndex:
         if score >= 100.0:
             score = 99.9  # equal only once "dan"/"KPU" are dropped: still a variant
         return UnitMatch(written, unit, score, score >= ACCEPT_SCORE)
+
+    def canonical(self, pelaksana: str) -> list[CanonicalUnit]:
+        """The units a PELAKSANA cell names, each under one name to group by.
+
+        A known unit (or a variant of one) goes by its canonical name, at the level written
+        ("Bagian Keuangan ..." at a provinsi is a bagian, not a subbagian); a name close to no
+        known unit goes by the words it is made of, so "Subbag Program & Anggaran" and
+        "Subbag. Program dan Anggaran" are one. A check mark, a number or an empty cell names
+        no unit: ``[]``, never a unit called "√"; a mark run into the name is dropped.
+        """
+        text = strip_marks(pelaksana)
+        if not text:
+            return []
+        matches = self.match(text)
+        if len(matches) > 1 and not all(m.accepted for m in matches):
+            # A list only when each part is a known unit; else one name ("Program & Anggaran").
+            matches = [m for m in [self.match_one(text)] if m is not None]
+        out: list[CanonicalUnit] = []
+        for m in matches:
+            part = strip_marks(m.written)
+            if not part:
+                continue
+            if m.accepted:
+                name = _at_level(m.unit.name, part)
+                out.append(CanonicalUnit(name, name, True))
+            else:
+                out.append(CanonicalUnit(" ".join(part.split()), "?" + normalize_unit(part),
+                                         False))
+        return list({u.key: u for u in out}.values())
 
     def match(self, pelaksana: str) -> list[UnitMatch]:
         """Match the cell; a list of units ("Sekretaris / Subbag KUL") part by part."""
@@ -196,3 +260,34 @@ def region_words(*names: str | None) -> frozenset[str]:
     return frozenset(
         w for o in offices for w in (*o.wilayah.split(), o.wilayah.replace(" ", ""))
     )
+
+
+_LEVEL_NAMES = {"kabupaten": "Kabupaten", "kota": "Kota", "provinsi": "Provinsi"}
+_KPU = re.compile(r"\b(?:kpu|komisi\s+pemilihan\s+umum)\b")
+
+
+def canonical_office(name: str | None) -> str | None:
+    """One name for a KPU office however it is written, to group a summary by.
+
+    "SEKRETARIAT KPU KAB. KUBU RAYA" and "Sekretariat Komisi Pemilihan Umum Kabupaten Kubu
+    Raya" are both "Sekretariat Komisi Pemilihan Umum Kabupaten Kubu Raya": KPU spelled out,
+    the level written in full, the region in title case; a secretariat stays a secretariat.
+    None for a name that names no KPU office (no level and region, or not the KPU's).
+    """
+    office = office_of(name)
+    if office is None or name is None:
+        return None
+    text = " ".join(_PUNCT.sub(" ", name.lower()).split())
+    if not _KPU.search(text):
+        return None
+    head = text[: _KPU.search(text).start()]  # type: ignore[union-attr]
+    if "sekretariat jenderal" in head or "sekjen" in head.split():
+        front = "Sekretariat Jenderal "
+    elif "sekretariat" in head.split():
+        front = "Sekretariat "
+    else:
+        front = ""
+    if office.level == "pusat":
+        return f"{front}Komisi Pemilihan Umum Republik Indonesia"
+    wilayah = " ".join(w.capitalize() for w in office.wilayah.split())
+    return f"{front}Komisi Pemilihan Umum {_LEVEL_NAMES[office.level]} {wilayah}"

@@ -215,9 +215,9 @@ def test_bulk_summaries_say_reading_uncertain_apart_from_findings(
     out = tmp_path / "hasil"
     result = CliRunner().invoke(app, ["check", str(folder), "--out", str(out), "--jobs", "1"])
     assert result.exit_code == ExitCode.FINDINGS, result.output
-    assert "1 ada temuan, 1 pembacaan tidak yakin, 0 gagal dibaca" in result.stdout
+    assert "1 ada catatan, 0 bersih, 1 pembacaan tidak yakin, 0 gagal dibaca" in result.stdout
     with (out / "ringkasan.csv").open(encoding="utf-8-sig") as fh:
         status = {r["file"].split("/")[-1]: r["status"] for r in csv.DictReader(fh)}
-    assert status == {"ragu.json": "pembacaan tidak yakin", "arsir.docx": "ada temuan"}
+    assert status == {"ragu.json": "pembacaan tidak yakin", "arsir.docx": "ada catatan"}
     index = (out / "index.html").read_text("utf-8")
     assert 'class="badge uncertain">pembacaan tidak yakin' in index

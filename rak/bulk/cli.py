@@ -53,7 +53,7 @@ def check_bulk_options(jobs: int, timeout: float, out: Path | None, lang: str) -
 def print_summary(result: BulkResult, mode: str, lang: str, to_stderr: bool,
                   out: Path | None = None, output: Path | None = None) -> None:
     """The summary table (to ``output`` when given), the skipped files, a note on Ctrl-C."""
-    from .summary import render_table
+    from .table import render_table
 
     stream = sys.stderr if to_stderr else sys.stdout
     tty = stream.isatty() and output is None
@@ -91,18 +91,6 @@ def no_files(paths: list[Path], lang: str) -> typer.Exit:
     return fail(in_language(WORDS["bulk_no_files"], lang, paths=", ".join(str(p) for p in paths)))
 
 
-def summary_json(result: BulkResult, lang: str) -> str:
-    """``--format json`` of a bulk check: the summary lines and the skipped files."""
-    import json
-
-    data = {
-        "files": [line.record(lang) for line in result.lines],
-        "skipped": [{"file": s.display, "reason": s.reason_in(lang)}
-                    for s in result.skipped],
-    }
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
-
-
 def run_check(
     paths: list[Path], fmt: str, output: Path | None, out: Path | None, jobs: int,
     timeout: float, options: ExtractOptions, config: Path | None, lang: str | None,
@@ -120,7 +108,8 @@ def run_check(
     from checks import RULE_NAMES, CheckConfig, load_config
     from checks.config import check_rule_names
 
-    from .outputs import summary_csv
+    from .grouping import merged
+    from .outputs import summary_csv, summary_json
     from .run import BulkSettings, run_bulk
     from .work import ConfigRecipe
 
@@ -151,8 +140,8 @@ def run_check(
         print_summary(result, "check", run_lang, to_stderr=True)
         raise no_files(paths, run_lang)
     if fmt in ("json", "csv"):
-        text = summary_json(result, run_lang) if fmt == "json" else summary_csv(
-            result.lines, run_lang)
+        text = summary_json(result.lines, result.skipped, merged(result.lines),
+                            run_lang) if fmt == "json" else summary_csv(result.lines, run_lang)
         emit(text, output, run_lang, bom=fmt == "csv")
         print_summary(result, "check", run_lang, to_stderr=True, out=out)
     else:

@@ -1,6 +1,8 @@
 """What ``--out DIR`` holds, written only inside DIR.
 
-    ringkasan.csv / ringkasan.xlsx   one line per input file (the summary)
+    ringkasan.csv / ringkasan.json   one line per input file (the summary); the JSON also
+                                     holds the totals by rule and by pelaksana
+    ringkasan.xlsx                   the summary, every finding, the totals (``sheet``)
     berkas/<name>.json (.html)       each file's own report (check) or document (extract)
     rows.csv / rows.jsonl            extract: every row of every file, with file, unit, year
     dilewati.csv                     the files that were not read, and why
@@ -28,6 +30,7 @@ from typing import IO, Any
 from ..export import row_records, safe_cell
 from ..output import cannot_write, replacing
 from .discover import Skipped
+from .grouping import SEVERITIES, Totals, pelaksana_label, rule_title
 from .naming import inside
 from .summary import COLUMNS, UNREADABLE, SummaryLine
 
@@ -91,13 +94,40 @@ def skipped_csv(skipped: list[Skipped], lang: str) -> str:
                      ((s.display, s.reason_in(lang)) for s in skipped))
 
 
+def summary_data(lines: list[SummaryLine], skipped: list[Skipped], totals: Totals,
+                 lang: str) -> dict[str, Any]:
+    """The summary as JSON holds it (``-f json`` and ringkasan.json): a line per file, the
+    skipped files, and the totals by rule and by pelaksana that ringkasan.xlsx also shows."""
+    return {
+        "files": [line.record(lang) for line in lines],
+        "skipped": [{"file": s.display, "reason": s.reason_in(lang)} for s in skipped],
+        "by_rule": [{"rule": rule, "title": rule_title(rule, lang),
+                     **{k: counts.get(k, 0) for k in (*SEVERITIES, "files")}}
+                    for rule, counts in totals.rules_worst_first()],
+        "by_pelaksana": [{"pelaksana": pelaksana_label(key, tally, lang),
+                          "known": tally.known,
+                          **{k: tally.counts.get(k, 0)
+                             for k in ("rows", *SEVERITIES, "files")},
+                          "written": dict(sorted(tally.written.items(),
+                                                 key=lambda kv: (-kv[1], kv[0])))}
+                         for key, tally in totals.pelaksana_worst_first()],
+    }
+
+
+def summary_json(lines: list[SummaryLine], skipped: list[Skipped], totals: Totals,
+                 lang: str) -> str:
+    return json.dumps(summary_data(lines, skipped, totals, lang), ensure_ascii=False,
+                      indent=2) + "\n"
+
+
 def write_summary(out: OutputDir, lines: list[SummaryLine], skipped: list[Skipped],
-                  lang: str) -> None:
+                  lang: str, totals: Totals) -> None:
     out.write_text(("ringkasan.csv",), summary_csv(lines, lang), bom=True)
+    out.write_text(("ringkasan.json",), summary_json(lines, skipped, totals, lang))
     from .sheet import summary_xlsx
 
     with out.creating(("ringkasan.xlsx",), mode="wb") as fh:
-        summary_xlsx(lines, lang, fh)
+        summary_xlsx(lines, totals, lang, fh)
     if skipped:
         out.write_text(("dilewati.csv",), skipped_csv(skipped, lang), bom=True)
 

@@ -144,21 +144,27 @@ class Pool(Generic[T, R]):
         self.ctx = mp.get_context(start_method)
 
     def run(
-        self, tasks: Sequence[T], on_result: Callable[[int, R | Failure], None]
+        self, tasks: Sequence[T], on_result: Callable[[int, R | Failure], None],
+        on_start: Callable[[int], None] | None = None,
     ) -> PoolRun:
-        """Report every task to ``on_result`` exactly once; Ctrl-C ends the run early."""
-        return _Run(self, tasks, on_result).run()
+        """Report every task to ``on_result`` exactly once; Ctrl-C ends the run early.
+
+        ``on_start`` hears when a task is handed to a worker (its clock starts), so a
+        progress display can tell how long the running tasks have been running."""
+        return _Run(self, tasks, on_result, on_start).run()
 
 
 class _Run(Generic[T, R]):
     """The state of one ``Pool.run``: pending tasks, live workers, what was reported."""
 
     def __init__(
-        self, pool: Pool[T, R], tasks: Sequence[T], on_result: Callable[[int, R | Failure], None]
+        self, pool: Pool[T, R], tasks: Sequence[T], on_result: Callable[[int, R | Failure], None],
+        on_start: Callable[[int], None] | None = None,
     ) -> None:
         self.pool = pool
         self.tasks = tasks
         self.on_result = on_result
+        self.on_start = on_start
         self.state = PoolRun()
         self.pending: deque[int] = deque(range(len(tasks)))
         self.workers: list[_Worker] = []
@@ -227,6 +233,8 @@ class _Run(Generic[T, R]):
             w.task = index
             timeout = self.pool.timeout
             w.deadline = time.monotonic() + timeout if timeout > 0 else None
+            if self.on_start is not None:
+                self.on_start(index)
 
     def collect(self, w: _Worker, ready: set[Any]) -> None:
         """Take what ``w`` has to say: a message, its death, or its deadline passing."""

@@ -22,7 +22,8 @@ from ..failures import exit_for
 from ..i18n import WORDS
 from ..output import CannotWrite, cannot_write
 from .discover import Discovery, InputFile, Skipped, discover
-from .indexpage import Totals, render_index
+from .grouping import Totals, merged, name_offices
+from .indexpage import render_index
 from .naming import SafeNames, display_name
 from .outputs import OutputDir, write_rows, write_summary
 from .pairing import Described, Pairs, pair_documents
@@ -123,15 +124,12 @@ def _run(found: Discovery, settings: BulkSettings, out_root: Path | None) -> Bul
     result.workers_started = state.workers_started
     if settings.mode == "check" and not state.interrupted:
         result.pairs = _against_pks(pool, run, jobs)
-    totals = Totals()
-    columns: list[list[str]] = [[] for _ in files]
-    for index, outcome in enumerate(run.outcomes):
-        if outcome is not None:
-            totals.add(outcome)
-            columns[index] = outcome.columns
+    columns = [outcome.columns if outcome is not None else [] for outcome in run.outcomes]
     result.lines = [x for x in run.lines if x is not None]
     result.texts = [{f: o.texts[f] for f in settings.reports if o is not None and f in o.texts}
                     for x, o in zip(run.lines, run.outcomes) if x is not None]
+    name_offices(result.lines)
+    totals = merged(result.lines)
     result.exit_code = INTERRUPTED if result.interrupted else exit_code(result.lines)
     if out is not None:
         _write_summaries(out, result, found, totals, columns, settings)
@@ -155,7 +153,8 @@ class _Pass:
         """Run ``jobs`` (job k is for file ``files[k]``); each result replaces that file's
         line and outcome, and its reports are written as soon as it arrives."""
         lang, mode = self.settings.lang, self.settings.mode
-        with BulkProgress(len(jobs), lang, self.settings.progress) as progress:
+        with BulkProgress(len(jobs), lang, self.settings.progress, pool.jobs,
+                          pool.timeout) as progress:
             def on_result(k: int, value: Outcome | Failure) -> None:
                 index = files[k]
                 line = make_line(self.files[index], value, mode, lang)
@@ -169,9 +168,9 @@ class _Pass:
                         if self.out is not None:
                             _write_reports(self.out, line, self.stems[index], value.texts, lang)
                 self.lines[index] = line
-                progress.advance()
+                progress.advance(k)
 
-            return pool.run(jobs, on_result)
+            return pool.run(jobs, on_result, progress.start)
 
 
 def _against_pks(pool: Pool[Job, Outcome], run: _Pass, jobs: list[Job]) -> Pairs | None:
@@ -220,7 +219,8 @@ def _write_summaries(out: OutputDir, result: BulkResult, found: Discovery, total
     ringkasan.csv, and the message names what is missing."""
     lang, lines = settings.lang, result.lines
     steps: list[tuple[str, Callable[[], object]]] = [
-        ("ringkasan.csv, ringkasan.xlsx", lambda: write_summary(out, lines, found.skipped, lang))]
+        ("ringkasan.csv, ringkasan.json, ringkasan.xlsx",
+         lambda: write_summary(out, lines, found.skipped, lang, totals))]
     if settings.mode == "extract":
         steps.append(("rows.csv, rows.jsonl", lambda: write_rows(out, lines, columns)))
     steps.append(("index.html", lambda: out.write_text(("index.html",), render_index(

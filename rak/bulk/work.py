@@ -12,8 +12,8 @@ from __future__ import annotations
 import os
 import resource
 import time
-from collections import defaultdict
 from dataclasses import dataclass, field, fields, replace
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +21,8 @@ from extractor.options import ExtractOptions
 
 from ..exitcodes import ExitCode
 from ..json_input import read_json
+from .findings import FindingLine, finding_lines
+from .grouping import UnitTally, row_units, tally_pelaksana
 from .limits import memory_cap
 
 
@@ -64,6 +66,13 @@ class FileFacts:
     infos: int = 0
     jenis: str = "rak"  # what the file is: a RAK, or a Perjanjian Kinerja ("pk")
     seconds: float = 0.0
+    # check: the findings that ask for a look by eye (layout-uncertain, low-confidence), the
+    # rows they name, the errors outside them (the document's own), and the least sure
+    # reading of a row or page (None where the reader gave none).
+    eye: int = 0
+    eye_rows: int = 0
+    sure_errors: int = 0
+    keyakinan: float | None = None
 
     def facts(self) -> dict[str, Any]:
         return {f.name: getattr(self, f.name) for f in fields(FileFacts)}
@@ -75,11 +84,10 @@ class Outcome(FileFacts):
     code: int  # this file's exit code (ExitCode)
     reason: str = ""  # why it could not be read, in the run's language
     failing: bool = False  # findings at or above the file's --fail-on
-    uncertain: bool = False  # the reading asks for a look by eye (layout-uncertain ...)
     texts: dict[str, str] = field(default_factory=dict)  # "json"/"html" -> report text
     columns: list[str] = field(default_factory=list)  # extract: keys of its row records
-    by_rule: dict[str, dict[str, int]] = field(default_factory=dict)  # rule -> severity -> n
-    by_pelaksana: dict[str, dict[str, int]] = field(default_factory=dict)  # -> rows, error...
+    findings: list[FindingLine] = field(default_factory=list)  # check: one per finding
+    pelaksana: dict[str, UnitTally] = field(default_factory=dict)  # unit key -> its tally
     pid: int = 0
     rss_mb: float = 0.0  # worker's resident memory after this file
     peak_mb: float = 0.0  # worker's peak resident memory so far
@@ -153,6 +161,7 @@ def _extract(job: Job) -> Outcome:
         unit_organisasi=doc.document.unit_organisasi,
         tahun=doc.document.tahun,
         rows=len(doc.rows),
+        keyakinan=_least_sure(doc),
         texts={"json": to_json(doc) + "\n"},
         columns=list(records[0]) if records else [],
     )
@@ -225,6 +234,12 @@ def _check(job: Job) -> Outcome:
     render_options = RenderOptions(lang=cfg.lang)
     meta = report.doc.document if report.doc is not None else None
     failing = bool(at_or_above(report.findings, cfg.fail_level))
+    eye = needs_eye(report.findings)
+    eye_ids = {id(f) for f in eye}
+    pelaksana = [r.pelaksana for r in report.doc.rows] if report.doc is not None else []
+    units = row_units(pelaksana, _unit_index(cfg.units))
+    lines = finding_lines(report.findings, report.data, [tuple(k for k, _, _ in u)
+                                                           for u in units])
     return Outcome(
         ok=True,
         code=int(ExitCode.FINDINGS if failing else ExitCode.OK),
@@ -234,32 +249,30 @@ def _check(job: Job) -> Outcome:
         errors=counts[Severity.ERROR],
         warnings=counts[Severity.WARNING],
         infos=counts[Severity.INFO],
+        eye=len(eye),
+        eye_rows=len({f.row for f in eye if f.row is not None}),
+        sure_errors=sum(1 for f in report.findings
+                        if f.severity is Severity.ERROR and id(f) not in eye_ids),
+        keyakinan=_least_sure(report.doc),
         failing=failing,
-        uncertain=bool(needs_eye(report.findings)),
         texts={fmt: render[fmt](report, render_options) for fmt in job.renders},
-        by_rule=_by_rule(report.findings),
-        by_pelaksana=_by_pelaksana(report),
+        findings=lines,
+        pelaksana=tally_pelaksana(pelaksana, units, lines),
         document=document,
     )
 
 
-def _by_rule(findings: list[Any]) -> dict[str, dict[str, int]]:
-    out: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
-    for f in findings:
-        out[f.rule][f.severity.value] += 1
-    return {k: dict(v) for k, v in out.items()}
+@lru_cache(maxsize=8)
+def _unit_index(units: tuple[Any, ...]) -> Any:
+    from checks.units import UnitIndex
+
+    return UnitIndex(units)
 
 
-def _by_pelaksana(report: Any) -> dict[str, dict[str, int]]:
-    """Rows and findings per PELAKSANA, the unit that has to fix them."""
-    doc = report.doc
+def _least_sure(doc: Any) -> float | None:
+    """The lowest keyakinan of a row or a page in doubt: how sure the worst reading is."""
     if doc is None:
-        return {}
-    out: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
-    names = [" ".join(r.pelaksana.split()) for r in doc.rows]
-    for name in names:
-        out[name]["rows"] += 1
-    for f in report.findings:
-        if f.row is not None and 0 < f.row <= len(names):
-            out[names[f.row - 1]][f.severity.value] += 1
-    return {k: dict(v) for k, v in out.items()}
+        return None
+    values = [r.keyakinan for r in doc.rows if r.keyakinan is not None]
+    values += [d.keyakinan for d in doc.keraguan]
+    return round(min(values), 2) if values else None

@@ -19,7 +19,6 @@ mark found in a text column. A filled cell is ``shaded`` and its text is still r
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from .. import doubts
@@ -93,12 +92,22 @@ def _picture_dpi(page: Any, settings: ScanSettings) -> float | None:
     return None if best is None else best[1]
 
 
-@lru_cache(maxsize=1)
-def _reader(file: str) -> CellReader:
-    """One Tesseract engine per process: loading ind+eng costs about a second."""
-    from .ocr_text import CellReader
+_ENGINE: list[CellReader] = []  # the process's one engine, once a scan needed it
 
-    return CellReader(file)
+
+def _reader(file: str) -> CellReader:
+    """One Tesseract engine per process, whatever file needs it (loading ind+eng costs about
+    a second), ended when the process exits. ``file`` names the document in the message
+    when Tesseract is missing."""
+    if not _ENGINE:
+        import atexit
+
+        from .ocr_text import CellReader
+
+        engine = CellReader(file)
+        atexit.register(engine.__exit__, None, None, None)
+        _ENGINE.append(engine)
+    return _ENGINE[0]
 
 
 def read_scanned_page(

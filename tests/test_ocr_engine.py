@@ -1,0 +1,33 @@
+"""The Tesseract engine is loaded once per process, not once per scanned file."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from extractor import extract
+from extractor.readers import ocr, ocr_text
+
+SAMPLE = Path(__file__).resolve().parents[1] / "samples" / "rak-scan-arsir-abu.pdf"
+
+
+def test_two_scans_in_one_process_share_one_engine(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(ocr, "_ENGINE", [])
+    made: list[str] = []
+    real = ocr_text.CellReader.__init__
+
+    def counted(self: ocr_text.CellReader, file: str) -> None:
+        made.append(file)
+        real(self, file)
+
+    monkeypatch.setattr(ocr_text.CellReader, "__init__", counted)
+    other = tmp_path / "salinan.pdf"
+    shutil.copy(SAMPLE, other)
+    first, second = extract(SAMPLE), extract(other)
+    assert first.source.ocr and second.source.ocr
+    assert [r.kegiatan for r in first.rows] == [r.kegiatan for r in second.rows]
+    assert made == [str(SAMPLE)]

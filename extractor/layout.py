@@ -93,6 +93,9 @@ class Layout:
     # The column model each used table was read with (``rak debug`` draws it).
     models: dict[int, ColumnModel] = field(default_factory=dict)
     doubts: list[PageDoubt] = field(default_factory=list)  # pages whose layout is in doubt
+    # The headings as the document prints them (``printed_headings``), of its first table.
+    headings: dict[str, str] = field(default_factory=dict)
+    period_labels: list[str] = field(default_factory=list)
 
 
 def _has_glyph(cell: Cell) -> bool:
@@ -391,6 +394,27 @@ def read_raw_rows(
     return periode, raws, used
 
 
+def printed_headings(model: ColumnModel) -> tuple[dict[str, str], list[str]]:
+    """The headings as the document prints them, by field (the schedule's as ``jadwal``,
+    the other columns' by their ``lainnya`` key), and the period labels in order (``B1`` ..
+    ``B12``, ``Jan`` .., ``TW I`` ..; empty unless every period has its own)."""
+    headings: dict[str, str] = {}
+    periods: dict[int, str] = {}
+    for col in model.columns:
+        if col.role == PERIOD:
+            if col.period is not None and col.labels:
+                periods.setdefault(col.period, join_lines(col.labels[-1]))
+                if len(col.labels) > 1:
+                    headings.setdefault(JADWAL, join_lines(" ".join(col.labels[:-1])))
+        elif col.role in TEXT_ROLES or col.role == JADWAL:
+            headings.setdefault(col.role, join_lines(col.heading))
+        elif col.role in (NO, ANGGARAN, OTHER):
+            headings.setdefault(_other_key(col), join_lines(col.heading))
+    labels = [periods[p] for p in sorted(periods)]
+    whole = sorted(periods) == list(range(1, len(periods) + 1)) and all(labels)
+    return {k: v for k, v in headings.items() if v}, labels if whole else []
+
+
 def build_rows(grid: Grid, evidence: EvidenceSettings | None = None) -> Layout:
     """All RAK rows of the grid, numbered from 1 in document order."""
     evidence = evidence or EvidenceSettings()
@@ -414,6 +438,8 @@ def build_rows(grid: Grid, evidence: EvidenceSettings | None = None) -> Layout:
                 alasan=sure.alasan[n - 1],
             )
         )
+    headings, labels = printed_headings(used[min(used)]) if used else ({}, [])
     return Layout(
-        periode=periode, rows=rows, used_tables=set(used), models=used, doubts=sure.pages
+        periode=periode, rows=rows, used_tables=set(used), models=used, doubts=sure.pages,
+        headings=headings, period_labels=labels,
     )

@@ -144,10 +144,18 @@ class RakDocument:
     periode: str  # "bulan" or "triwulan"
     rows: list[Row]
     keraguan: list[PageDoubt] = field(default_factory=list)
+    # The column headings as the document prints them (field -> heading: "RENCANA AKSI" for
+    # kegiatan, the schedule's as jadwal, lainnya's by key) and its period labels in order
+    # ("B1".."B12", "TW I".."TW IV"); in JSON only when known.
+    judul_kolom: dict[str, str] = field(default_factory=dict)
+    label_periode: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
         data["rows"] = rows_dicts(self.rows)
+        for key in ("judul_kolom", "label_periode"):
+            if not data[key]:
+                del data[key]
         out: dict[str, Any] = {"schema_version": SCHEMA_VERSION}
         out.update(data)
         return out
@@ -183,6 +191,8 @@ class RakDocument:
                 PageDoubt(d.get("halaman"), d.get("keyakinan", 0.0), list(d.get("alasan") or []))
                 for d in data.get("keraguan") or []
             ],
+            judul_kolom=_texts_by_key(data.get("judul_kolom")),
+            label_periode=[str(t) for t in data.get("label_periode") or [] if isinstance(t, str)],
         )
 
 
@@ -216,6 +226,12 @@ def lokasi_from(data: dict[str, Any] | None, baris: int) -> Lokasi:
         tabel=_int_or_none(loc.get("tabel")),
         baris_tabel=_int_or_none(loc.get("baris_tabel")),
     )
+
+
+def _texts_by_key(value: Any) -> dict[str, str]:
+    if not isinstance(value, dict):
+        return {}
+    return {str(k): v for k, v in value.items() if isinstance(v, str)}
 
 
 def _text_or_none(value: Any) -> str | None:

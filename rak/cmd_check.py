@@ -38,15 +38,16 @@ from .options import (
     OutOpt,
     PasswordOpt,
     SelectOpt,
+    SepOpt,
     TimeoutOpt,
 )
-from .output import emit
+from .output import OUTPUT_WORDS, binary_on_terminal, csv_separator, emit, emit_bytes
 
 if TYPE_CHECKING:
     from checks import CheckConfig
 
 FormatOpt = Annotated[
-    str, typer.Option("--format", "-f", help="text (bawaan), json, csv atau html.")
+    str, typer.Option("--format", "-f", help="text (bawaan), json, csv, html atau xlsx.")
 ]
 PkOpt = Annotated[
     Path | None,
@@ -117,6 +118,7 @@ def check_cmd(
     ],
     fmt: FormatOpt = "text",
     output: OutOpt = None,
+    sep: SepOpt = ",",
     fail_on: FailOnOpt = None,
     config: ConfigOpt = None,
     select: SelectOpt = None,
@@ -135,9 +137,15 @@ def check_cmd(
     dengan --pk; banyak berkas dengan folder/--out (dan --pk-dir)."""
     if lang is not None:
         lang = check_lang(lang)
+    separator = csv_separator(sep)
+    if separator is None:
+        raise fail(in_language(OUTPUT_WORDS["bad_sep"], lang or "id", value=sep))
     if is_bulk(paths, out) or pk_dir is not None:
         if pk is not None:
             raise fail(in_language(WORDS["pk_one_file"], lang or "id"))
+        for what, asked in (("-f xlsx", fmt == "xlsx"), ("--sep", separator != ",")):
+            if asked:
+                raise fail(in_language(OUTPUT_WORDS["one_file_only"], lang or "id", what=what))
         from extractor import ExtractOptions
 
         from .bulk.cli import run_check
@@ -156,8 +164,10 @@ def check_cmd(
     from checks.finding import at_or_above
     from checks.report import FORMATS, RenderOptions, Report, renderers
 
-    if fmt not in FORMATS:
+    if fmt not in (*FORMATS, "xlsx"):
         raise fail(in_language(WORDS["bad_format"], lang, value=fmt))
+    if fmt == "xlsx" and (why := binary_on_terminal(fmt, output, lang)):
+        raise fail(why)
 
     def work() -> Report:
         from extractor import ExtractOptions, extract
@@ -182,10 +192,16 @@ def check_cmd(
         return Report(file.name, doc.to_dict(), doc, findings, crops)
 
     report = guarded(str(file), lang, work, timeout, memory)
-    color = _color(output, fmt)
-    width = shutil.get_terminal_size((100, 24)).columns if color else 100
-    text = renderers()[fmt](report, RenderOptions(lang=lang, color=color, width=width))
-    emit(text, output, lang, bom=fmt == "csv")  # a BOM: Excel reads the Indonesian right
+    if fmt == "xlsx":
+        from .workbook_findings import check_workbook
+
+        emit_bytes(check_workbook(report, lang), output, lang)
+    else:
+        color = _color(output, fmt)
+        width = shutil.get_terminal_size((100, 24)).columns if color else 100
+        options = RenderOptions(lang=lang, color=color, width=width, sep=separator)
+        text = renderers()[fmt](report, options)
+        emit(text, output, lang, bom=fmt == "csv")  # a BOM: Excel reads the Indonesian right
     failing = at_or_above(report.findings, cfg.fail_level)
     raise typer.Exit(int(ExitCode.FINDINGS if failing else ExitCode.OK))
 

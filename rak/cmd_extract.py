@@ -1,6 +1,8 @@
-"""`rak extract PATH...`: the document as the contract's JSON, or CSV; many files in bulk.
+"""`rak extract PATH...`: the document as the contract's JSON, CSV or a workbook; many files
+in bulk.
 
-One file without ``--out`` behaves as it always has (JSON or CSV on stdout or in ``-o``).
+One file without ``--out`` behaves as it always has (JSON or CSV on stdout or in ``-o``;
+``-f xlsx``: the RAK as a workbook, ``rak.workbook``, in ``-o`` or a redirected stdout).
 Several paths, a folder, a glob or ``--out`` run in bulk (``rak.bulk``): one JSON per file and
 the combined rows.csv / rows.jsonl in ``--out``, or, without ``--out``, the combined rows on
 stdout (``-f json``: JSON Lines, ``-f csv``: CSV) with the summary on stderr.
@@ -26,9 +28,12 @@ from .options import (
     OutDirOpt,
     OutOpt,
     PasswordOpt,
+    SepOpt,
     TimeoutOpt,
 )
-from .output import emit
+from .output import OUTPUT_WORDS, binary_on_terminal, csv_separator, emit, emit_bytes
+
+FORMATS = ("json", "csv", "xlsx")
 
 if TYPE_CHECKING:
     from extractor import ExtractOptions
@@ -41,8 +46,11 @@ def extract_cmd(
                        "pindai), folder, atau pola glob.",
                        show_default=False),
     ],
-    fmt: Annotated[str, typer.Option("--format", "-f", help="json (bawaan) atau csv.")] = "json",
+    fmt: Annotated[
+        str, typer.Option("--format", "-f", help="json (bawaan), csv atau xlsx.")
+    ] = "json",
     output: OutOpt = None,
+    sep: SepOpt = ",",
     password: PasswordOpt = None,
     max_pages: MaxPagesOpt = 500,
     lang: LangOpt = "id",
@@ -51,17 +59,25 @@ def extract_cmd(
     timeout: TimeoutOpt = 120.0,
     max_memory: MaxMemoryOpt = None,
 ) -> None:
-    """Ekstrak tabel RAK (atau Perjanjian Kinerja) menjadi JSON atau CSV; banyak berkas dengan
-    folder/--out."""
+    """Ekstrak tabel RAK (atau Perjanjian Kinerja) menjadi JSON, CSV atau Excel; banyak berkas
+    dengan folder/--out."""
     from extractor import ExtractOptions
 
     lang = check_lang(lang)
-    if fmt not in ("json", "csv"):
+    if fmt not in FORMATS:
         raise fail(in_language(WORDS["bad_format"], lang, value=fmt))
+    separator = csv_separator(sep)
+    if separator is None:
+        raise fail(in_language(OUTPUT_WORDS["bad_sep"], lang, value=sep))
     options = ExtractOptions(password=password, max_pages=max_pages, max_memory_mb=max_memory)
     if is_bulk(paths, out):
+        for what, asked in (("-f xlsx", fmt == "xlsx"), ("--sep", separator != ",")):
+            if asked:
+                raise fail(in_language(OUTPUT_WORDS["one_file_only"], lang, what=what))
         _bulk(paths, fmt, output, options, lang, out, jobs, timeout)
         return
+    if fmt == "xlsx" and (why := binary_on_terminal(fmt, output, lang)):
+        raise fail(why)
     from extractor import read_document
 
     from .export import to_csv, to_json
@@ -70,8 +86,17 @@ def extract_cmd(
     # A RAK, or a Perjanjian Kinerja (``jenis: "pk"``): the file's tables decide.
     doc = guarded(str(file), lang, lambda: read_document(file, options), timeout,
                   options.memory_mb)
+    if fmt == "xlsx":
+        from extractor.pk_model import PkDocument
+
+        from .workbook import rak_workbook
+
+        if isinstance(doc, PkDocument):
+            raise fail(in_language(OUTPUT_WORDS["pk_not_xlsx"], lang, file=file))
+        emit_bytes(rak_workbook(doc), output, lang)
+        return
     # CSV for Excel starts with a BOM in a file; on stdout it stays plain, for pipes.
-    emit(to_json(doc) if fmt == "json" else to_csv(doc), output, lang,
+    emit(to_json(doc) if fmt == "json" else to_csv(doc, separator), output, lang,
          bom=fmt == "csv" and output is not None)
 
 

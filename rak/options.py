@@ -27,6 +27,12 @@ MaxMemoryOpt = Annotated[
                  help="Batas memori per berkas, MB (bawaan 2048; 0: tanpa batas)."),
 ]
 
+SepOpt = Annotated[
+    str,
+    typer.Option("--sep", help="Pemisah CSV: , (bawaan) atau ; untuk Excel berbahasa Indonesia "
+                 "(dengan koma desimal)."),
+]
+
 # Options of the audit (rak check, and bulk runs of it). --lang here may be left out so that
 # the language of a rak.toml applies; an explicit --lang wins.
 CheckLangOpt = Annotated[

@@ -26,6 +26,15 @@ def neutralise(value: object) -> object:
     return value
 
 
+def csv_cell(value: object, sep: str = ",") -> object:
+    """A value as a CSV cell: text a spreadsheet would run as a formula neutralised; with
+    ``;`` (what Excel in Indonesian settings splits on) a fraction keeps a decimal comma,
+    the way that Excel reads numbers (``87,5``)."""
+    if sep == ";" and isinstance(value, float):
+        return str(value).replace(".", ",")
+    return neutralise(value)
+
+
 def _place(f: Finding) -> tuple[object, ...]:
     loc = f.lokasi
     if loc is None:
@@ -36,7 +45,8 @@ def _place(f: Finding) -> tuple[object, ...]:
 
 def render(report: Report, options: RenderOptions) -> str:
     buf = io.StringIO()
-    writer = csv.writer(buf, lineterminator="\r\n")
+    sep = options.sep
+    writer = csv.writer(buf, delimiter=sep, lineterminator="\r\n")
     writer.writerow(HEADER)
     for f in report.findings:
         line = (
@@ -49,5 +59,5 @@ def render(report: Report, options: RenderOptions) -> str:
             f.message,
             *_place(f),
         )
-        writer.writerow([neutralise(v) for v in line])
+        writer.writerow([csv_cell(v, sep) for v in line])
     return buf.getvalue()

@@ -11,8 +11,10 @@ Contract with layout (see ``grid.py``): ``x0``/``x1`` are cumulative widths of t
 columns (Excel's character units, default 8.43), so a merged range is ONE cell spanning its
 columns; rows below a merge's first row get ``Cell(text="", continued=True)`` over the same
 span; hidden rows and columns do not exist; a non-white fill sets ``shaded``; ``top``/``bottom``
-are the sheet's row numbers; there are no pages. Sheets are read in workbook order; hidden
-sheets are skipped.
+are the sheet's row numbers; there are no pages. Each cell's ``place`` is its sheet and A1
+reference (every part of a merge names the merge's top-left cell, where Excel keeps the value
+and takes an edit), so a report can say ``'RAK 2024'!D12``. Sheets are read in workbook
+order; hidden sheets are skipped.
 
 The workbook is opened with ``read_only=False`` (merged ranges exist only then) and
 ``data_only=True`` (a formula gives the value Excel cached, as printed), after

@@ -51,6 +51,7 @@ from .workbook_plan import (
     TEXT,
     Column,
     SheetPlan,
+    as_text,
     clean,
     font,
     heading,
@@ -69,7 +70,7 @@ def _merge(ws: Worksheet, top: int, left: int, bottom: int, right: int) -> None:
         ws.merge_cells(start_row=top, start_column=left, end_row=bottom, end_column=right)
 
 
-def _headingwrapped_lines(ws: Worksheet, doc: RakDocument, width: int) -> int:
+def _heading_lines(ws: Worksheet, doc: RakDocument, width: int) -> int:
     """The title and the labelled lines; returns the header's first row."""
     meta = doc.document
     r = 1
@@ -161,17 +162,17 @@ def _data_rows(ws: Worksheet, doc: RakDocument, plan: SheetPlan, first: int) -> 
     group: str | None = None
     breaks: set[int] = set()
     for i, row in enumerate(doc.rows):
-        heading = row.lainnya.get(GROUP)
-        if heading and heading != group:
-            put_text(ws, r, 1, heading)
+        group_text = as_text(row.lainnya.get(GROUP))
+        if group_text and group_text != group:
+            put_text(ws, r, 1, group_text)
             for col in columns:
                 ws.cell(r, col.index).border = BOX
             ws.cell(r, 1).font, ws.cell(r, 1).alignment = BOLD, TEXT
             _merge(ws, r, 1, r, columns[-1].index)
-            ws.row_dimensions[r].height = LINE_PT * wrapped_lines(heading, 120) + 4
+            ws.row_dimensions[r].height = LINE_PT * wrapped_lines(group_text, 120) + 4
             breaks.add(i)
             r += 1
-        group = heading or group
+        group = group_text or group
         plan.rows.append(r)
         for col in columns:
             cell = ws.cell(r, col.index)
@@ -235,7 +236,7 @@ def _signature(ws: Worksheet, doc: RakDocument, plan: SheetPlan, top: int) -> No
     towards its right, as a RAK is signed."""
     meta = doc.document
     signer = meta.penandatangan
-    dated = ", ".join(x for x in (meta.tempat, meta.tanggal) if x)
+    dated = ", ".join(as_text(x) for x in (meta.tempat, meta.tanggal) if x)
     plain = font(10)
     lines: list[tuple[str, Font]] = []
     if dated:
@@ -258,7 +259,7 @@ def write_rak_sheet(ws: Worksheet, doc: RakDocument) -> SheetPlan:
     """The RAK on ``ws``; returns where its rows and cells went."""
     columns = plan_columns(doc)
     ws.title = sheet_title(doc)
-    top = _headingwrapped_lines(ws, doc, columns[-1].index)
+    top = _heading_lines(ws, doc, columns[-1].index)
     plan = SheetPlan(title=ws.title, columns=columns, header_rows=(top, top + 1))
     _header(ws, columns, top, heading(doc, JADWAL))
     after = _data_rows(ws, doc, plan, top + 2)
@@ -274,7 +275,7 @@ def new_workbook(doc: RakDocument) -> tuple[Workbook, SheetPlan]:
     ws = wb.active
     assert ws is not None  # a new workbook has its sheet
     plan = write_rak_sheet(ws, doc)
-    wb.properties.title = clean(doc.document.judul or "RENCANA AKSI KINERJA")
+    wb.properties.title = clean(as_text(doc.document.judul or "RENCANA AKSI KINERJA"))
     wb.properties.creator = "rak"
     return wb, plan
 

@@ -151,7 +151,7 @@ def heading(doc: RakDocument, key: str) -> str:
 def plan_columns(doc: RakDocument) -> list[Column]:
     """NO (when the document had it), the RAK's columns with the periods, PELAKSANA, then the
     other columns the document had (``lainnya``), and an unlabeled one last if it had one."""
-    keys = {k for r in doc.rows for k, v in r.lainnya.items() if v.strip()}
+    keys = {str(k) for r in doc.rows for k, v in r.lainnya.items() if as_text(v).strip()}
     columns: list[Column] = []
     if NO in keys:
         columns.append(Column(NO, heading(doc, NO), WIDTHS[NO]))
@@ -177,8 +177,9 @@ def clean(text: str) -> str:
     return ILLEGAL_CHARACTERS_RE.sub("", text)
 
 
-def put_text(ws: Worksheet, row: int, col: int, text: str) -> None:
-    """``text`` as a text cell: never run as a formula, kept as text when edited."""
+def put_text(ws: Worksheet, row: int, col: int, value: object) -> None:
+    """``value`` as a text cell: never run as a formula, kept as text when edited."""
+    text = as_text(value)
     cell = ws.cell(row, col)
     cell.value = clean(text)
     cell.data_type = "s"
@@ -191,19 +192,26 @@ def sheet_title(doc: RakDocument) -> str:
     return f"RAK {year}" if year else "RAK"
 
 
+def as_text(value: object) -> str:
+    """A field as text, whatever a hand-edited JSON put there (a number, null)."""
+    return "" if value is None else str(value)
+
+
 def text_of(row: Row, key: str) -> str:
     """The row's text for a column key: a row field, or a ``lainnya`` key."""
     if key == SASARAN:
-        return row.sasaran_kegiatan
-    if key == INDIKATOR:
-        return row.indikator_kinerja
-    if key == TARGET:
-        return row.target.teks
-    if key == KEGIATAN:
-        return row.kegiatan
-    if key == PELAKSANA:
-        return row.pelaksana
-    return row.lainnya.get(key, "")
+        value: object = row.sasaran_kegiatan
+    elif key == INDIKATOR:
+        value = row.indikator_kinerja
+    elif key == TARGET:
+        value = row.target.teks
+    elif key == KEGIATAN:
+        value = row.kegiatan
+    elif key == PELAKSANA:
+        value = row.pelaksana
+    else:
+        value = row.lainnya.get(key)
+    return as_text(value)
 
 
 def value_of(row: Row, col: Column) -> str:

@@ -9,6 +9,7 @@ where the spec's rows share a sasaran, the signature under the table.
 from __future__ import annotations
 
 import io
+import json
 import tempfile
 from pathlib import Path
 
@@ -252,3 +253,26 @@ def test_xlsx_is_for_one_file_and_for_a_rak(tmp_path: Path) -> None:
                      str(tmp_path / "pk.xlsx"))
     assert code == 2 and "Perjanjian Kinerja" in said
     assert not (tmp_path / "pk.xlsx").exists()
+
+
+def test_a_hand_edited_json_that_breaks_the_contract_still_makes_a_workbook(
+    tmp_path: Path,
+) -> None:
+    data = extract(SAMPLES / "rak-no-anggaran.docx").to_dict()
+    data["rows"][0]["lainnya"]["no"] = 5  # a number where the contract wants text
+    data["rows"][1]["kegiatan"] = None
+    source = tmp_path / "rak.json"
+    source.write_text(json.dumps(data), "utf-8")
+    out = tmp_path / "temuan.xlsx"
+    code, said = run("check", str(source), "-f", "xlsx", "-o", str(out))
+    assert code == 1, said
+    wb = load_workbook(out)
+    rules = [c.value for c in wb["Temuan"]["D"][1:]]
+    assert "schema" in rules
+    ws = wb.worksheets[0]
+    assert ws.cell(_header_row(ws) + 2, 1).value == 5  # NO of the first row, as it was given
+    data["rows"] = "not rows"
+    source.write_text(json.dumps(data), "utf-8")
+    code, said = run("check", str(source), "-f", "xlsx", "-o", str(out))
+    assert code == 1, said
+    assert load_workbook(out).sheetnames == ["Temuan"]  # no document: the findings alone

@@ -80,12 +80,9 @@ def _heading_lines(ws: Worksheet, doc: RakDocument, width: int) -> int:
         ws.cell(r, 1).alignment = Alignment(horizontal="center", vertical="center")
         _merge(ws, r, 1, r, width)
         ws.row_dimensions[r].height = 20
-        r += 1
-    labelled = [("Unit Organisasi", meta.unit_organisasi),
-                ("Tahun", str(meta.tahun) if meta.tahun else None)]
-    for label, value in labelled:
+        r += 2  # a blank line under the title
+    for label, value in (("Unit Organisasi", meta.unit_organisasi), ("Tahun", meta.tahun)):
         if value:
-            r += 1 if r == 2 and meta.judul else 0  # a blank line under the title
             put_text(ws, r, 1, f"{label} : {value}")
             ws.cell(r, 1).font = font(10)
             r += 1

@@ -21,7 +21,7 @@ from rak.cli import app
 from rak.workbook import rak_workbook
 from rak.workbook_findings import check_workbook
 
-from .conftest import SAMPLES
+from .conftest import SAMPLES, SHARED
 
 FORMATS = {".pdf", ".docx", ".xlsx", ".doc", ".xls"}
 # Whole scans (OCR) and the 48-page document take a minute each: the slow suite's.
@@ -72,6 +72,23 @@ def test_a_workbook_reads_back_to_the_same_rows(sample: Path, tmp_path: Path) ->
     checked = tmp_path / "temuan.xlsx"
     checked.write_bytes(check_workbook(report, "id"))
     _same_document(first, extract(checked))
+
+
+def _corpus() -> list[Any]:
+    files = sorted(p for p in (SHARED / "corpus").glob("c*") if p.suffix in FORMATS)
+    assert files, "the development corpus (../shared/corpus) is missing"
+    return [pytest.param(p, id=p.name) for p in files]
+
+
+@pytest.mark.slow  # 18 documents drawn by other hands, and their scans
+@pytest.mark.parametrize("document", _corpus())
+def test_a_corpus_documents_workbook_reads_back_to_the_same_rows(
+    document: Path, tmp_path: Path
+) -> None:
+    first = extract(document)
+    plain = tmp_path / "rak.xlsx"
+    plain.write_bytes(rak_workbook(first))
+    _same_document(first, extract(plain))
 
 
 def _check(path: Path) -> dict[str, Any]:

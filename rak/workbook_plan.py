@@ -69,6 +69,7 @@ HEADINGS = {NO: "NO", SASARAN: "SASARAN KEGIATAN", INDIKATOR: "INDIKATOR KINERJA
             TARGET: "TARGET", KEGIATAN: "KEGIATAN", PELAKSANA: "PELAKSANA",
             ANGGARAN: "ANGGARAN"}  # fmt: skip
 SCHEDULE_HEADING = "RENCANA PELAKSANAAN"
+SCHEDULE_NOTE = "KETERANGAN JADWAL"
 
 
 @dataclass(slots=True)
@@ -164,7 +165,10 @@ def plan_columns(doc: RakDocument) -> list[Column]:
     if ANGGARAN in keys:
         columns.append(Column(ANGGARAN, heading(doc, ANGGARAN), WIDTHS[ANGGARAN]))
     for key in sorted(keys - {NO, ANGGARAN, GROUP, UNLABELED}):
-        columns.append(Column(key, heading(doc, key), OTHER_WIDTH))
+        # Words written under the schedule heading that name no period ("sepanjang tahun")
+        # get a column of their own: the schedule's heading is the periods'.
+        label = SCHEDULE_NOTE if key == JADWAL else heading(doc, key)
+        columns.append(Column(key, label, OTHER_WIDTH))
     if UNLABELED in keys:
         columns.append(Column(UNLABELED, "", OTHER_WIDTH))
     for i, col in enumerate(columns, start=1):

@@ -23,6 +23,7 @@ from typer.testing import CliRunner
 from checks import CheckConfig, run_checks
 from checks.report import Report
 from extractor import extract
+from extractor.headings import heading_role
 from extractor.readers import legacy
 from rak.cli import app
 from rak.workbook import rak_workbook
@@ -276,3 +277,17 @@ def test_a_hand_edited_json_that_breaks_the_contract_still_makes_a_workbook(
     code, said = run("check", str(source), "-f", "xlsx", "-o", str(out))
     assert code == 1, said
     assert load_workbook(out).sheetnames == ["Temuan"]  # no document: the findings alone
+
+
+def test_words_under_the_schedule_that_name_no_period_get_a_column(tmp_path: Path) -> None:
+    doc = extract(SAMPLES / "rak-arsir.docx")
+    doc.rows[0].lainnya["jadwal"] = "Sepanjang tahun"
+    path = tmp_path / "rak.xlsx"
+    path.write_bytes(rak_workbook(doc))
+    ws = _sheet(path.read_bytes())
+    cols = _columns(ws, _header_row(ws))
+    assert cols["KETERANGAN JADWAL"] > cols["PELAKSANA"]
+    assert [h for h in cols if heading_role(h) == "jadwal"] == ["BULAN"]  # the document's
+    back = extract(path)
+    assert back.rows[0].lainnya == {"keterangan jadwal": "Sepanjang tahun"}
+    assert [r.jadwal for r in back.rows] == [r.jadwal for r in doc.rows]

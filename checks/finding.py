@@ -71,6 +71,25 @@ class Finding:
     def halaman(self) -> int | None:
         return self.lokasi.halaman if self.lokasi else None
 
+    @property
+    def sel(self) -> str | None:
+        """The cell of the finding's field in a workbook (``D12``), else None."""
+        return self.lokasi.sel(self.field) if self.lokasi else None
+
+    def lokasi_dict(self) -> dict[str, object] | None:
+        """Page and row, and where the format has them the sheet and the cell of the field
+        (``lembar``, ``baris_lembar``, ``sel``) or the Word table and row (``tabel``,
+        ``baris_tabel``)."""
+        if self.lokasi is None:
+            return None
+        out: dict[str, object] = {"halaman": self.lokasi.halaman, "baris": self.lokasi.baris}
+        places = self.lokasi.places()
+        places.pop("sel_kolom", None)
+        out.update(places)
+        if self.sel:
+            out["sel"] = self.sel
+        return out
+
     def to_dict(self) -> dict[str, object]:
         """The contract's form (CONTRACT.md, ``rak check --format json``)."""
         out: dict[str, object] = {
@@ -79,11 +98,7 @@ class Finding:
             "row": self.row,
             "field": self.field,
             "message": self.message,
-            "lokasi": (
-                {"halaman": self.lokasi.halaman, "baris": self.lokasi.baris}
-                if self.lokasi
-                else None
-            ),
+            "lokasi": self.lokasi_dict(),
         }
         if self.folded:
             out["folded"] = list(self.folded)

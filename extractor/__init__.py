@@ -68,6 +68,8 @@ def _as_rak(grid: Grid, source: Source, options: ExtractOptions) -> RakDocument 
         periode=layout.periode,
         rows=layout.rows,
         keraguan=layout.doubts,
+        judul_kolom=layout.headings,
+        label_periode=layout.period_labels,
     )
 
 

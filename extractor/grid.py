@@ -16,6 +16,28 @@ from dataclasses import dataclass, field
 from .seen import PageView
 
 
+@dataclass(frozen=True, slots=True)
+class Place:
+    """Where the file keeps a cell, in the terms the program a person edits it with shows:
+    a workbook's sheet and cell (``sheet="RAK 2024", ref="D12"``: the top-left cell of a
+    merged range, which is where Excel takes an edit), or a Word document's table and row
+    (``table=1, row=7``, both 1-based, header rows counted as Word counts them). ``row`` is
+    the sheet's row for a workbook. A PDF's page is ``Cell.page``; formats without such
+    places leave ``Cell.place`` None.
+    """
+
+    sheet: str | None = None
+    ref: str | None = None
+    table: int | None = None
+    row: int | None = None
+
+    def through(self, last: Place) -> Place:
+        """The run of cells from this one to ``last`` (a row's schedule: ``F12:Q12``)."""
+        if self.ref is None or last.ref is None or last.ref == self.ref:
+            return self
+        return Place(self.sheet, f"{self.ref}:{last.ref}", self.table, self.row)
+
+
 @dataclass(slots=True)
 class Cell:
     """One cell as the reader saw it.
@@ -40,6 +62,8 @@ class Cell:
     # Why the reader doubts this cell (codes of ``extractor.doubts``); layout turns them,
     # with its own evidence, into the row's ``keyakinan`` and ``alasan``.
     doubts: list[str] = field(default_factory=list)
+    # Where the file keeps the cell (sheet and cell, table and row), when it says.
+    place: Place | None = None
 
 
 @dataclass(slots=True)

@@ -27,7 +27,7 @@ from .columns import (
 )
 from .doubts import SHADING_IGNORED
 from .evidence import EvidenceSettings, assess, cell_doubts, join_parts, row_boxes
-from .grid import Cell, Grid, Table
+from .grid import Cell, Grid, Place, Table
 from .headings import (
     ANGGARAN,
     INDIKATOR,
@@ -78,6 +78,11 @@ class RawRow:
     model: ColumnModel | None = None
     table: int = -1
     boxes: list[Kotak] = field(default_factory=list)
+    # Where the file keeps each field's cell (a sheet's cell, a Word table's row), by field
+    # name (``jadwal`` for the schedule's run of cells, lainnya's keys for the others), and
+    # the place of the row itself: its first cell of its own (not a merge from above).
+    places: dict[str, Place] = field(default_factory=dict)
+    place: Place | None = None
 
 
 @dataclass(slots=True)
@@ -88,6 +93,9 @@ class Layout:
     # The column model each used table was read with (``rak debug`` draws it).
     models: dict[int, ColumnModel] = field(default_factory=dict)
     doubts: list[PageDoubt] = field(default_factory=list)  # pages whose layout is in doubt
+    # The headings as the document prints them (``printed_headings``), of its first table.
+    headings: dict[str, str] = field(default_factory=dict)
+    period_labels: list[str] = field(default_factory=list)
 
 
 def _has_glyph(cell: Cell) -> bool:
@@ -136,6 +144,8 @@ def _read_row(
     kind: str | None = None
     doubts: list[str] = []
     confs = [c.confidence for c in cells if c.confidence is not None]
+    places: dict[str, Place] = {}
+    period_places: list[Place] = []
     background = _shading_is_background(cells, model)
     if background and any(c.shaded for c in cells):
         doubts.append(SHADING_IGNORED)
@@ -148,6 +158,11 @@ def _read_row(
                 extra.append(join_lines(cell.text))
             continue
         text = join_lines(cell.text)
+        if cell.place is not None:
+            if col.role == PERIOD:
+                period_places.append(cell.place)
+            else:
+                places.setdefault(_place_key(col), cell.place)
         if col.role == PERIOD:
             if col.period is None:
                 continue
@@ -191,7 +206,25 @@ def _read_row(
         doubts=[*doubts, *cell_doubts(cells, model, evidence)],
         model=model,
         boxes=row_boxes(cells),
+        places=_with_schedule(places, period_places),
+        place=next((c.place for c in cells if c.place is not None and not c.continued), None),
     )
+
+
+def _place_key(col: Column) -> str:
+    """The field a column's cells are located under: the row field, or lainnya's key."""
+    if col.role in TEXT_ROLES or col.role == JADWAL:
+        return col.role
+    if col.role == EXTRA:
+        return EXTRA
+    return _other_key(col)
+
+
+def _with_schedule(places: dict[str, Place], periods: list[Place]) -> dict[str, Place]:
+    """The schedule's cells as one run, first period to last."""
+    if periods and JADWAL not in places:
+        places[JADWAL] = periods[0].through(periods[-1])
+    return places
 
 
 def _is_empty(raw: RawRow) -> bool:
@@ -244,6 +277,8 @@ def _table_rows(
             if is_cut_continuation(raw, raws[-1] if raws else None):
                 merge_into(raws[-1], raw)
                 join_parts(raws[-1], raw)
+                for key, place in raw.places.items():
+                    raws[-1].places.setdefault(key, place)
                 continue
             raws.append(raw)
             if written and raw.schedule_kind:
@@ -279,9 +314,17 @@ def _carry_down(raws: list[RawRow]) -> None:
                 if role in last:
                     raw.texts[role] = last[role]
                     run[role].append(raw)
+                    _carry_place(run[role][0], raw, role)
             if role in raw.tails and role in last:
                 _extend(run[role], None, role, _joined(last[role], raw.tails.pop(role)))
                 last[role] = raw.texts[role]
+
+
+def _carry_place(source: RawRow, raw: RawRow, role: str) -> None:
+    """A text carried down from the row that holds it is located where that row has it (an
+    empty cell under a sasaran written once, a merge's lower part: the cell to edit)."""
+    if role in source.places:
+        raw.places[role] = source.places[role]
 
 
 def _joined(head: str, tail: str) -> str:
@@ -308,6 +351,28 @@ def _resolve_extra(raw: RawRow) -> list[str]:
     return []
 
 
+def lokasi_of(raw: RawRow, n: int, shifted: list[str] | None = None) -> Lokasi:
+    """Row ``n``'s ``Lokasi``: its page and boxes, and where the file keeps its cells (the
+    unlabeled column's under the field its text was moved to, ``shifted``)."""
+    places = dict(raw.places)
+    if EXTRA in places:
+        extra = places.pop(EXTRA)
+        key = PELAKSANA if shifted and PELAKSANA in shifted else "kolom_tanpa_judul"
+        if key == PELAKSANA or key in raw.lainnya:
+            places[key] = extra
+    at = raw.place
+    return Lokasi(
+        halaman=raw.page,
+        baris=n,
+        kotak=raw.boxes,
+        lembar=at.sheet if at else None,
+        baris_lembar=at.row if at and at.sheet is not None else None,
+        sel_kolom={k: p.ref for k, p in places.items() if p.ref is not None},
+        tabel=at.table if at else None,
+        baris_tabel=at.row if at and at.table is not None else None,
+    )
+
+
 def _with_group(raw: RawRow) -> dict[str, str]:
     if raw.kelompok and "kelompok" not in raw.lainnya:
         return {**raw.lainnya, "kelompok": raw.kelompok}
@@ -329,6 +394,27 @@ def read_raw_rows(
     return periode, raws, used
 
 
+def printed_headings(model: ColumnModel) -> tuple[dict[str, str], list[str]]:
+    """The headings as the document prints them, by field (the schedule's as ``jadwal``,
+    the other columns' by their ``lainnya`` key), and the period labels in order (``B1`` ..
+    ``B12``, ``Jan`` .., ``TW I`` ..; empty unless every period has its own)."""
+    headings: dict[str, str] = {}
+    periods: dict[int, str] = {}
+    for col in model.columns:
+        if col.role == PERIOD:
+            if col.period is not None and col.labels:
+                periods.setdefault(col.period, join_lines(col.labels[-1]))
+                if len(col.labels) > 1:
+                    headings.setdefault(JADWAL, join_lines(" ".join(col.labels[:-1])))
+        elif col.role in TEXT_ROLES or col.role == JADWAL:
+            headings.setdefault(col.role, join_lines(col.heading))
+        elif col.role in (NO, ANGGARAN, OTHER):
+            headings.setdefault(_other_key(col), join_lines(col.heading))
+    labels = [periods[p] for p in sorted(periods)]
+    whole = sorted(periods) == list(range(1, len(periods) + 1)) and all(labels)
+    return {k: v for k, v in headings.items() if v}, labels if whole else []
+
+
 def build_rows(grid: Grid, evidence: EvidenceSettings | None = None) -> Layout:
     """All RAK rows of the grid, numbered from 1 in document order."""
     evidence = evidence or EvidenceSettings()
@@ -345,13 +431,15 @@ def build_rows(grid: Grid, evidence: EvidenceSettings | None = None) -> Layout:
                 kegiatan=raw.texts.get(KEGIATAN, ""),
                 jadwal=sorted(raw.periods),
                 pelaksana=raw.texts.get(PELAKSANA, ""),
-                lokasi=Lokasi(halaman=raw.page, baris=n, kotak=raw.boxes),
+                lokasi=lokasi_of(raw, n, shifted),
                 lainnya=_with_group(raw),
                 kolom_bergeser=shifted,
                 keyakinan=sure.keyakinan[n - 1],
                 alasan=sure.alasan[n - 1],
             )
         )
+    headings, labels = printed_headings(used[min(used)]) if used else ({}, [])
     return Layout(
-        periode=periode, rows=rows, used_tables=set(used), models=used, doubts=sure.pages
+        periode=periode, rows=rows, used_tables=set(used), models=used, doubts=sure.pages,
+        headings=headings, period_labels=labels,
     )

@@ -31,11 +31,57 @@ class Kotak:
 
 @dataclass(slots=True)
 class Lokasi:
+    """Where a row is, in the terms of the program a person opens the file with: the page of
+    a PDF (``halaman``), the sheet, sheet row and cells of a workbook (``lembar``,
+    ``baris_lembar``, ``sel_kolom``: field -> ``D12``, the schedule as ``F12:Q12``), the
+    table and table row of a Word document (``tabel``, ``baris_tabel``); ``baris`` is the
+    row's number in ``rows``. The place fields appear in JSON only where the format has them.
+    """
+
     halaman: int | None
     baris: int
     # One box per page the row sits on (a row a page break cut has two); empty for formats
     # without pages.
     kotak: list[Kotak] = field(default_factory=list)
+    lembar: str | None = None
+    baris_lembar: int | None = None
+    sel_kolom: dict[str, str] = field(default_factory=dict)
+    tabel: int | None = None
+    baris_tabel: int | None = None
+
+    def sel(self, field_name: str | None) -> str | None:
+        """The cell of a row field (``target.nilai`` is TARGET's cell), or None."""
+        if not field_name:
+            return None
+        head = field_name.split(".")[0]
+        if head == "lainnya" and "." in field_name:
+            head = field_name.split(".", 1)[1]
+        return self.sel_kolom.get(head)
+
+    def places(self) -> dict[str, Any]:
+        """The place fields this row has, as JSON gives them (absent ones left out)."""
+        out: dict[str, Any] = {}
+        for key in PLACE_FIELDS:
+            value = getattr(self, key)
+            if value:
+                out[key] = dict(value) if isinstance(value, dict) else value
+        return out
+
+
+# Lokasi's fields that only some formats have; JSON carries them where they are known.
+PLACE_FIELDS = ("lembar", "baris_lembar", "sel_kolom", "tabel", "baris_tabel")
+
+
+def rows_dicts(rows: list[Any]) -> list[dict[str, Any]]:
+    """Rows (of a RAK or a PK) as JSON gives them: ``lokasi`` without the place fields the
+    format lacks."""
+    out = []
+    for r in rows:
+        d = asdict(r)
+        d["lokasi"] = {k: v for k, v in d["lokasi"].items() if k not in PLACE_FIELDS}
+        d["lokasi"].update(r.lokasi.places())
+        out.append(d)
+    return out
 
 
 @dataclass(slots=True)
@@ -98,9 +144,18 @@ class RakDocument:
     periode: str  # "bulan" or "triwulan"
     rows: list[Row]
     keraguan: list[PageDoubt] = field(default_factory=list)
+    # The column headings as the document prints them (field -> heading: "RENCANA AKSI" for
+    # kegiatan, the schedule's as jadwal, lainnya's by key) and its period labels in order
+    # ("B1".."B12", "TW I".."TW IV"); in JSON only when known.
+    judul_kolom: dict[str, str] = field(default_factory=dict)
+    label_periode: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
+        data["rows"] = rows_dicts(self.rows)
+        for key in ("judul_kolom", "label_periode"):
+            if not data[key]:
+                del data[key]
         out: dict[str, Any] = {"schema_version": SCHEMA_VERSION}
         out.update(data)
         return out
@@ -136,6 +191,8 @@ class RakDocument:
                 PageDoubt(d.get("halaman"), d.get("keyakinan", 0.0), list(d.get("alasan") or []))
                 for d in data.get("keraguan") or []
             ],
+            judul_kolom=_texts_by_key(data.get("judul_kolom")),
+            label_periode=[str(t) for t in data.get("label_periode") or [] if isinstance(t, str)],
         )
 
 
@@ -158,9 +215,31 @@ def target_from(data: dict[str, Any] | None) -> Target:
 def lokasi_from(data: dict[str, Any] | None, baris: int) -> Lokasi:
     """A ``Lokasi`` from its JSON; ``baris`` where the JSON gives none."""
     loc = data or {}
+    cells = loc.get("sel_kolom")
     return Lokasi(
-        loc.get("halaman"), loc.get("baris", baris), [_kotak(k) for k in loc.get("kotak") or []]
+        loc.get("halaman"),
+        loc.get("baris", baris),
+        [_kotak(k) for k in loc.get("kotak") or []],
+        lembar=_text_or_none(loc.get("lembar")),
+        baris_lembar=_int_or_none(loc.get("baris_lembar")),
+        sel_kolom={str(k): str(v) for k, v in cells.items()} if isinstance(cells, dict) else {},
+        tabel=_int_or_none(loc.get("tabel")),
+        baris_tabel=_int_or_none(loc.get("baris_tabel")),
     )
+
+
+def _texts_by_key(value: Any) -> dict[str, str]:
+    if not isinstance(value, dict):
+        return {}
+    return {str(k): v for k, v in value.items() if isinstance(v, str)}
+
+
+def _text_or_none(value: Any) -> str | None:
+    return value if isinstance(value, str) and value else None
+
+
+def _int_or_none(value: Any) -> int | None:
+    return value if isinstance(value, int) and not isinstance(value, bool) else None
 
 
 def _kotak(data: dict[str, Any]) -> Kotak:

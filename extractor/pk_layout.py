@@ -16,8 +16,7 @@ from .columns import PERIOD, ColumnModel
 from .evidence import EvidenceSettings, keyakinan_of
 from .grid import Grid
 from .headings import INDIKATOR, JADWAL, KEGIATAN, PELAKSANA, SASARAN, TARGET
-from .layout import RawRow, read_raw_rows
-from .model import Lokasi
+from .layout import RawRow, lokasi_of, read_raw_rows
 from .pk_model import PkRow
 from .targets import parse_target
 
@@ -69,7 +68,7 @@ def _row(raw: RawRow, n: int, evidence: EvidenceSettings) -> PkRow:
         sasaran_kegiatan=raw.texts.get(SASARAN, ""),
         indikator_kinerja=raw.texts.get(INDIKATOR, ""),
         target=parse_target(_target(raw)),
-        lokasi=Lokasi(halaman=raw.page, baris=n, kotak=raw.boxes),
+        lokasi=lokasi_of(raw, n),
         lainnya=lainnya,
         keyakinan=keyakinan_of(raw.doubts, base, evidence),
         alasan=list(dict.fromkeys(raw.doubts)),

@@ -19,6 +19,7 @@ from .model import (
     Source,
     Target,
     lokasi_from,
+    rows_dicts,
     source_from,
     target_from,
 )
@@ -58,6 +59,7 @@ class PkDocument:
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {"schema_version": SCHEMA_VERSION, "jenis": JENIS}
         out.update(asdict(self))
+        out["rows"] = rows_dicts(self.rows)
         return out
 
     @classmethod

@@ -43,11 +43,12 @@ from .options import (
     OutOpt,
     PasswordOpt,
     SelectOpt,
+    SepOpt,
     TimeoutOpt,
     VersionOpt,
     chosen_format,
 )
-from .output import emit
+from .output import OUTPUT_WORDS, binary_on_terminal, csv_separator, emit, emit_bytes
 from .progress import page_progress
 from .progress import terminal as progress_terminal
 
@@ -75,8 +76,8 @@ RULES_HELP = said(
 FormatOpt = Annotated[
     str | None,
     typer.Option("--format", "-f", metavar=FORMAT, help=said(
-        id="text (bawaan), json, csv atau html; tanpa -f, dari akhiran -o.",
-        en="text (the default), json, csv or html; without -f, from the ending of -o.")),
+        id="text (bawaan), json, csv, html atau xlsx; tanpa -f, dari akhiran -o.",
+        en="text (the default), json, csv, html or xlsx; without -f, from the ending of -o.")),
 ]
 PkOpt = Annotated[
     Path | None,
@@ -157,6 +158,7 @@ def check_cmd(
     ],
     fmt: FormatOpt = None,
     output: OutOpt = None,
+    sep: SepOpt = ",",
     fail_on: FailOnOpt = None,
     config: ConfigOpt = None,
     select: SelectOpt = None,
@@ -177,10 +179,16 @@ def check_cmd(
 
     if lang is not None:
         lang = check_lang(lang)
-    fmt = chosen_format(fmt, output, FORMATS, "text", lang or MESSAGE_LANG.get())
+    fmt = chosen_format(fmt, output, (*FORMATS, "xlsx"), "text", lang or MESSAGE_LANG.get())
+    separator = csv_separator(sep)
+    if separator is None:
+        raise fail(in_language(OUTPUT_WORDS["bad_sep"], lang or "id", value=sep))
     if is_bulk(paths, out) or pk_dir is not None:
         if pk is not None:
             raise fail(in_language(WORDS["pk_one_file"], lang or "id"))
+        for what, asked in (("-f xlsx", fmt == "xlsx"), ("--sep", separator != ",")):
+            if asked:
+                raise fail(in_language(OUTPUT_WORDS["one_file_only"], lang or "id", what=what))
         from extractor import ExtractOptions
 
         from .bulk.cli import run_check
@@ -200,6 +208,8 @@ def check_cmd(
     from checks.report import RenderOptions, Report, renderers
 
     terminal = progress_terminal()
+    if fmt == "xlsx" and (why := binary_on_terminal(fmt, output, lang)):
+        raise fail(why)
 
     def work() -> Report:
         from extractor import ExtractOptions, extract
@@ -225,10 +235,16 @@ def check_cmd(
         return Report(file.name, doc.to_dict(), doc, findings, crops)
 
     report = guarded(str(file), lang, work, timeout, memory)
-    color = _color(output, fmt)
-    width = shutil.get_terminal_size((100, 24)).columns if color else 100
-    text = renderers()[fmt](report, RenderOptions(lang=lang, color=color, width=width))
-    emit(text, output, lang, bom=fmt == "csv")  # a BOM: Excel reads the Indonesian right
+    if fmt == "xlsx":
+        from .workbook_findings import check_workbook
+
+        emit_bytes(check_workbook(report, lang), output, lang)
+    else:
+        color = _color(output, fmt)
+        width = shutil.get_terminal_size((100, 24)).columns if color else 100
+        options = RenderOptions(lang=lang, color=color, width=width, sep=separator)
+        text = renderers()[fmt](report, options)
+        emit(text, output, lang, bom=fmt == "csv")  # a BOM: Excel reads the Indonesian right
     failing = at_or_above(report.findings, cfg.fail_level)
     raise typer.Exit(int(ExitCode.FINDINGS if failing else ExitCode.OK))
 

@@ -1,6 +1,8 @@
-"""`rak extract PATH...`: the document as the contract's JSON, or CSV; many files in bulk.
+"""`rak extract PATH...`: the document as the contract's JSON, CSV or a workbook; many files
+in bulk.
 
-One file without ``--out`` behaves as it always has (JSON or CSV on stdout or in ``-o``).
+One file without ``--out`` behaves as it always has (JSON or CSV on stdout or in ``-o``;
+``-f xlsx``: the RAK as a workbook, ``rak.workbook``, in ``-o`` or a redirected stdout).
 Several paths, a folder, a glob or ``--out`` run in bulk (``rak.bulk``): one JSON per file and
 the combined rows.csv / rows.jsonl in ``--out``, or, without ``--out``, the combined rows on
 stdout (``-f json``: JSON Lines, ``-f csv``: CSV) with the summary on stderr.
@@ -14,9 +16,11 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from extractor.language import in_language
+
 from .bulk.cli import check_bulk_options, is_bulk, no_files, print_summary
 from .cmd_check import INPUTS
-from .failures import check_lang, guarded
+from .failures import check_lang, fail, guarded
 from .i18n import said, say
 from .options import (
     FILE,
@@ -28,11 +32,12 @@ from .options import (
     OutDirOpt,
     OutOpt,
     PasswordOpt,
+    SepOpt,
     TimeoutOpt,
     VersionOpt,
     chosen_format,
 )
-from .output import emit
+from .output import OUTPUT_WORDS, binary_on_terminal, csv_separator, emit, emit_bytes
 from .progress import page_progress
 from .progress import terminal as progress_terminal
 
@@ -41,12 +46,12 @@ if TYPE_CHECKING:
 
 
 EXTRACT_HELP = said(
-    id="Ekstrak tabel RAK (atau Perjanjian Kinerja) menjadi JSON atau CSV; banyak berkas dengan "
-    f"folder/--out.\n\nMasukan: {INPUTS}.",
-    en="Extract the RAK table (or a Perjanjian Kinerja) as JSON or CSV; many files with a "
-    f"folder/--out.\n\nInput: {say(INPUTS, 'en')}.",
+    id="Ekstrak tabel RAK (atau Perjanjian Kinerja) menjadi JSON, CSV atau Excel; banyak "
+    f"berkas dengan folder/--out.\n\nMasukan: {INPUTS}.",
+    en="Extract the RAK table (or a Perjanjian Kinerja) as JSON, CSV or an Excel workbook; "
+    f"many files with a folder/--out.\n\nInput: {say(INPUTS, 'en')}.",
 )
-FORMATS = ("json", "csv")
+FORMATS = ("json", "csv", "xlsx")
 
 
 def extract_cmd(
@@ -59,9 +64,11 @@ def extract_cmd(
             "pattern for many files.")),
     ],
     fmt: Annotated[str | None, typer.Option("--format", "-f", metavar=FORMAT, help=said(
-        id="json (bawaan) atau csv; tanpa -f, dari akhiran -o.",
-        en="json (the default) or csv; without -f, from the ending of -o."))] = None,
+        id="json (bawaan), csv atau xlsx; tanpa -f, dari akhiran -o.",
+        en="json (the default), csv or xlsx; without -f, from the ending of -o.",
+    ))] = None,
     output: OutOpt = None,
+    sep: SepOpt = ",",
     password: PasswordOpt = None,
     max_pages: MaxPagesOpt = 500,
     lang: LangOpt = "id",
@@ -76,10 +83,18 @@ def extract_cmd(
 
     lang = check_lang(lang)
     fmt = chosen_format(fmt, output, FORMATS, "json", lang)
+    separator = csv_separator(sep)
+    if separator is None:
+        raise fail(in_language(OUTPUT_WORDS["bad_sep"], lang, value=sep))
     options = ExtractOptions(password=password, max_pages=max_pages, max_memory_mb=max_memory)
     if is_bulk(paths, out):
+        for what, asked in (("-f xlsx", fmt == "xlsx"), ("--sep", separator != ",")):
+            if asked:
+                raise fail(in_language(OUTPUT_WORDS["one_file_only"], lang, what=what))
         _bulk(paths, fmt, output, options, lang, out, jobs, timeout)
         return
+    if fmt == "xlsx" and (why := binary_on_terminal(fmt, output, lang)):
+        raise fail(why)
     from extractor import read_document
 
     from .export import to_csv, to_json
@@ -93,8 +108,17 @@ def extract_cmd(
             return read_document(file, replace(options, progress=told))
 
     doc = guarded(str(file), lang, work, timeout, options.memory_mb)
+    if fmt == "xlsx":
+        from extractor.pk_model import PkDocument
+
+        from .workbook import rak_workbook
+
+        if isinstance(doc, PkDocument):
+            raise fail(in_language(OUTPUT_WORDS["pk_not_xlsx"], lang, file=file))
+        emit_bytes(rak_workbook(doc), output, lang)
+        return
     # CSV for Excel starts with a BOM in a file; on stdout it stays plain, for pipes.
-    emit(to_json(doc) if fmt == "json" else to_csv(doc), output, lang,
+    emit(to_json(doc) if fmt == "json" else to_csv(doc, separator), output, lang,
          bom=fmt == "csv" and output is not None)
 
 

@@ -1,8 +1,10 @@
-"""Extract output: the contract's JSON, and CSV with one line per row.
+"""Extract output: the contract's JSON, and CSV with one line per row (the workbook is
+``rak.workbook``).
 
 CSV carries the schedule as one 0/1 column per period (B1..B12 or TW1..TW4) and is written
 with a BOM so Excel opens the Indonesian text right. Cells that a spreadsheet would run as a
-formula are neutralised.
+formula are neutralised. It is the machine format: commas and decimal points, unless
+``sep=";"`` asks for what Excel in Indonesian settings reads (semicolons, decimal commas).
 """
 
 from __future__ import annotations
@@ -12,21 +14,17 @@ import io
 import json
 from typing import Any
 
+from checks.report.csvlines import csv_cell
+from checks.report.csvlines import neutralise as safe_cell
 from extractor.model import RakDocument, Row
 from extractor.pk_model import PkDocument, PkRow
-
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def to_json(doc: RakDocument | PkDocument) -> str:
     return json.dumps(doc.to_dict(), ensure_ascii=False, indent=2)
 
 
-def safe_cell(value: Any) -> Any:
-    """Keep a spreadsheet from reading document text as a formula."""
-    if isinstance(value, str) and value.startswith(FORMULA_START):
-        return "'" + value
-    return value
+__all__ = ["period_labels", "pk_row_records", "row_records", "safe_cell", "to_csv", "to_json"]
 
 
 def period_labels(periode: str) -> list[str]:
@@ -81,12 +79,13 @@ def pk_row_records(doc: PkDocument) -> list[dict[str, Any]]:
     return records
 
 
-def to_csv(doc: RakDocument | PkDocument) -> str:
+def to_csv(doc: RakDocument | PkDocument, sep: str = ",") -> str:
     records = pk_row_records(doc) if isinstance(doc, PkDocument) else row_records(doc)
     buf = io.StringIO()
     if records:
-        writer = csv.DictWriter(buf, fieldnames=list(records[0]), lineterminator="\r\n")
+        writer = csv.DictWriter(buf, fieldnames=list(records[0]), delimiter=sep,
+                                lineterminator="\r\n")
         writer.writeheader()
         for rec in records:
-            writer.writerow({k: safe_cell(v) for k, v in rec.items()})
+            writer.writerow({k: csv_cell(v, sep) for k, v in rec.items()})
     return buf.getvalue()

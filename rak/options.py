@@ -109,6 +109,15 @@ MaxMemoryOpt = Annotated[
         en="Memory one file may use, MB (2048 by default; 0: no limit).")),
 ]
 
+SepOpt = Annotated[
+    str,
+    typer.Option("--sep", metavar=said(id="PEMISAH", en="SEP"), help=said(
+        id="Pemisah CSV: , (bawaan) atau ; untuk Excel berbahasa Indonesia (dengan koma "
+        "desimal).",
+        en="CSV separator: , (the default) or ; for Excel in Indonesian settings (with decimal "
+        "commas).")),
+]
+
 # Options of the audit (rak check, and bulk runs of it). --lang here may be left out so that
 # the language of a rak.toml applies; an explicit --lang (or RAK_LANG) wins.
 CheckLangOpt = Annotated[

@@ -40,6 +40,7 @@ FORMAT_SUFFIXES: dict[str, str] = {
     ".csv": "csv",
     ".html": "html",
     ".htm": "html",
+    ".xlsx": "xlsx",
 }
 
 
@@ -128,6 +129,61 @@ def safe(text: str) -> str:
 def tell(message: str) -> None:
     """One line for the person at the terminal, on stderr (file names in it shown safely)."""
     typer.echo(safe(message), err=True)
+
+
+# Words of the writer itself (the others' are in rak.i18n).
+OUTPUT_WORDS: dict[str, dict[str, str]] = {
+    "binary_on_terminal": {
+        "id": "{fmt} adalah berkas biner: tulis ke berkas dengan -o NAMA.{fmt} (atau "
+        "alihkan: > NAMA.{fmt})",
+        "en": "{fmt} is a binary file: write it with -o NAME.{fmt} (or redirect: > NAME.{fmt})",
+    },
+    "bad_sep": {
+        "id": "--sep harus satu tanda: , (bawaan), ; (Excel berbahasa Indonesia) atau tab; "
+        "bukan {value}",
+        "en": "--sep must be one character: , (default), ; (Excel in Indonesian) or tab; "
+        "not {value}",
+    },
+    "pk_not_xlsx": {
+        "id": "{file}: Perjanjian Kinerja; -f xlsx menulis RAK saja, pakai -f json atau csv",
+        "en": "{file}: a Perjanjian Kinerja; -f xlsx writes a RAK only, use -f json or csv",
+    },
+    "one_file_only": {
+        "id": "{what} hanya untuk satu berkas; untuk banyak berkas pakai --out FOLDER",
+        "en": "{what} is for one file; for many files use --out FOLDER",
+    },
+}
+
+
+def binary_on_terminal(fmt: str, output: Path | None, lang: str) -> str | None:
+    """Why a binary format (a workbook) cannot go where it was asked to (a terminal), or
+    None: it goes to ``-o`` or to a redirected stdout."""
+    if output is None and stdout_is_terminal():
+        return in_language(OUTPUT_WORDS["binary_on_terminal"], lang, fmt=fmt)
+    return None
+
+
+def stdout_is_terminal() -> bool:
+    return sys.stdout.isatty()
+
+
+CSV_SEPARATORS = {",": ",", ";": ";", "\\t": "\t", "\t": "\t", "tab": "\t"}
+
+
+def csv_separator(value: str) -> str | None:
+    """The one character ``--sep`` names, or None when it names none rak writes."""
+    return CSV_SEPARATORS.get(value)
+
+
+def emit_bytes(data: bytes, output: Path | None, lang: str) -> None:
+    """A binary result (a workbook): the file ``output``, or stdout when redirected."""
+    if output is None:
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+        return
+    write_file(output, data)
+    tell(in_language(WORDS["written"], lang, path=output))
 
 
 def emit(text: str, output: Path | None, lang: str, bom: bool = False) -> None:

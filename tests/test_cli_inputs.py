@@ -109,8 +109,8 @@ def test_an_empty_or_foreign_file_in_a_folder_is_skipped_in_words(tmp_path: Path
     assert f"{tmp_path / 'catatan.txt'}: empty file" in english
 
 
-@pytest.mark.parametrize(("command", "choices"), [("check", "text, json, csv, html"),
-                                                   ("extract", "json, csv")])
+@pytest.mark.parametrize(("command", "choices"), [("check", "text, json, csv, html, xlsx"),
+                                                   ("extract", "json, csv, xlsx")])
 def test_a_bad_format_lists_the_choices(command: str, choices: str, seed_json: Path) -> None:
     source = seed_json if command == "check" else DOCX
     said = one_line(run(command, source, "-f", "pdf"))
@@ -143,9 +143,9 @@ def test_extract_follows_o_and_refuses_a_format_it_does_not_write(tmp_path: Path
     refused = run("extract", DOCX, "-o", tmp_path / "r.html")
     assert refused.exit_code == ExitCode.INPUT and not (tmp_path / "r.html").exists()
     assert one_line(refused) == (f"{tmp_path / 'r.html'}: perintah ini tidak menulis html; "
-                                 "pilih -f json, csv")
+                                 "pilih -f json, csv, xlsx")
     english = run("extract", DOCX, "-o", tmp_path / "r.html", "--lang", "en")
-    assert one_line(english).endswith("this command does not write html; choose -f json, csv")
+    assert one_line(english).endswith("this command does not write html; choose -f json, csv, xlsx")
 
 
 @pytest.mark.parametrize(("lang", "summary", "status"), [
@@ -229,3 +229,12 @@ def test_progress_on_a_real_terminal_leaves_stdout_alone(tmp_path: Path) -> None
     assert "Membaca rak-tanpa-garis-potret.pdf, halaman" in text and "2/2" in text
     assert "halaman" not in stdout.decode("utf-8")
     assert stdout.decode("utf-8").startswith("rak-tanpa-garis-potret.pdf")
+
+
+def test_the_ending_xlsx_of_o_writes_a_workbook(tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    out = tmp_path / "rak.xlsx"
+    result = run("extract", DOCX, "-o", out)
+    assert result.exit_code == ExitCode.OK, result.output
+    assert load_workbook(out).sheetnames

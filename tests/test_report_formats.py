@@ -83,7 +83,9 @@ def test_json_is_the_extract_object_plus_findings_and_valid() -> None:
 def test_csv_one_line_per_finding() -> None:
     report = seed_report()
     rows = list(csv.reader(io.StringIO(render("csv", report))))
-    assert rows[0] == ["file", "row", "page", "rule", "severity", "field", "message"]
+    # The first seven columns as they always were; a workbook's and a Word file's places after.
+    assert rows[0] == ["file", "row", "page", "rule", "severity", "field", "message",
+                       "sheet", "sheet_row", "cell", "table", "table_row"]
     assert len(rows) == 1 + len(report.findings)
     assert [
         "rak-kubu-raya-2024.pdf",
@@ -93,6 +95,7 @@ def test_csv_one_line_per_finding() -> None:
         "error",
         "pelaksana",
         "Kolom PELAKSANA kosong",
+        "", "", "", "", "",
     ] in rows
 
 

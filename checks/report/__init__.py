@@ -32,6 +32,7 @@ class RenderOptions:
     lang: str = "id"
     color: bool = False  # ANSI colour (text on a terminal)
     width: int = 100  # text: wrap width when writing to a terminal
+    sep: str = ","  # csv: the separator (";" for Excel in Indonesian settings)
 
 
 Renderer = Callable[[Report, RenderOptions], str]

@@ -22,9 +22,11 @@ from .htmlstyle import CSS
 from .words import (
     PLURAL_SEVERITY,
     WORDS,
+    finding_place,
     period_labels,
     pk_pair_lines,
     reading_status,
+    row_place,
     uncertain_detail,
 )
 
@@ -147,6 +149,13 @@ def _field_label(f: Finding) -> str:
     return f'<span class="field">{esc(heading)}</span> '
 
 
+def _cell_label(f: Finding, lang: str) -> str:
+    """The workbook cell to edit (``'RAK 2024'!D12``), where the input was a workbook."""
+    if not (f.sel and f.lokasi is not None and f.lokasi.lembar):
+        return ""
+    return f' <span class="cell">{esc(finding_place(f, lang))}</span>'
+
+
 def _row_html(
     n: int, row: Row, found: list[Finding], periods: int, sasaran_span: int, lang: str
 ) -> str:
@@ -154,9 +163,9 @@ def _row_html(
     for f in found:
         by_field[(f.field or "").split(".")[0]].append(f)
     row_class = f' class="flagged {_worst(found).value}"' if found else ""
-    at = row.lokasi.halaman
-    page = f"{in_language(WORDS['page'], lang)} {at}" if at is not None else ""
-    cells = [f'<td class="{_cell_class("no", by_field.get("", []))}"><b>{n}</b>{esc(page)}</td>']
+    place = row_place(row.lokasi, lang)
+    at = f'<span class="place">{esc(place)}</span>' if place else ""
+    cells = [f'<td class="{_cell_class("no", by_field.get("", []))}"><b>{n}</b>{at}</td>']
     texts = {
         "sasaran_kegiatan": row.sasaran_kegiatan,
         "indikator_kinerja": row.indikator_kinerja,
@@ -188,7 +197,7 @@ def _row_html(
     cells.append(f'<td class="{cls}">{esc(pelaksana)}</td>')
     notes = "".join(
         f"<li>{_badge(f.severity, lang)} {_field_label(f)}{esc(f.message)}"
-        f"<code>{esc(f.rule)}</code></li>"
+        f"{_cell_label(f, lang)}<code>{esc(f.rule)}</code></li>"
         for f in found
     )
     cells.append(f'<td class="notes">{"<ul>" + notes + "</ul>" if notes else ""}</td>')

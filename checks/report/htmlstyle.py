@@ -74,6 +74,7 @@ table.rak td {
 table.rak td.no { text-align: right; color: var(--muted); white-space: nowrap;
   font-variant-numeric: tabular-nums; }
 table.rak td.no b { color: var(--ink); display: block; font-size: 13px; }
+table.rak td.no .place { display: block; white-space: normal; font-size: 11px; }
 table.rak td.sasaran { color: #3d4852; background: #fbfcfd; }
 table.rak td.target { font-weight: 600; }
 table.rak td.m { padding: 7px 0; text-align: center; color: var(--mark);
@@ -95,6 +96,7 @@ td.notes ul { list-style: none; margin: 0; padding: 0; }
 td.notes li { margin: 0 0 6px; }
 td.notes li:last-child { margin-bottom: 0; }
 td.notes .field { font-weight: 600; font-size: 11px; color: var(--muted); }
+td.notes .cell { font: 600 11px ui-monospace, monospace; color: var(--ink); white-space: nowrap; }
 td.notes code { display: block; margin-top: 1px; font-size: 11px; }
 tr:target td { outline: 2px solid #7aa7d9; outline-offset: -2px; }
 footer { margin-top: 26px; color: var(--muted); font-size: 12px; }

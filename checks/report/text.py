@@ -20,8 +20,10 @@ from ..finding import Finding, Severity, count_by_severity, field_heading
 from . import RenderOptions, Report
 from .words import (
     WORDS,
+    finding_place,
     pk_pair_lines,
     reading_status,
+    row_place,
     shorten,
     summary_counts,
     uncertain_detail,
@@ -38,8 +40,8 @@ def _heading(report: Report, row: int | None, lang: str) -> Text:
     doc = report.doc
     if doc is not None and 0 < row <= len(doc.rows):
         r = doc.rows[row - 1]
-        if r.lokasi.halaman is not None:
-            parts.append(f"{in_language(WORDS['page'], lang)} {r.lokasi.halaman}")
+        if place := row_place(r.lokasi, lang):
+            parts.append(place)
         heading = Text(" · ".join(parts), style="bold")
         if r.indikator_kinerja.strip():
             heading.append(" · ")
@@ -56,6 +58,8 @@ def _line(f: Finding, lang: str, label_width: int) -> Text:
     if heading and heading not in f.message:
         line.append(f"{heading}: ", style="bold")
     line.append(f.message)
+    if f.sel and f.lokasi is not None and f.lokasi.lembar:
+        line.append(f"  {finding_place(f, lang)}", style="bold")
     line.append(f"  ({f.rule})", style="dim")
     return line
 

@@ -6,8 +6,10 @@ the text and HTML renderers so both say the same thing.
 
 from __future__ import annotations
 
+import re
+
 from extractor.language import in_language
-from extractor.model import RakDocument
+from extractor.model import Lokasi, RakDocument
 
 from ..finding import Finding, Severity
 from ..folding import needs_eye
@@ -49,6 +51,10 @@ WORDS: dict[str, dict[str, str]] = {
     "uncertain_rows": {"id": "{n} baris", "en": "{n} rows"},
     "uncertain_pages": {"id": "{rows} di halaman {pages}", "en": "{rows} on page(s) {pages}"},
     "source_crop": {"id": "Di dokumen (hal. {page})", "en": "In the document (p. {page})"},
+    # Where a row or a finding is, in the terms of the program the file is opened with.
+    "at_table_row": {"id": "tabel {table}, baris {row}", "en": "table {table}, row {row}"},
+    "at_sheet_row": {"id": "lembar {sheet}, baris {row}", "en": "sheet {sheet}, row {row}"},
+    "place": {"id": "Lokasi", "en": "Location"},
     # rak check --pk: the pairs of indicators made
     "pk": {"id": "Perjanjian Kinerja", "en": "Perjanjian Kinerja"},
     "pk_pairs": {"id": "Pasangan indikator RAK–PK", "en": "RAK–PK indicator pairs"},
@@ -105,6 +111,41 @@ def uncertain_detail(findings: list[Finding], lang: str) -> str:
         what = in_language(WORDS["uncertain_pages"], lang, rows=what,
                            pages=", ".join(str(p) for p in pages))
     return in_language(WORDS["uncertain_detail"], lang, what=what)
+
+
+_PLAIN_SHEET = re.compile(r"^[A-Za-z_][A-Za-z0-9_.]*$")
+_LOOKS_LIKE_CELL = re.compile(r"^[A-Za-z]{1,3}\d+$|^[RrCc]\d*$")
+
+
+def sheet_ref(sheet: str, ref: str) -> str:
+    """``Sheet1!D12``, the sheet quoted as Excel writes it when its name is not one word
+    (``'RAK 2024'!D12``): what a person types in Excel's Name Box to go there."""
+    plain = _PLAIN_SHEET.match(sheet) and not _LOOKS_LIKE_CELL.match(sheet)
+    name = sheet if plain else "'" + sheet.replace("'", "''") + "'"
+    return f"{name}!{ref}"
+
+
+def row_place(lokasi: Lokasi | None, lang: str) -> str:
+    """Where a row is, as a person finds it: ``hal. 3``, ``tabel 1, baris 7`` (Word),
+    ``lembar RAK 2024, baris 12`` (Excel); empty when nothing is known."""
+    if lokasi is None:
+        return ""
+    if lokasi.lembar and lokasi.baris_lembar:
+        return in_language(WORDS["at_sheet_row"], lang, sheet=lokasi.lembar,
+                           row=lokasi.baris_lembar)
+    if lokasi.tabel and lokasi.baris_tabel:
+        return in_language(WORDS["at_table_row"], lang, table=lokasi.tabel,
+                           row=lokasi.baris_tabel)
+    if lokasi.halaman is not None:
+        return f"{in_language(WORDS['page'], lang)} {lokasi.halaman}"
+    return ""
+
+
+def finding_place(f: Finding, lang: str) -> str:
+    """Where a finding is: its cell in a workbook (``'RAK 2024'!D12``), else its row's place."""
+    if f.lokasi is not None and f.lokasi.lembar and f.sel:
+        return sheet_ref(f.lokasi.lembar, f.sel)
+    return row_place(f.lokasi, lang)
 
 
 def period_labels(periode: str, lang: str) -> list[str]:

@@ -25,7 +25,7 @@ from posixpath import normpath
 from lxml import etree
 
 from ..errors import MemoryLimitExceeded, TooLarge, UnreadableDocument
-from ..grid import Cell, Grid, Table, TextLine
+from ..grid import Cell, Grid, Place, Table, TextLine
 from ..options import ExtractOptions
 from . import open_package
 from .docx_styles import Numbering, Styles, read_look, style_fill
@@ -237,7 +237,7 @@ class _Body:
         names = self.names
         for block in blocks(body, names):
             if block.tag == names.tbl:
-                grid.tables.append(self.table(block))
+                grid.tables.append(self.table(block, len(grid.tables) + 1))
                 continue
             text = paragraph_text(block, names, self.text())
             _add_lines(grid, text, len(grid.tables))
@@ -245,7 +245,9 @@ class _Body:
                 for para in block_text(box, names, self.text()).paragraphs:
                     _add_lines(grid, para, len(grid.tables))
 
-    def table(self, tbl: etree._Element) -> Table:
+    def table(self, tbl: etree._Element, number: int) -> Table:
+        """The table ``number`` (1-based, in document order: Word's own count) as rows of
+        cells, each knowing its table and row (``Place``) for a report to point at."""
         names = self.names
         edges = _column_edges(tbl, names)
         pattern = _TablePattern(tbl, names, self.styles, edges.columns)
@@ -255,6 +257,7 @@ class _Body:
             trpr = tr.find(names.trPr)
             top = float(len(rows))
             col = small_int(_val(trpr, names.gridBefore, names), 0)
+            place = Place(table=number, row=r + 1)
             row: list[Cell] = []
             for tc in children(tr, names.tc, names):
                 props = _CellProps(tc.find(names.tcPr), names)
@@ -264,7 +267,9 @@ class _Body:
                 if props.h_continue and row:
                     row[-1].x1 = x1  # legacy horizontal merge: widen the cell it continues
                     continue
-                row.append(self.cell(tc, props, shaded, x0, x1, top))
+                cell = self.cell(tc, props, shaded, x0, x1, top)
+                cell.place = place
+                row.append(cell)
             rows.append(row)
         return Table(rows=rows, page=None)
 

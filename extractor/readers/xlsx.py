@@ -11,8 +11,10 @@ Contract with layout (see ``grid.py``): ``x0``/``x1`` are cumulative widths of t
 columns (Excel's character units, default 8.43), so a merged range is ONE cell spanning its
 columns; rows below a merge's first row get ``Cell(text="", continued=True)`` over the same
 span; hidden rows and columns do not exist; a non-white fill sets ``shaded``; ``top``/``bottom``
-are the sheet's row numbers; there are no pages. Sheets are read in workbook order; hidden
-sheets are skipped.
+are the sheet's row numbers; there are no pages. Each cell's ``place`` is its sheet and A1
+reference (every part of a merge names the merge's top-left cell, where Excel keeps the value
+and takes an edit), so a report can say ``'RAK 2024'!D12``. Sheets are read in workbook
+order; hidden sheets are skipped.
 
 The workbook is opened with ``read_only=False`` (merged ranges exist only then) and
 ``data_only=True`` (a formula gives the value Excel cached, as printed), after
@@ -33,12 +35,13 @@ from lxml.etree import XMLSyntaxError
 from openpyxl import load_workbook
 from openpyxl.cell.cell import Cell as XlCell
 from openpyxl.cell.cell import MergedCell
+from openpyxl.utils import get_column_letter
 from openpyxl.utils.exceptions import InvalidFileException
 from openpyxl.workbook.workbook import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
 from ..errors import MemoryLimitExceeded, UnreadableDocument
-from ..grid import Cell, Grid, Table, TextLine
+from ..grid import Cell, Grid, Place, Table, TextLine
 from ..marks import is_symbol_font
 from ..options import ExtractOptions
 from . import ZIP_ERRORS, open_package
@@ -123,6 +126,7 @@ class _Merge:
     text: str
     shaded: bool
     mark: bool
+    place: Place  # its top-left cell, where the value is kept and an edit goes
 
 
 class _Columns:
@@ -155,6 +159,11 @@ class _Columns:
         return (inside[0], inside[-1]) if inside else None
 
 
+def _place(sheet: Worksheet, row: int, col: int) -> Place:
+    """The cell as Excel names it: its sheet and its A1 reference."""
+    return Place(sheet=sheet.title, ref=f"{get_column_letter(col)}{row}", row=row)
+
+
 def _hidden_rows(sheet: Worksheet) -> set[int]:
     return {r for r, dim in sheet.row_dimensions.items() if dim.hidden}
 
@@ -179,6 +188,7 @@ def _merges(
             text=text,
             shaded=look.shaded,
             mark=look.symbol_font and bool(text.strip()),
+            place=_place(sheet, rng.min_row, rng.min_col),
         )
         for r in range(rows[0], rows[1] + 1):
             for c in range(cols[0], cols[1] + 1):
@@ -335,7 +345,8 @@ def _row_slots(
             if entry is None:
                 continue  # inside a merge, drawn by the slot at its first visible column
             lo, hi = entry.span
-            cell = Cell(text="", x0=edges[lo], x1=edges[hi + 1], top=r, bottom=r + 1)
+            cell = Cell(text="", x0=edges[lo], x1=edges[hi + 1], top=r, bottom=r + 1,
+                        place=entry.merge.place)
             bordered = looks(sheet.cell(r, c)).bordered
             if entry.first_row == r:
                 m = entry.merge
@@ -357,6 +368,7 @@ def _row_slots(
             bottom=r + 1,
             shaded=look.shaded,
             mark=look.symbol_font and has_text,
+            place=_place(sheet, r, c),
         )
         slots.append(_Slot(i, i, cell, has_text or look.shaded, look.bordered))
     return slots

@@ -34,6 +34,7 @@ CONFUSIONS: tuple[tuple[str, str], ...] = (
 )
 
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+_CASELESS = "lIi1|"  # glyphs whose capital and small forms OCR cannot tell apart
 _SIMPLE = re.compile(r"[^\W\d_]+")
 
 
@@ -146,9 +147,10 @@ class WordMender:
         return best
 
     def _case_of(self, found: str, better: str) -> str:
-        """The slip's own capitalisation, unless the slip was in its first letter ("lnformasi"
-        for "Informasi" or "informasi"): then as the document mostly writes the word."""
-        if found[:1].casefold() == better[:1]:
+        """The slip's own capitalisation, unless its first letter was misread as a glyph that
+        looks the same in either case ("lnformasi": l for I or i): then as the document
+        mostly writes the word ("fogistik" stays lower case)."""
+        if found[:1].casefold() == better[:1] or found[:1] not in _CASELESS:
             return _case(found)
         if found.isupper():
             return "upper"

@@ -145,6 +145,8 @@ def test_a_doubled_word_gets_back_the_hyphen_indonesian_writes() -> None:
 
 
 def test_a_slip_in_the_first_letter_takes_the_document_s_capitals() -> None:
-    cs = cells("Data dan Informasi", "Sistem Informasi", "Data dan lnformasi")
+    cs = cells("Data dan Informasi", "Sistem Informasi", "Data dan lnformasi",
+               "Umum dan Logistik", "Bagian Logistik", "penyediaan fogistik pemilu")
     mend_cells(cs)
-    assert cs[2].text == "Data dan Informasi"
+    assert cs[2].text == "Data dan Informasi"  # l or I: the document's capitals
+    assert cs[5].text == "penyediaan logistik pemilu"  # f is small: so was the l

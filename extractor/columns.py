@@ -21,6 +21,7 @@ from .headings import (
     TARGET,
     bare_period,
     heading_role,
+    names_other_column,
     period_label,
 )
 from .marks import is_mark_text
@@ -251,18 +252,6 @@ def _fill_period_sequence(cols: list[Column]) -> None:
 _ORDER = (SASARAN, INDIKATOR, TARGET, KEGIATAN, JADWAL, PELAKSANA)
 
 
-# Headings of columns a RAK may add that are none of its core ones: never renamed by place.
-_OTHER_HEADINGS = ("KETERANGAN", "KET", "CATATAN", "OUTPUT", "KELUARAN", "SUMBER DANA",
-                   "LOKASI", "SATUAN", "STATUS", "BUKTI", "DATA DUKUNG")  # fmt: skip
-
-
-def _names_another(heading: str) -> bool:
-    from rapidfuzz import fuzz
-
-    text = heading.upper()
-    return any(fuzz.partial_ratio(name, text) >= 90 for name in _OTHER_HEADINGS)
-
-
 def _name_by_place(cols: list[Column]) -> None:
     """A core column whose heading matched nothing ("PE! arcana" for a blurred PELAKSANA,
     a typing slip) is named by its place: the one headed column left between the columns
@@ -289,7 +278,7 @@ def _name_by_place(cols: list[Column]) -> None:
         hi_rank = min((r for r in known if r > missing), default=len(_ORDER))
         gap = [r for r in range(lo_rank + 1, hi_rank) if _ORDER[r] != JADWAL]
         between = [
-            c for c in cols[lo + 1 : hi] if c.role == OTHER and not _names_another(c.heading)
+            c for c in cols[lo + 1 : hi] if c.role == OTHER and not names_other_column(c.heading)
         ]
         # One role missing in the gap and one column there: two of each cannot be told apart.
         if len(gap) == 1 and len(between) == 1 and (before or after):

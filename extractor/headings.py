@@ -75,6 +75,18 @@ HEADINGS: dict[str, tuple[str, ...]] = {
     ANGGARAN: ("ANGGARAN", "PAGU", "PAGU ANGGARAN", "ANGGARAN RP", "BIAYA", "DANA"),
 }
 
+# Headings of columns a RAK may add that are none of its core ones: a column headed so is
+# never given a core role by its place.
+OTHER_HEADINGS = ("KETERANGAN", "KET", "CATATAN", "OUTPUT", "KELUARAN", "SUMBER DANA",
+                  "LOKASI", "SATUAN", "STATUS", "BUKTI", "DATA DUKUNG")  # fmt: skip
+
+
+def names_other_column(heading: str) -> bool:
+    """The heading names one of the extra columns (``OTHER_HEADINGS``), typos allowed."""
+    text = heading.upper()
+    return any(fuzz.partial_ratio(name, text) >= 90 for name in OTHER_HEADINGS)
+
+
 _CHOICES = [(h, role) for role, hs in HEADINGS.items() for h in hs]
 _CHOICE_TEXT = [h for h, _ in _CHOICES]
 

@@ -23,7 +23,7 @@ from .html_writer import BORDERLESS, HtmlOptions
 from .pdf_canvas import Look
 from .pdf_writer import PdfOptions
 from .spec import SampleDoc
-from .variants import UNITS_KAB, clean_seed_rows, paginate, relocate, to_quarters
+from .variants import office_doc, to_quarters
 
 DrawnVariant = tuple[SampleDoc, PdfOptions | WriterOptions | HtmlOptions]
 
@@ -32,10 +32,11 @@ def tanpa_garis() -> DrawnVariant:
     """No ruling at all: columns only from text alignment, bold headings, B1..B12, √ marks,
     cells wrapping over two to four lines and a blank gap between rows. A SASARAN run
     continuing from the previous page is left empty at the top of the page."""
-    rows = relocate(clean_seed_rows()[26:50], "Kota Singkawang", "Singkawang", UNITS_KAB)
-    doc = SampleDoc(
-        name="rak-tanpa-garis",
-        pages=paginate(rows, (8, 9, 7)),
+    doc = office_doc(
+        "rak-tanpa-garis",
+        slice(26, 50),
+        ("Kota Singkawang", "Singkawang"),
+        sizes=(8, 9, 7),
         unit_organisasi="SEKRETARIAT KPU KOTA SINGKAWANG",
         tahun=2024,
         tempat="SINGKAWANG",
@@ -51,10 +52,11 @@ def garis_putih() -> DrawnVariant:
     white-stroked box inside every text cell, white lines across every row at mid-height,
     thin white bars down INDIKATOR and KEGIATAN, a CMYK-white line through the JADWAL
     heading. None is a border; a reader that takes them for one splits every cell."""
-    rows = relocate(clean_seed_rows()[:22], "Kabupaten Bengkayang", "Bengkayang", UNITS_KAB)
-    doc = SampleDoc(
-        name="rak-garis-putih",
-        pages=paginate(rows, (8, 9, 5)),
+    doc = office_doc(
+        "rak-garis-putih",
+        slice(0, 22),
+        ("Kabupaten Bengkayang", "Bengkayang"),
+        sizes=(8, 9, 5),
         unit_organisasi="SEKRETARIAT KPU KABUPATEN BENGKAYANG",
         tahun=2025,
         tempat="BENGKAYANG",
@@ -76,10 +78,11 @@ def diputar() -> DrawnVariant:
     """Pages stored three ways in one file, cycling: upright; a portrait page whose content
     is drawn turned a quarter so that /Rotate 90 shows it upright; a landscape page given
     /Rotate 270, shown sideways (as pypdf ``page.rotate(270)`` leaves it)."""
-    rows = relocate(clean_seed_rows()[17:53], "Kabupaten Sintang", "Sintang", UNITS_KAB)
-    doc = SampleDoc(
-        name="rak-diputar",
-        pages=paginate(rows, (7, 8)),
+    doc = office_doc(
+        "rak-diputar",
+        slice(17, 53),
+        ("Kabupaten Sintang", "Sintang"),
+        sizes=(7, 8),
         unit_organisasi="SEKRETARIAT KPU KABUPATEN SINTANG",
         tahun=2024,
         tempat="SINTANG",
@@ -97,14 +100,15 @@ def diputar() -> DrawnVariant:
 def tanpa_garis_tw() -> DrawnVariant:
     """Borderless with quarters: a NO column, TW I..TW IV under WAKTU PELAKSANAAN, ✓ marks,
     RENCANA AKSI and PENANGGUNG JAWAB headings, signed with a NIP."""
-    base = relocate(clean_seed_rows()[8:30], "Kabupaten Kapuas Hulu", "Kapuas Hulu", UNITS_KAB)
-    rows = [
-        replace(r, jadwal=to_quarters(r.jadwal), lainnya={"no": str(i + 1)})
-        for i, r in enumerate(base)
-    ]
-    doc = SampleDoc(
-        name="rak-tanpa-garis-tw",
-        pages=paginate(rows, (8, 9, 5)),
+    doc = office_doc(
+        "rak-tanpa-garis-tw",
+        slice(8, 30),
+        ("Kabupaten Kapuas Hulu", "Kapuas Hulu"),
+        sizes=(8, 9, 5),
+        remake=lambda base: [
+            replace(r, jadwal=to_quarters(r.jadwal), lainnya={"no": str(i + 1)})
+            for i, r in enumerate(base)
+        ],
         unit_organisasi="SEKRETARIAT KPU KABUPATEN KAPUAS HULU",
         tahun=2025,
         tempat="PUTUSSIBAU",
@@ -130,10 +134,11 @@ def centang_gambar() -> DrawnVariant:
     """Ruled, B1..B12, every check mark drawn without a font, the style cycling row by row:
     a tick of two stroked lines, a line and a Bezier curve, a filled tick outline, a 16 px
     picture. The page has no mark glyph at all; each planned month is ink only."""
-    rows = relocate(clean_seed_rows()[4:28], "Kabupaten Melawi", "Melawi", UNITS_KAB)
-    doc = SampleDoc(
-        name="rak-centang-gambar",
-        pages=paginate(rows, (8, 9, 7)),
+    doc = office_doc(
+        "rak-centang-gambar",
+        slice(4, 28),
+        ("Kabupaten Melawi", "Melawi"),
+        sizes=(8, 9, 7),
         unit_organisasi="SEKRETARIAT KPU KABUPATEN MELAWI",
         tahun=2025,
         tempat="NANGA PINOH",
@@ -145,22 +150,14 @@ def centang_gambar() -> DrawnVariant:
     return doc, options
 
 
-def _office(name: str, region: str, short: str, rows: slice, **meta: object) -> SampleDoc:
-    """A spec of clean seed rows moved to another office, on pages of the given sizes."""
-    sizes = meta.pop("sizes", (8, 9, 7))
-    picked = relocate(clean_seed_rows()[rows], region, short, UNITS_KAB)
-    return SampleDoc(name=name, pages=paginate(picked, sizes), **meta)  # type: ignore[arg-type]
-
-
 def tanpa_garis_rapat() -> DrawnVariant:
     """Borderless with 1 pt cell padding and 2 pt between rows: the gap between SASARAN and
     INDIKATOR, and between the December mark and PELAKSANA, is narrower than a fixed share
     of the font size."""
-    doc = _office(
+    doc = office_doc(
         "rak-tanpa-garis-rapat",
-        "Kabupaten Sekadau",
-        "Sekadau",
         slice(0, 22),
+        ("Kabupaten Sekadau", "Sekadau"),
         unit_organisasi="SEKRETARIAT KPU KABUPATEN SEKADAU",
         tahun=2025,
         tempat="SEKADAU",
@@ -175,11 +172,10 @@ def tanpa_garis_renggang() -> DrawnVariant:
     """Borderless set loose: leading 1.5 times the font size and no gap between rows, so the
     blank between two lines of one cell is wider than a fixed share of the font size; only
     the page's own pitches tell lines of a cell from rows."""
-    doc = _office(
+    doc = office_doc(
         "rak-tanpa-garis-renggang",
-        "Kabupaten Kayong Utara",
-        "Kayong Utara",
         slice(30, 50),
+        ("Kabupaten Kayong Utara", "Kayong Utara"),
         unit_organisasi="SEKRETARIAT KPU KABUPATEN KAYONG UTARA",
         tahun=2024,
         tempat="SUKADANA",
@@ -194,11 +190,10 @@ def tanpa_garis_tanpa_spasi() -> DrawnVariant:
     """Every word placed by itself with no space glyph, in Liberation Serif (a space
     advance of exactly 0.25 of the font size): title, unit, table and signature keep their
     spaces only if a gap of one advance reads as a space."""
-    doc = _office(
+    doc = office_doc(
         "rak-tanpa-garis-tanpa-spasi",
-        "Kabupaten Landak",
-        "Landak",
         slice(10, 32),
+        ("Kabupaten Landak", "Landak"),
         unit_organisasi="SEKRETARIAT KPU KABUPATEN LANDAK",
         tahun=2025,
         tempat="NGABANG",
@@ -215,11 +210,10 @@ def tanpa_garis_potret() -> DrawnVariant:
     """Borderless on a portrait A4 page: 6 pt Liberation Sans Narrow, month columns 13 pt
     wide, so the marks of B12 stand a few points from PELAKSANA's text; the column-number
     row 1 .. 17 under the header, its numbers as close as the columns."""
-    doc = _office(
+    doc = office_doc(
         "rak-tanpa-garis-potret",
-        "Kabupaten Sambas",
-        "Sambas",
         slice(20, 44),
+        ("Kabupaten Sambas", "Sambas"),
         unit_organisasi="SEKRETARIAT KPU KABUPATEN SAMBAS",
         tahun=2024,
         tempat="SAMBAS",
@@ -245,11 +239,10 @@ def tanpa_garis_word() -> DrawnVariant:
     """A Word table with its borders switched off, printed by LibreOffice: rows touch (Word
     pads cells at the sides only), marks are centred down their row, and a SASARAN merged
     over several rows runs on into the rows below its first."""
-    doc = _office(
+    doc = office_doc(
         "rak-tanpa-garis-word",
-        "Kabupaten Mempawah",
-        "Mempawah",
         slice(2, 26),
+        ("Kabupaten Mempawah", "Mempawah"),
         unit_organisasi="SEKRETARIAT KPU KABUPATEN MEMPAWAH",
         tahun=2025,
         tempat="MEMPAWAH",
@@ -265,11 +258,10 @@ def tanpa_garis_html() -> DrawnVariant:
     row and the columns sized by the browser (its defaults: no word wider than its column),
     baselines on the browser's pixel grid, padding 2 px, the header repeated by the browser
     on every page, ligatures (ﬁ) in the text."""
-    doc = _office(
+    doc = office_doc(
         "rak-tanpa-garis-html",
-        "Kota Pontianak",
-        "Pontianak",
         slice(26, 50),
+        ("Kota Pontianak", "Pontianak"),
         unit_organisasi="SEKRETARIAT KPU KOTA PONTIANAK",
         tahun=2025,
         tempat="PONTIANAK",

@@ -20,7 +20,7 @@ from .docx_writer import MONTHS_SHORT, Headings, WriterOptions
 from .html_writer import HtmlOptions, make_html_sample
 from .spec import SampleDoc
 from .styled_docx import StyledOptions, make_styled_sample
-from .variants import UNITS_KAB, clean_seed_rows, paginate, relocate
+from .variants import office_doc
 
 SAMPLES_DIR = Path(__file__).resolve().parents[1]
 
@@ -37,11 +37,12 @@ def _doc(
     nip: str | None = None,
 ) -> SampleDoc:
     """``region``: (long, short) names; ``signed``: (tempat, tanggal, nama)."""
-    moved = relocate(clean_seed_rows()[rows], *region, UNITS_KAB)
     tempat, tanggal, nama = signed
-    return SampleDoc(
-        name=name,
-        pages=paginate(moved, sizes),
+    return office_doc(
+        name,
+        rows,
+        region,
+        sizes=sizes,
         unit_organisasi=f"SEKRETARIAT KPU {region[0].upper()}",
         tahun=tahun,
         tempat=tempat,

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import replace
+from typing import Any
 
 from .docx_writer import MONTHS_SHORT, QUARTERS, Headings, WriterOptions
 from .seed import load_seed
@@ -91,6 +92,27 @@ def paginate(rows: list[SampleRow], sizes: Iterable[int] = (3, 3, 4)) -> list[Sa
     return pages
 
 
+def office_doc(
+    name: str,
+    rows: slice,
+    region: tuple[str, str],
+    *,
+    units: dict[str, str] = UNITS_KAB,
+    sizes: Iterable[int] | None = (3, 3, 4),
+    remake: Callable[[list[SampleRow]], list[SampleRow]] | None = None,
+    **meta: Any,
+) -> SampleDoc:
+    """A spec of the clean seed rows in ``rows``, moved to another office (``region``: its
+    long and short names) and cut into pages of ``sizes`` (None: one long table);
+    ``remake`` changes the moved rows first (quarters, a NO column, group rows); ``meta``:
+    the document's other fields."""
+    moved = relocate(clean_seed_rows()[rows], *region, units)
+    if remake is not None:
+        moved = remake(moved)
+    pages = [SamplePage(rows=moved)] if sizes is None else paginate(moved, sizes)
+    return SampleDoc(name=name, pages=pages, **meta)
+
+
 def to_quarters(months: list[int]) -> list[int]:
     return sorted({(m - 1) // 3 + 1 for m in months})
 
@@ -100,10 +122,10 @@ def to_quarters(months: list[int]) -> list[int]:
 
 def bulan_nama_centang() -> Variant:
     """Month names under WAKTU PELAKSANAAN, ✓ marks, a city office in 2023, NIP signed."""
-    rows = relocate(clean_seed_rows()[:24], "Kota Pontianak", "Pontianak", UNITS_KAB)
-    doc = SampleDoc(
-        name="rak-bulan-nama-centang",
-        pages=paginate(rows),
+    doc = office_doc(
+        "rak-bulan-nama-centang",
+        slice(0, 24),
+        ("Kota Pontianak", "Pontianak"),
         unit_organisasi="SEKRETARIAT KPU KOTA PONTIANAK",
         tahun=2023,
         tempat="PONTIANAK",
@@ -123,12 +145,13 @@ def bulan_nama_centang() -> Variant:
 
 def triwulan() -> Variant:
     """Quarters TW I..TW IV under JADWAL, "v" marks, RENCANA AKSI / PENANGGUNG JAWAB."""
-    seed = clean_seed_rows()
-    rows = relocate(seed[5:35], "Provinsi Kalimantan Barat", "Kalimantan Barat", UNITS_PROV)
-    rows = [replace(r, jadwal=to_quarters(r.jadwal)) for r in rows]
-    doc = SampleDoc(
-        name="rak-triwulan",
-        pages=paginate(rows, (4, 5, 4)),
+    doc = office_doc(
+        "rak-triwulan",
+        slice(5, 35),
+        ("Provinsi Kalimantan Barat", "Kalimantan Barat"),
+        units=UNITS_PROV,
+        sizes=(4, 5, 4),
+        remake=lambda rows: [replace(r, jadwal=to_quarters(r.jadwal)) for r in rows],
         unit_organisasi="SEKRETARIAT KPU PROVINSI KALIMANTAN BARAT",
         tahun=2025,
         tempat="PONTIANAK",
@@ -148,10 +171,11 @@ def triwulan() -> Variant:
 
 def wingdings() -> Variant:
     """Marks as Word symbol characters (w:sym, Wingdings F0FC) rather than text."""
-    rows = relocate(clean_seed_rows()[20:44], "Kabupaten Mempawah", "Mempawah", UNITS_KAB)
-    doc = SampleDoc(
-        name="rak-wingdings",
-        pages=paginate(rows, (3, 4)),
+    doc = office_doc(
+        "rak-wingdings",
+        slice(20, 44),
+        ("Kabupaten Mempawah", "Mempawah"),
+        sizes=(3, 4),
         unit_organisasi="SEKRETARIAT KPU KABUPATEN MEMPAWAH",
         tempat="MEMPAWAH",
         tanggal="JANUARI 2024",
@@ -168,10 +192,11 @@ def wingdings() -> Variant:
 
 def arsir() -> Variant:
     """Planned months shaded grey, no glyph at all; F4 paper, no column-number row."""
-    rows = relocate(clean_seed_rows()[10:34], "Kabupaten Sambas", "Sambas", UNITS_KAB)
-    doc = SampleDoc(
-        name="rak-arsir",
-        pages=paginate(rows, (4, 3)),
+    doc = office_doc(
+        "rak-arsir",
+        slice(10, 34),
+        ("Kabupaten Sambas", "Sambas"),
+        sizes=(4, 3),
         unit_organisasi="SEKRETARIAT KPU KABUPATEN SAMBAS",
         tempat="SAMBAS",
         tanggal="3 JANUARI 2024",
@@ -193,11 +218,9 @@ def _rupiah(amount: int) -> str:
     return "Rp " + f"{amount:,}".replace(",", ".")
 
 
-def no_anggaran() -> Variant:
-    """A leading NO column and an ANGGARAN column before PELAKSANA (kept in ``lainnya``)."""
-    rows = relocate(clean_seed_rows()[:21], "Kabupaten Landak", "Landak", UNITS_KAB)
+def _numbered_with_budget(rows: list[SampleRow]) -> list[SampleRow]:
     budgets = [12_500_000, 4_750_000, 8_000_000, 25_300_000, 2_150_000, 17_600_000, 6_425_000]
-    rows = [
+    return [
         replace(
             r,
             lainnya={
@@ -207,9 +230,16 @@ def no_anggaran() -> Variant:
         )
         for i, r in enumerate(rows)
     ]
-    doc = SampleDoc(
-        name="rak-no-anggaran",
-        pages=paginate(rows, (3,)),
+
+
+def no_anggaran() -> Variant:
+    """A leading NO column and an ANGGARAN column before PELAKSANA (kept in ``lainnya``)."""
+    doc = office_doc(
+        "rak-no-anggaran",
+        slice(0, 21),
+        ("Kabupaten Landak", "Landak"),
+        sizes=(3,),
+        remake=_numbered_with_budget,
         unit_organisasi="SEKRETARIAT KPU KABUPATEN LANDAK",
         tempat="NGABANG",
         tanggal="JANUARI 2024",
@@ -227,10 +257,11 @@ def no_anggaran() -> Variant:
 def satu_tabel() -> Variant:
     """One long table: header rows repeat on each page (w:tblHeader), SASARAN merges cross
     page breaks, headings wrap and one has a typo ("INDlKATOR")."""
-    rows = relocate(clean_seed_rows(), "Kabupaten Sanggau", "Sanggau", UNITS_KAB)
-    doc = SampleDoc(
-        name="rak-satu-tabel",
-        pages=[SamplePage(rows=rows)],
+    doc = office_doc(
+        "rak-satu-tabel",
+        slice(None),
+        ("Kabupaten Sanggau", "Sanggau"),
+        sizes=None,
         unit_organisasi="SEKRETARIAT KPU KABUPATEN SANGGAU",
         tempat="SANGGAU",
         tanggal="JANUARI 2024",
@@ -263,15 +294,16 @@ KECAMATAN_KETAPANG = (
 
 def panjang_40() -> Variant:
     """A 40+ page RAK for benchmarks: the seed's activities planned for eight districts."""
-    base = relocate(clean_seed_rows(), "Kabupaten Ketapang", "Ketapang", UNITS_KAB)
-    rows = [
-        replace(r, kegiatan=f"{r.kegiatan} (PPK Kecamatan {kec})", jadwal=list(r.jadwal))
-        for kec in KECAMATAN_KETAPANG
-        for r in base
-    ]
-    doc = SampleDoc(
-        name="rak-panjang-40",
-        pages=[SamplePage(rows=rows)],
+    doc = office_doc(
+        "rak-panjang-40",
+        slice(None),
+        ("Kabupaten Ketapang", "Ketapang"),
+        sizes=None,
+        remake=lambda base: [
+            replace(r, kegiatan=f"{r.kegiatan} (PPK Kecamatan {kec})", jadwal=list(r.jadwal))
+            for kec in KECAMATAN_KETAPANG
+            for r in base
+        ],
         unit_organisasi="SEKRETARIAT KPU KABUPATEN KETAPANG",
         tempat="KETAPANG",
         tanggal="JANUARI 2024",
@@ -343,10 +375,12 @@ def with_steps(rows: list[SampleRow]) -> list[SampleRow]:
 def gaya_tabel() -> Variant:
     """A built-in table style ("Light Grid Accent 1": banded fills, borders from the style,
     none on the cells) and group headings in one cell across the table."""
-    rows = relocate(clean_seed_rows()[:24], "Kabupaten Sekadau", "Sekadau", UNITS_KAB)
-    doc = SampleDoc(
-        name="rak-gaya-tabel",
-        pages=paginate(grouped(rows, 5), (4, 4)),
+    doc = office_doc(
+        "rak-gaya-tabel",
+        slice(0, 24),
+        ("Kabupaten Sekadau", "Sekadau"),
+        sizes=(4, 4),
+        remake=lambda rows: grouped(rows, 5),
         unit_organisasi="SEKRETARIAT KPU KABUPATEN SEKADAU",
         tahun=2025,
         tempat="SEKADAU",
@@ -365,10 +399,11 @@ def gaya_tabel() -> Variant:
 def arsir_terpotong() -> Variant:
     """One long "Table Grid" table with shaded months: rows cut by page breaks (shading on
     both halves, no glyph), merged SASARAN centred vertically across the breaks."""
-    rows = relocate(clean_seed_rows(), "Kabupaten Bengkayang", "Bengkayang", UNITS_KAB)
-    doc = SampleDoc(
-        name="rak-arsir-terpotong",
-        pages=[SamplePage(rows=rows)],
+    doc = office_doc(
+        "rak-arsir-terpotong",
+        slice(None),
+        ("Kabupaten Bengkayang", "Bengkayang"),
+        sizes=None,
         unit_organisasi="SEKRETARIAT KPU KABUPATEN BENGKAYANG",
         tempat="BENGKAYANG",
         tanggal="4 JANUARI 2024",
@@ -390,10 +425,11 @@ def kelompok() -> Variant:
     """Group headings in one cell merged over the text columns (schedule left empty),
     months as full names, activities of several paragraphs with "- " lines, and the unit
     named only in the title ("RENCANA AKSI KINERJA SEKRETARIAT KPU ... TAHUN 2025")."""
-    rows = relocate(clean_seed_rows()[:30], "Kabupaten Sintang", "Sintang", UNITS_KAB)
-    doc = SampleDoc(
-        name="rak-kelompok",
-        pages=paginate(with_steps(grouped(rows)), (3, 3, 4)),
+    doc = office_doc(
+        "rak-kelompok",
+        slice(0, 30),
+        ("Kabupaten Sintang", "Sintang"),
+        remake=lambda rows: with_steps(grouped(rows)),
         unit_organisasi="SEKRETARIAT KPU KABUPATEN SINTANG",
         tahun=2025,
         tempat="SINTANG",
@@ -416,10 +452,11 @@ def kelompok() -> Variant:
 def tanda_tangan_dua() -> Variant:
     """A letterhead with the "Nama/Unit Organisasi :" line under it, and the signature as a
     borderless two-column table: "Mengetahui, ... KETUA" left, the dated SEKRETARIS right."""
-    rows = relocate(clean_seed_rows()[24:44], "Kabupaten Melawi", "Melawi", UNITS_KAB)
-    doc = SampleDoc(
-        name="rak-tanda-tangan-dua",
-        pages=paginate(rows, (4, 3)),
+    doc = office_doc(
+        "rak-tanda-tangan-dua",
+        slice(24, 44),
+        ("Kabupaten Melawi", "Melawi"),
+        sizes=(4, 3),
         unit_organisasi="SEKRETARIAT KPU KABUPATEN MELAWI",
         tempat="NANGA PINOH",
         tanggal="8 JANUARI 2024",

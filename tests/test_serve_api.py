@@ -267,3 +267,42 @@ def test_a_finished_job_is_deleted_after_its_time() -> None:
         assert gone.status_code == 404 and "dihapus" in gone.json()["error"]
         assert not folder.exists()
     assert not store.base.exists()  # the server's own folder goes when it stops
+
+
+@pytest.mark.slow
+def test_a_scan_says_its_pages_while_it_reads(client: TestClient) -> None:
+    scan = SAMPLES / "rak-kubu-raya-2024-scan-150.pdf"
+    job = client.post("/api/jobs", files=[_file(scan)]).json()["id"]
+    seen = set()
+    while (said := client.get(f"/api/jobs/{job}").json())["state"] not in ("done", "failed"):
+        if "pages_total" in said:
+            seen.add((said["pages_done"], said["pages_total"]))
+        time.sleep(0.2)
+    assert said["state"] == "done" and said["files"][0]["rows"] > 0
+    import pdfplumber
+
+    with pdfplumber.open(scan) as pdf:
+        pages = len(pdf.pages)
+    assert {total for _, total in seen} == {pages}
+    done = sorted(d for d, _ in seen)
+    assert len(done) >= 2 and all(0 <= d <= pages for d in done)  # told as it went
+
+
+@pytest.mark.slow
+def test_a_streamed_300_mb_upload_is_cut_at_the_limit(client: TestClient) -> None:
+    """No Content-Length to trust: the body is counted as it comes and cut past 200 MB."""
+    sent = 0
+
+    def body() -> Iterator[bytes]:
+        nonlocal sent
+        yield b'--b\r\nContent-Disposition: form-data; name="file"; filename="besar.pdf"\r\n\r\n'
+        chunk = b"%PDF-" + bytes((1 << 20) - 5)
+        for _ in range(300):
+            sent += len(chunk)
+            yield chunk
+        yield b"\r\n--b--\r\n"
+
+    answer = client.post("/api/check", content=body(),
+                         headers={"content-type": "multipart/form-data; boundary=b"})
+    assert answer.status_code == 413
+    assert answer.json()["error"] == "unggahan terlalu besar: paling besar 200 MB sekali kirim"

@@ -306,3 +306,11 @@ def test_a_streamed_300_mb_upload_is_cut_at_the_limit(client: TestClient) -> Non
                          headers={"content-type": "multipart/form-data; boundary=b"})
     assert answer.status_code == 413
     assert answer.json()["error"] == "unggahan terlalu besar: paling besar 200 MB sekali kirim"
+
+
+def test_a_zip_is_a_folder_named_after_it_without_macos_forks(client: TestClient) -> None:
+    archive = _zip({"kab/catatan.txt": b"x", "__MACOSX/kab/._catatan.txt": b"fork"})
+    job = client.post("/api/jobs", files=[("file", ("arsip", archive))]).json()["id"]
+    said = _finished(client, job)
+    assert [(f["file"], f["status_code"]) for f in said["files"]] == [
+        ("arsip/kab/catatan.txt", "skipped")]

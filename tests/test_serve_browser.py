@@ -116,3 +116,16 @@ def test_many_files_make_a_job_and_ringkasan_downloads(server: Server,
     sheet = load_workbook(target).worksheets[0]
     listed = {r[0] for r in sheet.iter_rows(min_row=2, values_only=True) if r[0]}
     assert listed == {f.name for f in files}
+
+
+def test_a_300_mb_file_is_refused_before_it_is_sent(server: Server, browser: webdriver.Chrome,
+                                                    tmp_path: Path) -> None:
+    big = tmp_path / "besar.pdf"
+    with big.open("wb") as fh:
+        fh.truncate(300 << 20)  # sparse: 300 MB to the browser, nothing on the disk
+    browser.get(server.url + "/")
+    _upload(browser, [big])
+    message = browser.find_element(By.ID, "message")
+    WebDriverWait(browser, 10).until(lambda d: message.text)
+    assert message.text == "unggahan terlalu besar: paling besar 200 MB sekali kirim"
+    assert browser.current_url == server.url + "/"

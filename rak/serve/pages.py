@@ -20,7 +20,8 @@ from .words import WORDS
 
 # The words static/serve.js says, by key (filled in the page's language).
 SCRIPT_WORDS = ("uploading", "queued", "running", "done", "pages", "files_done", "downloads",
-                "dl_report", "dl_json", "dl_csv", "dl_xlsx", "kept_until", "upload_failed")
+                "dl_report", "dl_json", "dl_csv", "dl_xlsx", "kept_until", "upload_failed",
+                "too_big", "too_many")
 
 
 def _w(key: str, lang: str, **values: object) -> str:
@@ -34,9 +35,11 @@ def _frame(lang: str, here: str, title: str, body: str, settings: ServeSettings,
     nav = "".join(
         f'<a href="{href}"{mark if here == key else ""}>{esc(_w(key, lang))}</a>'
         for key, href in (("nav_one", "/"), ("nav_many", "/banyak")))
-    script_words = {k: in_language(WORDS[k], lang, mb=settings.max_upload_mb)
-                    if k == "upload_failed" else WORDS[k].get(lang, WORDS[k]["id"])
-                    for k in SCRIPT_WORDS}
+    limits = {"mb": settings.max_upload_mb, "files": settings.max_files}
+    # The limits are said now; the other values ({done}, {total}, {time}) by the script.
+    script_words = {k: in_language(WORDS[k], lang, **limits)
+                    if k in ("upload_failed", "too_big", "too_many")
+                    else WORDS[k].get(lang, WORDS[k]["id"]) for k in SCRIPT_WORDS}
     words_json = json.dumps(script_words, ensure_ascii=False).replace("<", "\\u003c")
     return f"""<!doctype html>
 <html lang="{esc(lang)}">
@@ -69,7 +72,8 @@ def _upload_form(lang: str, settings: ServeSettings, many: bool) -> str:
     limits = _w("limits", lang, mb=settings.max_upload_mb, files=settings.max_files,
                 minutes=f"{settings.keep_minutes:g}")
     return f"""<form class="drop" id="upload-form" method="post" action="/api/jobs"
- enctype="multipart/form-data">
+ enctype="multipart/form-data" data-max-bytes="{settings.upload_bytes}"
+ data-max-files="{settings.max_files}">
 <div class="big">{esc(drop)}</div>
 <input type="file" name="file" accept="{accept}"{" multiple" if many else ""}>
 <div class="chosen"></div>

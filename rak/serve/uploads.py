@@ -8,7 +8,8 @@ numbered folder of its own (``in/001/``), so two files of the same name never me
 report's ``source.file`` is the sender's name as ``rak check`` would say it.
 
 An uploaded zip that is not itself a Word or Excel package is a folder of documents: it is
-refused whole, before one byte is inflated, when a member's name is absolute or climbs out
+refused whole, before one byte is inflated (``__MACOSX/``, the resource forks macOS adds,
+left out), when a member's name is absolute or climbs out
 (``..``), when a member is a symbolic link or encrypted, when its members would unpack past
 ``max_unpacked_mb`` or are packed more densely than ``max_zip_ratio`` (a zip bomb), or when
 it holds more files than ``max_files``. What each file *is* is then decided by its content,
@@ -37,6 +38,7 @@ from .settings import MB, ServeSettings
 from .words import WORDS
 
 INPUT_DIR = "in"
+MAC_FORKS = "__MACOSX"  # what macOS's Compress adds beside the files: their resource forks
 CHUNK = 1024 * 1024
 # Control codes and the separators of any system: never part of a stored name.
 _NOT_IN_NAME = re.compile(r"[\x00-\x1f\x7f/\\]")
@@ -92,8 +94,10 @@ class Stored:
         with target.open("xb") as out:
             shutil.copyfileobj(source, out, CHUNK)
         if _is_archive(target):
-            unpack(target, folder / (Path(name).stem or "zip"), settings)
-            target.unlink()
+            # Out of the way first: its folder takes its name without the ending.
+            archive = target.rename(folder / ".zip")
+            unpack(archive, folder / (Path(name).stem or "zip"), settings, name)
+            archive.unlink()
 
     def count(self) -> int:
         return sum(1 for f in self.folders for p in f.rglob("*") if p.is_file())
@@ -131,9 +135,9 @@ def _is_archive(path: Path) -> bool:
     return False
 
 
-def unpack(archive: Path, into: Path, settings: ServeSettings) -> None:
-    """``archive``'s files under ``into``, or ``UploadRefused`` before anything is inflated."""
-    file = archive.name
+def unpack(archive: Path, into: Path, settings: ServeSettings, file: str) -> None:
+    """``archive`` (sent as ``file``) unpacked under ``into``, or ``UploadRefused`` before
+    anything is inflated."""
     try:
         with zipfile.ZipFile(archive) as zf:
             members = _safe_members(zf, file, archive.stat().st_size, settings)
@@ -161,8 +165,8 @@ def _safe_members(zf: zipfile.ZipFile, file: str, packed: int, settings: ServeSe
             raise UploadRefused(400, "zip_path", file=file, name=_shown(name))
         if stat.S_ISLNK(info.external_attr >> 16):
             raise UploadRefused(400, "zip_link", file=file, name=_shown(name))
-        if info.is_dir():
-            continue
+        if info.is_dir() or (parts and parts[0] == MAC_FORKS):
+            continue  # folders are made as their files need them; macOS's forks are no files
         if info.flag_bits & 0x1:
             raise UploadRefused(400, "zip_locked", file=file, name=_shown(name))
         total += info.file_size

@@ -58,6 +58,13 @@
     form.addEventListener("submit", (e) => {
       e.preventDefault();
       if (!input.files.length) return;
+      // Said before sending what the server would refuse (413) after the whole upload.
+      const bytes = Array.from(input.files).reduce((n, f) => n + f.size, 0);
+      if (bytes > Number(form.dataset.maxBytes)) { message.textContent = say("too_big"); return; }
+      if (input.files.length > Number(form.dataset.maxFiles)) {
+        message.textContent = say("too_many");
+        return;
+      }
       const data = new FormData();
       for (const f of input.files) data.append("file", f, f.name);
       data.append("lang", document.documentElement.lang);
@@ -162,11 +169,12 @@
           if (!ok) { message.textContent = body.error || ""; return; }
           const job = body;
           const total = job.files_total;
+          if (job.files.length === 1) page.querySelector("h1").textContent = job.files[0].file;
           page.dataset.state = job.state;
           if (job.state === "done" || job.state === "failed") {
             fill.classList.remove("busy");
             fill.style.width = "100%";
-            said.textContent = say("done") + " · " + say("files_done", { done: job.files_done, total });
+            said.textContent = say("files_done", { done: job.files_done, total });
             fileRows(tbody, job);
             if (job.error) message.textContent = job.error;
             page.querySelector(".progress").hidden = job.files.length === 1;

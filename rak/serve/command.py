@@ -34,22 +34,22 @@ HostOpt = Annotated[str, typer.Option("--host", metavar=TEXT, help=said(
     "token.",
     en="The address to serve; anything but 127.0.0.1 (e.g. 0.0.0.0 for an office network) "
     "needs a token."))]
-PortOpt = Annotated[int, typer.Option("--port", metavar=NUMBER, help=said(
+PortOpt = Annotated[int, typer.Option("--port", metavar=NUMBER, min=1, max=65535, help=said(
     id="Nomor port.", en="The port number."))]
 TokenOpt = Annotated[str | None, typer.Option("--token", metavar=TEXT, help=said(
     id="Token akses yang diminta setiap permintaan (dibuat sendiri bila --host bukan "
     "127.0.0.1 dan tidak diberikan).",
     en="The access token asked on every request (made up when --host is not 127.0.0.1 "
     "and none is given)."))]
-WorkersOpt = Annotated[int, typer.Option("--jobs", "-j", metavar=NUMBER, help=said(
+WorkersOpt = Annotated[int, typer.Option("--jobs", "-j", metavar=NUMBER, min=0, help=said(
     id="Berkas yang dibaca bersamaan, siapa pun pengirimnya (0: satu per inti).",
     en="Files read at once, whoever sent them (0: one per core)."))]
-UploadOpt = Annotated[int, typer.Option("--max-upload-mb", metavar=NUMBER, help=said(
+UploadOpt = Annotated[int, typer.Option("--max-upload-mb", metavar=NUMBER, min=1, help=said(
     id="Ukuran terbesar sekali unggah, dalam MB.", en="The largest upload, in MB."))]
-FilesOpt = Annotated[int, typer.Option("--max-files", metavar=NUMBER, help=said(
+FilesOpt = Annotated[int, typer.Option("--max-files", metavar=NUMBER, min=1, help=said(
     id="Berkas terbanyak sekali unggah (isi zip dihitung).",
     en="The most files in one upload (a zip's members counted)."))]
-KeepOpt = Annotated[float, typer.Option("--keep-minutes", metavar=NUMBER, help=said(
+KeepOpt = Annotated[float, typer.Option("--keep-minutes", metavar=NUMBER, min=0.1, help=said(
     id="Menit sebuah pekerjaan disimpan setelah selesai, lalu dihapus.",
     en="Minutes a job is kept after it is done, then deleted."))]
 ServeConfigOpt = Annotated[Path | None, typer.Option("--config", metavar=FILE, help=said(

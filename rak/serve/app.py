@@ -261,7 +261,7 @@ class Server:
         if len(stored.folders) != 1:
             shutil.rmtree(stored.root, ignore_errors=True)
             return _refused(400, in_language(WORDS["one_file"], lang))
-        job = await run_in_threadpool(self.store.submit, stored, lang)
+        job = await run_in_threadpool(self.store.submit, stored, lang, True)
         try:
             while not job.ended.is_set():
                 await asyncio.sleep(0.1)
@@ -285,11 +285,11 @@ def _check_answer(job: Job, lang: str) -> Response:
         from extractor.errors import IsPerjanjianKinerja
 
         return _refused(422, IsPerjanjianKinerja(name).message(lang))
-    relative = job.report_of(0, "json")
-    if line is None or relative is None:
+    texts = job.result.texts[0] if job.result is not None and job.result.texts else {}
+    if line is None or "json" not in texts:
         reason = line.reason if line is not None else ""
         return _refused(422, in_language(WORDS["not_rak_file"], lang, file=name, reason=reason))
-    return Response((job.out / relative).read_bytes(), media_type="application/json")
+    return Response(texts["json"].encode("utf-8"), media_type="application/json")
 
 
 def _quoted(name: str) -> str:

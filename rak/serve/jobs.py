@@ -60,6 +60,9 @@ class Job:
     error: str = ""
     lines: dict[int, SummaryLine] = field(default_factory=dict)
     result: BulkResult | None = None
+    # An answer of POST /api/check: the JSON report only, kept in memory (no --out folder:
+    # no HTML, no summaries), for the request that waits for it.
+    answer_only: bool = False
     ended: threading.Event = field(default_factory=threading.Event)
     lock: threading.Lock = field(default_factory=threading.Lock)
 
@@ -168,10 +171,11 @@ class JobStore:
     def new_folder(self) -> Path:
         return Path(tempfile.mkdtemp(prefix="job-", dir=self.base))
 
-    def submit(self, stored: Stored, lang: str) -> Job:
+    def submit(self, stored: Stored, lang: str, answer_only: bool = False) -> Job:
         """Start a job over what was stored in ``stored.root`` (made by ``new_folder``)."""
         found = stored.discovery()
-        job = Job(secrets.token_urlsafe(16), stored.root, lang, found.files, found.skipped)
+        job = Job(secrets.token_urlsafe(16), stored.root, lang, found.files, found.skipped,
+                  answer_only=answer_only)
         with self.lock:
             self.jobs[job.id] = job
         if not job.files:
@@ -197,15 +201,17 @@ class JobStore:
         options = ExtractOptions(max_pages=s.max_pages, max_memory_mb=s.max_memory_mb,
                                  progress=PageFile(str(job.root)) if len(job.files) == 1
                                  else None)
-        bulk = BulkSettings(mode="check", out=job.out, jobs=1, timeout=s.timeout,
-                            options=options, lang=job.lang, progress=False,
+        bulk = BulkSettings(mode="check", out=None if job.answer_only else job.out, jobs=1,
+                            timeout=s.timeout, options=options, lang=job.lang, progress=False,
                             recipe=ConfigRecipe(config=self.config, lang=job.lang),
-                            reports=("csv",), on_line=job.on_line)
+                            reports=("json",) if job.answer_only else ("csv",),
+                            on_line=job.on_line)
         from ..bulk.discover import Discovery
 
         try:
             job.result = run_bulk([], bulk, Discovery(job.files, job.skipped))
-            _write_rows(job)
+            if not job.answer_only:
+                _write_rows(job)
         except Exception as e:  # noqa: BLE001 - the job says it failed; the server goes on
             job.error = in_language(WORDS["job_failed"], job.lang,
                                     detail=job.scrub(f"{type(e).__name__}: {e}"))

@@ -94,12 +94,15 @@ class Job:
         with self.lock:
             lines = dict(self.lines)
         files = []
+        # One worker per job takes the files in order: the first without a line is read now.
+        reading = next((i for i in range(len(self.files)) if i not in lines), None)
         for i, f in enumerate(self.files):
             line = lines.get(i)
             entry: dict[str, Any] = {"file": f.display}
             if line is None:
-                entry["status_code"] = "waiting"
-                entry["status"] = in_language(WORDS["waiting"], self.lang)
+                now = self.state == RUNNING and i == reading
+                entry["status_code"] = "running" if now else "waiting"
+                entry["status"] = in_language(WORDS["running" if now else "waiting"], self.lang)
             else:
                 entry.update(_line_record(line, self.lang))
             files.append(entry)

@@ -59,8 +59,8 @@ WORDS: dict[str, dict[str, str]] = {
         "en": "Corrected it in Excel? Upload the .xlsx again to check it again.",
     },
     "kept_until": {
-        "id": "Disimpan sampai {time} (waktu server), lalu dihapus.",
-        "en": "Kept until {time} (server time), then deleted.",
+        "id": "Disimpan sampai {time}, lalu dihapus.",
+        "en": "Kept until {time}, then deleted.",
     },
     "skipped": {"id": "dilewati", "en": "skipped"},
     "upload_failed": {

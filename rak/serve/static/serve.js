@@ -146,7 +146,8 @@
     box.hidden = box.children.length < 2;
     if (job.expires) {
       page.querySelector(".kept").textContent =
-        say("kept_until", { time: new Date(job.expires * 1000).toLocaleString() });
+        say("kept_until", { time: new Date(job.expires * 1000).toLocaleString(
+          document.documentElement.lang === "id" ? "id-ID" : "en-GB") });
     }
   }
 

@@ -76,6 +76,7 @@ def serving(*args: str, start_timeout: float = 60.0) -> Iterator[Server]:
         except subprocess.TimeoutExpired:
             proc.kill()
             proc.wait()
+        log.unlink(missing_ok=True)
 
 
 def _children() -> dict[int, list[int]]:

@@ -36,6 +36,7 @@ from .failures import MESSAGE_LANG, check_lang, exit_for, fail
 from .help import help_page
 from .i18n import run_language, said
 from .options import LANG, VersionOpt
+from .serve.command import SERVE_HELP, serve_cmd
 
 
 class RakCommand(TyperCommand):
@@ -143,6 +144,7 @@ app.command("extract", cls=RakCommand, help=EXTRACT_HELP)(extract_cmd)
 app.command("check", cls=RakCommand, help=CHECK_HELP)(check_cmd)
 app.command("rules", cls=RakCommand, help=RULES_HELP)(rules_cmd)
 app.command("debug", cls=RakCommand, help=DEBUG_HELP)(debug_cmd)
+app.command("serve", cls=RakCommand, help=SERVE_HELP)(serve_cmd)
 
 
 def main() -> None:

@@ -42,7 +42,7 @@ def test_every_command_has_help():
     result = runner.invoke(app, ["--help"])
     assert result.exit_code == 0
     names = [c.name for c in app.registered_commands]
-    assert names == ["extract", "check", "rules", "debug"]
+    assert names == ["extract", "check", "rules", "debug", "serve"]
     for name in names:
         res = runner.invoke(app, [name, "--help"])
         assert res.exit_code == 0, name
@@ -54,7 +54,7 @@ def test_importing_the_app_alone_registers_every_command():
     code = "from rak.cli import app; print(' '.join(c.name for c in app.registered_commands))"
     ran = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True,
                          text=True, timeout=60, check=True)
-    assert ran.stdout.split() == ["extract", "check", "rules", "debug"]
+    assert ran.stdout.split() == ["extract", "check", "rules", "debug", "serve"]
 
 
 def test_every_package_is_installed_by_pyproject():

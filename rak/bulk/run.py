@@ -52,6 +52,9 @@ class BulkSettings:
     # check: report formats each file is rendered in for the caller even without --out
     # ("text": the findings of every file, printed before the summary); in BulkResult.texts.
     reports: tuple[str, ...] = ()
+    # Told of each file's line as soon as its result arrives (its index in the inputs): the
+    # web page's jobs show per-file progress with it (``rak.serve.jobs``).
+    on_line: Callable[[int, SummaryLine], None] | None = field(default=None, compare=False)
 
     def workers(self, files: int) -> int:
         wanted = self.jobs if self.jobs > 0 else (os.cpu_count() or 1)
@@ -168,6 +171,8 @@ class _Pass:
                         if self.out is not None:
                             _write_reports(self.out, line, self.stems[index], value.texts, lang)
                 self.lines[index] = line
+                if self.settings.on_line is not None:
+                    self.settings.on_line(index, line)
                 progress.advance(k)
 
             return pool.run(jobs, on_result, progress.start)

@@ -73,12 +73,25 @@ _CODE_DIGIT = str.maketrans(
 
 
 def fix_code(text: str) -> str:
-    """A cell holding one short code (``B1``, ``B12``) read as ``Bi``, ``Bil``, ``BS``, ``Bg``.
+    """A cell holding one short code read with letters for digits: a month ``B1``, ``B12``
+    read as ``Bi``, ``Bil``, ``BS``, ``Bg``; a quarter ``TW II`` read as ``TW Il``, ``TW 1I``.
 
     Only a whole cell of one capital and one or two digit-like characters is touched: such a
     cell is a label, and Indonesian has no two-letter words of that shape in a table cell.
+    Without any digit read, only a month's letter B is taken for a code (``NO``, the number
+    column's heading, stays a word).
     """
+    quarter = _QUARTER_CODE.match(text.strip())
+    if quarter is not None:
+        return f"{quarter.group(1)} {quarter.group(2).translate(_ROMAN_ONE)}{quarter.group(3)}"
     m = _CODE.match(text.strip())
     if m is None or not any(ch not in "0123456789" for ch in m.group(2)):
         return text
+    if m.group(1) != "B" and not any(ch.isdigit() for ch in m.group(2)):
+        return text
     return m.group(1) + m.group(2).translate(_CODE_DIGIT) + m.group(3)
+
+
+# A quarter's label, its numeral read with the glyphs that look like I: "TW Il", "TW 1V".
+_QUARTER_CODE = re.compile(r"^(TW|TRW|Q)\s*([Il1|]{1,3}|[Il1|]?V)([.,]?)$")
+_ROMAN_ONE = str.maketrans({"l": "I", "1": "I", "|": "I"})

@@ -134,13 +134,18 @@ def test_words_and_good_numbers_are_left_alone(text: str) -> None:
 
 
 @pytest.mark.parametrize(
-    ("read", "fixed"), [("Bi", "B1"), ("Bil", "B11"), ("BS", "B5"), ("B1O", "B10"), ("B12", "B12")]
-)
+    ("read", "fixed"),
+    [
+        ("Bi", "B1"), ("Bil", "B11"), ("BS", "B5"), ("B1O", "B10"), ("B12", "B12"),
+        ("TW Il", "TW II"), ("TW Ill", "TW III"), ("TW 1V", "TW IV"), ("TWI", "TW I"),
+        ("TW IV", "TW IV"),
+    ],
+)  # fmt: skip
 def test_short_codes_are_fixed(read: str, fixed: str) -> None:
     assert fix_code(read) == fixed
 
 
-@pytest.mark.parametrize("text", ["Ya", "TW", "83", "Subbag. Keuangan"])
+@pytest.mark.parametrize("text", ["Ya", "TW", "83", "Subbag. Keuangan", "NO", "DI", "TWO"])
 def test_other_cells_are_not_codes(text: str) -> None:
     assert fix_code(text) == text
 

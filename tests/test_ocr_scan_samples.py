@@ -76,3 +76,22 @@ def test_grey_filled_header_cells_are_read_and_marked_shaded() -> None:
     numbers = [c.text for c in first.rows[2]]
     assert numbers[:6] == ["1", "2", "3", "4", "5", "6"]
     assert grid.seen[0].measures["paper_level"] < 215  # 0.8 grey paper, measured
+
+
+def test_table_without_ruling_lines_scanned() -> None:
+    """No ruling at all (an Excel sheet printed without grid lines), scanned at 200 dpi on
+    grey paper: no cells to cut out, so the page is read whole and its table found by the
+    born-digital reader's alignment (``ocr_unruled``). Before, "tidak ditemukan tabel RAK"."""
+    grid = read_pdf(Path(SAMPLES / "rak-scan-tanpa-garis.pdf"), ExtractOptions())
+    assert grid.ocr and [v.method for v in grid.seen] == ["ocr, aligned"] * 2
+    assert all(v.measures["dpi"] == 200 for v in grid.seen)  # the scan's own measures kept
+    doc = extract(SAMPLES / "rak-scan-tanpa-garis.pdf")
+    expected = load_expected("rak-scan-tanpa-garis")
+    assert len(doc.rows) == len(expected["rows"])
+    all_right, jadwal = row_rates(doc, expected)
+    # Measured 11/12 right schedules and 8/12 rows all right: OCR slips in long cells
+    # ("Pémilu", "Kinerja" for kinerja, a stop read from a speck).
+    assert jadwal >= 0.9, jadwal
+    assert all_right >= 0.6, all_right
+    _meta_right(doc, "rak-scan-tanpa-garis")
+    assert doc.document.penandatangan.nama == expected["document"]["penandatangan"]["nama"]

@@ -18,6 +18,7 @@ mark found in a text column. A filled cell is ``shaded`` and its text is still r
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -27,6 +28,7 @@ from ..grid import Cell, Grid, Table, TextLine
 from ..marks import is_mark_text
 from ..ocr_fixes import fix_code, fix_numbers
 from ..ocr_words import WordSettings, mend_cells
+from ..ruled_settings import RuledSettings
 from ..seen import PageView
 from .ocr_settings import ScanSettings
 from .pdf_page import PageContent
@@ -58,6 +60,8 @@ class PageReading:
     tables: list[Table]
     lines: list[TextLine]
     view: PageView
+    # A page with no ruled table: its words as glyphs, for the born-digital page reader.
+    content: PageContent | None = None
 
 
 def _is_junk(text: str) -> bool:
@@ -118,8 +122,15 @@ def read_scanned_page(
     file: str,
     settings: ScanSettings | None = None,
     budget: Budget | None = None,
+    lay_out: Callable[[PageContent], bool] | None = None,
+    ruled: RuledSettings | None = None,
 ) -> bool:
     """OCR ``page`` into ``grid`` when it is a scan; return False (doing nothing) otherwise.
+
+    A page with no ruled table is read whole and given, as glyphs, to ``lay_out`` (the
+    born-digital page reader, which finds tables without ruling by alignment) when there is
+    one; when it finds no table there either, the page's text lines are read as those
+    around a ruled table are (a signature page: stamps and scrawls kept out line by line).
 
     ``page`` is the open pdfplumber page, used only to render it. It is rendered at its
     picture's resolution within the scan reader's bounds, or lower where ``budget`` (the
@@ -146,12 +157,20 @@ def read_scanned_page(
     except (PdfiumError, OSError, ValueError) as e:
         raise UnreadableDocument(file, f"halaman/page {number}: {e}") from e
     reading = read_page_image(
-        to_grey(pixels, settings), dpi, number, _reader(file), settings, len(grid.tables)
+        to_grey(pixels, settings), dpi, number, _reader(file), settings, len(grid.tables),
+        ruled if lay_out is not None else None,
     )
+    grid.ocr = True
+    seen = len(grid.seen)
+    if reading.content is not None and lay_out is not None and lay_out(reading.content):
+        for view in grid.seen[seen:]:
+            view.method = f"ocr, {view.method}"
+            view.measures.update(reading.view.measures)
+            view.notes.extend(reading.view.notes)
+        return True
     grid.tables.extend(reading.tables)
     grid.lines.extend(reading.lines)
     grid.seen.append(reading.view)
-    grid.ocr = True
     return True
 
 
@@ -170,8 +189,12 @@ def read_page_image(
     reader: CellReader,
     settings: ScanSettings | None = None,
     tables_before: int = 0,
+    ruled: RuledSettings | None = None,
 ) -> PageReading:
-    """One page image to its tables, its other text lines and its view, in PDF points."""
+    """One page image to its tables, its other text lines and its view, in PDF points.
+
+    With ``ruled`` (the settings the born-digital reader measures pages by), a page with no
+    ruled table comes back as ``content``: its words as glyphs, for that reader."""
     from .ocr_grid import cell_boxes, table_boxes
     from .ocr_image import prepare
     from .ocr_marks import MarkShapes
@@ -183,7 +206,7 @@ def read_page_image(
         cells = cell_boxes(image.rules, bbox, image.m, settings)
         if len(cells) >= 2:
             found.append((bbox, cells))
-    threshold = _threshold(image, [c for _, cells in found for c in cells], settings)
+    threshold = page_threshold(image, [c for _, cells in found for c in cells], settings)
     view = _view(image, number)
     to_pt = 72.0 / dpi
     view.measures.update(
@@ -192,6 +215,13 @@ def read_page_image(
         speck_pt=round(image.m.of_text(settings.speck_text) * to_pt, 2),
         row_band_pt=round(image.m.of_text(settings.band_text) * to_pt, 2),
     )
+    if not found and ruled is not None:
+        from .ocr_unruled import unruled_content
+
+        content = unruled_content(image, reader, settings, ruled)
+        if content is not None:
+            lines = _outside_lines(image, [], number, reader, tables_before, settings)
+            return PageReading([], lines, view, content)
     shapes = MarkShapes(image.m, settings)
     tables: list[tuple[PxBox, Table]] = []
     for bbox, cells in found:
@@ -219,7 +249,7 @@ def _view(image: PageImage, number: int) -> PageView:
     return view
 
 
-def _threshold(image: PageImage, cells: list[PxBox], settings: ScanSettings) -> InkThreshold:
+def page_threshold(image: PageImage, cells: list[PxBox], settings: ScanSettings) -> InkThreshold:
     from .ocr_grid import ink_pixels
     from .ocr_marks import glyph_units, ink_threshold
 
@@ -228,7 +258,7 @@ def _threshold(image: PageImage, cells: list[PxBox], settings: ScanSettings) -> 
     return ink_threshold(units, settings)
 
 
-def _read_cell(
+def read_cell(
     image: PageImage,
     box: PxBox,
     reader: CellReader,
@@ -236,6 +266,7 @@ def _read_cell(
     shapes: MarkShapes,
     settings: ScanSettings,
 ) -> _Placed:
+    """One cell: blank, a mark, or its text, with the doubts of the reading."""
     from .ocr_grid import fill_share, ink_pixels, inner
     from .ocr_image import glyph_height
     from .ocr_marks import glyph_units
@@ -427,7 +458,7 @@ def _table(
     to_pt = 72.0 / dpi
     tol = image.m.of_text(settings.band_text)
     bands = _bands(boxes, tol)
-    placed = [_read_cell(image, b, reader, threshold, shapes, settings) for b in boxes]
+    placed = [read_cell(image, b, reader, threshold, shapes, settings) for b in boxes]
     view.cells.extend(_pt_box(p.box, dpi) for p in placed)
     view.marks.extend(_pt_box(p.box, dpi) for p in placed if p.mark)
     view.row_breaks.extend(b * to_pt for b in bands)

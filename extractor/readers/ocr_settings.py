@@ -129,6 +129,15 @@ class ScanSettings:
     word_gap_text: float = 2.5  # words closer than this (text heights) share a text line
     line_join_text: float = 0.3  # ... and lines closer than this share a block
 
+    # -- a page whose table has no ruling, read whole (``ocr_unruled``)
+    # The measured text height lies between x-height and caps: about this share of the em.
+    text_em_share: float = 0.6
+    unruled_size_spread: float = 0.4  # lines within this share of the body's height are body
+    unruled_glyph_text: tuple[float, float] = (0.6, 2.5)  # a run this tall (text heights)
+    # may be a label, a digit or a mark; lower is a speck, taller a picture or a stamp
+    unruled_ascent: float = 0.8  # share of the em above the baseline (Latin text faces)
+    unruled_run_text: float = 0.6  # ink this near (text heights) to the side is one run
+
     # -- dust next to writing (``ocr_specks``); shares of the line's body height
     speck_body: float = 0.4  # a blob no larger than this may be dust
     glyph_text: float = 0.35  # blobs taller than this many text heights can define a line
@@ -163,7 +172,7 @@ class ScanSettings:
             "segment_share", "line_share", "min_cell_fill_ratio", "shade_contrast",
             "shaded_ratio", "sure", "ocr_low", "min_line_confidence", "faint_contrast",
             "mark_shape_match", "mark_glyph_ratio", "stamp_fill_ratio", "stamp_roundness",
-            "print_dark_contrast", "reach_ink_ratio",
+            "print_dark_contrast", "reach_ink_ratio", "text_em_share", "unruled_ascent",
         )  # fmt: skip
         for name in shares:
             value = getattr(self, name)

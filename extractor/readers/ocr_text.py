@@ -179,6 +179,45 @@ class CellReader:
                 out.append(ReadText(text, glyphs[0].line / 100.0))
         return out
 
+    def page_words(self, picture: Image, m: Measures, settings: ScanSettings) -> list[PageWord]:
+        """Every word Tesseract finds on a whole page, with its glyphs' boxes in the page's
+        pixels: for a page whose table has no ruling to cut it into cells. Sparse-text
+        segmentation, as a table is not running text: each stretch of words is found on
+        its own, however far from the next.
+        """
+        tesserocr = self._tesserocr
+        self._set(self._padded(picture, m.dpi, settings), m, settings, 1.0, m.text)
+        self._api.SetPageSegMode(tesserocr.PSM.SPARSE_TEXT)
+        self._api.Recognize()
+        iterator = self._api.GetIterator()
+        if iterator is None:
+            return []
+        ril = tesserocr.RIL
+        scale, pad = self._scale, px(settings.pad_in, m.dpi)
+
+        def on_page(box: tuple[int, int, int, int]) -> tuple[float, float, float, float]:
+            return (box[0] / scale - pad, box[1] / scale - pad,
+                    box[2] / scale - pad, box[3] / scale - pad)  # fmt: skip
+
+        out: list[PageWord] = []
+        line = -1
+        for item in tesserocr.iterate_level(iterator, ril.SYMBOL):
+            try:
+                glyph = item.GetUTF8Text(ril.SYMBOL)
+                box = item.BoundingBox(ril.SYMBOL)
+            except RuntimeError:  # tesserocr's "No text returned"
+                continue
+            if box is None:
+                continue
+            if item.IsAtBeginningOf(ril.TEXTLINE) or not out:
+                line += 1
+            if item.IsAtBeginningOf(ril.WORD) or not out:
+                base = item.Baseline(ril.WORD)
+                mid = None if base is None else (base[0][1] + base[1][1]) / 2 / scale - pad
+                out.append(PageWord(line, item.Confidence(ril.WORD) / 100.0, [], mid))
+            out[-1].glyphs.append((glyph, on_page(box)))
+        return [w for w in out if w.glyphs]
+
     def _recognise(
         self, crop: Image, m: Measures, settings: ScanSettings, one_line: bool
     ) -> list[list[_Glyph]]:
@@ -207,6 +246,26 @@ class CellReader:
             box = item.BoundingBox(ril.SYMBOL)
             lines[-1].append(_Glyph(glyph, item.Confidence(ril.SYMBOL), box, line_conf[-1]))
         return lines
+
+
+@dataclass(slots=True)
+class PageWord:
+    """A word of a whole page's reading: its glyphs' text and boxes in the page's pixels."""
+
+    line: int  # Tesseract's text line it is on, counted down the page
+    confidence: float  # 0..1
+    glyphs: list[tuple[str, tuple[float, float, float, float]]]
+    baseline: float | None = None  # y of the word's baseline at its middle, page pixels
+
+    @property
+    def text(self) -> str:
+        return "".join(t for t, _ in self.glyphs)
+
+    @property
+    def box(self) -> tuple[float, float, float, float]:
+        boxes = [b for _, b in self.glyphs]
+        return (min(b[0] for b in boxes), min(b[1] for b in boxes),
+                max(b[2] for b in boxes), max(b[3] for b in boxes))  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)

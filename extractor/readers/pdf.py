@@ -79,8 +79,12 @@ def read_pdf(path: Path, options: ExtractOptions) -> Grid:
         for number, page in enumerate(pages, start=1):
             try:
                 content = _parse(path, page, options)
-                scanned = read_scanned_page(page, content, number, grid, str(path),
-                                            options.scan, Budget.of(str(path), options))
+                scanned = read_scanned_page(
+                    page, content, number, grid, str(path), options.scan,
+                    Budget.of(str(path), options),
+                    lambda c, n=number: _read_scanned(c, n, grid, options, memory),
+                    options.ruled,
+                )  # fmt: skip
             finally:
                 page.close()
             if scanned:
@@ -230,6 +234,19 @@ def _read_page(
             if words:
                 line_edges = {"x0": part[0].x0, "x1": part[-1].x1}
                 grid.lines.append(TextLine(words, page=number, after_tables=after, **line_edges))
+
+
+def _read_scanned(
+    content: PageContent, number: int, grid: Grid, options: ExtractOptions, memory: AlignedMemory
+) -> bool:
+    """A scanned page without ruling, read as a born-digital one: True when that finds a
+    table; otherwise it leaves ``grid`` as it was (the scan reader reads the page's lines)."""
+    tables, lines, seen = len(grid.tables), len(grid.lines), len(grid.seen)
+    _read_page(content, number, grid, options, memory)
+    if len(grid.tables) > tables:
+        return True
+    del grid.lines[lines:], grid.seen[seen:]
+    return False
 
 
 def _mid(line: list[Glyph]) -> float:

@@ -69,6 +69,13 @@ def samples() -> dict[str, ScanSample]:
             ScanOptions(dpi=150, angle=3.0, paper=0.8, shade_header=0.3, blur_in=0.004,
                         jpeg_quality=30, seed=13),
         ),  # fmt: skip
+        # A table printed without ruling lines (an Excel sheet without grid lines), scanned
+        # on grey paper at 200 dpi: no cells to cut out, columns only from alignment.
+        "rak-scan-tanpa-garis": ScanSample(
+            scan_source("rak-scan-tanpa-garis", 36, (6, 6)),
+            PdfOptions(ruled=False, repeat_sasaran=False),
+            ScanOptions(dpi=200, angle=1.0, paper=0.9, jpeg_quality=60, seed=14),
+        ),
     }
 
 

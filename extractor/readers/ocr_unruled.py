@@ -1,0 +1,239 @@
+"""A scanned page whose table has no ruling, as the glyphs a born-digital page would give.
+
+A table printed without ruling lines (an Excel sheet printed without grid lines, a Word
+table with its borders off) and then scanned has no cells to cut out and read one by one.
+The born-digital reader already finds such tables from how their words line up
+(``pdf_aligned``: header words, whitespace valleys, the page's own line pitches). So the
+scan is read once as a whole page, every glyph with its box, the boxes are put into PDF
+points, and the page goes through the same reader as a PDF's text: one method for tables
+without ruling, whatever made the page.
+
+A whole-page reading is good at running text and poor at what stands alone: a tick ("Vv",
+"J" or nothing at all), a month label ("Bl"), a quarter ("TWh" for TW II), a lone digit.
+So the page's ink is also cut into runs (glyphs closer than a share of the text height to
+the side are one run: a word or a phrase), and every run that holds a short reading or
+none is read again as a cell of a ruled table is (``ocr.read_cell``: known mark shapes,
+votes over scales, codes and numbers mended); a mark becomes ink for the layout, as a
+drawn tick of a PDF is.
+"""
+
+from __future__ import annotations
+
+from statistics import median
+
+import cv2
+import numpy as np
+
+from ..ocr_fixes import fix_code, fix_numbers
+from ..ruled_settings import PageMeasures, RuledSettings
+from .ocr_image import PageImage, PxBox
+from .ocr_settings import ScanSettings
+from .ocr_text import CellReader, PageWord
+from .pdf_page import Box, Glyph, PageContent
+
+# What a speck alone reads as: never a word by itself ("-" may be one, for none; ":" after
+# a label is read as a word of its own).
+_DUST = ".,;'`\"‘’“”"
+
+
+def unruled_content(
+    image: PageImage, reader: CellReader, settings: ScanSettings, ruled: RuledSettings
+) -> PageContent | None:
+    """The page's words as glyphs in points from its top-left; None when nothing was read."""
+    from .ocr import is_real_text
+
+    m = image.m
+    words = [
+        w
+        for w in reader.page_words(image.text, m, settings)
+        if w.text.strip().strip(_DUST)
+        and (w.confidence >= settings.min_line_confidence or is_real_text(w.text))
+    ]
+    runs = _runs(image, settings)
+    in_run = _assign(words, runs)
+    again, marks = _read_short_runs(image, reader, settings, runs, words, in_run)
+    kept = [w for i, w in enumerate(words) if in_run[i] not in again]
+    for w in kept:
+        _respell(w, fix_code(fix_numbers(w.text)))
+    kept.extend(again.values())
+    if not kept:
+        return None
+    k = 72.0 / m.dpi
+    glyphs, em = _glyphs(kept, m.text / settings.text_em_share, settings)
+    height, width = image.grey.shape
+    inks = [(b[0] * k, b[1] * k, b[2] * k, b[3] * k) for b in marks]
+    return PageContent(
+        width * k,
+        height * k,
+        PageMeasures(em * k, 0.0, ruled),
+        [g._replace(x0=g.x0 * k, x1=g.x1 * k, top=g.top * k, bottom=g.bottom * k,
+                    size=g.size * k) for g in glyphs],  # fmt: skip
+        inks=inks,
+    )
+
+
+def _runs(image: PageImage, settings: ScanSettings) -> list[PxBox]:
+    """Boxes of the page's ink runs: glyphs less than a share of the text height apart side
+    by side smear into one (a word, or a phrase with narrow spaces)."""
+    reach = image.m.of_text(settings.unruled_run_text)
+    wide = cv2.dilate(image.ink, np.ones((1, 2 * reach + 1), np.uint8))
+    count, _, stats, _ = cv2.connectedComponentsWithStats(wide, connectivity=8)
+    out: list[PxBox] = []
+    for i in range(1, count):
+        x, y, w, h = (int(v) for v in stats[i, :4])
+        # The widening added ``reach`` on either side: the run's own ink is inside that.
+        out.append((x + reach, y, max(x + reach + 1, x + w - reach), y + h))
+    return out
+
+
+def _assign(words: list[PageWord], runs: list[PxBox]) -> list[int]:
+    """For each word, the index of the run holding its centre (-1 for none)."""
+    out: list[int] = []
+    for w in words:
+        x0, top, x1, bottom = w.box
+        cx, cy = (x0 + x1) / 2, (top + bottom) / 2
+        found = -1
+        for i, r in enumerate(runs):
+            if r[0] - 1 <= cx <= r[2] + 1 and r[1] - 1 <= cy <= r[3] + 1:
+                found = i
+                break
+        out.append(found)
+    return out
+
+
+def _read_short_runs(
+    image: PageImage,
+    reader: CellReader,
+    settings: ScanSettings,
+    runs: list[PxBox],
+    words: list[PageWord],
+    in_run: list[int],
+) -> tuple[dict[int, PageWord], list[PxBox]]:
+    """Runs holding no reading or a short one, read again as cells: the words they become
+    (by run index) and the boxes of the marks among them."""
+    from ..marks import is_mark_text
+    from .ocr import is_real_text, page_threshold, read_cell
+    from .ocr_marks import MarkShapes
+
+    m = image.m
+    text_of: dict[int, list[PageWord]] = {}
+    for w, r in zip(words, in_run):
+        if r >= 0:
+            text_of.setdefault(r, []).append(w)
+    low, high = settings.unruled_glyph_text
+    short: list[int] = []
+    for i, (_, top, _, bottom) in enumerate(runs):
+        if not low * m.text <= bottom - top <= high * m.text:
+            continue  # a speck, or a picture, a stamp, a signature
+        read = text_of.get(i, [])
+        text = " ".join(w.text.strip() for w in read)
+        if len(text) > settings.short_chars:
+            continue
+        sure = all(w.confidence >= settings.sure for w in read)
+        if read and sure and is_real_text(text) and not is_mark_text(text):
+            continue  # the page's reading stands: a cell reading can only lose it
+        short.append(i)
+    margin = m.px(settings.trim_in) + m.px(settings.ink_pad_in)
+    h, w_ = image.ink.shape
+    boxes = {
+        i: (max(0, runs[i][0] - margin), max(0, runs[i][1] - margin),
+            min(w_, runs[i][2] + margin), min(h, runs[i][3] + margin))
+        for i in short
+    }  # fmt: skip
+    threshold = page_threshold(image, list(boxes.values()), settings)
+    shapes = MarkShapes(m, settings)
+    again: dict[int, PageWord] = {}
+    marks: list[PxBox] = []
+    for i in short:
+        placed = read_cell(image, boxes[i], reader, threshold, shapes, settings)
+        if placed.read is None:
+            continue
+        if placed.mark:
+            marks.append(runs[i])
+            again[i] = PageWord(-1, 0.0, [])  # nothing of it stays text
+            continue
+        old = text_of.get(i, [])
+        line = old[0].line if old else -1 - i
+        bases = [b.baseline for b in old if b.baseline is not None]
+        word = PageWord(line, placed.read.confidence, [], median(bases) if bases else None)
+        if word.baseline is None:
+            word.baseline = float(runs[i][3])  # labels, digits: no descenders
+        word.glyphs = _spread(placed.read.text, runs[i])
+        again[i] = word
+    return {i: w for i, w in again.items()}, marks
+
+
+def _spread(text: str, box: PxBox | tuple[float, float, float, float]) -> list[
+    tuple[str, tuple[float, float, float, float]]
+]:
+    """``text`` over ``box``, a glyph box for each letter: only the edges matter to the
+    layout, and spaces stay spaces."""
+    x0, top, x1, bottom = (float(v) for v in box)
+    step = (x1 - x0) / max(1, len(text))
+    return [(ch, (x0 + i * step, top, x0 + (i + 1) * step, bottom)) for i, ch in enumerate(text)]
+
+
+def _respell(word: PageWord, text: str) -> None:
+    """Give ``word`` the mended spelling (``100%`` for ``1OO%``)."""
+    if text != word.text:
+        word.glyphs = _spread(text, word.box)
+
+
+def _glyphs(
+    words: list[PageWord], em_guess: float, settings: ScanSettings
+) -> tuple[list[Glyph], float]:
+    """The words as glyphs in page pixels, lines boxed as a PDF boxes them; and the em."""
+    by_line: dict[int, list[PageWord]] = {}
+    for w in words:
+        if w.glyphs:
+            by_line.setdefault(w.line, []).append(w)
+    extents = [_extent(ws) for ws in by_line.values() if sum(len(w.glyphs) for w in ws) >= 4]
+    em = median(b - t for t, b in extents) if extents else em_guess
+    # Whether a line is set in the body's size is told by its words' heights (one speck or
+    # a tick beside it must not make a line large), against the page's words.
+    page_h = median(_height(w) for w in words if w.glyphs)
+    out: list[Glyph] = []
+    for line in by_line.values():
+        top, bottom = _extent(line)
+        share = median(_height(w) for w in line) / page_h
+        bases = [w.baseline for w in line if w.baseline is not None]
+        if abs(share - 1.0) <= settings.unruled_size_spread:
+            # A body line gets the box a PDF gives its glyphs: the em placed on the
+            # baseline, whatever its letters reach (ascenders, descenders, capitals).
+            base = median(bases) if bases else bottom
+            top = base - settings.unruled_ascent * em
+            bottom, size = top + em, em
+        else:
+            size = share * em
+        prev: PageWord | None = None
+        for word in sorted(line, key=lambda w: w.box[0]):
+            for text, box in _with_spaces(prev, word):
+                out.append(Glyph(text, box[0], box[2], top, bottom, size, False))
+            prev = word
+    return out, em
+
+
+def _with_spaces(
+    prev: PageWord | None, word: PageWord
+) -> list[tuple[str, tuple[float, float, float, float]]]:
+    """The word's letters, after a space glyph over the gap from the word before it."""
+    out = []
+    if prev is not None and word.box[0] > prev.box[2]:
+        out.append((" ", (prev.box[2], 0.0, word.box[0], 0.0)))
+    # Tesseract's glyph boxes overlap and run out of order (an LSTM places each letter
+    # only roughly); the word's own box is sure, so its letters are spread over it.
+    out.extend(_spread(word.text, word.box))
+    return out
+
+
+def _height(word: PageWord) -> float:
+    return word.box[3] - word.box[1]
+
+
+def _extent(words: list[PageWord]) -> tuple[float, float]:
+    """Top and bottom of a line's ink."""
+    return min(w.box[1] for w in words), max(w.box[3] for w in words)
+
+
+def _overlap(a: Box, b: Box) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]

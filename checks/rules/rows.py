@@ -8,7 +8,7 @@ from extractor.language import in_language
 from extractor.model import RakDocument
 
 from ..config import CheckConfig
-from ..doubt import in_ocr_doubt
+from ..doubt import in_ocr_doubt, reasons_text, suspect_words
 from ..finding import Finding, Severity, field_heading
 from ..rule import Example, Rule
 
@@ -106,23 +106,22 @@ COLUMN_SHIFT = Rule(
 
 
 def _low_confidence(doc: RakDocument, config: CheckConfig) -> Iterator[Finding]:
+    words = suspect_words(doc)
     for i, row in enumerate(doc.rows):
         if in_ocr_doubt(row, doc, config):
-            yield LOW_CONFIDENCE.at(
-                doc,
-                i,
-                None,
-                in_language(
-                    {
-                        "id": "Baris dibaca dengan OCR, keyakinan {value:.0%}: periksa dengan "
-                        "melihat dokumen aslinya",
-                        "en": "Row read by OCR with {value:.0%} confidence: verify it against "
-                        "the original",
-                    },
-                    config.lang,
-                    value=row.keyakinan,
-                ),
+            message = in_language(
+                {
+                    "id": "Baris dibaca dengan OCR, keyakinan {value:.0%}: periksa dengan "
+                    "melihat dokumen aslinya",
+                    "en": "Row read by OCR with {value:.0%} confidence: verify it against "
+                    "the original",
+                },
+                config.lang,
+                value=row.keyakinan,
             )
+            if row.alasan:
+                message += f" ({reasons_text(row.alasan, config.lang, words[i])})"
+            yield LOW_CONFIDENCE.at(doc, i, None, message)
 
 
 LOW_CONFIDENCE = Rule(

@@ -1,0 +1,187 @@
+"""Words OCR read that nobody writes: the character slips Tesseract is sure of.
+
+Tesseract's word confidence does not tell "kornpetensi" from "kompetensi": it reads both at
+90% and more. What gives a slip away is the word itself, in two ways:
+
+- its glyphs: a stop, quote, colon or bracket inside a word ("logist.k", "dise'esaikan",
+  "'og:stik"), a capital after small letters ("ketartiLan"), a digit run into a word
+  ("1Ogistik"), a doubled comma. A typist does not write these; a speck or a broken stroke
+  read as a glyph does. Abbreviations keep their stops ("s.d.", "Kab.Kubu": a capital after
+  the stop), and words joined by a slash or hyphen are words.
+- its spelling: a word no dictionary knows (hunspell's Indonesian and English dictionaries,
+  where installed) and the document does not write again, while it does write a word one
+  or two letters away ("logisuik" on a page that writes "logistik", "Sinvang" beside
+  "Sintang"), or a word split in two whose hyphenated whole is a word ("Perundang
+  Undangan"). A name, an acronym or a local term is unknown to the dictionary too, but has
+  no such near neighbour, so it is left alone.
+
+A real word read as another real word ("kena" for "kerja") is not found: no dictionary can
+tell. Only OCR'd text is judged; born-digital text is as the writer typed it.
+
+The hunspell files come from the Debian packages hunspell-id and hunspell-en-us; spylls
+(a port of hunspell to Python) reads them, so nothing is compiled. Without them only the
+glyph test and the document's own words are used.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+DICTIONARY_DIRS = ("/usr/share/hunspell", "/usr/share/myspell/dicts", "/usr/share/myspell")
+LANGUAGES = ("id_ID", "en_US")
+
+_WORD = re.compile(r"[^\W\d_]+")
+# The first two letters of Indonesian prefixes (me-, di-, pe-, ke-, be-, te-, se-, ter-, ...).
+_PREFIXES = frozenset({"me", "di", "pe", "ke", "be", "te", "se"})
+# Glyph slips: punctuation inside a word (a run of two letters on one side, so "s.d." is an
+# abbreviation, not a slip); a quote opening a lower-case word; a capital after two small
+# letters; a digit glued before a word; a doubled comma; a bracket or bar glued to a letter.
+_GLYPH_SLIPS = re.compile(
+    r"[^\W\d_]{2}[.'’‘`:;!][a-z]"
+    r"|[^\W\d_][.'’‘`:;!][a-z]{2}"
+    r"|(?:^|\s)['’‘`][a-z]|[a-z]{2}['’‘`](?:\s|$)"
+    r"|[a-z]{2}[A-Z][a-z]"
+    r"|(?:^|\s)\d[A-Za-z]?[a-z]{3,}"
+    r"|,,"
+    r"|[^\W\d_][<>|\\{}~^]|[<>|\\{}~^][^\W\d_]"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class LexiconSettings:
+    """What a word must be to be judged at all, and how near a known word a slip lies."""
+
+    min_letters: int = 4  # shorter words and abbreviations are too many to tell apart
+    # A slip lies this many edits (Levenshtein) from the word the document writes, and the
+    # edits are at most this share of the word's letters.
+    max_edits: int = 1
+    max_edit_share: float = 0.25
+    # A word the document writes this many times (in distinct cells) is its own vocabulary.
+    repeated: int = 2
+
+    def __post_init__(self) -> None:
+        if self.min_letters < 2 or self.max_edits < 1 or self.repeated < 2:
+            raise ValueError("min_letters >= 2, max_edits >= 1 and repeated >= 2")
+        if not 0.0 < self.max_edit_share <= 0.5:
+            raise ValueError("max_edit_share must be in (0, 0.5]")
+
+
+def glyph_slips(text: str) -> list[str]:
+    """The words of ``text`` holding a glyph a typist does not put there."""
+    words = []
+    for token in text.split():
+        if _GLYPH_SLIPS.search(f" {token}"):
+            words.append(token)
+    return words
+
+
+@lru_cache(maxsize=1)
+def _dictionaries() -> tuple[Any, ...]:
+    """The installed hunspell dictionaries, loaded once per process (about a second)."""
+    try:
+        from spylls.hunspell import Dictionary
+    except ImportError:
+        return ()
+    found = []
+    for lang in LANGUAGES:
+        for folder in DICTIONARY_DIRS:
+            base = Path(folder) / lang
+            if base.with_suffix(".dic").is_file() and base.with_suffix(".aff").is_file():
+                try:
+                    found.append(Dictionary.from_files(str(base)))
+                except (OSError, ValueError, UnicodeDecodeError):
+                    continue
+                break
+    return tuple(found)
+
+
+@lru_cache(maxsize=50_000)
+def in_dictionary(word: str) -> bool:
+    """Whether a dictionary knows ``word`` as written, in small letters or capitalised."""
+    forms = dict.fromkeys((word, word.lower(), word.capitalize()))
+    return any(d.lookup(f) for d in _dictionaries() for f in forms)
+
+
+def dictionaries_installed() -> bool:
+    return bool(_dictionaries())
+
+
+class Vocabulary:
+    """The words a document writes, from the distinct texts of its cells and lines."""
+
+    def __init__(self, texts: Iterable[str], settings: LexiconSettings | None = None) -> None:
+        self.settings = settings or LexiconSettings()
+        counts: Counter[str] = Counter()
+        for text in dict.fromkeys(" ".join(t.split()) for t in texts if t.strip()):
+            counts.update(w.casefold() for w in _WORD.findall(text))
+        self.counts = counts
+        self._known = [w for w, n in counts.items() if self._is_known(w, n)]
+
+    def _is_known(self, word: str, count: int) -> bool:
+        return count >= self.settings.repeated or in_dictionary(word)
+
+    def known(self, word: str) -> bool:
+        folded = word.casefold()
+        return self._is_known(folded, self.counts.get(folded, 0))
+
+    def near_known(self, word: str) -> str | None:
+        """A word the document writes and trusts within a slip's reach of ``word``.
+
+        A slip replaces glyphs and keeps the word's length (a glyph misread as another);
+        a word longer or shorter than a known one is most often another form of it
+        ("fasilitasi" beside "fasilitas"), and two words that differ only in their first
+        two letters, both a prefix, are two forms too ("memutakhirkan", "dimutakhirkan").
+        """
+        folded = word.casefold()
+        edits = min(self.settings.max_edits, int(self.settings.max_edit_share * len(folded)))
+        if edits < 1:
+            return None
+        for other in self._known:
+            if len(other) != len(folded) or other == folded:
+                continue
+            apart = [i for i, (a, b) in enumerate(zip(folded, other)) if a != b]
+            if len(apart) > edits:
+                continue
+            if max(apart) < 2 and folded[:2] in _PREFIXES and other[:2] in _PREFIXES:
+                continue
+            return other
+        return None
+
+    def unknown_words(self, text: str) -> list[str]:
+        """Words of ``text`` that read as slips of a word the document writes."""
+        out: list[str] = []
+        words = list(_WORD.finditer(text))
+        for n, m in enumerate(words):
+            word = m.group(0)
+            if len(word) < self.settings.min_letters or word.isupper() or self.known(word):
+                continue
+            nxt = words[n + 1] if n + 1 < len(words) else None
+            if nxt is not None and text[m.end() : nxt.start()] == " ":
+                joined = f"{word}-{nxt.group(0)}"
+                if in_dictionary(joined):
+                    out.append(f"{word} {nxt.group(0)}")  # the hyphen lost
+                    continue
+            if self.near_known(word) is not None:
+                out.append(word)
+        return out
+
+
+def suspect_words(text: str, vocabulary: Vocabulary) -> list[str]:
+    """The words of an OCR'd text that read as slips, by their glyphs or their spelling."""
+    return list(dict.fromkeys([*glyph_slips(text), *vocabulary.unknown_words(text)]))
+
+
+def row_suspects(
+    rows: Sequence[Sequence[str]], settings: LexiconSettings | None = None
+) -> list[list[str]]:
+    """For each row (its cell texts), the words that read as slips; the vocabulary is the
+    rows' own words."""
+    vocabulary = Vocabulary((t for row in rows for t in row), settings)
+    return [list(dict.fromkeys(w for t in row for w in suspect_words(t, vocabulary)))
+            for row in rows]

@@ -18,8 +18,9 @@ Tesseract's word confidence does not tell "kornpetensi" from "kompetensi": it re
 A real word read as another real word ("kena" for "kerja") is not found: no dictionary can
 tell. Only OCR'd text is judged; born-digital text is as the writer typed it.
 
-The hunspell files come from the Debian packages hunspell-id and hunspell-en-us; spylls
-(a port of hunspell to Python) reads them, so nothing is compiled. Without them only the
+The hunspell files come from the Debian packages hunspell-id and hunspell-en-us, read by
+hunspell itself (chunspell, whose wheels carry the library: a lookup costs microseconds,
+where a pure-Python port costs milliseconds, seconds a document). Without them only the
 glyph test and the document's own words are used.
 """
 
@@ -37,6 +38,14 @@ DICTIONARY_DIRS = ("/usr/share/hunspell", "/usr/share/myspell/dicts", "/usr/shar
 LANGUAGES = ("id_ID", "en_US")
 
 _WORD = re.compile(r"[^\W\d_]+")
+_SPECK_MARKS = frozenset(".,:;")
+# Letters print OCR reads for one another (either way round), for the dictionary search.
+LOOK_ALIKE = ("kx", "ft", "li", "lt", "it", "nr", "nu", "uv", "ao", "ec", "eo", "co", "gy",
+              "gq", "bh", "hn", "sz", "vy")
+_ALIKE: dict[str, list[str]] = {}
+for _pair in LOOK_ALIKE:
+    _ALIKE.setdefault(_pair[0], []).append(_pair[1])
+    _ALIKE.setdefault(_pair[1], []).append(_pair[0])
 # The first two letters of Indonesian prefixes (me-, di-, pe-, ke-, be-, te-, se-, ter-, ...).
 _PREFIXES = frozenset({"me", "di", "pe", "ke", "be", "te", "se"})
 # Glyph slips: punctuation inside a word (a run of two letters on one side, so "s.d." is an
@@ -58,6 +67,9 @@ class LexiconSettings:
     """What a word must be to be judged at all, and how near a known word a slip lies."""
 
     min_letters: int = 4  # shorter words and abbreviations are too many to tell apart
+    # The dictionary is searched for a look-alike of a word this long at least: short
+    # terms it lacks ("monev", "diklat", "laman") have a dictionary word one glyph away.
+    min_alike_letters: int = 7
     # A slip lies this many edits (Levenshtein) from the word the document writes, and the
     # edits are at most this share of the word's letters.
     max_edits: int = 1
@@ -66,8 +78,10 @@ class LexiconSettings:
     repeated: int = 2
 
     def __post_init__(self) -> None:
-        if self.min_letters < 2 or self.max_edits < 1 or self.repeated < 2:
-            raise ValueError("min_letters >= 2, max_edits >= 1 and repeated >= 2")
+        if self.min_letters < 2 or self.min_alike_letters < self.min_letters:
+            raise ValueError("min_letters >= 2 and min_alike_letters >= min_letters")
+        if self.max_edits < 1 or self.repeated < 2:
+            raise ValueError("max_edits >= 1 and repeated >= 2")
         if not 0.0 < self.max_edit_share <= 0.5:
             raise ValueError("max_edit_share must be in (0, 0.5]")
 
@@ -83,9 +97,9 @@ def glyph_slips(text: str) -> list[str]:
 
 @lru_cache(maxsize=1)
 def _dictionaries() -> tuple[Any, ...]:
-    """The installed hunspell dictionaries, loaded once per process (about a second)."""
+    """The installed hunspell dictionaries, loaded once per process."""
     try:
-        from spylls.hunspell import Dictionary
+        import hunspell
     except ImportError:
         return ()
     found = []
@@ -94,8 +108,8 @@ def _dictionaries() -> tuple[Any, ...]:
             base = Path(folder) / lang
             if base.with_suffix(".dic").is_file() and base.with_suffix(".aff").is_file():
                 try:
-                    found.append(Dictionary.from_files(str(base)))
-                except (OSError, ValueError, UnicodeDecodeError):
+                    found.append(hunspell.Hunspell(lang, hunspell_data_dir=folder))
+                except (OSError, ValueError, hunspell.HunspellFilePathError):
                     continue
                 break
     return tuple(found)
@@ -105,7 +119,7 @@ def _dictionaries() -> tuple[Any, ...]:
 def in_dictionary(word: str) -> bool:
     """Whether a dictionary knows ``word`` as written, in small letters or capitalised."""
     forms = dict.fromkeys((word, word.lower(), word.capitalize()))
-    return any(d.lookup(f) for d in _dictionaries() for f in forms)
+    return any(d.spell(f) for d in _dictionaries() for f in forms)
 
 
 def dictionaries_installed() -> bool:
@@ -118,9 +132,15 @@ class Vocabulary:
     def __init__(self, texts: Iterable[str], settings: LexiconSettings | None = None) -> None:
         self.settings = settings or LexiconSettings()
         counts: Counter[str] = Counter()
+        pairs: Counter[tuple[str, str, str]] = Counter()
         for text in dict.fromkeys(" ".join(t.split()) for t in texts if t.strip()):
-            counts.update(w.casefold() for w in _WORD.findall(text))
+            words = list(_WORD.finditer(text))
+            counts.update(m.group(0).casefold() for m in words)
+            for m, n in zip(words, words[1:]):
+                between = text[m.end() : n.start()].strip() or " "
+                pairs[(m.group(0).casefold(), between, n.group(0).casefold())] += 1
         self.counts = counts
+        self.pairs = pairs
         self._known = [w for w, n in counts.items() if self._is_known(w, n)]
 
     def _is_known(self, word: str, count: int) -> bool:
@@ -151,6 +171,19 @@ class Vocabulary:
             if max(apart) < 2 and folded[:2] in _PREFIXES and other[:2] in _PREFIXES:
                 continue
             return other
+        return self._look_alike(folded)
+
+    def _look_alike(self, folded: str) -> str | None:
+        """A dictionary word one look-alike glyph away ("xontrol": "kontrol"), for a word
+        the document writes only once; the dictionary alone is searched for glyphs print
+        OCR confuses (``LOOK_ALIKE``), which keeps the search to a few dozen lookups."""
+        if len(folded) < self.settings.min_alike_letters:
+            return None
+        for i, ch in enumerate(folded):
+            for other in _ALIKE.get(ch, ()):
+                candidate = folded[:i] + other + folded[i + 1 :]
+                if in_dictionary(candidate):
+                    return candidate
         return None
 
     def unknown_words(self, text: str) -> list[str]:
@@ -159,22 +192,40 @@ class Vocabulary:
         words = list(_WORD.finditer(text))
         for n, m in enumerate(words):
             word = m.group(0)
-            if len(word) < self.settings.min_letters or word.isupper() or self.known(word):
+            if len(word) < self.settings.min_letters or word.isupper():
                 continue
             nxt = words[n + 1] if n + 1 < len(words) else None
             if nxt is not None and text[m.end() : nxt.start()] == " ":
-                joined = f"{word}-{nxt.group(0)}"
-                if in_dictionary(joined):
+                # Hunspell takes a hyphenated pair of words for a word: only a half that
+                # is no word by itself makes the pair a lost hyphen.
+                if not in_dictionary(word) and in_dictionary(f"{word}-{nxt.group(0)}"):
                     out.append(f"{word} {nxt.group(0)}")  # the hyphen lost
                     continue
-            if self.near_known(word) is not None:
+            if not self.known(word) and self.near_known(word) is not None:
                 out.append(word)
+        return out
+
+    def separator_slips(self, text: str) -> list[str]:
+        """Two words with a stop, comma or colon between them ("Peradilan, Umum", "Kubu.
+        Raya") that the document writes more often with a space alone: a speck read as
+        punctuation."""
+        out = []
+        words = list(_WORD.finditer(text))
+        for m, n in zip(words, words[1:]):
+            between = text[m.end() : n.start()]
+            if between.strip() not in _SPECK_MARKS or not between.endswith(" "):
+                continue
+            a, b = m.group(0).casefold(), n.group(0).casefold()
+            # Strictly more: a document is not consistent in its own punctuation.
+            if self.pairs.get((a, " ", b), 0) > self.pairs.get((a, between.strip(), b), 0):
+                out.append(text[m.start() : n.end()])
         return out
 
 
 def suspect_words(text: str, vocabulary: Vocabulary) -> list[str]:
     """The words of an OCR'd text that read as slips, by their glyphs or their spelling."""
-    return list(dict.fromkeys([*glyph_slips(text), *vocabulary.unknown_words(text)]))
+    return list(dict.fromkeys([*glyph_slips(text), *vocabulary.unknown_words(text),
+                               *vocabulary.separator_slips(text)]))
 
 
 def row_suspects(

@@ -59,6 +59,20 @@ def test_a_hyphen_lost_between_two_halves_of_a_word() -> None:
     assert words.unknown_words("sesuai Peraturan Perundang-Undangan") == []
 
 
+def test_a_look_alike_glyph_in_a_long_word_the_dictionary_knows() -> None:
+    words = Vocabulary(["pengamanan gedung"])
+    assert words.unknown_words("Melakukan xontrol pengamanan") == ["xontrol"]
+    # Short terms the dictionary lacks have a dictionary word one glyph away: left alone.
+    assert words.unknown_words("laporan monev dan diklat") == []
+
+
+def test_a_speck_read_as_punctuation_between_two_words_the_document_writes_apart() -> None:
+    words = Vocabulary(["Peradilan Umum dan Peradilan Tata Usaha", "di Peradilan Umum",
+                        "Bawaslu, Peradilan, Umum", "Subbagian Umum, dan Logistik"])
+    assert words.separator_slips("di Bawaslu, Peradilan, Umum") == ["Peradilan, Umum"]
+    assert words.separator_slips("Subbagian Umum, dan Logistik") == []  # written so
+
+
 def test_settings_refuse_a_slip_that_is_no_slip() -> None:
     with pytest.raises(ValueError):
         LexiconSettings(max_edits=0)

@@ -41,7 +41,7 @@ _WORD = re.compile(r"[^\W\d_]+")
 _SPECK_MARKS = frozenset(".,:;")
 # Letters print OCR reads for one another (either way round), for the dictionary search.
 LOOK_ALIKE = ("kx", "ft", "li", "lt", "it", "nr", "nu", "uv", "ao", "ec", "eo", "co", "gy",
-              "gq", "bh", "hn", "sz", "vy")
+              "gq", "bh", "bp", "hn", "sz", "vy")
 _ALIKE: dict[str, list[str]] = {}
 for _pair in LOOK_ALIKE:
     _ALIKE.setdefault(_pair[0], []).append(_pair[1])
@@ -84,6 +84,11 @@ class LexiconSettings:
             raise ValueError("max_edits >= 1 and repeated >= 2")
         if not 0.0 < self.max_edit_share <= 0.5:
             raise ValueError("max_edit_share must be in (0, 0.5]")
+
+
+def _prefix_forms(a: str, b: str) -> bool:
+    """Two forms of one word by their prefixes ("perundangan", "berundangan")."""
+    return a[:2] in _PREFIXES and b[:2] in _PREFIXES
 
 
 def glyph_slips(text: str) -> list[str]:
@@ -168,7 +173,7 @@ class Vocabulary:
             apart = [i for i, (a, b) in enumerate(zip(folded, other)) if a != b]
             if len(apart) > edits:
                 continue
-            if max(apart) < 2 and folded[:2] in _PREFIXES and other[:2] in _PREFIXES:
+            if max(apart) < 2 and _prefix_forms(folded, other):
                 continue
             return other
         return self._look_alike(folded)
@@ -182,6 +187,8 @@ class Vocabulary:
         for i, ch in enumerate(folded):
             for other in _ALIKE.get(ch, ()):
                 candidate = folded[:i] + other + folded[i + 1 :]
+                if i < 2 and _prefix_forms(folded, candidate):
+                    continue
                 if in_dictionary(candidate):
                     return candidate
         return None
@@ -207,13 +214,13 @@ class Vocabulary:
 
     def separator_slips(self, text: str) -> list[str]:
         """Two words with a stop, comma or colon between them ("Peradilan, Umum", "Kubu.
-        Raya") that the document writes more often with a space alone: a speck read as
-        punctuation."""
+        Raya", "Raya.Tahun") that the document writes more often with a space alone: a
+        speck read as punctuation."""
         out = []
         words = list(_WORD.finditer(text))
         for m, n in zip(words, words[1:]):
             between = text[m.end() : n.start()]
-            if between.strip() not in _SPECK_MARKS or not between.endswith(" "):
+            if between.strip() not in _SPECK_MARKS:
                 continue
             a, b = m.group(0).casefold(), n.group(0).casefold()
             # Strictly more: a document is not consistent in its own punctuation.

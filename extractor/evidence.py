@@ -96,7 +96,7 @@ class EvidenceSettings:
     header_partial: float = 0.1
     column_missing: float = 0.5
     periods_incomplete: float = 0.2
-    model_differs: float = 0.2
+    model_differs: float = 0.25
     table_skipped: float = 0.5
     other: float = 0.2
     # A heading whose fuzzy score is below this was matched only in part (100 is exact).
@@ -259,8 +259,10 @@ def join_parts(upper: RawRow, lower: RawRow) -> None:
 
 
 def _signature(model: ColumnModel) -> tuple[tuple[str, int | None], ...]:
-    """The columns that matter for reading a row: roles and periods, extra columns aside."""
-    return tuple((c.role, c.period) for c in model.columns if c.role not in (EXTRA, OTHER))
+    """The columns that matter for reading a row: roles and periods, and the headed columns
+    of no known role (a heading split in two, "PENANGGUNG" | "JAWAB", makes one on the page
+    it is split on and takes part of PELAKSANA's text); columns with no heading aside."""
+    return tuple((c.role, c.period) for c in model.columns if c.role != EXTRA)
 
 
 def model_doubts(model: ColumnModel, settings: EvidenceSettings) -> list[str]:

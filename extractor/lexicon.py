@@ -215,16 +215,22 @@ class Vocabulary:
     def separator_slips(self, text: str) -> list[str]:
         """Two words with a stop, comma or colon between them ("Peradilan, Umum", "Kubu.
         Raya", "Raya.Tahun") that the document writes more often with a space alone: a
-        speck read as punctuation."""
+        speck read as punctuation; and the other way, a space where the document writes a
+        stop more often ("Kab Kapuas" beside "Kab.Kapuas"): a stop lost."""
         out = []
         words = list(_WORD.finditer(text))
         for m, n in zip(words, words[1:]):
-            between = text[m.end() : n.start()]
-            if between.strip() not in _SPECK_MARKS:
-                continue
+            sep = text[m.end() : n.start()].strip() or " "
             a, b = m.group(0).casefold(), n.group(0).casefold()
+            here = self.pairs.get((a, sep, b), 0)
             # Strictly more: a document is not consistent in its own punctuation.
-            if self.pairs.get((a, " ", b), 0) > self.pairs.get((a, between.strip(), b), 0):
+            if sep in _SPECK_MARKS:
+                usual = self.pairs.get((a, " ", b), 0)
+            elif sep == " ":
+                usual = self.pairs.get((a, ".", b), 0)
+            else:
+                continue
+            if usual > here:
                 out.append(text[m.start() : n.end()])
         return out
 

@@ -71,6 +71,8 @@ def test_a_speck_read_as_punctuation_between_two_words_the_document_writes_apart
                         "Bawaslu, Peradilan, Umum", "Subbagian Umum, dan Logistik"])
     assert words.separator_slips("di Bawaslu, Peradilan, Umum") == ["Peradilan, Umum"]
     assert words.separator_slips("Subbagian Umum, dan Logistik") == []  # written so
+    stops = Vocabulary(["KPU Kab.Kapuas Hulu", "anggaran Kab.Kapuas Hulu", "di Kab Kapuas"])
+    assert stops.separator_slips("di Kab Kapuas") == ["Kab Kapuas"]  # a stop lost
 
 
 def test_settings_refuse_a_slip_that_is_no_slip() -> None:

@@ -130,10 +130,14 @@ LOW_CONFIDENCE = Rule(
     title={"id": "Hasil OCR meragukan", "en": "Low OCR confidence"},
     explanation={
         "id": "Baris dari dokumen hasil pindai dibaca dengan OCR. Bila keyakinan terendah "
-        "selnya di bawah batas (bawaan 0,8; min-confidence di rak.toml), periksa baris itu "
-        "dengan mata sebelum mempercayai pemeriksaan lainnya.",
+        "selnya di bawah batas (bawaan 0,8; min-confidence di rak.toml), atau baris memuat "
+        "kata hasil OCR yang tidak dikenal (tanda baca nyasar di dalam kata, ejaan yang "
+        "tidak ada di kamus dan berbeda satu huruf dari kata yang ditulis dokumen), periksa "
+        "baris itu dengan mata sebelum mempercayai pemeriksaan lainnya.",
         "en": "Rows of a scanned document are read by OCR. When a row's lowest cell "
-        "confidence is below the threshold (0.8 by default; min-confidence in rak.toml), "
+        "confidence is below the threshold (0.8 by default; min-confidence in rak.toml), or "
+        "the row holds a word OCR read that is no known word (a stray glyph inside a word, "
+        "a spelling no dictionary knows one letter from a word the document writes), "
         "verify it by eye before trusting the other checks.",
     },
     bad=Example(rows=({"keyakinan": 0.42},), ocr=True),

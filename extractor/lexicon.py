@@ -4,13 +4,15 @@ Tesseract's word confidence does not tell "kornpetensi" from "kompetensi": it re
 90% and more. What gives a slip away is the word itself, in two ways:
 
 - its glyphs: a stop, quote, colon or bracket inside a word ("logist.k", "dise'esaikan",
-  "'og:stik"), a capital after small letters ("ketartiLan"), a digit run into a word
-  ("1Ogistik"), a doubled comma. A typist does not write these; a speck or a broken stroke
-  read as a glyph does. Abbreviations keep their stops ("s.d.", "Kab.Kubu": a capital after
-  the stop), and words joined by a slash or hyphen are words.
+  "'og:stik", ":nventaris"), a stop between two small-letter words ("kesejahteraan.
+  pegawai", which every row carrying a merged cell down also holds), a capital after
+  small letters ("ketartiLan"), a digit run into a word ("1Ogistik"), a doubled comma. A
+  typist does not write these; a speck or a broken stroke read as a glyph does.
+  Abbreviations keep their stops ("s.d.", "Kab.Kubu": a capital after the stop), and words
+  joined by a slash or hyphen are words.
 - its spelling: a word no dictionary knows (hunspell's Indonesian and English dictionaries,
   where installed) and the document does not write again, while it does write a word one
-  or two letters away ("logisuik" on a page that writes "logistik", "Sinvang" beside
+  glyph away ("logisuik" on a page that writes "logistik", "Sinvang" beside
   "Sintang"), or a word split in two whose hyphenated whole is a word ("Perundang
   Undangan"). A name, an acronym or a local term is unknown to the dictionary too, but has
   no such near neighbour, so it is left alone.
@@ -41,7 +43,7 @@ _WORD = re.compile(r"[^\W\d_]+")
 _SPECK_MARKS = frozenset(".,:;")
 # Letters print OCR reads for one another (either way round), for the dictionary search.
 LOOK_ALIKE = ("kx", "ft", "li", "lt", "it", "nr", "nu", "uv", "ao", "ec", "eo", "co", "gy",
-              "gq", "bh", "bp", "hn", "sz", "vy")
+              "gq", "bh", "bp", "hn", "sz", "vy", "ad")
 _ALIKE: dict[str, list[str]] = {}
 for _pair in LOOK_ALIKE:
     _ALIKE.setdefault(_pair[0], []).append(_pair[1])
@@ -54,7 +56,7 @@ _PREFIXES = frozenset({"me", "di", "pe", "ke", "be", "te", "se"})
 _GLYPH_SLIPS = re.compile(
     r"[^\W\d_]{2}[.'’‘`:;!][a-z]"
     r"|[^\W\d_][.'’‘`:;!][a-z]{2}"
-    r"|(?:^|\s)['’‘`][a-z]|[a-z]{2}['’‘`](?:\s|$)"
+    r"|(?:^|\s)['’‘`:][a-z]|[a-z]{2}['’‘`](?:\s|$)"
     r"|[a-z]{2}[A-Z][a-z]"
     r"|(?:^|\s)\d[A-Za-z]?[a-z]{3,}"
     r"|,,"
@@ -91,13 +93,18 @@ def _prefix_forms(a: str, b: str) -> bool:
     return a[:2] in _PREFIXES and b[:2] in _PREFIXES
 
 
+# A full stop between two small-letter words ("kesejahteraan. pegawai"): a sentence ends
+# before a capital; a speck read as a stop does not know that.
+_STRAY_STOP = re.compile(r"[^\W\d_]{3,}\. [a-z]\w*")
+
+
 def glyph_slips(text: str) -> list[str]:
     """The words of ``text`` holding a glyph a typist does not put there."""
     words = []
     for token in text.split():
         if _GLYPH_SLIPS.search(f" {token}"):
             words.append(token)
-    return words
+    return words + [m.group(0) for m in _STRAY_STOP.finditer(text)]
 
 
 @lru_cache(maxsize=1)

@@ -25,7 +25,8 @@ UNIT = "Subbagian Keuangan, Umum dan Logistik"
     "text",
     ["Melakukan inventaris logist.k", "yang dise'esaikan paling lambat", "dokumentasi 'og:stik",
      "keamanan dan ketartiLan", "dokumentasi 1Ogistik", "Subbagian Keuargar,, Umum",
-     "Terwu>Jnya dukungan", "teknis verifikas' partai"],
+     "Terwu>Jnya dukungan", "teknis verifikas' partai", "Melakukan :nventaris logistik",
+     "pembinaan disiplin dan kesejahteraan. pegawai"],
 )
 def test_a_glyph_no_typist_puts_inside_a_word_is_a_slip(text: str) -> None:
     assert glyph_slips(text)

@@ -11,14 +11,17 @@ the reports all agree.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 
 from extractor.language import Words, in_language
+from extractor.lexicon import row_suspects
 from extractor.model import RakDocument, Row
 
 from .config import CheckConfig
 
 # Codes that say the OCR misread words, not that the layout was misread.
-OCR_CODES = frozenset({"ocr-low", "ocr-suspect"})
+OCR_CODES = frozenset({"ocr-low", "ocr-suspect", "ocr-unknown-word"})
+UNKNOWN_WORD = "ocr-unknown-word"
 
 # Each code of ``extractor.doubts`` as a person reads it; a code not listed is shown as is.
 REASONS: dict[str, Words] = {
@@ -42,6 +45,10 @@ REASONS: dict[str, Words] = {
     "ocr-suspect": {
         "id": "teks OCR dengan salah baca yang khas (titik nyasar, angka terpisah)",
         "en": "OCR text with a typical misreading (stray stop, split number)",
+    },
+    "ocr-unknown-word": {
+        "id": "kata hasil OCR tidak dikenal",
+        "en": "a word read by OCR that is no known word",
     },
     "mark-unsure": {
         "id": "tanda centang samar (tinta dekat ambang)",
@@ -131,8 +138,30 @@ def reason_text(code: str, lang: str) -> str:
     return in_language(words, lang) if words else code
 
 
-def reasons_text(codes: list[str], lang: str) -> str:
-    return "; ".join(reason_text(c, lang) for c in codes)
+def reasons_text(codes: list[str], lang: str, words: Sequence[str] = ()) -> str:
+    """The reasons as a person reads them; ``words`` names the OCR'd words that read as
+    slips ("kata hasil OCR tidak dikenal: 'logist.k', 'Sinvang'")."""
+    parts = []
+    for c in codes:
+        text = reason_text(c, lang)
+        if c == UNKNOWN_WORD and words:
+            text += ": " + ", ".join(f"'{w}'" for w in words)
+        parts.append(text)
+    return "; ".join(parts)
+
+
+def _texts(row: Row) -> list[str]:
+    return [row.sasaran_kegiatan, row.indikator_kinerja, row.target.teks, row.kegiatan,
+            row.pelaksana]
+
+
+def suspect_words(doc: RakDocument) -> list[list[str]]:
+    """Per row, the words behind its ``ocr-unknown-word``: the same test the extractor ran
+    (``extractor.lexicon``), over the rows' own texts, so the reasons can name them."""
+    if not any(UNKNOWN_WORD in r.alasan for r in doc.rows):
+        return [[] for _ in doc.rows]
+    found = row_suspects([_texts(r) for r in doc.rows])
+    return [words if UNKNOWN_WORD in r.alasan else [] for r, words in zip(doc.rows, found)]
 
 
 def layout_reasons(row: Row, doc: RakDocument) -> list[str]:

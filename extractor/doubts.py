@@ -43,3 +43,8 @@ PERIODS_INCOMPLETE = "periods-incomplete"  # the months (quarters) are not all t
 MODEL_DIFFERS = "model-differs"  # this page's columns differ from the other pages'
 TABLE_SKIPPED = "table-skipped"  # a table shaped like the RAK's gave no row (rows lost)
 OCR_SUSPECT = "ocr-suspect"  # OCR text with a typical misreading: a stray stop, a split number
+# A word OCR read that nobody writes (``extractor.lexicon``): a stray glyph inside it
+# ("logist.k"), or a spelling no dictionary knows one glyph away from a word the document
+# writes ("Sinvang" beside "Sintang"). Tesseract is sure of such slips; its confidence
+# does not show them.
+OCR_UNKNOWN_WORD = "ocr-unknown-word"

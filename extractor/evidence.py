@@ -43,6 +43,7 @@ from .headings import (
     heading_match,
     period_label,
 )
+from .lexicon import LexiconSettings, row_suspects
 from .marks import MARK_GLYPHS, is_mark_text, is_private_use
 from .model import Kotak, PageDoubt
 
@@ -75,6 +76,7 @@ class EvidenceSettings:
     ruling_disagrees: float = 0.2
     ocr_low: float = 0.4
     ocr_suspect: float = 0.35
+    ocr_unknown_word: float = 0.35
     mark_unsure: float = 0.4
     text_in_period: float = 0.45
     mark_in_text: float = 0.25
@@ -94,7 +96,7 @@ class EvidenceSettings:
     header_partial: float = 0.1
     column_missing: float = 0.5
     periods_incomplete: float = 0.2
-    model_differs: float = 0.2
+    model_differs: float = 0.25
     table_skipped: float = 0.5
     other: float = 0.2
     # A heading whose fuzzy score is below this was matched only in part (100 is exact).
@@ -110,10 +112,14 @@ class EvidenceSettings:
     # Cells of one row whose text starts this share of the row's height apart sit on
     # different baselines (readers that give each cell its own text top).
     baseline_share: float = 0.5
+    # Which OCR'd words read as slips (``extractor.lexicon``).
+    lexicon: LexiconSettings = field(default_factory=LexiconSettings)
 
     def __post_init__(self) -> None:
         for f in fields(self):
             value = getattr(self, f.name)
+            if f.name == "lexicon":
+                continue
             if f.name == "header_full":
                 if not 0.0 < value <= 100.0:
                     raise ValueError("header_full must be in (0, 100]")
@@ -141,6 +147,7 @@ _WEIGHT_NAMES = frozenset(
         "ocr_ceiling",
         "ocr_min_spread",
         "baseline_share",
+        "lexicon",
         "other",
     }
 )
@@ -252,8 +259,10 @@ def join_parts(upper: RawRow, lower: RawRow) -> None:
 
 
 def _signature(model: ColumnModel) -> tuple[tuple[str, int | None], ...]:
-    """The columns that matter for reading a row: roles and periods, extra columns aside."""
-    return tuple((c.role, c.period) for c in model.columns if c.role not in (EXTRA, OTHER))
+    """The columns that matter for reading a row: roles and periods, and the headed columns
+    of no known role (a heading split in two, "PENANGGUNG" | "JAWAB", makes one on the page
+    it is split on and takes part of PELAKSANA's text); columns with no heading aside."""
+    return tuple((c.role, c.period) for c in model.columns if c.role != EXTRA)
 
 
 def model_doubts(model: ColumnModel, settings: EvidenceSettings) -> list[str]:
@@ -305,6 +314,17 @@ def _confidence_doubts(raws: Sequence[RawRow], settings: EvidenceSettings) -> No
             c < settings.ocr_ceiling and 1.0 - c > settings.ocr_spread * typical
         ):
             raw.doubts = _unique([*raw.doubts, D.OCR_LOW])
+
+
+def _word_doubts(raws: Sequence[RawRow], settings: EvidenceSettings) -> None:
+    """OCR'd rows holding a word nobody writes: a slip Tesseract was sure of."""
+    ocr = [r for r in raws if r.confidence is not None]
+    if not ocr:
+        return
+    suspects = row_suspects([list(r.texts.values()) for r in ocr], settings.lexicon)
+    for raw, words in zip(ocr, suspects):
+        if words:
+            raw.doubts = _unique([*raw.doubts, D.OCR_UNKNOWN_WORD])
 
 
 def _starts_lower(text: str) -> bool:
@@ -387,6 +407,7 @@ def assess(
 ) -> Assessment:
     """Every row's keyakinan and reasons, and the pages whose layout itself is in doubt."""
     _confidence_doubts(raws, settings)
+    _word_doubts(raws, settings)
     _split_doubts(raws)
     tables = _table_codes(grid, raws, settings)
     keyakinan: list[float] = []

@@ -11,6 +11,12 @@ area to crop (greyscale JPEG of printed text costs about ``BYTES_PER_PIXEL``), w
 rows are pictured in the order given (the caller puts the rows to verify by eye first) until
 the budget is spent, so a 50-page RAK whose every row is flagged still makes a file of a few
 MB, and a report with three flagged rows gets sharp pictures.
+
+Turned pages: a row's box is in the frame the PDF reader read the page in, the one where its
+text runs left to right (``extractor.readers.pdf_page``: a landscape page stored sideways
+with /Rotate 270 is read turned back). pdfium renders the page as a viewer shows it, so the
+picture is turned the same way, by the reader's own rule, before it is cropped: the crop
+shows the row upright, as the person reads it.
 """
 
 from __future__ import annotations
@@ -58,6 +64,38 @@ def _jpeg(image: Any, bbox: list[float], scale: float) -> str | None:
     return "data:image/jpeg;base64," + base64.b64encode(buf.getvalue()).decode("ascii")
 
 
+# PIL's turn (degrees counter-clockwise) that brings text running this way to upright.
+_TURNS = {"down": 90, "up": -90, "left": 180}
+
+
+def _reading_turns(path: Path, numbers: Iterable[int], password: str | None) -> dict[int, int]:
+    """Page number -> the quarter turns (PIL degrees) the reader gave that page's text.
+
+    The same rule as the reader's (``dominant_direction`` over the page's glyphs), so the
+    crop's frame is the boxes' frame. A page without text (a scan) is read as shown.
+    """
+    import pdfplumber
+    from pdfminer.pdfparser import PDFSyntaxError
+
+    from extractor.readers.pdf_page import dominant_direction
+
+    turns: dict[int, int] = {}
+    try:
+        with pdfplumber.open(path, password=password or "") as pdf:
+            for number in numbers:
+                if 0 < number <= len(pdf.pages):
+                    direction = dominant_direction(pdf.pages[number - 1].chars)
+                    turns[number] = _TURNS.get(direction, 0)
+    except (PDFSyntaxError, OSError, ValueError, KeyError, TypeError):
+        return {}  # best effort, as the crops are
+    return turns
+
+
+def _rendered(page: Any, scale: float, turn: int) -> Any:
+    image = page.render(scale=scale, grayscale=True).to_pil()
+    return image.rotate(turn, expand=True) if turn else image
+
+
 def row_crops(
     path: Path,
     doc: RakDocument,
@@ -88,6 +126,7 @@ def row_crops(
     except (pdfium.PdfiumError, OSError):
         return {}
     pages: dict[int, Any] = {}  # rendered pages, each once
+    turns = _reading_turns(path, {k.halaman for _, k in boxes}, password)
     try:
         for r, k in boxes:
             if spent >= budget:
@@ -97,7 +136,7 @@ def row_crops(
                 if not 0 < number <= len(pdf):
                     continue
                 try:
-                    pages[number] = pdf[number - 1].render(scale=scale, grayscale=True).to_pil()
+                    pages[number] = _rendered(pdf[number - 1], scale, turns.get(number, 0))
                 except pdfium.PdfiumError:
                     pages[number] = None
             image = pages[number]

@@ -192,11 +192,9 @@ WORDS: dict[str, dict[str, str]] = {
         "en": "One rule explained: rak rules NAME",
     },
     # bulk runs (rak extract / rak check over many files)
-    "status_clean": {"id": "bersih", "en": "clean"},
-    "status_findings": {"id": "ada temuan", "en": "findings"},
+    # (a checked file's statuses are checks.report.words.STATUS_WORDS, one table for all)
     "status_unreadable": {"id": "gagal dibaca", "en": "unreadable"},
     "status_read": {"id": "terbaca", "en": "read"},
-    "status_uncertain": {"id": "pembacaan tidak yakin", "en": "reading uncertain"},
     "col_file": {"id": "Berkas", "en": "File"},
     "col_unit": {"id": "Unit organisasi", "en": "Organisation unit"},
     "col_year": {"id": "Tahun", "en": "Year"},

@@ -165,7 +165,7 @@ def test_a_document_read_in_doubt_never_passes_silently(misread_json: Path) -> N
 def test_a_document_read_with_confidence_says_findings_and_passes() -> None:
     result = CliRunner().invoke(app, ["check", str(SAMPLES / "rak-arsir.docx")])
     assert result.exit_code == ExitCode.OK, result.output
-    assert "Status: ada temuan" in result.stdout
+    assert "Status: ada catatan" in result.stdout
     assert "pembacaan tidak yakin" not in result.stdout
 
 

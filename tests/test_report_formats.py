@@ -36,7 +36,7 @@ def test_text_groups_by_row_with_page_and_indikator() -> None:
     assert "Baris 34 · hal. 13 · Jumlah/Terbentuknya Pusat Pendidikan Pemilih" in out
     assert "Kolom PELAKSANA kosong" in out and "(missing-pelaksana)" in out
     assert out.count("Baris ") == 12  # twelve rows flagged, 49 holds two findings
-    summary = "Ringkasan: 2 kesalahan, 11 peringatan, 0 info\nStatus: ada temuan"
+    summary = "Ringkasan: 2 kesalahan, 11 peringatan, 0 info\nStatus: perlu perbaikan"
     assert out.rstrip().endswith(summary)
     assert "\x1b[" not in out
 

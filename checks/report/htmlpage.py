@@ -27,6 +27,7 @@ from .words import (
     pk_pair_lines,
     reading_status,
     row_place,
+    status_text,
     uncertain_detail,
 )
 
@@ -95,7 +96,7 @@ def _summary(report: Report, lang: str) -> str:
     detail = uncertain_detail(report.findings, lang)
     parts.append(
         f'<p class="status {status}"><b>{esc(in_language(WORDS["status"], lang))}: '
-        f"{esc(in_language(WORDS[f'status_{status}'], lang))}</b>"
+        f"{esc(status_text(status, lang))}</b>"
         + (f" — {esc(detail)}" if detail else "")
         + "</p>"
     )

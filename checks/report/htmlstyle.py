@@ -111,7 +111,8 @@ footer { margin-top: 26px; color: var(--muted); font-size: 12px; }
 p.status { margin: 10px 0 0; padding: 10px 14px; border-radius: 8px; background: var(--paper);
   border: 1px solid var(--line); border-left: 5px solid var(--line); }
 p.status.clean { border-left-color: var(--mark); }
-p.status.findings { border-left-color: var(--warning); }
+p.status.notes { border-left-color: var(--warning); }
+p.status.errors { border-left-color: var(--error); }
 p.status.uncertain { border-left-color: var(--doubt); background: var(--doubt-bg); }
 p.status.uncertain b { color: var(--doubt); }
 tr.source td { padding: 4px 8px 10px 3.6em; background: #fafbfc;

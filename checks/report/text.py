@@ -19,18 +19,23 @@ from extractor.language import in_language
 from ..finding import Finding, Severity, count_by_severity, field_heading
 from . import RenderOptions, Report
 from .words import (
+    CLEAN,
+    ERRORS,
+    NOTES,
+    UNCERTAIN,
     WORDS,
     finding_place,
     pk_pair_lines,
     reading_status,
     row_place,
     shorten,
+    status_text,
     summary_counts,
     uncertain_detail,
 )
 
 STYLES = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
-STATUS_STYLES = {"clean": "green", "findings": "yellow", "uncertain": "bold magenta"}
+STATUS_STYLES = {CLEAN: "green", NOTES: "yellow", ERRORS: "bold red", UNCERTAIN: "bold magenta"}
 
 
 def _heading(report: Report, row: int | None, lang: str) -> Text:
@@ -119,8 +124,8 @@ def render(report: Report, options: RenderOptions) -> str:
     console.print(summary)
     status = reading_status(report.findings)
     line = Text(f"{in_language(WORDS['status'], lang)}: ", style="bold")
-    line.append(in_language(WORDS[f"status_{status}"], lang), style=STATUS_STYLES[status])
-    if status == "uncertain":
-        line.append(f" — {uncertain_detail(report.findings, lang)}")
+    line.append(status_text(status, lang), style=STATUS_STYLES[status])
+    if detail := uncertain_detail(report.findings, lang):
+        line.append(f" — {detail}")
     console.print(line, soft_wrap=True)
     return out.getvalue()

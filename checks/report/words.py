@@ -39,9 +39,6 @@ WORDS: dict[str, dict[str, str]] = {
     "marked": {"id": "dijadwalkan", "en": "scheduled"},
     "ocr": {"id": "dibaca dengan OCR", "en": "read by OCR"},
     "status": {"id": "Status", "en": "Status"},
-    "status_clean": {"id": "bersih", "en": "clean"},
-    "status_findings": {"id": "ada temuan", "en": "findings"},
-    "status_uncertain": {"id": "pembacaan tidak yakin", "en": "reading uncertain"},
     "uncertain_detail": {
         "id": "{what} perlu diperiksa dengan mata: pengekstrak mungkin salah membaca tabel, "
         "jadi temuan di sana belum tentu kesalahan dokumen",
@@ -85,15 +82,42 @@ MONTHS: dict[str, list[str]] = {
 QUARTERS = ["TW I", "TW II", "TW III", "TW IV"]
 
 
-def reading_status(findings: list[Finding]) -> str:
-    """``uncertain`` when the reading asks for a look by eye, else ``findings`` or ``clean``.
+# A checked document's status: what a secretariat or a KPU Provinsi does with it, in that
+# order. One table for the single-file reports and the bulk summary (``rak.bulk.summary``).
+ERRORS, UNCERTAIN, NOTES, CLEAN = "errors", "uncertain", "notes", "clean"
+STATUS_WORDS: dict[str, dict[str, str]] = {
+    ERRORS: {"id": "perlu perbaikan", "en": "needs fixing"},
+    UNCERTAIN: {"id": "pembacaan tidak yakin", "en": "reading uncertain"},
+    NOTES: {"id": "ada catatan", "en": "has notes"},
+    CLEAN: {"id": "bersih", "en": "clean"},
+}
 
-    Kept apart from "ada temuan": a document whose table may have been misread is not one
-    with known mistakes, and must never pass as clean.
+
+def check_status(sure_errors: int, eye: int, findings: int) -> str:
+    """The status from the counts: errors that are the document's own (outside the rows and
+    pages to verify by eye), findings that ask for a look by eye, and all findings.
+
+    A document with errors of its own needs fixing whatever else is in doubt; one whose only
+    errors are on rows it may have misread is "pembacaan tidak yakin", kept apart from the
+    notes: its table may have been misread, so it must never pass as clean or as notes only.
     """
-    if needs_eye(findings):
-        return "uncertain"
-    return "findings" if findings else "clean"
+    if sure_errors:
+        return ERRORS
+    if eye:
+        return UNCERTAIN
+    return NOTES if findings else CLEAN
+
+
+def reading_status(findings: list[Finding]) -> str:
+    """``check_status`` of one document's findings."""
+    eye = needs_eye(findings)
+    eye_ids = {id(f) for f in eye}
+    sure = sum(1 for f in findings if f.severity is Severity.ERROR and id(f) not in eye_ids)
+    return check_status(sure, len(eye), len(findings))
+
+
+def status_text(status: str, lang: str) -> str:
+    return in_language(STATUS_WORDS[status], lang)
 
 
 def uncertain_detail(findings: list[Finding], lang: str) -> str:

@@ -15,7 +15,13 @@ from extractor.language import in_language
 from extractor.model import RakDocument
 
 from ..config import CheckConfig
-from ..doubt import doubtful_pages, in_layout_doubt, layout_reasons, reasons_text
+from ..doubt import (
+    doubtful_pages,
+    in_layout_doubt,
+    layout_reasons,
+    reasons_text,
+    suspect_words,
+)
 from ..finding import Finding, Severity
 from ..rule import Example, Rule
 
@@ -64,6 +70,7 @@ def _uncertain(doc: RakDocument, config: CheckConfig) -> Iterator[Finding]:
     page_finding = _pages_finding(doc, config)
     if page_finding is not None:
         yield page_finding
+    words = suspect_words(doc)
     for i, row in enumerate(doc.rows):
         if not in_layout_doubt(row, doc, config):
             continue
@@ -76,7 +83,7 @@ def _uncertain(doc: RakDocument, config: CheckConfig) -> Iterator[Finding]:
                 ROW_MESSAGE,
                 config.lang,
                 value=row.keyakinan,
-                reasons=reasons_text(reasons, config.lang) or "-",
+                reasons=reasons_text(reasons, config.lang, words[i]) or "-",
             ),
         )
 

@@ -8,7 +8,7 @@ from extractor.language import in_language
 from extractor.model import RakDocument
 
 from ..config import CheckConfig
-from ..doubt import in_ocr_doubt
+from ..doubt import in_ocr_doubt, reasons_text, suspect_words
 from ..finding import Finding, Severity, field_heading
 from ..rule import Example, Rule
 
@@ -106,23 +106,22 @@ COLUMN_SHIFT = Rule(
 
 
 def _low_confidence(doc: RakDocument, config: CheckConfig) -> Iterator[Finding]:
+    words = suspect_words(doc)
     for i, row in enumerate(doc.rows):
         if in_ocr_doubt(row, doc, config):
-            yield LOW_CONFIDENCE.at(
-                doc,
-                i,
-                None,
-                in_language(
-                    {
-                        "id": "Baris dibaca dengan OCR, keyakinan {value:.0%}: periksa dengan "
-                        "melihat dokumen aslinya",
-                        "en": "Row read by OCR with {value:.0%} confidence: verify it against "
-                        "the original",
-                    },
-                    config.lang,
-                    value=row.keyakinan,
-                ),
+            message = in_language(
+                {
+                    "id": "Baris dibaca dengan OCR, keyakinan {value:.0%}: periksa dengan "
+                    "melihat dokumen aslinya",
+                    "en": "Row read by OCR with {value:.0%} confidence: verify it against "
+                    "the original",
+                },
+                config.lang,
+                value=row.keyakinan,
             )
+            if row.alasan:
+                message += f" ({reasons_text(row.alasan, config.lang, words[i])})"
+            yield LOW_CONFIDENCE.at(doc, i, None, message)
 
 
 LOW_CONFIDENCE = Rule(
@@ -131,10 +130,14 @@ LOW_CONFIDENCE = Rule(
     title={"id": "Hasil OCR meragukan", "en": "Low OCR confidence"},
     explanation={
         "id": "Baris dari dokumen hasil pindai dibaca dengan OCR. Bila keyakinan terendah "
-        "selnya di bawah batas (bawaan 0,8; min-confidence di rak.toml), periksa baris itu "
-        "dengan mata sebelum mempercayai pemeriksaan lainnya.",
+        "selnya di bawah batas (bawaan 0,8; min-confidence di rak.toml), atau baris memuat "
+        "kata hasil OCR yang tidak dikenal (tanda baca nyasar di dalam kata, ejaan yang "
+        "tidak ada di kamus dan berbeda satu huruf dari kata yang ditulis dokumen), periksa "
+        "baris itu dengan mata sebelum mempercayai pemeriksaan lainnya.",
         "en": "Rows of a scanned document are read by OCR. When a row's lowest cell "
-        "confidence is below the threshold (0.8 by default; min-confidence in rak.toml), "
+        "confidence is below the threshold (0.8 by default; min-confidence in rak.toml), or "
+        "the row holds a word OCR read that is no known word (a stray glyph inside a word, "
+        "a spelling no dictionary knows one letter from a word the document writes), "
         "verify it by eye before trusting the other checks.",
     },
     bad=Example(rows=({"keyakinan": 0.42},), ocr=True),

@@ -25,6 +25,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from checks.report.words import CLEAN, ERRORS, NOTES, STATUS_WORDS, UNCERTAIN, check_status
 from extractor.language import in_language
 
 from ..exitcodes import ExitCode
@@ -37,8 +38,7 @@ from .pool import Failure
 from .words import say
 from .work import FileFacts, Outcome
 
-ERRORS, NOTES, CLEAN = "errors", "notes", "clean"
-UNCERTAIN, UNREADABLE, READ = "uncertain", "unreadable", "read"
+UNREADABLE, READ = "unreadable", "read"
 PK = "pk"  # check: a Perjanjian Kinerja, read to check the RAKs of its office and year
 STATUS_ORDER = (ERRORS, UNREADABLE, UNCERTAIN, NOTES, CLEAN, READ, PK)
 # Columns of ringkasan.csv and summary JSON (stable names, like the contract's; new ones at
@@ -49,6 +49,8 @@ COLUMNS = ("file", "unit_organisasi", "tahun", "rows", "errors", "warnings", "in
 
 
 def status_word(status: str, lang: str) -> str:
+    if status in STATUS_WORDS:  # a checked file: the single-file reports' own words
+        return in_language(STATUS_WORDS[status], lang)
     return say(f"status_{status}", lang)
 
 
@@ -113,23 +115,13 @@ def make_line(item: InputFile, result: Outcome | Failure, mode: str, lang: str) 
     elif result.jenis == "pk":
         status = PK
     else:
-        status = check_status(result)
+        status = check_status(result.sure_errors, result.eye,
+                              result.errors + result.warnings + result.infos)
         if result.eye:
             key = "eye_rows" if result.eye_rows else "eye_document"
             reason = say(key, lang, n=result.eye_rows)
     return SummaryLine(item.display, status, result.code, reason=reason, **facts,
                        findings=result.findings, pelaksana=result.pelaksana)
-
-
-def check_status(facts: FileFacts) -> str:
-    """The status of a file that was checked (see the module's docstring for the order)."""
-    if facts.sure_errors:
-        return ERRORS
-    if facts.eye:
-        return UNCERTAIN
-    if facts.errors or facts.warnings or facts.infos:
-        return NOTES
-    return CLEAN
 
 
 def worst_first(lines: list[SummaryLine]) -> list[SummaryLine]:

@@ -15,9 +15,6 @@ from extractor.language import in_language
 from ..i18n import WORDS
 
 BULK_WORDS: dict[str, dict[str, str]] = {
-    # Statuses, in the order a reader acts on them (``summary.STATUS_ORDER``).
-    "status_errors": {"id": "perlu perbaikan", "en": "needs fixing"},
-    "status_notes": {"id": "ada catatan", "en": "has notes"},
     "totals_check": {
         "id": "{n} berkas: {errors} perlu perbaikan, {notes} ada catatan, {clean} bersih, "
         "{uncertain} pembacaan tidak yakin, {unreadable} gagal dibaca",

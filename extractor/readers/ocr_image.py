@@ -21,7 +21,7 @@ a tilt. Nothing here compares a pixel with a fixed grey level:
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import cv2
 import numpy as np
@@ -62,6 +62,7 @@ class Measures:
     stroke: float  # pixels: the width of the text's strokes
     text: float  # pixels: the height of the text's glyphs (between x-height and caps)
     bilevel: bool  # a 1-bit copy
+    dot: float = 0.0  # least ink (pixels of full ink) of a printed dot (``ocr_specks.dot_floor``)
 
     @property
     def contrast(self) -> float:
@@ -82,6 +83,7 @@ class Measures:
             "stroke_pt": round(self.stroke * 72.0 / self.dpi, 2),
             "text_height_pt": round(self.text * 72.0 / self.dpi, 2),
             "bilevel": float(self.bilevel),
+            "dot_floor_px": round(self.dot, 2),
         }
 
 
@@ -263,6 +265,7 @@ def glyph_height(ink: Image, m: Measures) -> float:
 def prepare(grey: Image, dpi: float, settings: ScanSettings) -> PageImage:
     """Flatten, deskew and binarise the page; find its ruling; separate ink from dust."""
     from .ocr_grid import ruling
+    from .ocr_specks import dot_floor
     from .ocr_stamps import stamp_mask
 
     bilevel = is_bilevel(grey, settings)
@@ -289,6 +292,7 @@ def prepare(grey: Image, dpi: float, settings: ScanSettings) -> PageImage:
     stamps = stamp_mask(ink, m, settings)
     ink = u8(cv2.bitwise_and(ink, cv2.bitwise_not(stamps)))
     text = _text_image(flat, ink, dust, core, m, settings)
+    m = replace(m, dot=dot_floor(text, m, settings))
     return PageImage(grey, flat, fill, binary, rules, ink, text, m)
 
 

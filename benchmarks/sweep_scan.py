@@ -4,7 +4,8 @@ One short RAK (three pages, 21 rows, title block and signature) is drawn once fr
 spec, then "scanned" by ``samples/build/scan.py`` at each setting, changing one thing at a
 time from a middling scan (200 dpi, paper grey 0.92, 1 degree of skew, JPEG quality 60):
 dpi 150-300, paper grey 0.7-1.0 and yellowed, skew +-3 degrees, blur, JPEG quality 30-90,
-1-bit copies, a stamp over the signature, header cells filled grey. Each scan is read back
+1-bit copies, a stamp over the signature, header cells filled grey, dust where full stops
+sit. Each scan is read back
 and scored against the spec (``benchmarks/sweeplib.py``): rows with all six fields right,
 and rows with the right schedule. The bar is 95% of rows at every setting.
 
@@ -53,6 +54,7 @@ def settings() -> dict[str, ScanOptions]:
         "1-bit 200": {"bilevel": True},
         "stamp": {"stamp": "HENDRIKUS"},
         "header fill": {"shade_header": 0.3},
+        "stop dust": {"stop_dust": 0.3},
         "copy 1-bit 300 2deg": {"dpi": 300, "bilevel": True, "angle": 2.0},
         "grey 150 blur q30 fill": {"dpi": 150, "paper": 0.8, "blur_in": 0.004,
                                    "jpeg_quality": 30, "shade_header": 0.3},

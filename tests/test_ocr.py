@@ -199,15 +199,16 @@ def _line_with(*marks: tuple[int, int, int, int]) -> Any:
     return page
 
 
-def _dust_left(page: Any) -> list[tuple[int, int]]:
-    """(x, y) of the specks ``erase_dust`` keeps, among small blobs."""
+def _dust_left(page: Any, dot: float = 0.0) -> list[tuple[int, int]]:
+    """(x, y) of the specks ``erase_dust`` keeps, among small blobs; ``dot`` is the page's
+    least ink of a printed dot (0: not measured)."""
     import cv2
     import numpy as np
 
     from extractor.readers.ocr_settings import ScanSettings
     from extractor.readers.ocr_specks import erase_dust
 
-    clean = erase_dust(page, 128.0, 10.0, ScanSettings())
+    clean = erase_dust(page, 128.0, 10.0, ScanSettings(), dot)
     _, _, stats, _ = cv2.connectedComponentsWithStats(
         np.where(clean < 128, 255, 0).astype(np.uint8), connectivity=8
     )
@@ -256,6 +257,51 @@ def test_lone_dots_and_quotes_are_dropped_but_commas_kept(read: str, kept: str) 
     from extractor.readers.ocr import drop_dust
 
     assert drop_dust(read) == kept
+
+
+def test_speck_with_less_ink_than_the_pages_dots_is_dust_even_where_a_stop_sits() -> None:
+    # One black pixel hugging the word on its baseline ("75%."): placed like a stop, but a
+    # printed dot of this page holds at least 2 pixels of ink (its 2x2 i-dots: 4).
+    speck = _line_with((37, 29, 1, 1))
+    assert (37, 29) in _dust_left(speck)  # with no measure of the page's dots, kept
+    assert (37, 29) not in _dust_left(speck, dot=2.0)
+    assert (37, 28) in _dust_left(_line_with((37, 28, 2, 2)), dot=2.0)  # a real stop stays
+    assert (160, 16) in _dust_left(speck, dot=2.0)  # and the i-dot
+
+
+def test_the_pages_dot_ink_is_measured_on_its_i_dots() -> None:
+    import numpy as np
+
+    from extractor.readers.ocr_image import Measures
+    from extractor.readers.ocr_settings import ScanSettings
+    from extractor.readers.ocr_specks import dot_floor
+
+    def page(side: int) -> Any:
+        text = np.full((60, 400), 255, np.uint8)
+        for x in range(10, 390, 12):  # a row of "i": a stem 10 px tall, a dot above it
+            text[30:40, x : x + 2] = 0
+            text[28 - side : 28, x : x + side] = 0
+        return text
+
+    m = Measures(150, 245, 20, 255, 20, 0.0, 2.0, 10.0, False)
+    half = ScanSettings().dot_share
+    assert dot_floor(page(2), m, ScanSettings()) == pytest.approx(half * 4)
+    assert dot_floor(page(3), m, ScanSettings()) == pytest.approx(half * 9)
+    few = np.full((60, 400), 255, np.uint8)
+    assert dot_floor(few, m, ScanSettings()) == 0.0  # no i-dots: not measured
+
+
+def test_hyphen_ending_its_line_is_kept_and_a_far_dash_is_dust() -> None:
+    from extractor.readers.ocr_settings import ScanSettings
+    from extractor.readers.ocr_specks import erase_dust
+
+    def kept(x: int) -> bool:
+        clean = erase_dust(_line_with((x, 24, 4, 2)), 128.0, 10.0, ScanSettings())
+        return bool((clean[24:26, x : x + 4] < 128).all())
+
+    # "Perundang-" broken over two lines, or typed "Perundang -" with a space before it.
+    assert kept(166) and kept(170)
+    assert not kept(185)  # a dash with no word near it is dust
 
 
 def test_speck_above_the_line_does_not_make_a_full_stop_doubled() -> None:

@@ -361,7 +361,8 @@ def _dusted(image: PageImage, box: PxBox, settings: ScanSettings) -> np.ndarray:
     from .ocr_specks import erase_dust
 
     x0, top, x1, bottom = box
-    return erase_dust(image.text[top:bottom, x0:x1], 128.0, image.m.text, settings)
+    crop = image.text[top:bottom, x0:x1]
+    return erase_dust(crop, 128.0, image.m.text, settings, image.m.dot)
 
 
 def _ink_bounds(image: PageImage, box: PxBox, settings: ScanSettings) -> PxBox:

@@ -17,7 +17,7 @@ from __future__ import annotations
 import cv2
 import numpy as np
 
-from .ocr_image import Image, Measures, PxBox
+from .ocr_image import Image, Measures, PxBox, u8
 from .ocr_settings import ScanSettings
 
 
@@ -30,7 +30,7 @@ def _straight_runs(binary: Image, length: int, gap: int, horizontal: bool) -> Im
         joint = (gap, 1) if horizontal else (1, gap)
         kernel = cv2.getStructuringElement(cv2.MORPH_RECT, joint)
         runs = cv2.morphologyEx(runs, cv2.MORPH_CLOSE, kernel)
-    return runs
+    return u8(runs)
 
 
 def _long_thin(runs: Image, least: int, thickest: float, horizontal: bool) -> Image:
@@ -57,7 +57,7 @@ def _reach_across(
         turned = _reach_across(lines.T, across.T, binary.T, length, ink, True)
         return np.ascontiguousarray(turned.T)
     # The crossing lines may stop short too (a corner with a dropout on both sides).
-    across = cv2.dilate(across, cv2.getStructuringElement(cv2.MORPH_RECT, (1, 2 * length + 1)))
+    across = u8(cv2.dilate(across, cv2.getStructuringElement(cv2.MORPH_RECT, (1, 2 * length + 1))))
     count, labels, stats, _ = cv2.connectedComponentsWithStats(lines, connectivity=8)
     out = lines.copy()
     w = lines.shape[1]
@@ -116,7 +116,7 @@ def ruling(
     core = cv2.bitwise_or(
         cv2.bitwise_and(cv2.dilate(core, np.ones((3, 3), np.uint8)), binary), core
     )
-    return rules, core
+    return rules, u8(core)
 
 
 def table_boxes(rules: Image, m: Measures, settings: ScanSettings) -> list[PxBox]:
@@ -220,9 +220,7 @@ def ink_pixels(ink: Image, box: PxBox, margin: int) -> int:
     return int(np.count_nonzero(ink[top:bottom, x0:x1]))
 
 
-def fill_share(
-    fill: Image, ink: Image, box: PxBox, m: Measures, settings: ScanSettings
-) -> float:
+def fill_share(fill: Image, ink: Image, box: PxBox, m: Measures, settings: ScanSettings) -> float:
     """Share of a cell's inside whose background is darker than paper: a filled (arsir)
     cell, whether or not something is written on it.
 

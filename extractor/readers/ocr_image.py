@@ -21,16 +21,23 @@ a tilt. Nothing here compares a pixel with a fixed grey level:
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import cv2
 import numpy as np
+from cv2.typing import MatLike
 from numpy.typing import NDArray
 
 from .ocr_settings import ScanSettings
 
 Image = NDArray[np.uint8]
 PxBox = tuple[int, int, int, int]  # x0, top, x1, bottom in pixels, exclusive ends
+
+
+def u8(pixels: MatLike | NDArray[np.generic]) -> Image:
+    """An image layer as what it is, 8-bit grey: OpenCV's stubs type every result as any
+    matrix, and NumPy's lose the dtype through arithmetic. No copy when it already is."""
+    return np.asarray(pixels, dtype=np.uint8)
 
 
 def px(inches: float, dpi: float) -> int:
@@ -55,6 +62,7 @@ class Measures:
     stroke: float  # pixels: the width of the text's strokes
     text: float  # pixels: the height of the text's glyphs (between x-height and caps)
     bilevel: bool  # a 1-bit copy
+    dot: float = 0.0  # least ink (pixels of full ink) of a printed dot (``ocr_specks.dot_floor``)
 
     @property
     def contrast(self) -> float:
@@ -75,6 +83,7 @@ class Measures:
             "stroke_pt": round(self.stroke * 72.0 / self.dpi, 2),
             "text_height_pt": round(self.text * 72.0 / self.dpi, 2),
             "bilevel": float(self.bilevel),
+            "dot_floor_px": round(self.dot, 2),
         }
 
 
@@ -106,7 +115,7 @@ def to_grey(pixels: NDArray[np.uint8], settings: ScanSettings) -> Image:
     hi, lo = rgb.max(axis=2), rgb.min(axis=2)
     span = 255.0 * (settings.colour_full - settings.colour_from)
     weight = np.clip((hi - lo - 255.0 * settings.colour_from) / span, 0.0, 1.0)
-    return np.clip(lum + (hi - lum) * weight, 0, 255).astype(np.uint8)
+    return u8(np.clip(lum + (hi - lum) * weight, 0, 255))
 
 
 def is_bilevel(grey: Image, settings: ScanSettings) -> bool:
@@ -120,8 +129,8 @@ def soften_bilevel(grey: Image, dpi: float, settings: ScanSettings) -> Image:
     (Tesseract reads grey edges better than hard ones)."""
     k = px(settings.bilevel_close_in, dpi)
     if k >= 2:
-        grey = cv2.morphologyEx(grey, cv2.MORPH_OPEN, np.ones((k, k), np.uint8))
-    return cv2.GaussianBlur(grey, (0, 0), max(0.5, 0.002 * dpi))
+        grey = u8(cv2.morphologyEx(grey, cv2.MORPH_OPEN, np.ones((k, k), np.uint8)))
+    return u8(cv2.GaussianBlur(grey, (0, 0), max(0.5, 0.002 * dpi)))
 
 
 def closing_background(grey: Image, dpi: float, inches: float) -> Image:
@@ -134,13 +143,13 @@ def closing_background(grey: Image, dpi: float, inches: float) -> Image:
     scale = min(1.0, 6.0 / (inches * dpi))
     # A median first: grain and JPEG noise on a fill would otherwise lift its closing to
     # the grain's lightest pixels, near paper.
-    grey = cv2.medianBlur(grey, odd(inches * dpi / 2))
+    grey = u8(cv2.medianBlur(grey, odd(inches * dpi / 2)))
     small = cv2.resize(grey, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA)
     k = odd(inches * dpi * scale)
     kernel = cv2.getStructuringElement(cv2.MORPH_RECT, (k, k))
     closed = cv2.morphologyEx(small, cv2.MORPH_CLOSE, kernel, borderType=cv2.BORDER_REPLICATE)
     closed = cv2.blur(closed, (k, k))
-    return cv2.resize(closed, (w, h), interpolation=cv2.INTER_LINEAR)
+    return u8(cv2.resize(closed, (w, h), interpolation=cv2.INTER_LINEAR))
 
 
 def _divide(a: Image, b: Image) -> Image:
@@ -201,7 +210,7 @@ def rotate(image: Image, angle: float, border: int) -> Image:
         return image
     h, w = image.shape
     m = cv2.getRotationMatrix2D((w / 2, h / 2), angle, 1.0)
-    return cv2.warpAffine(image, m, (w, h), flags=cv2.INTER_LINEAR, borderValue=border)
+    return u8(cv2.warpAffine(image, m, (w, h), flags=cv2.INTER_LINEAR, borderValue=border))
 
 
 def sauvola(flat: Image, dpi: float, paper: float, ink: float, settings: ScanSettings) -> Image:
@@ -256,6 +265,7 @@ def glyph_height(ink: Image, m: Measures) -> float:
 def prepare(grey: Image, dpi: float, settings: ScanSettings) -> PageImage:
     """Flatten, deskew and binarise the page; find its ruling; separate ink from dust."""
     from .ocr_grid import ruling
+    from .ocr_specks import dot_floor
     from .ocr_stamps import stamp_mask
 
     bilevel = is_bilevel(grey, settings)
@@ -278,10 +288,11 @@ def prepare(grey: Image, dpi: float, settings: ScanSettings) -> PageImage:
     m = Measures(dpi, paper, ink_level, flat_paper, flat_ink, skew, stroke, height, bilevel)
     rules, core = ruling(binary, m, grey.shape[1] / dpi, settings)
     ink, dust = _ink_and_dust(binary, core, m, settings)
-    ink = cv2.bitwise_and(ink, cv2.bitwise_not(_faint(ink, flat, m, settings)))
+    ink = u8(cv2.bitwise_and(ink, cv2.bitwise_not(_faint(ink, flat, m, settings))))
     stamps = stamp_mask(ink, m, settings)
-    ink = cv2.bitwise_and(ink, cv2.bitwise_not(stamps))
+    ink = u8(cv2.bitwise_and(ink, cv2.bitwise_not(stamps)))
     text = _text_image(flat, ink, dust, core, m, settings)
+    m = replace(m, dot=dot_floor(text, m, settings))
     return PageImage(grey, flat, fill, binary, rules, ink, text, m)
 
 
@@ -302,7 +313,7 @@ def _ink_and_dust(
     kernel = cv2.getStructuringElement(cv2.MORPH_RECT, (2 * near + 1, near + 1))
     writing = cv2.dilate(ink, kernel)
     dust = np.where(specks & (writing > 0), 255, 0).astype(np.uint8)
-    return ink, dust
+    return u8(ink), dust
 
 
 def _faint(ink: Image, flat: Image, m: Measures, settings: ScanSettings) -> Image:
@@ -311,7 +322,7 @@ def _faint(ink: Image, flat: Image, m: Measures, settings: ScanSettings) -> Imag
     ones, have a core near the page's ink level; small dots are left to ``ocr_specks``."""
     count, labels, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
     darkest = np.full(count, 255, dtype=np.int32)
-    np.minimum.at(darkest, labels.ravel(), flat.ravel().astype(np.int32))
+    np.minimum.at(darkest, labels.ravel().astype(np.intp), flat.ravel().astype(np.int32))
     size = np.maximum(stats[:, cv2.CC_STAT_WIDTH], stats[:, cv2.CC_STAT_HEIGHT])
     light = m.flat_ink + settings.faint_ink_contrast * m.contrast
     faint = (darkest > light) & (size >= m.text)

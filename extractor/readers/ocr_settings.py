@@ -143,6 +143,7 @@ class ScanSettings:
     glyph_text: float = 0.35  # blobs taller than this many text heights can define a line
     baseline_zone: float = 0.3  # a speck centred within this of the baseline
     top_zone: float = 1.0  # ... above x-height by this is where i-dots are
+    stop_drop_body: float = 0.3  # a full stop's foot is at most this far below the baseline
     hug: float = 0.4  # a full stop is at most this far from the glyph before it ...
     dark_hug: float = 0.55  # ... or this far when it is as dark as print:
     print_dark_contrast: float = 0.15  # within this share of the contrast from the ink
@@ -151,6 +152,12 @@ class ScanSettings:
     dot_stem: float = 0.5  # an i-dot is at most this far above its stem
     stem_run: float = 0.6  # ... and its stem a vertical stroke at least this long
     faint_contrast: float = 0.35  # a speck lighter than this share of the contrast is not print
+    # A dot holds at least this share of the ink of the page's median i-dot (``dot_floor``),
+    # measured when the page shows at least this many i-dots.
+    dot_share: float = 0.5
+    min_dots: int = 10
+    # A hyphen ending its line may stand this far (line bodies) after its word: a space.
+    break_hyphen_body: float = 0.9
 
     # -- slips mended from the document's own words (``extractor.ocr_words``)
     words: WordSettings = field(default_factory=WordSettings)
@@ -173,6 +180,7 @@ class ScanSettings:
             "shaded_ratio", "sure", "ocr_low", "min_line_confidence", "faint_contrast",
             "mark_shape_match", "mark_glyph_ratio", "stamp_fill_ratio", "stamp_roundness",
             "print_dark_contrast", "reach_ink_ratio", "text_em_share", "unruled_ascent",
+            "dot_share",
         )  # fmt: skip
         for name in shares:
             value = getattr(self, name)

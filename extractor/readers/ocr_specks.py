@@ -12,6 +12,13 @@ them apart. Position does: every punctuation mark that small has a fixed place o
 Any other speck is erased before the cell is read. Sizes are relative to the body height of the
 speck's own line (baseline minus the median top of its glyphs), so the rule is the same for
 any font size and scan resolution. A speck too far from any line is erased too.
+
+Where a speck sits is not enough when dust falls on the baseline right after a word
+(``75%.``, ``kompetensi. SDM``). What it carries is: every dot the page's font prints (the
+full stop, the colon's dots, the i's dot) holds about the same ink, and the page shows that
+amount many times over in its i-dots (``dot_floor``). Ink is the darkness summed over the
+blob's pixels, not their count, so a pale pixel weighs less than a black one. A speck with
+much less ink than the page's dots is dust wherever it sits.
 """
 
 from __future__ import annotations
@@ -20,8 +27,9 @@ from dataclasses import dataclass
 
 import cv2
 import numpy as np
+from numpy.typing import NDArray
 
-from .ocr_image import Image
+from .ocr_image import Image, Measures
 from .ocr_settings import ScanSettings
 
 
@@ -97,6 +105,10 @@ def _is_full_stop(
     Punctuation glued between two glyphs (``97,5``, ``Kab.Kubu``, ``tertib,efektif``) sits
     about midway at low resolution; dust in a word gap is as likely near the next word.
     """
+    # A stop stands on the baseline; one hanging below it (where only a comma's tail goes)
+    # is a speck.
+    if speck.bottom - line.base > settings.stop_drop_body * line.body:
+        return False
     before = [g for g in line.glyphs if g.x1 <= speck.x0 + 1 and g.bottom > line.top]
     if not before:
         return False
@@ -118,14 +130,19 @@ def _is_full_stop(
 
 def _is_hyphen(speck: _Blob, line: _Line, settings: ScanSettings) -> bool:
     """A dash at mid x-height joining two glyphs (``e-government``): wider than tall, with
-    writing close on both sides."""
+    writing close on both sides; or ending its line after a word (``Perundang-`` broken
+    over two lines, or typed ``Perundang -``), where a space may stand before it."""
     w, h = speck.x1 - speck.x0, speck.bottom - speck.top
     if w < max(2 * h, settings.hyphen_width * line.body):
         return False
     reach = settings.hyphen_hug * line.body
     left = [speck.x0 - g.x1 for g in line.glyphs if g.x1 <= speck.x0 + 1]
     right = [g.x0 - speck.x1 for g in line.glyphs if g.x0 >= speck.x1 - 1]
-    return bool(left and right) and min(left) <= reach and min(right) <= reach
+    if not left:
+        return False
+    if not right:
+        return min(left) <= settings.break_hyphen_body * line.body
+    return min(left) <= reach and min(right) <= reach
 
 
 def _is_colon_head(speck: _Blob, line: _Line, specks: list[_Blob], dot_stem: float) -> bool:
@@ -203,8 +220,58 @@ def _is_stroke(speck: _Blob, line: _Line) -> bool:
     return speck.bottom > line.base + 1 or speck.top < line.top - 1
 
 
+Labels = NDArray[np.int32]
+Darkness = NDArray[np.float32]
+
+
+def _ink(darkness: Darkness | None, labels: Labels, n: int, blob: _Blob) -> float:
+    """The ink a blob carries: its pixels' darkness summed, in pixels of full ink. Its grey
+    edge is left out: near a lone speck that is mostly JPEG ringing and paper grain, which
+    would make a speck of one pixel weigh as much as a printed dot."""
+    if darkness is None:
+        return float("inf")
+    mine = labels[blob.top : blob.bottom, blob.x0 : blob.x1] == n
+    return float(darkness[blob.top : blob.bottom, blob.x0 : blob.x1][mine].sum())
+
+
+def _darkness(grey: Image) -> Darkness:
+    """0..1 per pixel of a picture of print on white (``PageImage.text``): 1 is full ink."""
+    dark: Darkness = (np.float32(255.0) - grey.astype(np.float32)) / np.float32(255.0)
+    return np.clip(dark, 0.0, 1.0, out=dark)
+
+
+def dot_floor(text: Image, m: Measures, settings: ScanSettings) -> float:
+    """The least ink (in pixels of full ink) a printed dot of this page holds: a share of the
+    median ink of its i-dots, the one dot every page of Indonesian prints many times. An
+    i-dot here is a speck-sized blob with a stroke starting right under it, as long as most
+    of the text's height. 0 when the page shows too few to tell."""
+    binary = np.where(text < 128, 255, 0).astype(np.uint8)
+    count, found, stats, _ = cv2.connectedComponentsWithStats(binary, connectivity=8)
+    labels = np.asarray(found, dtype=np.int32)
+    darkness = _darkness(text)
+    largest = settings.speck_text * m.text
+    reach = max(1, round(settings.dot_stem * m.text))
+    need = max(2, round(settings.stem_run * m.text))
+    inks: list[float] = []
+    for n in range(1, count):
+        x, y, w, h = (int(v) for v in stats[n, :4])
+        if max(w, h) > largest:
+            continue
+        rows = np.count_nonzero(binary[y + h : y + h + reach + need, x : x + w], axis=1) > 0
+        start = int(np.argmax(rows[:reach])) if rows[:reach].any() else reach
+        if start < reach and len(rows) >= start + need and rows[start : start + need].all():
+            inks.append(_ink(darkness, labels, n, _Blob(x, y, x + w, y + h)))
+    if len(inks) < settings.min_dots:
+        return 0.0
+    return settings.dot_share * float(np.median(inks))
+
+
 def dust_mask(
-    binary: Image, text_height: float, settings: ScanSettings, grey: Image | None = None
+    binary: Image,
+    text_height: float,
+    settings: ScanSettings,
+    grey: Image | None = None,
+    dot: float = 0.0,
 ) -> Image:
     """255 on blobs of ``binary`` (ink = 255) that are dust rather than punctuation.
 
@@ -212,9 +279,11 @@ def dust_mask(
     of it can be glyphs that define a text line. With ``grey`` (the same crop's pixels), a
     speck whose darkest pixel is much lighter than the writing's ink is dust wherever it
     sits: a printed dot is as dark as the letters, since even at 150 dpi it covers whole
-    pixels.
+    pixels; and one with less ink than ``dot`` (``dot_floor``, measured on the page) is dust
+    unless it is a stroke (a comma, an apostrophe) or part of a glyph.
     """
-    count, labels, stats, _ = cv2.connectedComponentsWithStats(binary, connectivity=8)
+    count, found, stats, _ = cv2.connectedComponentsWithStats(binary, connectivity=8)
+    labels = np.asarray(found, dtype=np.int32)
     blobs = [_Blob(int(x), int(y), int(x + w), int(y + h)) for x, y, w, h, _ in stats[1:count]]
     least = max(2.0, settings.glyph_text * text_height)
     glyphs = [b for b in blobs if b.bottom - b.top > least]
@@ -227,6 +296,7 @@ def dust_mask(
         core = float(np.percentile(ink, 10))
         faint = paper - settings.faint_contrast * (paper - core)
         dark = core + settings.print_dark_contrast * (paper - core)
+    darkness = _darkness(grey) if grey is not None and dot > 0 else None
     dust = np.zeros(count, dtype=bool)
     small: list[tuple[int, _Blob, _Line | None]] = []
     for n, blob in enumerate(blobs, start=1):
@@ -244,6 +314,8 @@ def dust_mask(
             dust[n] = True
         elif _is_stroke(blob, line) or _inside_glyph(blob, line):
             dust[n] = False
+        elif _ink(darkness, labels, n, blob) < dot:
+            dust[n] = True
         else:
             height = (line.base - blob.cy) / line.body
             if height <= settings.baseline_zone:
@@ -286,15 +358,18 @@ def faint_mask(grey: Image, level: float, faint_contrast: float) -> Image:
     return np.where(faint[labels], 255, 0).astype(np.uint8)
 
 
-def erase_dust(grey: Image, level: float, text_height: float, settings: ScanSettings) -> Image:
-    """``grey`` (one cell or text block) with dust painted as paper; ink is darker than ``level``.
+def erase_dust(
+    grey: Image, level: float, text_height: float, settings: ScanSettings, dot: float = 0.0
+) -> Image:
+    """``grey`` (one cell or text block) with dust painted as paper; ink is darker than ``level``;
+    ``dot`` is the least ink of a printed dot on the page (``dot_floor``; 0 when unknown).
 
     Paper grey rather than white: a patch of pure white in grainy paper is itself an edge
     Tesseract's own thresholding can trip on.
     """
     binary = np.where(grey < level, 255, 0).astype(np.uint8)
     mask = cv2.bitwise_or(
-        dust_mask(binary, text_height, settings, grey),
+        dust_mask(binary, text_height, settings, grey, dot),
         faint_mask(grey, level, settings.faint_contrast),
     )
     if not mask.any():

@@ -20,7 +20,7 @@ from __future__ import annotations
 import cv2
 import numpy as np
 
-from .ocr_image import Image, Measures
+from .ocr_image import Image, Measures, u8
 from .ocr_settings import ScanSettings
 
 
@@ -37,9 +37,7 @@ def _large_sparse(ink: Image, m: Measures, settings: ScanSettings) -> Image:
 Circle = tuple[tuple[int, int], int]  # centre, radius in pixels
 
 
-def _rings(
-    blobs: Image, m: Measures, settings: ScanSettings
-) -> tuple[Image, list[Circle]]:
+def _rings(blobs: Image, m: Measures, settings: ScanSettings) -> tuple[Image, list[Circle]]:
     """255 on the bands of the circles the large blobs draw, and the circles."""
     out = np.zeros_like(blobs)
     found: list[Circle] = []
@@ -64,11 +62,11 @@ def _rings(
             centre = (round(x / scale), round(y / scale))
             cv2.circle(ring, centre, round(r / scale), 255, 2 * band)
             found.append((centre, round(r / scale)))
-        ring = cv2.bitwise_and(ring, cv2.dilate(rest, np.ones((3, 3), np.uint8)))
+        ring = u8(cv2.bitwise_and(ring, cv2.dilate(rest, np.ones((3, 3), np.uint8))))
         if not ring.any():
             break
-        out = cv2.bitwise_or(out, ring)
-        rest = cv2.bitwise_and(rest, cv2.bitwise_not(ring))
+        out = u8(cv2.bitwise_or(out, ring))
+        rest = u8(cv2.bitwise_and(rest, cv2.bitwise_not(ring)))
     return out, found
 
 
@@ -131,9 +129,9 @@ def stamp_mask(ink: Image, m: Measures, settings: ScanSettings) -> Image:
     if not blobs.any():
         return blobs
     rings, circles = _rings(blobs, m, settings)
-    rings = _off_the_lines(rings, cv2.bitwise_and(ink, cv2.bitwise_not(blobs)), m, settings)
-    rest = cv2.bitwise_and(ink, cv2.bitwise_not(rings))
-    rings = cv2.bitwise_or(rings, _lettering(rest, circles, m, settings))
-    rest = cv2.bitwise_and(ink, cv2.bitwise_not(rings))
+    rings = _off_the_lines(rings, u8(cv2.bitwise_and(ink, cv2.bitwise_not(blobs))), m, settings)
+    rest = u8(cv2.bitwise_and(ink, cv2.bitwise_not(rings)))
+    rings = u8(cv2.bitwise_or(rings, _lettering(rest, circles, m, settings)))
+    rest = u8(cv2.bitwise_and(ink, cv2.bitwise_not(rings)))
     left = _large_sparse(rest, m, settings)
-    return cv2.bitwise_or(rings, _off_the_lines(left, rest, m, settings))
+    return u8(cv2.bitwise_or(rings, _off_the_lines(left, rest, m, settings)))

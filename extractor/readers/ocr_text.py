@@ -22,7 +22,7 @@ import cv2
 import numpy as np
 
 from ..errors import MissingTool
-from .ocr_image import Image, Measures, px
+from .ocr_image import Image, Measures, px, u8
 from .ocr_settings import ScanSettings
 
 LANGUAGES = "ind+eng"
@@ -105,7 +105,7 @@ class CellReader:
 
         scale = max(1.0, min(settings.max_ocr_scale, larger * settings.ocr_text_px / height))
         if scale > 1.05:
-            image = cv2.resize(image, None, fx=scale, fy=scale, interpolation=cv2.INTER_CUBIC)
+            image = u8(cv2.resize(image, None, fx=scale, fy=scale, interpolation=cv2.INTER_CUBIC))
         else:
             scale = 1.0
         self._scale = scale
@@ -114,7 +114,7 @@ class CellReader:
 
     def _padded(self, crop: Image, dpi: float, settings: ScanSettings) -> Image:
         pad = px(settings.pad_in, dpi)
-        return cv2.copyMakeBorder(crop, pad, pad, pad, pad, cv2.BORDER_CONSTANT, value=255)
+        return u8(cv2.copyMakeBorder(crop, pad, pad, pad, pad, cv2.BORDER_CONSTANT, value=255))
 
     def read(
         self,

@@ -50,6 +50,10 @@ class ScanOptions:
     shade_header: float = 0.0  # grey fill of the header cells, 0 none .. 1 black
     stamp: str = ""  # text whose line gets a stamp and a signature over it (the signer)
     bilevel: bool = False  # a photocopier's 1-bit copy instead of a grey scan
+    # Share of the words in table cells that get a speck of dust just after their last
+    # glyph, on the baseline, where a full stop would sit: a pixel at 300 dpi or less, lighter
+    # than print, so a reader that tells dust from stops by place alone reads "75%.".
+    stop_dust: float = 0.0
 
     def __post_init__(self) -> None:
         if not 50 <= self.dpi <= 600:
@@ -62,6 +66,8 @@ class ScanOptions:
             raise ValueError("yellowed and shade_header are within 0..1")
         if self.blur_in < 0 or abs(self.angle) > 10:
             raise ValueError("blur_in must be >= 0 and angle within 10 degrees")
+        if not 0.0 <= self.stop_dust <= 1.0:
+            raise ValueError("stop_dust is a share of words, within 0..1")
 
     @property
     def colour(self) -> bool:
@@ -74,6 +80,8 @@ class PageMarks:
 
     header_cells: tuple[Box, ...] = ()
     stamp_line: Box | None = None
+    # (x, y) in points just after a word's last glyph on its baseline: where dust goes.
+    word_ends: tuple[tuple[float, float], ...] = ()
 
 
 def rasterise(pdf: Path, dpi: int, work: Path, colour: bool) -> list[Path]:
@@ -101,8 +109,26 @@ def find_marks(pdf: Path, options: ScanOptions) -> list[PageMarks]:
                 for table in page.find_tables():
                     cells.extend(_header_cells(page, table))
             line = _line_of(page, options.stamp) if options.stamp else None
-            out.append(PageMarks(tuple(cells), line))
+            ends = _word_ends(page, options) if options.stop_dust else ()
+            out.append(PageMarks(tuple(cells), line, ends))
     return out
+
+
+def _word_ends(page: object, options: ScanOptions) -> tuple[tuple[float, float], ...]:
+    """Baseline points a little after the last glyph of a ``stop_dust`` share of the words
+    inside tables that end in a letter, a digit or ``%`` (not already in punctuation)."""
+    rng = np.random.default_rng(options.seed)
+    boxes = [t.bbox for t in page.find_tables()]  # type: ignore[attr-defined]
+    out: list[tuple[float, float]] = []
+    for w in page.extract_words():  # type: ignore[attr-defined]
+        inside = any(b[0] <= w["x0"] and w["x1"] <= b[2] and b[1] <= w["top"] <= b[3]
+                     for b in boxes)  # fmt: skip
+        if not inside or not (w["text"][-1].isalnum() or w["text"][-1] == "%"):
+            continue
+        if rng.random() < options.stop_dust:
+            size = float(w["bottom"]) - float(w["top"])
+            out.append((float(w["x1"]) + 0.12 * size, float(w["top"]) + 0.76 * size))
+    return tuple(out)
 
 
 def _header_cells(page: object, table: object) -> list[Box]:
@@ -222,10 +248,28 @@ def degrade(
     sizes = rng.integers(1, 3, count)  # 1 or 2 px: dust, not ink strokes
     for y, x, s in zip(ys, xs, sizes):
         out[y : y + s, x : x + s] = rng.uniform(20, 110)
+    k = options.dpi / 72.0
+    for x, y in marks.word_ends:  # on the page as drawn; turned with it below is near enough
+        _dust_at(out, x * k, y * k, angle, options.dpi, rng)
     grey = np.clip(out, 0, 255).astype(np.uint8)
     if options.bilevel:  # a copier's fixed threshold: light rulings break, grey goes
         return Image.fromarray(np.where(grey > 150, 255, 0).astype(np.uint8)).convert("1")
     return Image.fromarray(grey, mode=mode)
+
+
+def _dust_at(
+    out: np.ndarray, x: float, y: float, angle: float, dpi: int, rng: np.random.Generator
+) -> None:
+    """A speck at (x, y) of the unturned page, moved to where the page turned by ``angle``
+    (about its centre, as Pillow turns it) put that point."""
+    h, w = out.shape[:2]
+    a = np.radians(angle)
+    dx, dy = x - w / 2, y - h / 2
+    px = round(w / 2 + dx * np.cos(a) + dy * np.sin(a))
+    py = round(h / 2 - dx * np.sin(a) + dy * np.cos(a))
+    side = max(1, round(dpi / 300))  # finer than a printed dot at any resolution
+    if 0 <= py < h - side and 0 <= px < w - side:
+        out[py - side + 1 : py + 1, px : px + side] = rng.uniform(60, 110)
 
 
 def make_scan(pdf: Path, out: Path, options: ScanOptions) -> Path:

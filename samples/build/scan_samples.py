@@ -62,6 +62,14 @@ def samples() -> dict[str, ScanSample]:
             ScanOptions(dpi=150, angle=-1.5, yellowed=1.0, paper=0.9, stamp=nama,
                         jpeg_quality=40, seed=12),
         ),  # fmt: skip
+        # Dust on the glass right after words, on the baseline where a full stop sits (a
+        # third of the words in the table), finer than the font's dots; and words broken at a
+        # line's end by a hyphen ("Perundang-", typed "Perundang -"). 200 dpi, JPEG 60.
+        "rak-scan-debu-titik": sample(
+            "rak-scan-debu-titik", 36,
+            ScanOptions(dpi=200, angle=1.0, paper=0.92, jpeg_quality=60, stop_dust=0.3,
+                        seed=14),
+        ),  # fmt: skip
         # Grey paper, header cells printed with a grey fill, a blurred 150 dpi scan at
         # JPEG quality 30, tilted 3 degrees.
         "rak-scan-arsir-abu": sample(

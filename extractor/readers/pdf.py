@@ -126,15 +126,15 @@ def _parse_either(path: Path, page: Any, engine: Any, options: ExtractOptions) -
     budget = Budget.of(str(path), options)
     try:
         spent = price_contents(page.page_obj, page.page_number, budget)
-        mediabox = tuple(float(v) for v in page.page_obj.mediabox)
+        x0, y0, x1, y1 = (float(v) for v in page.page_obj.mediabox)
         rotation, height = int(page.rotation), float(page.height)
         width = float(page.width)
     except _LIBRARY_ERRORS as e:
         raise _translate(path, e) from e
     left = None if budget.total is None else budget.total - spent
     try:
-        objects = read_objects(engine, page.page_number - 1, mediabox, rotation, height,
-                               budget, left)
+        objects = read_objects(engine, page.page_number - 1, (x0, y0, x1, y1), rotation,
+                               height, budget, left)
     except PdfiumError:
         return _parse(path, page, options)
     content = page_content(

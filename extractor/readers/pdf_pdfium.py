@@ -289,6 +289,7 @@ class _Run:
     """What the glyphs of one text object share."""
 
     font: Any  # pdfium's FPDF_FONT, or None
+    face: _Face
     fontname: str
     descent: float  # per unit of font size, negative below the baseline
     size: float  # the font size, in text space
@@ -311,10 +312,12 @@ def _read_text(page: Any, reading: _Reading) -> None:
 def _read_chars(text_page: Any, reading: _Reading) -> None:
     """pdfium's chars, without the spaces and line breaks it infers, as pdfminer's."""
     runs: dict[int, _Run] = {}
+    faces: dict[int, _Face] = {}
     ox, oy = ctypes.c_double(), ctypes.c_double()
     chars = reading.objects["char"]
     last: tuple[int, float, float] | None = None
     joined: int | None = None  # the glyph that took a ligature's letters
+    kept = False  # whether the glyph at ``last`` is on the page (not clipped away)
     is_generated, get_unicode = raw.FPDFText_IsGenerated, raw.FPDFText_GetUnicode
     get_object, get_origin = raw.FPDFText_GetTextObject, raw.FPDFText_GetCharOrigin
     address = ctypes.c_void_p
@@ -329,25 +332,27 @@ def _read_chars(text_page: Any, reading: _Reading) -> None:
             code = ord("-")  # pdfium's mark for a hyphen that ends a line
         key = ctypes.cast(obj, address).value or 0
         here = (key, ox.value, oy.value)
-        if here == last and chars:
+        if here == last:
             # One glyph whose text is several letters (a ligature "fi"): pdfium lists
             # each letter at the glyph's origin, pdfminer one char with them all.
-            chars[-1]["text"] += _text(code)
-            joined = len(chars) - 1
-            box = raw.FS_RECTF()
-            if raw.FPDFText_GetLooseCharBox(text_page, i, box):
-                _end_at_next(chars[joined], box.right, oy.value, reading.ctm)
+            if kept:
+                chars[-1]["text"] += _text(code)
+                joined = len(chars) - 1
+                box = raw.FS_RECTF()
+                if raw.FPDFText_GetLooseCharBox(text_page, i, box):
+                    end = _ink_end(box, ox.value, oy.value, runs[key])
+                    _end_at_next(chars[joined], *end, reading.ctm, reading.height)
             continue
         if joined is not None and last is not None and last[0] == key:
             # Its advance is the font's width of the ligature glyph, which pdfium keeps
             # to itself: the next glyph of the same run starts where it ends.
-            _end_at_next(chars[joined], ox.value, oy.value, reading.ctm)
+            _end_at_next(chars[joined], ox.value, oy.value, reading.ctm, reading.height)
         joined = None
-        last = here
+        last, kept = here, False
         reading.spend(glyphs=1)
         run = runs.get(key)
         if run is None:
-            run = runs[key] = _run(obj, text_page, i, reading.ctm)
+            run = runs[key] = _run(obj, text_page, i, reading.ctm, faces)
         glyph = _glyph_box(_advance(run, code), ox.value, oy.value, run)
         if run.clip is not None:
             x0, y0, x1, y1 = run.clip
@@ -355,6 +360,7 @@ def _read_chars(text_page: Any, reading: _Reading) -> None:
             if not (x0 <= cx <= x1 and y0 <= cy <= y1):
                 continue
         dx0, dy0, dx1, dy1 = glyph
+        kept = True
         chars.append({
             "text": _text(code),
             "fontname": run.fontname,
@@ -367,18 +373,40 @@ def _read_chars(text_page: Any, reading: _Reading) -> None:
 def _advance(run: _Run, code: int) -> float:
     """The glyph's advance in text space (pdfminer's ``adv``): the font's width of the
     character; where the font cannot map it back, an em."""
-    width = ctypes.c_float()
-    if run.font is not None and raw.FPDFFont_GetGlyphWidth(run.font, code, run.size, width):
-        return float(width.value)
-    return run.size
+    key = (code, run.size)
+    width = run.face.widths.get(key)
+    if width is None:
+        value = ctypes.c_float()
+        ok = run.font is not None and raw.FPDFFont_GetGlyphWidth(run.font, code, run.size, value)
+        width = run.face.widths[key] = float(value.value) if ok else run.size
+    return width
 
 
-def _end_at_next(glyph: dict[str, Any], x: float, y: float, ctm: Matrix) -> None:
-    """End an upright ``glyph`` at ``x`` (where the next one along its baseline begins, or
-    where its ink ends)."""
-    dx, _ = _apply(ctm, x, y)
-    if glyph["matrix"][1] == 0 and glyph["matrix"][2] == 0 and dx > glyph["x0"]:
-        glyph["x1"] = dx
+def _end_at_next(glyph: dict[str, Any], x: float, y: float, ctm: Matrix,
+                 height: float) -> None:
+    """End ``glyph`` along its baseline at the user-space point ``x, y`` (where the next
+    glyph begins, or where its ink ends), whichever way the baseline runs on the page."""
+    dx, dy = _apply(ctm, x, y)
+    a, b = glyph["matrix"][0], glyph["matrix"][1]
+    top = height - dy
+    if abs(a) >= abs(b):
+        if a > 0 and dx > glyph["x0"]:
+            glyph["x1"] = dx
+        elif a < 0 and dx < glyph["x1"]:
+            glyph["x0"] = dx
+    elif b > 0 and top < glyph["bottom"]:  # running up the page
+        glyph["top"] = top
+    elif b < 0 and top > glyph["top"]:
+        glyph["bottom"] = top
+
+
+def _ink_end(box: Any, ox: float, oy: float, run: _Run) -> Point:
+    """Where a glyph's loose box (user space) ends along its baseline, whichever way that
+    runs."""
+    a, b = run.matrix[0], run.matrix[1]
+    if abs(a) >= abs(b):
+        return (box.right if a > 0 else box.left), oy
+    return ox, (box.top if b > 0 else box.bottom)
 
 
 def _text(code: int) -> str:
@@ -406,9 +434,16 @@ def _glyph_box(width: float, ox: float, oy: float, run: _Run) -> Rect:
     return (min(xs), min(ys), max(xs), max(ys))
 
 
-def _run(obj: Any, text_page: Any, index: int, ctm: Matrix) -> _Run:
-    """What the glyphs of ``obj`` share, the ``index``-th char of ``text_page`` being one."""
-    font = raw.FPDFTextObj_GetFont(obj)
+@dataclass(slots=True)
+class _Face:
+    """What a font tells of its glyphs, asked once per font and page."""
+
+    name: str
+    descent: float  # per unit of font size, negative below the baseline
+    widths: dict[tuple[int, float], float] = field(default_factory=dict)  # (char, size)
+
+
+def _face(font: Any) -> _Face:
     name, descent = "", 0.0
     if font:
         length = raw.FPDFFont_GetBaseFontName(font, None, 0)
@@ -419,12 +454,24 @@ def _run(obj: Any, text_page: Any, index: int, ctm: Matrix) -> _Run:
         value = ctypes.c_float()
         if raw.FPDFFont_GetDescent(font, ctypes.c_float(1000.0), value):
             descent = value.value / 1000.0
+    return _Face(name, descent)
+
+
+def _run(obj: Any, text_page: Any, index: int, ctm: Matrix, faces: dict[int, _Face]) -> _Run:
+    """What the glyphs of ``obj`` share, the ``index``-th char of ``text_page`` being one;
+    ``faces`` holds the page's fonts asked so far."""
+    font = raw.FPDFTextObj_GetFont(obj)
+    key = ctypes.cast(font, ctypes.c_void_p).value or 0 if font else 0
+    face = faces.get(key)
+    if face is None:
+        face = faces[key] = _face(font)
     m = raw.FS_MATRIX()
     matrix = (m.a, m.b, m.c, m.d) if raw.FPDFText_GetMatrix(text_page, index, m) else (
         1.0, 0.0, 0.0, 1.0)
     a, b, c, d, _, _ = _mul((*matrix, 0.0, 0.0), ctm)
-    return _Run(font or None, name, descent, raw.FPDFText_GetFontSize(text_page, index),
-                matrix, (a, b, c, d, 0.0, 0.0), ctm, _clip(obj, ctm))
+    return _Run(font or None, face, face.name, face.descent,
+                raw.FPDFText_GetFontSize(text_page, index), matrix, (a, b, c, d, 0.0, 0.0),
+                ctm, _clip(obj, ctm))
 
 
 def _clip(obj: Any, ctm: Matrix) -> Rect | None:

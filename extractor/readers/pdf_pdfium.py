@@ -50,6 +50,14 @@ _LINETO, _BEZIERTO, _MOVETO = (
 
 _HYPHEN_MARK = 0x02
 
+# The three calls made for every char, declared again on plain addresses: pypdfium2's typed
+# pointers cost more to make and to compare than the calls themselves.
+_VOID, _INT = ctypes.c_void_p, ctypes.c_int
+_PRICE_EVERY = 256  # glyphs priced together: a page over budget is refused this late at most
+_TEXT_OBJECT = ctypes.cast(raw.FPDFText_GetTextObject, ctypes.CFUNCTYPE(_VOID, _VOID, _INT))
+_IS_GENERATED = ctypes.cast(raw.FPDFText_IsGenerated, ctypes.CFUNCTYPE(_INT, _VOID, _INT))
+_UNICODE = ctypes.cast(raw.FPDFText_GetUnicode, ctypes.CFUNCTYPE(ctypes.c_uint, _VOID, _INT))
+
 
 class PdfiumError(Exception):
     """pdfium could not open the file or read a page: the pdfplumber engine reads it."""
@@ -297,6 +305,9 @@ class _Run:
     device: Matrix  # text space to device space, as pdfminer's ``LTChar.matrix`` turns
     ctm: Matrix  # user space to device space
     clip: Rect | None  # device space
+    # Upright text on an upright page: x scale and shift, y scale, the descent and the
+    # top above the baseline (user space), y shift; None otherwise.
+    upright: tuple[float, float, float, float, float, float] | None = None
 
 
 def _read_text(page: Any, reading: _Reading) -> None:
@@ -318,19 +329,18 @@ def _read_chars(text_page: Any, reading: _Reading) -> None:
     last: tuple[int, float, float] | None = None
     joined: int | None = None  # the glyph that took a ligature's letters
     kept = False  # whether the glyph at ``last`` is on the page (not clipped away)
-    is_generated, get_unicode = raw.FPDFText_IsGenerated, raw.FPDFText_GetUnicode
-    get_object, get_origin = raw.FPDFText_GetTextObject, raw.FPDFText_GetCharOrigin
-    address = ctypes.c_void_p
+    get_origin = raw.FPDFText_GetCharOrigin
+    page = ctypes.cast(text_page, _VOID).value
+    unpriced = 0  # glyphs read and not yet priced
     for i in range(raw.FPDFText_CountChars(text_page)):
-        if is_generated(text_page, i) != 0:
+        if _IS_GENERATED(page, i) != 0:
             continue  # a space or line break pdfium inferred, not drawn
-        obj = get_object(text_page, i)
-        if not obj or not get_origin(text_page, i, ox, oy):
+        key = _TEXT_OBJECT(page, i)
+        if not key or not get_origin(text_page, i, ox, oy):
             continue
-        code = get_unicode(text_page, i)
+        code = _UNICODE(page, i)
         if code == _HYPHEN_MARK:
             code = ord("-")  # pdfium's mark for a hyphen that ends a line
-        key = ctypes.cast(obj, address).value or 0
         here = (key, ox.value, oy.value)
         if here == last:
             # One glyph whose text is several letters (a ligature "fi"): pdfium lists
@@ -349,11 +359,18 @@ def _read_chars(text_page: Any, reading: _Reading) -> None:
             _end_at_next(chars[joined], ox.value, oy.value, reading.ctm, reading.height)
         joined = None
         last, kept = here, False
-        reading.spend(glyphs=1)
+        unpriced += 1
+        if unpriced == _PRICE_EVERY:
+            reading.spend(glyphs=unpriced)
+            unpriced = 0
         run = runs.get(key)
         if run is None:
+            obj = ctypes.cast(key, raw.FPDF_PAGEOBJECT)
             run = runs[key] = _run(obj, text_page, i, reading.ctm, faces)
-        glyph = _glyph_box(_advance(run, code), ox.value, oy.value, run)
+        width = run.face.widths.get((code, run.size))
+        if width is None:
+            width = _advance(run, code)
+        glyph = _glyph_box(width, ox.value, oy.value, run)
         if run.clip is not None:
             x0, y0, x1, y1 = run.clip
             cx, cy = (glyph[0] + glyph[2]) / 2, (glyph[1] + glyph[3]) / 2
@@ -368,6 +385,7 @@ def _read_chars(text_page: Any, reading: _Reading) -> None:
             "matrix": run.device,
             "x0": dx0, "x1": dx1, "top": reading.height - dy1, "bottom": reading.height - dy0,
         })
+    reading.spend(glyphs=unpriced)
 
 
 def _advance(run: _Run, code: int) -> float:
@@ -419,13 +437,14 @@ def _text(code: int) -> str:
 def _glyph_box(width: float, ox: float, oy: float, run: _Run) -> Rect:
     """pdfminer's glyph box in device space: in text space the advance along the baseline,
     and across it from the descent to one font size above it (``LTChar``)."""
+    if run.upright is not None:  # upright text on an upright page: the common case
+        sx, ex, sy, lo, hi, ey = run.upright
+        x0, x1 = ox * sx + ex, (ox + width * run.matrix[0]) * sx + ex
+        y0, y1 = (oy + lo) * sy + ey, (oy + hi) * sy + ey
+        return (min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1))
     a, b, c, d = run.matrix
     lo, hi = run.descent * run.size, (run.descent + 1.0) * run.size
     ctm = run.ctm
-    if b == 0 and c == 0 and ctm[1] == 0 and ctm[2] == 0:  # upright on an upright page
-        x0, x1 = ox * ctm[0] + ctm[4], (ox + width * a) * ctm[0] + ctm[4]
-        y0, y1 = (oy + lo * d) * ctm[3] + ctm[5], (oy + hi * d) * ctm[3] + ctm[5]
-        return (min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1))
     corners = [
         _apply(ctm, ox + x * a + y * c, oy + x * b + y * d)
         for x in (0.0, width) for y in (lo, hi)
@@ -469,9 +488,14 @@ def _run(obj: Any, text_page: Any, index: int, ctm: Matrix, faces: dict[int, _Fa
     matrix = (m.a, m.b, m.c, m.d) if raw.FPDFText_GetMatrix(text_page, index, m) else (
         1.0, 0.0, 0.0, 1.0)
     a, b, c, d, _, _ = _mul((*matrix, 0.0, 0.0), ctm)
-    return _Run(font or None, face, face.name, face.descent,
-                raw.FPDFText_GetFontSize(text_page, index), matrix, (a, b, c, d, 0.0, 0.0),
-                ctm, _clip(obj, ctm))
+    size = raw.FPDFText_GetFontSize(text_page, index)
+    upright = None
+    if matrix[1] == 0 and matrix[2] == 0 and ctm[1] == 0 and ctm[2] == 0:
+        d_ = matrix[3]
+        lo, hi = face.descent * size * d_, (face.descent + 1.0) * size * d_
+        upright = (ctm[0], ctm[4], ctm[3], lo, hi, ctm[5])
+    return _Run(font or None, face, face.name, face.descent, size, matrix,
+                (a, b, c, d, 0.0, 0.0), ctm, _clip(obj, ctm), upright)
 
 
 def _clip(obj: Any, ctm: Matrix) -> Rect | None:

@@ -111,8 +111,10 @@ MaxMemoryOpt = Annotated[
 
 PdfEngineOpt = Annotated[
     str | None,
-    typer.Option("--pdf-engine", show_default=False, metavar="pdfium|pdfplumber", help=said(
-        id="Pustaka pembaca halaman PDF: pdfplumber (bawaan, rujukan) atau pdfium (lebih cepat).",
+    typer.Option("--pdf-engine", show_default=False,
+                 metavar=said(id="pdfium|pdfplumber", en="pdfium|pdfplumber"), help=said(
+        id="Pustaka pembaca halaman PDF: pdfplumber (bawaan, rujukan) atau pdfium "
+           "(lebih cepat).",
         en="Library that reads PDF pages: pdfplumber (default, the reference) or pdfium "
            "(faster).")),
 ]

@@ -117,6 +117,7 @@ class _Reading:
     left: int | None
     glyphs: int = 0
     elements: int = 0
+    prepaid: int = 0  # glyphs priced as text objects, before the text page is read
     objects: PdfObjects = field(default_factory=lambda: {
         "char": [], "line": [], "rect": [], "curve": [], "image": []})
 
@@ -149,7 +150,12 @@ def read_objects(doc: Any, index: int, mediabox: Rect, rotate: int, height: floa
         for obj, matrix in _walk(page, raw.FPDFPage_CountObjects, raw.FPDFPage_GetObject,
                                  _IDENTITY):
             kind = raw.FPDFPageObj_GetType(obj)
-            if kind == _PATH:
+            if kind == _TEXT:
+                # Priced as it stands, a glyph at least: pdfium's text page leaves out
+                # text drawn over itself, which pdfium holds all the same.
+                reading.spend(glyphs=1)
+                reading.prepaid += 1
+            elif kind == _PATH:
                 _read_path(obj, _mul(_own_matrix(obj), _mul(matrix, reading.ctm)), reading)
             elif kind == _IMAGE:
                 _read_image(obj, _mul(matrix, reading.ctm), reading)
@@ -361,8 +367,7 @@ def _read_chars(text_page: Any, reading: _Reading) -> None:
         last, kept = here, False
         unpriced += 1
         if unpriced == _PRICE_EVERY:
-            reading.spend(glyphs=unpriced)
-            unpriced = 0
+            unpriced = _price(reading, unpriced)
         run = runs.get(key)
         if run is None:
             obj = ctypes.cast(key, raw.FPDF_PAGEOBJECT)
@@ -385,7 +390,17 @@ def _read_chars(text_page: Any, reading: _Reading) -> None:
             "matrix": run.device,
             "x0": dx0, "x1": dx1, "top": reading.height - dy1, "bottom": reading.height - dy0,
         })
-    reading.spend(glyphs=unpriced)
+    _price(reading, unpriced)
+
+
+def _price(reading: _Reading, glyphs: int) -> int:
+    """Price ``glyphs`` more chars, less those already priced as text objects; 0 (what is
+    left unpriced)."""
+    paid = min(glyphs, reading.prepaid)
+    reading.prepaid -= paid
+    if glyphs > paid:
+        reading.spend(glyphs=glyphs - paid)
+    return 0
 
 
 def _advance(run: _Run, code: int) -> float:

@@ -56,6 +56,11 @@ class RuledSettings:
     fallback_font: float = 10.0
     # Cross-check each page's tables with pdfplumber's own lattice over the same segments.
     cross_check: bool = True
+    # That lattice's shortest edge and how near two edges count as crossing, in points:
+    # pdfplumber's own ``TableSettings`` defaults (edge_min_length, intersection_tolerance),
+    # so that the second opinion is the library's and not a second reading of ours.
+    cross_check_min_length: float = 3.0
+    cross_check_intersection: float = 3.0
 
     def __post_init__(self) -> None:
         shares = {
@@ -83,6 +88,8 @@ class RuledSettings:
             raise ValueError("RuledSettings.word_join is a share of the font size in [0, 0.5]")
         if self.fallback_font <= 0:
             raise ValueError("RuledSettings.fallback_font must be positive")
+        if self.cross_check_min_length < 0 or self.cross_check_intersection < 0:
+            raise ValueError("RuledSettings.cross_check_* tolerances must not be negative")
 
 
 @dataclass(frozen=True, slots=True)

@@ -32,10 +32,12 @@ from .options import (
     OutDirOpt,
     OutOpt,
     PasswordOpt,
+    PdfEngineOpt,
     SepOpt,
     TimeoutOpt,
     VersionOpt,
     chosen_format,
+    pdf_engine,
 )
 from .output import OUTPUT_WORDS, binary_on_terminal, csv_separator, emit, emit_bytes
 from .progress import page_progress
@@ -76,6 +78,7 @@ def extract_cmd(
     jobs: JobsOpt = 0,
     timeout: TimeoutOpt = 120.0,
     max_memory: MaxMemoryOpt = None,
+    pdf_engine_name: PdfEngineOpt = None,
     version: VersionOpt = False,
 ) -> None:
     """``rak extract``: its help is EXTRACT_HELP."""
@@ -87,6 +90,7 @@ def extract_cmd(
     if separator is None:
         raise fail(in_language(OUTPUT_WORDS["bad_sep"], lang, value=sep))
     options = ExtractOptions(password=password, max_pages=max_pages, max_memory_mb=max_memory)
+    options = pdf_engine(options, pdf_engine_name, lang)
     if is_bulk(paths, out):
         for what, asked in (("-f xlsx", fmt == "xlsx"), ("--sep", separator != ",")):
             if asked:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -108,6 +108,33 @@ MaxMemoryOpt = Annotated[
         id="Batas memori per berkas, MB (bawaan 2048; 0: tanpa batas).",
         en="Memory one file may use, MB (2048 by default; 0: no limit).")),
 ]
+
+PdfEngineOpt = Annotated[
+    str | None,
+    typer.Option("--pdf-engine", show_default=False,
+                 metavar=said(id="pdfium|pdfplumber", en="pdfium|pdfplumber"), help=said(
+        id="Pustaka pembaca halaman PDF: pdfplumber (bawaan, rujukan) atau pdfium "
+           "(lebih cepat).",
+        en="Library that reads PDF pages: pdfplumber (default, the reference) or pdfium "
+           "(faster).")),
+]
+
+
+def pdf_engine(options: Any, engine: str | None, lang: str) -> Any:
+    """``options`` (ExtractOptions) with ``--pdf-engine`` when given; exit 2 for a name that
+    is not an engine."""
+    if engine is None:
+        return options
+    from dataclasses import replace
+
+    from extractor.readers.pdf_settings import PDF_ENGINES
+
+    from .failures import fail
+
+    if engine not in PDF_ENGINES:
+        raise fail(f"--pdf-engine: {engine} ({', '.join(PDF_ENGINES)})")
+    return replace(options, pdf_text=replace(options.pdf_text, engine=engine))
+
 
 SepOpt = Annotated[
     str,

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import struct
 import zlib
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -62,6 +63,7 @@ _LIBRARY_ERRORS: tuple[type[BaseException], ...] = (
 def read_pdf(path: Path, options: ExtractOptions) -> Grid:
     """Read every page of ``path`` into a ``Grid``; raise a ``RakError`` for bad input."""
     pdf = _open(path, options)
+    engine = None
     try:
         try:
             pages = pdf.pages
@@ -72,17 +74,19 @@ def read_pdf(path: Path, options: ExtractOptions) -> Grid:
         if len(pages) > options.max_pages:
             raise TooManyPages(str(path), len(pages), options.max_pages)
         grid = Grid(format="pdf", pages=len(pages))
+        engine = _engine(path, options)
         memory = AlignedMemory()
         scans: set[int] = set()
         told = options.progress or (lambda done, total: None)
         told(0, len(pages))
         for number, page in enumerate(pages, start=1):
             try:
-                content = _parse(path, page, options)
+                content = _parse_either(path, page, engine, options)
                 scanned = read_scanned_page(
                     page, content, number, grid, str(path), options.scan,
                     Budget.of(str(path), options),
-                    lambda c, n=number: _read_scanned(c, n, grid, options, memory),
+                    partial(_read_scanned, number=number, grid=grid, options=options,
+                            memory=memory),
                     options.ruled,
                 )  # fmt: skip
             finally:
@@ -96,7 +100,63 @@ def read_pdf(path: Path, options: ExtractOptions) -> Grid:
             mend_scanned_words(grid, scans, options.scan.words)
         return grid
     finally:
+        if engine is not None:
+            engine.close()
         _close(pdf)
+
+
+def _engine(path: Path, options: ExtractOptions) -> Any:
+    """pdfium's document when it reads the pages (``PdfTextSettings.engine``); None when
+    pdfplumber does, chosen or because pdfium cannot open the file."""
+    if options.pdf_text.engine != "pdfium":
+        return None
+    from .pdf_pdfium import PdfiumError, open_pdfium
+
+    for password in dict.fromkeys((options.password, None)):
+        try:
+            return open_pdfium(path, password)
+        except PdfiumError:
+            continue
+    return None
+
+
+def _parse_either(path: Path, page: Any, engine: Any, options: ExtractOptions) -> PageContent:
+    """The page read by pdfium when it is open, else (or where pdfium cannot read the
+    page) by pdfplumber. A page without a text layer is read by pdfplumber again, so a scan
+    goes to OCR exactly as it always has."""
+    if engine is None:
+        return _parse(path, page, options)
+    from .ocr import has_text_layer
+    from .pdf_pdfium import PdfiumError, read_objects
+
+    budget = Budget.of(str(path), options)
+    try:
+        spent = price_contents(page.page_obj, page.page_number, budget)
+        x0, y0, x1, y1 = (float(v) for v in page.page_obj.mediabox)
+        rotation, height = int(page.rotation), float(page.height)
+        width = float(page.width)
+    except _LIBRARY_ERRORS as e:
+        raise _translate(path, e) from e
+    left = None if budget.total is None else budget.total - spent
+    try:
+        objects = read_objects(engine, page.page_number - 1, (x0, y0, x1, y1), rotation,
+                               height, budget, left)
+    except PdfiumError:
+        return _parse(path, page, options)
+    content = page_content(
+        width=width,
+        height=height,
+        origin=(0.0, 0.0),
+        chars=objects["char"],
+        lines=objects["line"],
+        rects=objects["rect"],
+        curves=objects["curve"],
+        images=objects["image"],
+        settings=options.ruled,
+    )
+    if not has_text_layer(content, options.scan):
+        return _parse(path, page, options)
+    return content
 
 
 def _close(pdf: Any) -> None:

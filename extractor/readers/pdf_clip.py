@@ -56,7 +56,7 @@ class ClippingInterpreter(PDFPageInterpreter):
             coords = seg[1:]
             for i in range(0, len(coords) - 1, 2):
                 try:
-                    x, y = float(coords[i]), float(coords[i + 1])  # type: ignore[arg-type]
+                    x, y = float(coords[i]), float(coords[i + 1])
                 except (TypeError, ValueError):
                     continue
                 points.append(apply_matrix_pt(self.ctm, (x, y)))

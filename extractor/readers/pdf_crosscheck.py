@@ -35,8 +35,6 @@ from .pdf_text import cluster_lines, words
 # pdfplumber's ``TableSettings`` defaults, so that the second opinion is the library's own.
 _TOL = DEFAULT_SNAP_TOLERANCE
 _JOIN = DEFAULT_JOIN_TOLERANCE
-_MIN_LENGTH = 3.0
-_INTERSECTION = 3.0
 
 
 def plumber_tables(content: PageContent) -> list[list[Box]]:
@@ -67,11 +65,13 @@ def plumber_tables(content: PageContent) -> list[list[Box]]:
     ]
     if not edges:
         return []
+    settings = content.measures.settings
+    shortest, crossing = settings.cross_check_min_length, settings.cross_check_intersection
     merged = merge_edges(edges, _TOL, _TOL, _JOIN, _JOIN)
     merged = [
-        e for e in merged if (e["width"] if e["orientation"] == "h" else e["height"]) >= _MIN_LENGTH
+        e for e in merged if (e["width"] if e["orientation"] == "h" else e["height"]) >= shortest
     ]
-    cells = intersections_to_cells(edges_to_intersections(merged, _INTERSECTION, _INTERSECTION))
+    cells = intersections_to_cells(edges_to_intersections(merged, crossing, crossing))
     return [[tuple(map(float, c)) for c in t] for t in cells_to_tables(cells)]  # type: ignore[misc]
 
 
@@ -94,7 +94,7 @@ def misread_words(lay: TableLayout, glyphs: list[Glyph]) -> int:
     bad = 0
     for line in cluster_lines(glyphs):
         for word in words(line):
-            owners = set()
+            owners: set[int | None] = set()
             for g in word:
                 cx, cy = (g.x0 + g.x1) / 2, (g.top + g.bottom) / 2
                 if not (x0 <= cx < x1 and top <= cy < bottom):

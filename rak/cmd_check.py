@@ -42,11 +42,13 @@ from .options import (
     OutDirOpt,
     OutOpt,
     PasswordOpt,
+    PdfEngineOpt,
     SelectOpt,
     SepOpt,
     TimeoutOpt,
     VersionOpt,
     chosen_format,
+    pdf_engine,
 )
 from .output import OUTPUT_WORDS, binary_on_terminal, csv_separator, emit, emit_bytes
 from .progress import page_progress
@@ -172,6 +174,7 @@ def check_cmd(
     max_memory: MaxMemoryOpt = None,
     pk: PkOpt = None,
     pk_dir: PkDirOpt = None,
+    pdf_engine_name: PdfEngineOpt = None,
     version: VersionOpt = False,
 ) -> None:
     """``rak check``: its help is CHECK_HELP."""
@@ -195,7 +198,10 @@ def check_cmd(
 
         code = run_check(
             paths, fmt, output, out, jobs, timeout,
-            ExtractOptions(password=password, max_pages=max_pages, max_memory_mb=max_memory),
+            pdf_engine(
+                ExtractOptions(password=password, max_pages=max_pages, max_memory_mb=max_memory),
+                pdf_engine_name, lang or "id",
+            ),
             config, lang, fail_on, _names(select), _names(ignore), pk_dir,
         )
         raise typer.Exit(code)
@@ -216,7 +222,10 @@ def check_cmd(
         from extractor.errors import IsPerjanjianKinerja
         from extractor.pk_model import is_pk_data
 
-        options = ExtractOptions(password=password, max_pages=max_pages, max_memory_mb=memory)
+        options = pdf_engine(
+            ExtractOptions(password=password, max_pages=max_pages, max_memory_mb=memory),
+            pdf_engine_name, lang,
+        )
         promised = _read_pk(pk, options) if pk is not None else None
         if is_json(file):
             data = read_json(file)

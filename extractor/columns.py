@@ -231,8 +231,9 @@ def _fill_period_sequence(cols: list[Column]) -> None:
     """Number the columns under a schedule heading by their order when most labels agree.
 
     One sub-heading may be unreadable (an OCR'd "B3" read as "83", a typo, a blank); twelve
-    (or four) columns under RENCANA PELAKSANAAN whose readable labels run 1, 2, 3 ... in
-    order are the months (or quarters) all the same.
+    (or four) columns under RENCANA PELAKSANAAN, half of whose labels read as their place,
+    are the months (or quarters) all the same: the order is the schedule's, and a misread
+    label ("TW II" voted for a blurred TW I) cannot move a column.
     """
     groups: dict[tuple[float, str], list[Column]] = {}
     for col in cols:
@@ -242,7 +243,7 @@ def _fill_period_sequence(cols: list[Column]) -> None:
         if len(group) not in (4, 12):
             continue
         agree = sum(1 for i, c in enumerate(group, start=1) if c.role == PERIOD and c.period == i)
-        if agree >= len(group) // 2 + 1:
+        if agree >= len(group) // 2:
             for i, c in enumerate(group, start=1):
                 c.role, c.period = PERIOD, i
 

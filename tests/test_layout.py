@@ -180,6 +180,18 @@ def test_several_misread_month_headings_still_make_twelve_months():
 
 
 
+def test_four_quarters_with_two_misread_are_numbered_by_place():
+    # A scanned borderless table: "TW I" voted to "TW II" and "TW II" left as "TW Il". Four
+    # columns under the schedule heading are the quarters in order while half of them say so.
+    head = ["SASARAN KEGIATAN", "INDIKATOR KINERJA", "TARGET", "KEGIATAN",
+            ("WAKTU PELAKSANAAN", 4), "PELAKSANA"]
+    sub = [CONT, CONT, CONT, CONT, "TW II", "TW Il", "TW III", "TW IV", CONT]
+    ticks = ["√", "√", "", "√"]
+    t = table([head, sub, ["S", "I", "3 Kali", "K", *ticks, "P"]])
+    rows = build_rows(Grid("pdf", tables=[t])).rows
+    assert [r.jadwal for r in rows] == [[1, 2, 4]]
+
+
 def test_a_column_number_row_with_one_unreadable_number_is_still_dropped():
     nums = [n if n != "11" else "il" for n in NUMS]
     t = table([HEAD, SUB, nums, ["S", "I", "1 Kali", "K", *marks(1), "P"]])

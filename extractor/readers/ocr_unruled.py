@@ -23,17 +23,21 @@ from statistics import median
 
 import cv2
 import numpy as np
+from numpy.typing import NDArray
 
 from ..ocr_fixes import fix_code, fix_numbers
 from ..ruled_settings import PageMeasures, RuledSettings
 from .ocr_image import PageImage, PxBox
 from .ocr_settings import ScanSettings
 from .ocr_text import CellReader, PageWord
-from .pdf_page import Box, Glyph, PageContent
+from .pdf_page import Glyph, PageContent
 
 # What a speck alone reads as: never a word by itself ("-" may be one, for none; ":" after
 # a label is read as a word of its own).
 _DUST = ".,;'`\"‘’“”"
+
+
+Labels = NDArray[np.int32]  # which ink run each pixel is in
 
 
 def unruled_content(
@@ -49,8 +53,8 @@ def unruled_content(
         if w.text.strip().strip(_DUST)
         and (w.confidence >= settings.min_line_confidence or is_real_text(w.text))
     ]
-    runs = _runs(image, settings)
-    in_run = _assign(words, runs)
+    runs, labels = _runs(image, settings)
+    in_run = _assign(words, runs, labels)
     again, marks = _read_short_runs(image, reader, settings, runs, words, in_run)
     kept = [w for i, w in enumerate(words) if in_run[i] not in again]
     for w in kept:
@@ -72,26 +76,33 @@ def unruled_content(
     )
 
 
-def _runs(image: PageImage, settings: ScanSettings) -> list[PxBox]:
-    """Boxes of the page's ink runs: glyphs less than a share of the text height apart side
-    by side smear into one (a word, or a phrase with narrow spaces)."""
+def _runs(image: PageImage, settings: ScanSettings) -> tuple[list[PxBox], Labels]:
+    """Boxes of the page's ink runs, and the picture of which run each pixel is in (0 for
+    none, run ``i`` is label ``i + 1``): glyphs less than a share of the text height apart
+    side by side smear into one (a word, or a phrase with narrow spaces)."""
     reach = image.m.of_text(settings.unruled_run_text)
     wide = cv2.dilate(image.ink, np.ones((1, 2 * reach + 1), np.uint8))
-    count, _, stats, _ = cv2.connectedComponentsWithStats(wide, connectivity=8)
+    count, labels, stats, _ = cv2.connectedComponentsWithStats(wide, connectivity=8)
     out: list[PxBox] = []
     for i in range(1, count):
         x, y, w, h = (int(v) for v in stats[i, :4])
         # The widening added ``reach`` on either side: the run's own ink is inside that.
         out.append((x + reach, y, max(x + reach + 1, x + w - reach), y + h))
-    return out
+    return out, np.asarray(labels, dtype=np.int32)
 
 
-def _assign(words: list[PageWord], runs: list[PxBox]) -> list[int]:
-    """For each word, the index of the run holding its centre (-1 for none)."""
+def _assign(words: list[PageWord], runs: list[PxBox], labels: Labels) -> list[int]:
+    """For each word, the index of the run holding its centre (-1 for none): the run under
+    the centre when the centre is on ink, else the first whose box holds it."""
+    h, w_ = labels.shape
     out: list[int] = []
     for w in words:
         x0, top, x1, bottom = w.box
         cx, cy = (x0 + x1) / 2, (top + bottom) / 2
+        label = int(labels[min(h - 1, max(0, round(cy))), min(w_ - 1, max(0, round(cx)))])
+        if label:
+            out.append(label - 1)
+            continue
         found = -1
         for i, r in enumerate(runs):
             if r[0] - 1 <= cx <= r[2] + 1 and r[1] - 1 <= cy <= r[3] + 1:
@@ -234,6 +245,3 @@ def _extent(words: list[PageWord]) -> tuple[float, float]:
     """Top and bottom of a line's ink."""
     return min(w.box[1] for w in words), max(w.box[3] for w in words)
 
-
-def _overlap(a: Box, b: Box) -> bool:
-    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]

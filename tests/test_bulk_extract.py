@@ -115,6 +115,13 @@ def test_several_files_without_out_print_the_rows_as_one_dataset(tmp_path):
     assert "2 files: 2 read (54 rows), 0 unreadable" in res.stderr
 
 
+def _sigint_default() -> None:
+    """Ctrl-C as a terminal's foreground job gets it. A suite started in the background
+    (``pytest &``, a CI runner) has SIGINT ignored, every child inherits that, and rak
+    rightly keeps ignoring it: the test would wait for a Ctrl-C that can never arrive."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def test_ctrl_c_stops_the_workers_and_keeps_what_is_finished(tmp_path):
     top = tmp_path / "kalbar"
     top.mkdir()
@@ -126,7 +133,7 @@ def test_ctrl_c_stops_the_workers_and_keeps_what_is_finished(tmp_path):
         [sys.executable, "-m", "tests.faults", "b-lambat.*=sleep", "--",
          "extract", str(top), "--out", str(out), "--jobs", "2"],
         cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-        start_new_session=True)
+        start_new_session=True, preexec_fn=_sigint_default)
     deadline = time.monotonic() + 90
     while not (out / "berkas" / "kalbar__a-cepat.docx.json").exists():
         assert time.monotonic() < deadline and proc.poll() is None

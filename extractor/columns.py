@@ -25,7 +25,7 @@ from .headings import (
     period_label,
 )
 from .marks import is_mark_text
-from .text import join_lines
+from .text import counts_up, join_lines
 
 EXTRA = "extra"  # a column with no heading at all
 PERIOD = "period"
@@ -105,13 +105,9 @@ def is_heading_row(row: list[Cell]) -> bool:
 def is_number_row(row: list[Cell]) -> bool:
     """The column-number row (1 2 3 ... 17) that many RAKs print under the header.
 
-    One cell in eight may be unreadable (an OCR'd "11" read as "il"): the rest still count up.
+    One cell in eight may be unreadable or misread (``text.counts_up``).
     """
-    texts = [c.text.strip() for c in row if c.text.strip()]
-    nums = [int(t) for t in texts if t.isdigit()]
-    if len(nums) < 4 or len(texts) - len(nums) > len(texts) // 8:
-        return False
-    return nums == sorted(nums) and nums[0] <= 2
+    return counts_up([c.text.strip() for c in row if c.text.strip()])
 
 
 def _columns_spanned(model: ColumnModel, cell: Cell) -> int:

@@ -86,9 +86,21 @@ def join_label_lines(lines: Sequence[str]) -> list[str]:
             out[-1] = f"{out[-1]} {ln}"
         elif out and out[-1].endswith(":") and _BARE_LABEL.match(out[-1]):
             out[-1] = f"{out[-1]} {ln}"
+        elif out and _names_meta_label(out[-1]) and not _LABEL.match(ln):
+            # The colon lost (a scan's reader drops a lone colon set apart from both):
+            # a line that is only a known label takes the next line as its value.
+            out[-1] = f"{out[-1]} : {ln}"
         else:
             out.append(ln)
     return out
+
+
+def _names_meta_label(line: str) -> bool:
+    """Whether the line is a bare unit or year label and nothing else ("Unit Organisasi")."""
+    if ":" in line or not _BARE_LABEL.match(line):
+        return False
+    key = re.sub(r"[^a-z]", "", line.lower())
+    return any(key.endswith(lb) for lb in (*UNIT_LABELS, *YEAR_LABELS))
 
 
 def _labelled(lines: Sequence[str], labels: Sequence[str]) -> str | None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from extractor.grid import Cell, Grid, Table
 from extractor.layout import build_rows
 
@@ -374,3 +376,24 @@ def test_a_column_headed_as_another_known_kind_is_not_renamed() -> None:
     t = table([head, SUB, ["S", "I", "1 Kali", "K", *marks(2), "lihat lampiran"]])
     rows = build_rows(Grid("pdf", tables=[t])).rows
     assert [r.pelaksana for r in rows] == [""]
+
+
+@pytest.mark.parametrize(
+    ("texts", "numbers"),
+    [
+        ("1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17", True),
+        ("1 2 3 4 5 6 1 8 9 10 11 12 13 14 15 16 17", True),  # a scan's 7 read as 1
+        ("1 2 il 4 5 6 7 8 9 10 11 12 13 14 15 16 17", True),  # an unreadable one
+        ("1 2 3 5 6", True),  # an empty number cell
+        ("2 3 4 5", True),
+        ("1 2 3", False),  # too few to tell from data
+        ("3 4 5 6", False),  # does not start at the first columns
+        ("1 2 x 4 5 6 y 8", False),  # two in eight wrong
+        ("4 3 2 1", False),
+        ("1 1 1 1", False),
+    ],
+)
+def test_the_column_number_row_is_told_with_one_slip_in_eight(texts: str, numbers: bool) -> None:
+    from extractor.text import counts_up
+
+    assert counts_up(texts.split()) is numbers

@@ -73,6 +73,21 @@ def test_a_label_and_its_value_given_as_two_pieces_of_one_line():
     assert (m.unit_organisasi, m.tahun) == ("SEKRETARIAT KPU KABUPATEN SANGGAU", 2024)
 
 
+def test_a_label_whose_colon_was_lost_still_takes_the_line_after_it():
+    # A scan's reader drops a lone colon set apart from the label and the value.
+    g = grid(["KOMISI PEMILIHAN UMUM", "RENCANA AKSI KINERJA",
+              "SEKRETARIAT KOMISI PEMILIHAN UMUM KABUPATEN BENGKAYANG", "TAHUN 2023",
+              "Nama/Unit Organisasi", "SEKRETARIAT KPU KABUPATEN BENGKAYANG", "Tahun", "2024"],
+             [])
+    m = read_meta(g, {0})
+    assert (m.unit_organisasi, m.tahun) == ("SEKRETARIAT KPU KABUPATEN BENGKAYANG", 2024)
+
+
+def test_a_line_that_is_not_a_known_label_takes_no_value():
+    g = grid(["RENCANA AKSI KINERJA", "Sekretariat", "SEKRETARIAT KPU KABUPATEN SANGGAU"], [])
+    assert read_meta(g, {0}).unit_organisasi == "SEKRETARIAT KPU KABUPATEN SANGGAU"
+
+
 def test_the_labelled_unit_wins_over_the_letterhead_and_the_title():
     g = grid(["KOMISI PEMILIHAN UMUM KABUPATEN KETAPANG", "RENCANA AKSI KINERJA",
               "SEKRETARIAT KOMISI PEMILIHAN UMUM KABUPATEN KETAPANG",

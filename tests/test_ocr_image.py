@@ -13,7 +13,7 @@ import pytest
 
 from extractor import ExtractOptions
 from extractor.readers.ocr_grid import cell_boxes, table_boxes
-from extractor.readers.ocr_image import Measures, prepare, to_grey
+from extractor.readers.ocr_image import Measures, is_bilevel, prepare, to_grey
 from extractor.readers.ocr_marks import MarkShapes, ink_threshold
 from extractor.readers.ocr_settings import ScanSettings
 from extractor.readers.ocr_stamps import stamp_mask
@@ -99,6 +99,25 @@ def test_a_one_bit_copy_is_recognised_and_read() -> None:
     image = prepare(bilevel, DPI, S)
     assert image.m.bilevel
     assert len(_cells(bilevel)) == 20
+
+
+@pytest.mark.parametrize("paper", [238, 246, 252])
+def test_a_grey_scan_on_bright_grainy_paper_is_not_a_one_bit_copy(paper: int) -> None:
+    """Bright paper with sensor grain keeps nearly every pixel in the light extreme; the
+    page is still grey (grain, anti-aliased edges), so it is not softened as a copy."""
+    page = cv2.GaussianBlur(_grid(paper=paper), (0, 0), 0.8).astype(np.float32)
+    page += np.random.default_rng(1).normal(0.0, 2.5, page.shape)
+    grey = np.clip(page, 0, 255).astype(np.uint8)
+    assert not is_bilevel(grey, S)
+    assert is_bilevel(np.where(grey < 128, 0, 255).astype(np.uint8), S)
+
+
+def test_a_clean_anti_aliased_render_is_not_a_one_bit_copy() -> None:
+    page = np.full((900, 1300), 255, np.uint8)
+    for y in range(120, 800, 40):  # text-like lines: solid cores, grey edges
+        cv2.putText(page, "Laporan Kinerja 2024", (100, y), cv2.FONT_HERSHEY_SIMPLEX, 0.7,
+                    0, 1, cv2.LINE_AA)  # fmt: skip
+    assert not is_bilevel(page, S)
 
 
 def test_a_grey_fill_is_a_fill_not_ink() -> None:

@@ -99,6 +99,22 @@ def test_table_without_ruling_lines_scanned() -> None:
     assert doc.document.penandatangan.nama == expected["document"]["penandatangan"]["nama"]
 
 
+def test_narrow_months_and_a_column_number_row_scanned_without_ruling() -> None:
+    """Another office's borderless table: B1..B12 set closer than two labels' widths, ticks
+    in every month, the column-number row under the header, dust after a fifth of the
+    words. The page's reading joins neighbouring labels and ticks into one word ("B4 B5",
+    "vvvvv"), so month columns merged; every gap drawn as one space made each header line
+    one phrase; one "7" of the number row read as "1" made it a data row, every row after
+    it shifted; dust read as stops. Before: 0/11 rows right, 0/11 schedules."""
+    doc = extract(SAMPLES / "rak-scan-tanpa-garis-nomor.pdf")
+    expected = load_expected("rak-scan-tanpa-garis-nomor")
+    assert len(doc.rows) == len(expected["rows"])
+    all_right, jadwal = row_rates(doc, expected)
+    assert jadwal == 1.0, jadwal
+    assert all_right >= 0.9, all_right  # measured 11/11
+    _meta_right(doc, "rak-scan-tanpa-garis-nomor")
+
+
 @pytest.fixture(scope="module")
 def debu() -> RakDocument:
     return extract(SAMPLES / "rak-scan-debu-titik.pdf")

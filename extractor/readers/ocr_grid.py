@@ -93,8 +93,10 @@ def ruling(
     vertical = _long_thin(_straight_runs(binary, segment, gap, False), segment, thickest, False)
     reach = m.px(settings.reach_in)
     share = settings.reach_ink_ratio
-    horizontal = _reach_across(horizontal, vertical, binary, segment, share, True)
-    vertical = _reach_across(vertical, horizontal, binary, segment, share, False)
+    # What the opening removed next to a crossing is a stub shorter than a segment and the
+    # break before it: the ends reach that far.
+    horizontal = _reach_across(horizontal, vertical, binary, segment + gap, share, True)
+    vertical = _reach_across(vertical, horizontal, binary, segment + gap, share, False)
     joined = cv2.bitwise_or(
         cv2.dilate(horizontal, cv2.getStructuringElement(cv2.MORPH_RECT, (2 * reach + 1, 3))),
         cv2.dilate(vertical, cv2.getStructuringElement(cv2.MORPH_RECT, (3, 2 * reach + 1))),

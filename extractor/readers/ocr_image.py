@@ -119,9 +119,23 @@ def to_grey(pixels: NDArray[np.uint8], settings: ScanSettings) -> Image:
 
 
 def is_bilevel(grey: Image, settings: ScanSettings) -> bool:
+    """Whether the page holds two grey levels only, as a copier's 1-bit image does.
+
+    Asked of the page's own two commonest levels, not of fixed dark and light ranges:
+    bright paper with sensor grain fills the light end of a grey scan too. Anti-aliased
+    print has edge pixels between its levels about as many as its solid ink; a 1-bit
+    copy has none.
+    """
     hist = np.bincount(grey.ravel(), minlength=256)
-    extremes = hist[:32].sum() + hist[224:].sum()
-    return bool(extremes >= settings.bilevel_ratio * grey.size)
+    light, dark = (int(v) for v in np.argsort(hist)[::-1][:2])
+    dark, light = min(light, dark), max(light, dark)
+    if light - dark < settings.bilevel_contrast * 255 or hist[dark] == 0:
+        return False
+    between = int(hist[dark + 1 : light].sum())
+    return bool(
+        hist[dark] + hist[light] >= settings.bilevel_ratio * grey.size
+        and between <= settings.bilevel_edges * hist[dark]
+    )
 
 
 def soften_bilevel(grey: Image, dpi: float, settings: ScanSettings) -> Image:

@@ -35,8 +35,12 @@ class ScanSettings:
     # (max - min channel, share of full scale) a pixel fades towards its lightest channel.
     colour_from: float = 0.1
     colour_full: float = 0.25
-    # A page whose pixels are nearly all at the two extremes is a 1-bit copy.
+    # A page whose pixels are nearly all at its two commonest levels, those levels far
+    # apart and hardly a pixel between them (edges under this share of the dark level's
+    # pixels), is a 1-bit copy.
     bilevel_ratio: float = 0.97
+    bilevel_contrast: float = 0.4
+    bilevel_edges: float = 0.2
     bilevel_close_in: float = 0.007  # breaks in a photocopy's strokes closed up to this
     # Background by grey closing: wider than any text stroke, narrower than a cell, so
     # paper and cell fills stay and print goes.
@@ -137,6 +141,7 @@ class ScanSettings:
     # may be a label, a digit or a mark; lower is a speck, taller a picture or a stamp
     unruled_ascent: float = 0.8  # share of the em above the baseline (Latin text faces)
     unruled_run_text: float = 0.6  # ink this near (text heights) to the side is one run
+    unruled_space_cap: float = 1.0  # word gaps up to this (ems) measure the word space
 
     # -- dust next to writing (``ocr_specks``); shares of the line's body height
     speck_body: float = 0.4  # a blob no larger than this may be dust
@@ -174,7 +179,8 @@ class ScanSettings:
                 raise ValueError(f"ScanSettings.{f.name} must be positive, not {value!r}")
         shares = (
             "max_junk_ratio", "min_picture_ratio", "colour_from", "colour_full",
-            "bilevel_ratio", "sauvola_k", "min_ink_contrast", "print_cut_contrast",
+            "bilevel_ratio", "bilevel_contrast", "bilevel_edges", "sauvola_k",
+            "min_ink_contrast", "print_cut_contrast",
             "faint_ink_contrast",
             "segment_share", "line_share", "min_cell_fill_ratio", "shade_contrast",
             "shaded_ratio", "sure", "ocr_low", "min_line_confidence", "faint_contrast",

@@ -19,6 +19,7 @@ drawn tick of a PDF is.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from statistics import median
 
 import cv2
@@ -49,17 +50,18 @@ def unruled_content(
     m = image.m
     words = [
         w
-        for w in reader.page_words(image.text, m, settings)
+        for w in reader.page_words(_dusted_page(image, settings), m, settings)
         if w.text.strip().strip(_DUST)
         and (w.confidence >= settings.min_line_confidence or is_real_text(w.text))
     ]
     runs, labels = _runs(image, settings)
+    words = _one_run_each(words, runs, labels, image, settings)
     in_run = _assign(words, runs, labels)
     again, marks = _read_short_runs(image, reader, settings, runs, words, in_run)
     kept = [w for i, w in enumerate(words) if in_run[i] not in again]
     for w in kept:
         _respell(w, fix_code(fix_numbers(w.text)))
-    kept.extend(again.values())
+    kept.extend(w for read in again.values() for w in read)
     if not kept:
         return None
     k = 72.0 / m.dpi
@@ -76,6 +78,15 @@ def unruled_content(
     )
 
 
+def _dusted_page(image: PageImage, settings: ScanSettings) -> NDArray[np.uint8]:
+    """The page's text picture with the specks that cannot be punctuation erased, as a
+    ruled table's cell is before it is read (``ocr_specks``): Tesseract reads any speck
+    beside a word as a stop or a colon."""
+    from .ocr_specks import erase_dust
+
+    return erase_dust(image.text, 128.0, image.m.text, settings, image.m.dot)
+
+
 def _runs(image: PageImage, settings: ScanSettings) -> tuple[list[PxBox], Labels]:
     """Boxes of the page's ink runs, and the picture of which run each pixel is in (0 for
     none, run ``i`` is label ``i + 1``): glyphs less than a share of the text height apart
@@ -89,6 +100,37 @@ def _runs(image: PageImage, settings: ScanSettings) -> tuple[list[PxBox], Labels
         # The widening added ``reach`` on either side: the run's own ink is inside that.
         out.append((x + reach, y, max(x + reach + 1, x + w - reach), y + h))
     return out, np.asarray(labels, dtype=np.int32)
+
+
+def _one_run_each(
+    words: list[PageWord],
+    runs: list[PxBox],
+    labels: Labels,
+    image: PageImage,
+    settings: ScanSettings,
+) -> list[PageWord]:
+    """The words that lie over one ink run at most. A word's letters are never a run apart
+    (runs part at gaps wider than a share of the text height), so a "word" over two runs
+    is Tesseract joining things set apart: ticks in neighbouring months read as "vvvvv",
+    two month labels as one. Such a word is dropped; its runs, left without a reading,
+    are each read again on their own."""
+    low, high = settings.unruled_glyph_text
+    h_lo, h_hi = low * image.m.text, high * image.m.text
+    out: list[PageWord] = []
+    for w in words:
+        x0, top, x1, bottom = w.box
+        under = np.unique(labels[max(0, round(top)) : round(bottom) + 1,
+                                 max(0, round(x0)) : round(x1) + 1])  # fmt: skip
+        inside = 0
+        for v in under[under > 0]:
+            rx0, rtop, rx1, rbottom = runs[int(v) - 1]
+            if not h_lo <= rbottom - rtop <= h_hi or not top <= (rtop + rbottom) / 2 <= bottom:
+                continue  # a speck, or a run of the line above or below
+            if min(x1, rx1) - max(x0, rx0) >= 0.5 * (rx1 - rx0):
+                inside += 1  # a run mostly within the word: the word is at most that run
+        if inside < 2:
+            out.append(w)
+    return out
 
 
 def _assign(words: list[PageWord], runs: list[PxBox], labels: Labels) -> list[int]:
@@ -119,7 +161,7 @@ def _read_short_runs(
     runs: list[PxBox],
     words: list[PageWord],
     in_run: list[int],
-) -> tuple[dict[int, PageWord], list[PxBox]]:
+) -> tuple[dict[int, list[PageWord]], list[PxBox]]:
     """Runs holding no reading or a short one, read again as cells: the words they become
     (by run index) and the boxes of the marks among them."""
     from ..marks import is_mark_text
@@ -153,7 +195,7 @@ def _read_short_runs(
     }  # fmt: skip
     threshold = page_threshold(image, list(boxes.values()), settings)
     shapes = MarkShapes(m, settings)
-    again: dict[int, PageWord] = {}
+    again: dict[int, list[PageWord]] = {}
     marks: list[PxBox] = []
     for i in short:
         placed = read_cell(image, boxes[i], reader, threshold, shapes, settings)
@@ -161,17 +203,41 @@ def _read_short_runs(
             continue
         if placed.mark:
             marks.append(runs[i])
-            again[i] = PageWord(-1, 0.0, [])  # nothing of it stays text
+            again[i] = []  # nothing of it stays text
             continue
         old = text_of.get(i, [])
         line = old[0].line if old else -1 - i
         bases = [b.baseline for b in old if b.baseline is not None]
-        word = PageWord(line, placed.read.confidence, [], median(bases) if bases else None)
-        if word.baseline is None:
-            word.baseline = float(runs[i][3])  # labels, digits: no descenders
-        word.glyphs = _spread(placed.read.text, runs[i])
-        again[i] = word
-    return {i: w for i, w in again.items()}, marks
+        # Labels and digits have no descenders: the run's foot is their baseline.
+        base = median(bases) if bases else float(runs[i][3])
+        conf = placed.read.confidence
+        again[i] = [
+            PageWord(line, conf, _spread(text, box), base)
+            for text, box in _word_boxes(placed.read.text, runs[i], image.ink)
+        ]
+    return again, marks
+
+
+def _word_boxes(text: str, run: PxBox, ink: NDArray[np.uint8]) -> list[tuple[str, PxBox]]:
+    """The words of a run's reading, each over its own ink: a run may hold a phrase set
+    with narrow gaps ("B7 B8 B9"), and spread evenly over the whole run its words would
+    stand a letter apart, closer than the labels really are. The reading's n words go to
+    the ink parted at its n - 1 widest gaps; the run whole when it has fewer gaps."""
+    parts = text.split()
+    x0, top, x1, bottom = run
+    if len(parts) < 2:
+        return [(text.strip(), run)]
+    cols = np.flatnonzero(ink[top:bottom, x0:x1].any(axis=0))
+    if len(cols) < 2:
+        return [(text.strip(), run)]
+    steps = np.diff(cols)
+    gaps = np.flatnonzero(steps > 1)
+    if len(gaps) < len(parts) - 1:
+        return [(text.strip(), run)]
+    cuts = np.sort(gaps[np.argsort(steps[gaps], kind="stable")[::-1][: len(parts) - 1]])
+    starts = [int(cols[0])] + [int(cols[c + 1]) for c in cuts]
+    ends = [int(cols[c]) + 1 for c in cuts] + [int(cols[-1]) + 1]
+    return [(w, (x0 + a, top, x0 + b, bottom)) for w, a, b in zip(parts, starts, ends)]
 
 
 def _spread(text: str, box: PxBox | tuple[float, float, float, float]) -> list[
@@ -200,6 +266,7 @@ def _glyphs(
             by_line.setdefault(w.line, []).append(w)
     extents = [_extent(ws) for ws in by_line.values() if sum(len(w.glyphs) for w in ws) >= 4]
     em = median(b - t for t, b in extents) if extents else em_guess
+    space = _space_em(by_line.values(), em, settings) * em
     # Whether a line is set in the body's size is told by its words' heights (one speck or
     # a tick beside it must not make a line large), against the page's words.
     page_h = median(_height(w) for w in words if w.glyphs)
@@ -218,19 +285,37 @@ def _glyphs(
             size = share * em
         prev: PageWord | None = None
         for word in sorted(line, key=lambda w: w.box[0]):
-            for text, box in _with_spaces(prev, word):
+            for text, box in _with_spaces(prev, word, space * size / em):
                 out.append(Glyph(text, box[0], box[2], top, bottom, size, False))
             prev = word
     return out, em
 
 
+def _space_em(lines: Iterable[list[PageWord]], em: float, settings: ScanSettings) -> float:
+    """The page's word space, in ems: the median gap between neighbouring words of a line
+    (gaps wider than ``unruled_space_cap`` ems part columns, not words)."""
+    gaps: list[float] = []
+    for line in lines:
+        ordered = sorted(line, key=lambda w: w.box[0])
+        for a, b in zip(ordered, ordered[1:]):
+            gap = (b.box[0] - a.box[2]) / em
+            if 0 < gap <= settings.unruled_space_cap:
+                gaps.append(gap)
+    return median(gaps) if gaps else settings.unruled_space_cap / 4
+
+
 def _with_spaces(
-    prev: PageWord | None, word: PageWord
+    prev: PageWord | None, word: PageWord, space: float
 ) -> list[tuple[str, tuple[float, float, float, float]]]:
-    """The word's letters, after a space glyph over the gap from the word before it."""
+    """The word's letters, after a space glyph where Tesseract parted it from the word
+    before. The space is drawn as wide as the page's word space (``space``, pixels), or
+    the gap if narrower, as a PDF draws it: the gap itself, drawn as the space, would tell
+    the layout that every gap on the line is one space wide, and a line of month labels
+    set apart would read as one phrase."""
     out = []
     if prev is not None and word.box[0] > prev.box[2]:
-        out.append((" ", (prev.box[2], 0.0, word.box[0], 0.0)))
+        x = prev.box[2]
+        out.append((" ", (x, 0.0, min(word.box[0], x + space), 0.0)))
     # Tesseract's glyph boxes overlap and run out of order (an LSTM places each letter
     # only roughly); the word's own box is sure, so its letters are spread over it.
     out.extend(_spread(word.text, word.box))

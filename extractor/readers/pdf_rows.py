@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from statistics import median
 
 from ..marks import is_mark_text
+from ..text import counts_up
 from .pdf_settings import BorderlessSettings
 from .pdf_text import Word
 
@@ -46,12 +47,9 @@ def baseline(ws: list[Word]) -> float:
 
 
 def is_number_line(ws: list[Word]) -> bool:
-    """1 2 3 ... : four or more whole numbers counting up from 1 or 2, and nothing else."""
-    texts = [w.text.strip("()[].") for w in ws]
-    if len(texts) < 4 or not all(t.isdigit() for t in texts):
-        return False
-    nums = [int(t) for t in texts]
-    return nums[0] <= 2 and all(b > a for a, b in zip(nums, nums[1:]))
+    """1 2 3 ... : four or more whole numbers counting up from 1 or 2 and nothing else, one
+    in eight allowed to be misread (``text.counts_up``)."""
+    return counts_up([w.text.strip("()[].") for w in ws])
 
 
 def columns_of(ws: list[Word], bounds: list[float]) -> dict[int, list[Word]]:

@@ -84,6 +84,17 @@ def samples() -> dict[str, ScanSample]:
             PdfOptions(ruled=False, repeat_sasaran=False),
             ScanOptions(dpi=200, angle=1.0, paper=0.9, jpeg_quality=60, seed=14),
         ),
+        # The same without ruling, as another office prints it: narrow month columns
+        # (B1..B12 set closer than two of their labels' widths, so a whole-page reading
+        # joins labels and neighbouring ticks into one "word"), the column-number row
+        # under the header, dust after a fifth of the words, bright paper.
+        "rak-scan-tanpa-garis-nomor": ScanSample(
+            scan_source("rak-scan-tanpa-garis-nomor", 42, (6, 6)),
+            PdfOptions(ruled=False, repeat_sasaran=False, number_row=True, period_width=19.0,
+                       font_size=9.0, leading=10.8),
+            ScanOptions(dpi=200, angle=-0.8, paper=0.96, jpeg_quality=70, stop_dust=0.2,
+                        seed=15),
+        ),  # fmt: skip
     }
 
 

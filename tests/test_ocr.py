@@ -229,6 +229,19 @@ def test_speck_above_x_height_without_stem_is_dust_but_i_dot_stays() -> None:
     assert _dust_left(_line_with((100, 15, 2, 2))) == [(160, 16)]
 
 
+def test_a_piece_broken_off_a_letter_at_its_thin_joints_is_kept() -> None:
+    # A serif r's arm at the x-height line, a y's tail from the baseline, one pixel from the
+    # letter: erased, they left "Infoimasi" and "vang".
+    assert (17, 20) in _dust_left(_line_with((17, 20, 2, 2)))
+    assert (12, 31) in _dust_left(_line_with((12, 31, 2, 2)))
+
+
+@pytest.mark.parametrize("speck", [(17, 24, 2, 2), (17, 16, 2, 2)])
+def test_a_speck_beside_a_letter_halfway_up_or_over_it_is_still_dust(speck) -> None:
+    # Beside an i's stem halfway up it made a t ("pegawat"); over an e, an accent ("Pémilu").
+    assert _dust_left(_line_with(speck)) == [(160, 16)]
+
+
 def test_colon_is_kept() -> None:
     left = _dust_left(_line_with((88, 22, 2, 2), (88, 28, 2, 2)))
     assert (88, 22) in left and (88, 28) in left

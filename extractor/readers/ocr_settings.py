@@ -155,6 +155,10 @@ class ScanSettings:
     hyphen_width: float = 0.25  # a hyphen is at least this wide (and twice its height) ...
     hyphen_hug: float = 0.45  # ... with glyphs no farther than this on either side
     dot_stem: float = 0.5  # an i-dot is at most this far above its stem
+    # A speck above the baseline this close to a glyph's ink is a piece of it: a thin
+    # joint the threshold broke (the arm of a serif r, the top of an a at 200 dpi).
+    glyph_piece_gap: float = 0.15
+    glyph_piece_letter: tuple[float, float] = (0.7, 1.6)  # the letter's height, bodies
     stem_run: float = 0.6  # ... and its stem a vertical stroke at least this long
     faint_contrast: float = 0.35  # a speck lighter than this share of the contrast is not print
     # A dot holds at least this share of the ink of the page's median i-dot (``dot_floor``),

@@ -178,6 +178,29 @@ def _is_i_dot(speck: _Blob, line: _Line, binary: Image, settings: ScanSettings) 
     return False
 
 
+def _is_broken_piece(
+    speck: _Blob, line: _Line, labels: NDArray[np.int32], heights: NDArray[np.float64],
+    settings: ScanSettings,
+) -> bool:
+    """A piece the threshold broke off a letter at its thinnest joint (a serif r's arm, the
+    top of an a, the tail of a y at 200 dpi): hanging from the x-height line or from the
+    baseline, within a small gap of the ink of a letter of the line's size (not of a
+    scrawl's stroke). Asked after the ink test (a piece of print carries a dot's ink).
+    Dust beside a stem halfway up (an i turned into a t), sitting on the baseline (a stop)
+    or above the x-height (an accent over an e) is not one."""
+    gap = max(1, round(settings.glyph_piece_gap * line.body))
+    from_top = abs(speck.top - line.top) <= gap and speck.cy > line.top
+    from_base = abs(speck.top - line.base) <= gap and speck.cy > line.base
+    if not (from_top or from_base):
+        return False
+    h, w = labels.shape
+    near = labels[max(0, speck.top - gap) : min(h, speck.bottom + gap),
+                  max(0, speck.x0 - gap) : min(w, speck.x1 + gap)]  # fmt: skip
+    tall = heights[np.unique(near)]
+    low, high = settings.glyph_piece_letter
+    return bool(((tall >= low * line.body) & (tall <= high * line.body)).any())
+
+
 def _inside_glyph(speck: _Blob, line: _Line) -> bool:
     """Part of a glyph of several pieces: within the box of a larger glyph of its line (the
     rings of ``%`` beside its slash, the dot of ``;`` under a curl)."""
@@ -287,6 +310,8 @@ def dust_mask(
     blobs = [_Blob(int(x), int(y), int(x + w), int(y + h)) for x, y, w, h, _ in stats[1:count]]
     least = max(2.0, settings.glyph_text * text_height)
     glyphs = [b for b in blobs if b.bottom - b.top > least]
+    heights = np.zeros(count)
+    heights[1:] = [b.bottom - b.top for b in blobs]
     lines = _lines(glyphs)
     faint = 256.0
     dark = -1.0  # as dark as print: a speck this dark may sit a little farther from its glyph
@@ -316,6 +341,8 @@ def dust_mask(
             dust[n] = False
         elif _ink(darkness, labels, n, blob) < dot:
             dust[n] = True
+        elif _is_broken_piece(blob, line, labels, heights, settings):
+            dust[n] = False
         else:
             height = (line.base - blob.cy) / line.body
             if height <= settings.baseline_zone:

@@ -12,6 +12,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from .pdf_canvas import Look
 from .pdf_writer import PdfOptions, write_pdf
 from .scan import ScanOptions, make_scan
 from .spec import SampleDoc, write_expected
@@ -84,6 +85,15 @@ def samples() -> dict[str, ScanSample]:
             PdfOptions(ruled=False, repeat_sasaran=False),
             ScanOptions(dpi=200, angle=1.0, paper=0.9, jpeg_quality=60, seed=14),
         ),
+        # A Times-like serif face (a Word default), 8 pt, scanned at 200 dpi: the thin
+        # joints of r and a break under the threshold, and the broken-off arm of an r,
+        # taken for dust and erased, leaves an i ("Infoimasi", "se1vei").
+        "rak-scan-serif": ScanSample(
+            scan_source("rak-scan-serif", 6, (6, 6)),
+            PdfOptions(number_row=True, font_size=8.0, leading=9.6,
+                       look=Look(family="liberation-serif")),
+            ScanOptions(dpi=200, angle=0.7, paper=0.9, jpeg_quality=60, seed=16),
+        ),  # fmt: skip
         # The same without ruling, as another office prints it: narrow month columns
         # (B1..B12 set closer than two of their labels' widths, so a whole-page reading
         # joins labels and neighbouring ticks into one "word"), the column-number row

@@ -25,7 +25,7 @@ from .bulk.cli import is_bulk
 from .crops import flagged_crops
 from .exitcodes import ExitCode
 from .failures import MESSAGE_LANG, check_lang, fail, guarded
-from .i18n import WORDS, said, say
+from .i18n import WORDS, help_text, said
 from .json_input import is_json, read_json
 from .options import (
     FILE,
@@ -67,7 +67,7 @@ CHECK_HELP = said(
     f"Masukan: {INPUTS}, atau JSON dari rak extract (juga setelah diperbaiki tangan).",
     en="Audit a RAK: the schema and the audit rules, findings row by row; against a "
     "Perjanjian Kinerja with --pk; many files with a folder/--out (and --pk-dir).\n\n"
-    f"Input: {say(INPUTS, 'en')}, or the JSON of rak extract (also after a person "
+    f"Input: {help_text(INPUTS, 'en')}, or the JSON of rak extract (also after a person "
     "corrected it).",
 )
 RULES_HELP = said(
@@ -153,7 +153,7 @@ def check_cmd(
             help=said(
                 id=f"Berkas RAK: {INPUTS}, atau JSON dari rak extract; folder atau pola glob "
                 "untuk banyak berkas.",
-                en=f"RAK files: {say(INPUTS, 'en')}, or the JSON of rak extract; a folder or "
+                en=f"RAK files: {help_text(INPUTS, 'en')}, or the JSON of rak extract; a folder or "
                 "a glob pattern for many files."),
             show_default=False,
         ),

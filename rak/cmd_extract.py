@@ -21,7 +21,7 @@ from extractor.language import in_language
 from .bulk.cli import check_bulk_options, is_bulk, no_files, print_summary
 from .cmd_check import INPUTS
 from .failures import check_lang, fail, guarded
-from .i18n import said, say
+from .i18n import help_text, said
 from .options import (
     FILE,
     FORMAT,
@@ -51,7 +51,7 @@ EXTRACT_HELP = said(
     id="Ekstrak tabel RAK (atau Perjanjian Kinerja) menjadi JSON, CSV atau Excel; banyak "
     f"berkas dengan folder/--out.\n\nMasukan: {INPUTS}.",
     en="Extract the RAK table (or a Perjanjian Kinerja) as JSON, CSV or an Excel workbook; "
-    f"many files with a folder/--out.\n\nInput: {say(INPUTS, 'en')}.",
+    f"many files with a folder/--out.\n\nInput: {help_text(INPUTS, 'en')}.",
 )
 FORMATS = ("json", "csv", "xlsx")
 
@@ -62,7 +62,7 @@ def extract_cmd(
         typer.Argument(metavar=FILE, show_default=False, help=said(
             id=f"Berkas RAK atau Perjanjian Kinerja: {INPUTS}; folder atau pola glob untuk "
             "banyak berkas.",
-            en=f"RAK or Perjanjian Kinerja files: {say(INPUTS, 'en')}; a folder or a glob "
+            en=f"RAK or Perjanjian Kinerja files: {help_text(INPUTS, 'en')}; a folder or a glob "
             "pattern for many files.")),
     ],
     fmt: Annotated[str | None, typer.Option("--format", "-f", metavar=FORMAT, help=said(

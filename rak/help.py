@@ -19,7 +19,7 @@ from typing import Any
 
 from extractor.language import in_language
 
-from .i18n import WORDS, say
+from .i18n import WORDS, help_text
 
 # The column of option names never takes more than this share of the page.
 NAMES_SHARE = 0.4
@@ -33,7 +33,7 @@ def page_width() -> int:
 def metavar(param: Any, lang: str) -> str:
     """What stands for a parameter's value: its declared metavar in ``lang``, else its name
     in capitals; ``...`` after one that takes several."""
-    name = say(param.metavar, lang) if param.metavar else (param.name or "").upper()
+    name = help_text(param.metavar, lang) if param.metavar else (param.name or "").upper()
     return f"{name}..." if param.nargs == -1 else name
 
 
@@ -84,7 +84,7 @@ def _param_row(param: Any, lang: str) -> tuple[str, str]:
         names = ", ".join(sorted(param.opts, key=len))
         if not getattr(param, "is_flag", False):
             names += f" {metavar(param, lang)}"
-    text = say(param.help or "", lang)
+    text = help_text(param.help or "", lang)
     notes = []
     default = param.default
     shown = getattr(param, "show_default", False)
@@ -106,7 +106,7 @@ def help_page(command: Any, ctx: Any, lang: str, width: int | None = None) -> st
     width = width or page_width()
     lines = [usage_line(command, ctx, lang), ""]
     if command.help:
-        lines += _paragraphs(say(command.help, lang), width - 2)
+        lines += _paragraphs(help_text(command.help, lang), width - 2)
     visible = [p for p in command.params if not p.hidden]
     arguments = [p for p in visible if p.param_type_name == "argument"]
     options = [p for p in visible if p.param_type_name != "argument"]
@@ -125,13 +125,13 @@ def help_page(command: Any, ctx: Any, lang: str, width: int | None = None) -> st
         lines += ["", in_language(WORDS["help_commands"], lang) + ":"]
         subcommands = [command.get_command(ctx, name) for name in command.list_commands(ctx)]
         lines += _definitions(
-            ((c.name, _first_paragraph(say(c.help or "", lang))) for c in subcommands
+            ((c.name, _first_paragraph(help_text(c.help or "", lang))) for c in subcommands
              if c is not None and not c.hidden),
             width,
         )
         lines += ["", in_language(WORDS["help_one_command"], lang, command=ctx.command_path)]
     if command.epilog:
-        lines += [""] + _paragraphs(say(command.epilog, lang), width - 2)
+        lines += [""] + _paragraphs(help_text(command.epilog, lang), width - 2)
     return "\n".join(lines).rstrip() + "\n"
 
 

@@ -8,7 +8,7 @@ else Indonesian (``rak check`` also takes a rak.toml's ``lang`` when neither is 
 help pages and typer's usage errors are said in it too (``rak.help``, ``rak.usage``), so the
 texts an option or a command declares for its help are declared in both languages where they
 are declared: ``said(id=..., en=...)`` hands typer the Indonesian and files the pair here, and
-``say`` gives it back in the run's language (the way gettext files a message by its source
+``help_text`` gives it back in the run's language (the way gettext files a message by its source
 text, with Indonesian as the source).
 """
 
@@ -37,7 +37,7 @@ def said(id: str, en: str) -> str:
     return id
 
 
-def say(text: str, lang: str) -> str:
+def help_text(text: str, lang: str) -> str:
     """A text declared with ``said``, in ``lang``; any other text as it is."""
     words = _SAID.get(_key(text))
     if words is None:

@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from .words import say
+from .words import bulk_word
 
 # Keys of ``lokasi`` and how each is said; the first present of each group is used.
 _SHEET_KEYS = ("sheet", "lembar", "nama_sheet")
@@ -68,17 +68,17 @@ def place(lokasi: dict[str, Any], lang: str) -> str:
     if sheet is not None and cell is not None:
         said.append(f"{sheet}!{cell}")
     elif sheet is not None:
-        said.append(say("place_sheet", lang, sheet=sheet))
+        said.append(bulk_word("place_sheet", lang, sheet=sheet))
     elif cell is not None:
         said.append(str(cell))
     table, table_row = _first(lokasi, _TABLE_KEYS), _first(lokasi, _TABLE_ROW_KEYS)
     if table is not None:
-        said.append(say("place_table", lang, n=table))
+        said.append(bulk_word("place_table", lang, n=table))
     if table_row is not None:
-        said.append(say("place_table_row", lang, n=table_row))
+        said.append(bulk_word("place_table_row", lang, n=table_row))
     page = _first(lokasi, _PAGE_KEYS)
     if page is not None:
-        said.append(say("place_page", lang, n=page))
+        said.append(bulk_word("place_page", lang, n=page))
     used.update(_SHEET_KEYS + _CELL_KEYS + _TABLE_KEYS + _TABLE_ROW_KEYS + _PAGE_KEYS)
     said += [f"{k} {v}" for k, v in sorted(lokasi.items())
              if k not in used and v not in (None, "")]

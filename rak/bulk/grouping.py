@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 from extractor.language import in_language
 
 from .findings import FindingLine
-from .words import say
+from .words import bulk_word
 
 if TYPE_CHECKING:
     from checks.units import UnitIndex
@@ -76,9 +76,9 @@ def tally_pelaksana(pelaksana: list[str], units: list[tuple[tuple[str, str, bool
 
 def pelaksana_label(key: str, tally: UnitTally, lang: str) -> str:
     if key == EMPTY:
-        return say("bulk_empty_pelaksana", lang)
+        return bulk_word("bulk_empty_pelaksana", lang)
     if key == NOT_UNIT:
-        return say("pelaksana_not_unit", lang)
+        return bulk_word("pelaksana_not_unit", lang)
     if tally.known:
         return tally.name
     # A unit no list knows goes by its most written spelling.

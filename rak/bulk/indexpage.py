@@ -5,7 +5,7 @@ order of their status (``summary.STATUS_ORDER``: perlu perbaikan, most errors fi
 gagal dibaca, pembacaan tidak yakin, ada catatan, bersih), each linked to its own report.
 Two menus filter the table by status and by rule (clicking a rule in the table by rule does
 the same); the script is a few lines inline, nothing is fetched, so the page works from
-file:// and mailed alone; without script every file is shown. Totals by rule say which
+file:// and mailed alone; without script every file is shown. Totals by rule bulk_word which
 mistakes are common across the kabupaten/kota; totals by pelaksana, under one canonical name
 per unit with its spellings beside it, which unit has the most to fix. Every piece of text
 from a file or its name goes through ``esc``.
@@ -22,7 +22,7 @@ from .discover import Skipped
 from .grouping import SEVERITIES, Totals, pelaksana_label, rule_title, written_as
 from .pairing import Pairs
 from .summary import STATUS_ORDER, SummaryLine, counts, status_word, totals_line, worst_first
-from .words import say
+from .words import bulk_word
 
 EXTRA_CSS = """
 [hidden] { display: none !important; }
@@ -97,7 +97,7 @@ def _num(n: object) -> str:
 
 
 def _word(key: str, lang: str) -> str:
-    return esc(say(key, lang))
+    return esc(bulk_word(key, lang))
 
 
 def _filters(lines: list[SummaryLine], totals: Totals, lang: str) -> str:
@@ -110,7 +110,7 @@ def _filters(lines: list[SummaryLine], totals: Totals, lang: str) -> str:
     rules = "".join(
         f'<option value="{esc(r)}">{esc(r)} ({c.get("files", 0)})</option>'
         for r, c in sorted(totals.by_rule.items()))
-    template = say("filter_shown", lang, n="{n}", total=len(lines))
+    template = bulk_word("filter_shown", lang, n="{n}", total=len(lines))
     return (f'<form class="filters" id="filters" hidden>'
             f'<label>{_word("col_status", lang)}<select id="f-status">'
             f'<option value="">{everything} ({len(lines)})</option>{statuses}</select></label>'
@@ -195,7 +195,7 @@ def _by_pelaksana(totals: Totals, lang: str) -> str:
 
 def pairs_summary(lines: list[SummaryLine], pairs: Pairs, lang: str) -> list[str]:
     """The pairing in words: the count, then the RAKs without a PK and the PKs without a RAK
-    (the terminal summary and index.html say the same)."""
+    (the terminal summary and index.html bulk_word the same)."""
     out = [in_language(WORDS["bulk_pairs_count"], lang, pairs=len(pairs.of_rak),
                        raks=len(pairs.raks_without), pks=len(pairs.pks_without))]
     for key, which in (("bulk_raks_without", pairs.raks_without),

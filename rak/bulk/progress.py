@@ -29,7 +29,7 @@ from extractor.language import in_language
 
 from ..i18n import WORDS
 from .eta import Estimate, Eta
-from .words import say
+from .words import bulk_word
 
 
 class _RateColumn(ProgressColumn):
@@ -57,9 +57,9 @@ def eta_text(estimate: Estimate, lang: str) -> str:
     """ "sisa ~0:01:20", "sisa ≥0:01:20" (a file still waited for), "menunggu 2 berkas"."""
     if estimate.seconds is None:
         if estimate.waiting:
-            return say("eta_waiting", lang, n=estimate.waiting)
+            return bulk_word("eta_waiting", lang, n=estimate.waiting)
         return "-:--:--"
-    left = say("eta_left", lang, time=_clock(estimate.seconds))
+    left = bulk_word("eta_left", lang, time=_clock(estimate.seconds))
     return left.replace("~", "≥") if estimate.at_least else left
 
 

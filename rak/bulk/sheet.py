@@ -32,7 +32,7 @@ from extractor.language import in_language
 from ..export import safe_cell
 from .grouping import SEVERITIES, Totals, pelaksana_label, rule_title, written_as
 from .summary import SummaryLine, worst_first
-from .words import say
+from .words import bulk_word
 
 MIN_WIDTH, MAX_WIDTH = 6, 60
 LINE_HEIGHT = 15.0  # points: one line of the default 11-point font
@@ -46,7 +46,7 @@ WRAP = Alignment(vertical="top", wrap_text=True)
 
 @dataclass(frozen=True, slots=True)
 class _Col:
-    key: str  # the column's word (``words.say``: col_...)
+    key: str  # the column's word (``words.bulk_word``: col_...)
     width: int = MAX_WIDTH  # the most it may take; a wrapping column wraps past it
     wrap: bool = False
     number: str | None = None  # an Excel number format
@@ -68,7 +68,7 @@ def _cell(value: object) -> object:
 def _table(ws: Worksheet, cols: Sequence[_Col], rows: Iterable[Sequence[Any]],
            lang: str) -> None:
     """Header, rows and the print setup every sheet shares."""
-    heads = [say(c.key, lang) for c in cols]
+    heads = [bulk_word(c.key, lang) for c in cols]
     ws.append(heads)
     for cell in ws[1]:
         cell.font = Font(bold=True)
@@ -128,7 +128,7 @@ def _summary(ws: Worksheet, lines: list[SummaryLine], lang: str) -> None:
         r = x.record(lang)
         rows.append([r["file"], r["unit_baku"], r["unit_organisasi"], r["tahun"], r["rows"],
                      r["errors"], r["warnings"], r["infos"], r["status"], r["keyakinan"],
-                     r["reason"], say("open_report", lang) if r["report_html"] else "",
+                     r["reason"], bulk_word("open_report", lang) if r["report_html"] else "",
                      *([r["pasangan"]] if pairs else [])])
     _table(ws, cols, rows, lang)
     status_col = [c.key for c in cols].index("col_status") + 1
@@ -194,13 +194,13 @@ def summary_xlsx(lines: list[SummaryLine], totals: Totals, lang: str,
     wb = Workbook()
     ws = wb.active
     assert isinstance(ws, Worksheet)  # a new workbook's one sheet
-    ws.title = say("sheet_summary", lang)
+    ws.title = bulk_word("sheet_summary", lang)
     _summary(ws, lines, lang)
     if any(x.checked for x in lines):  # an extract run has no findings to list
-        _findings(wb.create_sheet(say("sheet_findings", lang)), lines,
+        _findings(wb.create_sheet(bulk_word("sheet_findings", lang)), lines,
                   lang)
-        _by_rule(wb.create_sheet(say("sheet_by_rule", lang)), totals,
+        _by_rule(wb.create_sheet(bulk_word("sheet_by_rule", lang)), totals,
                  lang)
-        _by_pelaksana(wb.create_sheet(say("sheet_by_pelaksana", lang)),
+        _by_pelaksana(wb.create_sheet(bulk_word("sheet_by_pelaksana", lang)),
                       totals, lang)
     wb.save(path)

@@ -35,7 +35,7 @@ from .discover import InputFile
 from .findings import FindingLine
 from .grouping import UnitTally
 from .pool import Failure
-from .words import say
+from .words import bulk_word
 from .work import FileFacts, Outcome
 
 UNREADABLE, READ = "unreadable", "read"
@@ -51,7 +51,7 @@ COLUMNS = ("file", "unit_organisasi", "tahun", "rows", "errors", "warnings", "in
 def status_word(status: str, lang: str) -> str:
     if status in STATUS_WORDS:  # a checked file: the single-file reports' own words
         return in_language(STATUS_WORDS[status], lang)
-    return say(f"status_{status}", lang)
+    return bulk_word(f"status_{status}", lang)
 
 
 @dataclass(slots=True)
@@ -119,7 +119,7 @@ def make_line(item: InputFile, result: Outcome | Failure, mode: str, lang: str) 
                               result.errors + result.warnings + result.infos)
         if result.eye:
             key = "eye_rows" if result.eye_rows else "eye_document"
-            reason = say(key, lang, n=result.eye_rows)
+            reason = bulk_word(key, lang, n=result.eye_rows)
     return SummaryLine(item.display, status, result.code, reason=reason, **facts,
                        findings=result.findings, pelaksana=result.pelaksana)
 
@@ -147,7 +147,7 @@ def totals_line(lines: list[SummaryLine], mode: str, lang: str) -> str:
     if mode == "extract":
         return in_language(WORDS["bulk_totals_extract"], lang, n=len(lines), read=c[READ],
                            unreadable=c[UNREADABLE], rows=sum(x.rows for x in lines))
-    line = say("totals_check", lang, n=len(lines), errors=c[ERRORS],
+    line = bulk_word("totals_check", lang, n=len(lines), errors=c[ERRORS],
                        notes=c[NOTES], clean=c[CLEAN], uncertain=c[UNCERTAIN],
                        unreadable=c[UNREADABLE])
     return line + (in_language(WORDS["bulk_totals_pk"], lang, n=c[PK]) if c[PK] else "")

@@ -28,7 +28,7 @@ from .summary import (
     SummaryLine,
     totals_line,
 )
-from .words import say
+from .words import bulk_word
 
 STATUS_STYLE = {ERRORS: "bold red", UNREADABLE: "bold red", UNCERTAIN: "bold magenta",
                 NOTES: "yellow", CLEAN: "green", READ: "green", PK: "cyan"}
@@ -94,7 +94,7 @@ def _columns(lines: list[SummaryLine], mode: str, lang: str) -> list[_Column]:
         if name == "status":
             cells = [Text(v, style=STATUS_STYLE[x.status])
                      for v, x in zip(values[name], lines, strict=True)]
-        out.append(_Column(name, say(f"col_{name}", lang), cells))
+        out.append(_Column(name, bulk_word(f"col_{name}", lang), cells))
     return out
 
 

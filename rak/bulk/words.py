@@ -1,6 +1,6 @@
 """Words of a bulk run's reports that ``rak.i18n`` does not hold yet, Indonesian first.
 
-``say`` looks a word up here, then in ``rak.i18n.WORDS`` (the words bulk runs already had).
+``bulk_word`` looks a word up here, then in ``rak.i18n.WORDS`` (the words bulk runs already had).
 
 The statuses a KPU Provinsi acts on (perlu perbaikan / ada catatan / bersih / pembacaan tidak
 yakin / gagal dibaca), the sheets and columns of ringkasan.xlsx, and the controls of
@@ -66,6 +66,6 @@ BULK_WORDS: dict[str, dict[str, str]] = {
 }
 
 
-def say(key: str, lang: str, **values: object) -> str:
+def bulk_word(key: str, lang: str, **values: object) -> str:
     """The word ``key`` in ``lang``, from this table or from ``rak.i18n.WORDS``."""
     return in_language(BULK_WORDS.get(key) or WORDS[key], lang, **values)

@@ -19,6 +19,7 @@ from rapidfuzz import fuzz
 
 from .grid import Grid, Table
 from .model import DocumentMeta
+from .ocr_fixes import fix_degrees
 from .signature import Edges, read_signature, side_by_side
 
 _LABEL = re.compile(r"^\s*(?P<label>[A-Za-z/ .]{3,40}?)\s*:\s*(?P<value>.+?)\s*$")
@@ -188,6 +189,8 @@ def read_meta(grid: Grid, used_tables: set[int], title: str = _TITLE) -> Documen
     sig = read_signature([join_label_lines(b) for b in blocks])
     meta.tempat, meta.tanggal = sig.tempat, sig.tanggal
     if sig.signer is not None:
+        if grid.ocr and sig.signer.nama:
+            sig.signer.nama = fix_degrees(sig.signer.nama)
         meta.penandatangan = sig.signer
     if meta.tahun is None and meta.tanggal and (m := _YEAR.search(meta.tanggal)):
         meta.tahun = int(m.group(1))

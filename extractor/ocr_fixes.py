@@ -95,3 +95,30 @@ def fix_code(text: str) -> str:
 # A quarter's label, its numeral read with the glyphs that look like I: "TW Il", "TW 1V".
 _QUARTER_CODE = re.compile(r"^(TW|TRW|Q)\s*([Il1|]{1,3}|[Il1|]?V)([.,]?)$")
 _ROMAN_ONE = str.maketrans({"l": "I", "1": "I", "|": "I"})
+
+
+# A degree after a name: "S.H.", "M.Si.", "S.Sos", "A.Md." (a capital, up to three letters,
+# a stop, and more of the same), the last stop sometimes lost.
+_DEGREE = r"[A-Z][a-z]{0,3}\.(?:[A-Z][A-Za-z]{0,3}\.?)+"
+_BETWEEN_DEGREES = re.compile(rf"(?<=[A-Za-z.])\s+(?={_DEGREE}(?:\s|$))")
+
+
+def fix_degrees(name: str) -> str:
+    """A scanned signer's name with the commas Indonesian sets before each degree after a
+    name ("Drs. Petrus Suhardi, S.H., M.H."): a scan reads the comma as a stop or loses it
+    ("Suhardi. S.H. M.H."). Only for text read from pictures: a born-digital name stays as
+    printed, whatever it sets there."""
+    words = name.split()
+    # Where the name ends: the first word that is a degree after a word that is not one
+    # ("Drs." before the name is a degree too, and takes no comma).
+    start = next(
+        (i for i in range(1, len(words)) if re.fullmatch(_DEGREE + r",?", words[i])
+         and not re.fullmatch(_DEGREE + r"[.,]?", words[i - 1])),
+        None,
+    )  # fmt: skip
+    if start is None:
+        return name
+    head = " ".join(words[:start]).rstrip(".,")
+    tail = " ".join(words[start:])
+    tail = _BETWEEN_DEGREES.sub(", ", tail.replace(",", ""))
+    return f"{head}, {tail}"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from extractor.grid import Grid, Table, TextLine
 from extractor.meta import read_meta
 
@@ -33,6 +35,26 @@ def test_labelled_lines_title_and_signature_with_nip():
     assert m.penandatangan.jabatan == "SEKRETARIS"
     assert m.penandatangan.nama == "HENDRA SAPUTRA, S.Sos., M.Si"
     assert m.penandatangan.nip == "197805122003121004"
+
+
+@pytest.mark.parametrize(
+    ("read", "scanned", "name"),
+    [
+        ("Drs. Petrus Suhardi. S.H. M.H.", True, "Drs. Petrus Suhardi, S.H., M.H."),
+        ("HENDRIKUS ASIANG S.E.", True, "HENDRIKUS ASIANG, S.E."),
+        ("Budi Santoso M.Si M.M.", True, "Budi Santoso, M.Si, M.M."),
+        ("HENDRA SAPUTRA, S.Sos., M.Si", True, "HENDRA SAPUTRA, S.Sos., M.Si"),
+        ("Dr. H. Ahmad", True, "Dr. H. Ahmad"),  # degrees before the name take no comma
+        ("A. RAHMAN", True, "A. RAHMAN"),  # an initial is not a degree
+        ("Drs. Petrus Suhardi. S.H. M.H.", False, "Drs. Petrus Suhardi. S.H. M.H."),
+    ],
+)
+def test_a_scan_s_lost_commas_before_degrees_are_put_back(read, scanned, name):
+    # A scan reads the comma before "S.H." as a stop, or loses it; a born-digital name is
+    # kept as printed.
+    g = grid([], ["Sanggau, 20 Januari 2024", "SEKRETARIS,", read, "NIP. 197909192006031002"])
+    g.ocr = scanned
+    assert read_meta(g, {0}).penandatangan.nama == name
 
 
 def test_signature_laid_out_in_a_table_after_the_rak():

@@ -208,6 +208,18 @@ def chromium_settings() -> Iterator[Setting]:
     )
     yield (
         "chromium",
+        "cells centred, sasaran merged",
+        doc,
+        _chromium(replace(base, valign="middle", mark_valign="middle")),
+    )
+    yield (
+        "chromium",
+        "cells at the bottom (Excel's default)",
+        doc,
+        _chromium(replace(base, valign="bottom", mark_valign="bottom")),
+    )
+    yield (
+        "chromium",
         "columns sized by the browser",
         doc,
         _chromium(replace(base, fixed_layout=False)),

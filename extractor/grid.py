@@ -64,6 +64,10 @@ class Cell:
     doubts: list[str] = field(default_factory=list)
     # Where the file keeps the cell (sheet and cell, table and row), when it says.
     place: Place | None = None
+    # Where its text stands inside the row, top and foot, when the reader knows (a
+    # borderless table's cell is its row's band; its text may sit at the top, middle or
+    # foot of it). None: not known.
+    text_span: tuple[float, float] | None = None
 
 
 @dataclass(slots=True)

@@ -40,6 +40,7 @@ from .headings import (
     normalise_heading,
 )
 from .marks import is_mark_text
+from .merge_align import place_floating_merges
 from .model import Kotak, Lokasi, PageDoubt, Row
 from .page_breaks import carry_up_centred, continues_merge, is_cut_continuation, merge_into
 from .schedule_text import parse_schedule
@@ -83,6 +84,10 @@ class RawRow:
     # the place of the row itself: its first cell of its own (not a merge from above).
     places: dict[str, Place] = field(default_factory=dict)
     place: Place | None = None
+    # Where each text field's text stands (top, foot), and the row's band, when the reader
+    # knows: a borderless table's merged SASARAN is placed by them (``merge_align``).
+    spans: dict[str, tuple[float, float]] = field(default_factory=dict)
+    band: tuple[float, float] | None = None
 
 
 @dataclass(slots=True)
@@ -135,6 +140,7 @@ def _read_row(
     cells: list[Cell], model: ColumnModel, page: int | None, evidence: EvidenceSettings
 ) -> RawRow:
     texts: dict[str, list[str]] = {}
+    spans: dict[str, tuple[float, float]] = {}
     continued: set[str] = set()
     blank: set[str] = set()
     glyphs: set[int] = set()
@@ -185,6 +191,8 @@ def _read_row(
                 continued.add(col.role)
             elif text:
                 texts.setdefault(col.role, []).append(text)
+                if cell.text_span is not None:
+                    spans[col.role] = cell.text_span
             else:
                 blank.add(col.role)
         elif col.role in (NO, ANGGARAN, OTHER):
@@ -208,7 +216,17 @@ def _read_row(
         boxes=row_boxes(cells),
         places=_with_schedule(places, period_places),
         place=next((c.place for c in cells if c.place is not None and not c.continued), None),
+        spans=spans,
+        band=_band(cells),
     )
+
+
+def _band(cells: list[Cell]) -> tuple[float, float] | None:
+    """The row's band on its page: from the top of its cells to their foot."""
+    placed = [c for c in cells if c.bottom > c.top]
+    if not placed:
+        return None
+    return min(c.top for c in placed), max(c.bottom for c in placed)
 
 
 def _place_key(col: Column) -> str:
@@ -295,6 +313,7 @@ def _carry_down(raws: list[RawRow]) -> None:
     page that continues the one above) extends the text of every row of its run.
     """
     carry_up_centred(raws)
+    place_floating_merges(raws)
     last: dict[str, str] = {}
     run: dict[str, list[RawRow]] = {}
     for raw in raws:

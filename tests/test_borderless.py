@@ -34,6 +34,8 @@ SAMPLES_SHOWN = {
     "rak-tanpa-garis-potret": "portrait A4, months 13 pt wide, column-number row",
     "rak-tanpa-garis-word": "LibreOffice: Word table without borders, rows touching",
     "rak-tanpa-garis-html": "chromium: HTML table without borders, cells centred",
+    # Before: 6 rows of 24 wrong (each SASARAN given to the rows after it).
+    "rak-tanpa-garis-kaki": "chromium: cells at the foot of their rows, SASARAN merged",
 }
 PAGE = (842.0, 595.0)
 

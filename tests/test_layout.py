@@ -397,3 +397,48 @@ def test_the_column_number_row_is_told_with_one_slip_in_eight(texts: str, number
     from extractor.text import counts_up
 
     assert counts_up(texts.split()) is numbers
+
+
+def _raw(band: tuple[float, float], spans: dict[str, tuple[float, float]], sasaran: str | None):
+    from extractor.layout import RawRow
+
+    texts = {role: role for role in spans if role != "sasaran_kegiatan"}
+    if sasaran is not None:
+        texts["sasaran_kegiatan"] = sasaran
+    return RawRow(texts=texts, continued=set(), periods=set(), lainnya={}, extra=[], page=1,
+                  confidence=None, blank=set() if sasaran is not None else {"sasaran_kegiatan"},
+                  spans=spans, band=band)  # fmt: skip
+
+
+def _rows(kind: str) -> list:
+    """Four rows 20 pt tall; each row's indikator two lines, kegiatan one, set at the top,
+    the foot or the middle of the row; SASARAN texts on rows 1 and 3 only."""
+    out = []
+    for r in range(4):
+        top, foot = 20.0 * r, 20.0 * r + 20
+        two, one = {"top": ((top + 2, top + 14), (top + 2, top + 8)),
+                    "foot": ((foot - 14, foot - 2), (foot - 8, foot - 2)),
+                    "middle": ((top + 4, foot - 4), (top + 7, foot - 7))}[kind]  # fmt: skip
+        spans = {"indikator_kinerja": two, "kegiatan": one}
+        text = f"S{r}" if r in (1, 3) else None
+        if text:
+            spans["sasaran_kegiatan"] = one
+        out.append(_raw((top, foot), spans, text))
+    return out
+
+
+def test_a_sasaran_at_the_foot_of_its_rows_serves_the_rows_above_it() -> None:
+    from extractor.merge_align import place_floating_merges
+
+    rows = _rows("foot")
+    place_floating_merges(rows)
+    assert [r.texts.get("sasaran_kegiatan") for r in rows] == ["S1", "S1", "S3", "S3"]
+
+
+@pytest.mark.parametrize("kind", ["top", "middle"])
+def test_a_sasaran_at_the_top_or_centred_in_its_own_row_is_carried_down(kind: str) -> None:
+    from extractor.merge_align import place_floating_merges
+
+    rows = _rows(kind)
+    place_floating_merges(rows)  # nothing moves: layout carries each text down
+    assert [r.texts.get("sasaran_kegiatan") for r in rows] == [None, "S1", None, "S3"]

@@ -268,6 +268,9 @@ def body_row(
             fills,
             page,
         )
+        if glyphs_of.get(key):
+            gs = glyphs_of[key]
+            cell.text_span = (min(g.top for g in gs), max(g.bottom for g in gs))
         if key[0] != key[1]:
             cell.doubts.append(STRADDLES_COLUMN)
         elif continued and key[0] in continued and not cell.text:

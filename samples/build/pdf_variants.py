@@ -281,6 +281,24 @@ def tanpa_garis_html() -> DrawnVariant:
     )
 
 
+def tanpa_garis_kaki() -> DrawnVariant:
+    """A borderless table whose cells sit at the foot of their rows, Excel's default
+    vertical alignment: the merged SASARAN stands at the foot of the rows it serves, beside
+    the last of them, and the rows above it show the column empty."""
+    doc = office_doc(
+        "rak-tanpa-garis-kaki",
+        slice(0, 24),
+        ("Kabupaten Sambas", "Sambas"),
+        unit_organisasi="SEKRETARIAT KPU KABUPATEN SAMBAS",
+        tahun=2025,
+        tempat="SAMBAS",
+        tanggal="3 JANUARI 2025",
+        nama="YUSRAN, S.Sos.",
+        sizes=(12, 12),
+    )
+    return doc, replace(BORDERLESS, valign="bottom", mark_valign="bottom")
+
+
 DRAWN: dict[str, Callable[[], DrawnVariant]] = {
     "rak-tanpa-garis": tanpa_garis,
     "rak-garis-putih": garis_putih,
@@ -293,4 +311,5 @@ DRAWN: dict[str, Callable[[], DrawnVariant]] = {
     "rak-tanpa-garis-potret": tanpa_garis_potret,
     "rak-tanpa-garis-word": tanpa_garis_word,
     "rak-tanpa-garis-html": tanpa_garis_html,
+    "rak-tanpa-garis-kaki": tanpa_garis_kaki,
 }

@@ -191,6 +191,7 @@ def test_the_html_shows_where_each_flagged_row_is_printed(
     assert "http://" not in html.replace("http://www.w3.org", "")
 
 
+@pytest.mark.slow  # a long document's every row pictured: 27 s, the fast suite's longest
 def test_crops_of_a_long_document_stay_within_the_budget() -> None:
     from extractor import extract
     from rak.crops import BUDGET_BYTES, row_crops

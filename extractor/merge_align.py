@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from .headings import SASARAN
@@ -26,12 +27,30 @@ if TYPE_CHECKING:
     from .layout import RawRow
 
 TOP, MIDDLE, FOOT = "top", "middle", "foot"
-# Spans agree within this share of the table's one-line height.
-_AGREE = 0.35
-_MIN_VOTES = 2
 
 
-def place_floating_merges(raws: Sequence[RawRow], role: str = SASARAN) -> None:
+@dataclass(frozen=True, slots=True)
+class MergeAlignSettings:
+    """How sure the table's rows must be of their alignment before a text is moved."""
+
+    # Tops, feet or middles agree within this share of the table's one-line height (the
+    # shortest text span it holds): a line's rounding, not a line's step.
+    agree: float = 0.35
+    # So many rows must agree, and more than half of those that tell: one odd row (a cell
+    # set apart by hand) does not move every SASARAN of the document.
+    min_votes: int = 2
+
+    def __post_init__(self) -> None:
+        if not 0 < self.agree < 1 or self.min_votes < 1:
+            raise ValueError("MergeAlignSettings: agree must be in (0, 1), min_votes >= 1")
+
+
+DEFAULT = MergeAlignSettings()
+
+
+def place_floating_merges(
+    raws: Sequence[RawRow], role: str = SASARAN, settings: MergeAlignSettings = DEFAULT
+) -> None:
     """Give each floating ``role`` text of tables without merge marks the rows it is set
     in; tables aligned at the top, or whose alignment their rows do not tell, are left as
     they are (their texts are carried down). A text at the foot serves the rows above it
@@ -40,24 +59,26 @@ def place_floating_merges(raws: Sequence[RawRow], role: str = SASARAN) -> None:
     rows = list(raws)
     if not any(role in r.blank for r in rows) or not all(r.spans and r.band for r in rows):
         return  # nothing floats, or the reader did not say where texts stand
-    alignment = _alignment(rows, role)
+    alignment = _alignment(rows, role, settings)
     if alignment == FOOT:
-        _place(rows, role, FOOT)
+        _place(rows, role, FOOT, settings)
     elif alignment == MIDDLE:
         start = 0
         while start < len(rows):
             end = start + 1
             while end < len(rows) and rows[end].table == rows[start].table:
                 end += 1
-            _place(rows[start:end], role, MIDDLE)
+            _place(rows[start:end], role, MIDDLE, settings)
             start = end
 
 
-def _place(rows: list[RawRow], role: str, alignment: str) -> None:
+def _place(
+    rows: list[RawRow], role: str, alignment: str, settings: MergeAlignSettings
+) -> None:
     holders = [i for i, r in enumerate(rows) if role in r.texts and role in r.spans]
     if not holders:
         return
-    if alignment == MIDDLE and all(_centred_in_row(rows[i], role) for i in holders):
+    if alignment == MIDDLE and all(_centred_in_row(rows[i], role, settings) for i in holders):
         # Every text in the middle of its own row: each may be a row's own cell, centred
         # as the others are (an odd run centred on its middle row looks the same; a run
         # of even length, centred on a row boundary, tells a merge).
@@ -77,11 +98,11 @@ def _place(rows: list[RawRow], role: str, alignment: str) -> None:
         first = last + 1
 
 
-def _centred_in_row(row: RawRow, role: str) -> bool:
+def _centred_in_row(row: RawRow, role: str, settings: MergeAlignSettings) -> bool:
     top, foot = row.spans[role]
     band_top, band_foot = row.band  # type: ignore[misc]
     line = min(b - t for t, b in row.spans.values())
-    return abs((top + foot) / 2 - (band_top + band_foot) / 2) <= _AGREE * line
+    return abs((top + foot) / 2 - (band_top + band_foot) / 2) <= settings.agree * line
 
 
 def _middle_end(
@@ -96,14 +117,14 @@ def _middle_end(
     )
 
 
-def _alignment(rows: list[RawRow], role: str) -> str:
+def _alignment(rows: list[RawRow], role: str, settings: MergeAlignSettings) -> str:
     """TOP, MIDDLE or FOOT: what the table's rows with cells of different heights agree on;
     TOP when they do not tell."""
     heights = [b - t for r in rows for t, b in r.spans.values() if b > t]
     if not heights:
         return TOP
     line = min(heights)
-    tol = _AGREE * line
+    tol = settings.agree * line
     votes: Counter[str] = Counter()
     for r in rows:
         spans = [s for k, s in r.spans.items() if k != role]
@@ -121,6 +142,6 @@ def _alignment(rows: list[RawRow], role: str) -> str:
     if not votes:
         return TOP
     best, count = votes.most_common(1)[0]
-    if count < _MIN_VOTES or 2 * count <= sum(votes.values()):
+    if count < settings.min_votes or 2 * count <= sum(votes.values()):
         return TOP
     return best

@@ -142,6 +142,7 @@ class ScanSettings:
     unruled_ascent: float = 0.8  # share of the em above the baseline (Latin text faces)
     unruled_run_text: float = 0.6  # ink this near (text heights) to the side is one run
     unruled_space_cap: float = 1.0  # word gaps up to this (ems) measure the word space
+    unruled_space_em: float = 0.25  # ... and a page with no such gap: a text face's space
 
     # -- dust next to writing (``ocr_specks``); shares of the line's body height
     speck_body: float = 0.4  # a blob no larger than this may be dust

@@ -301,7 +301,7 @@ def _space_em(lines: Iterable[list[PageWord]], em: float, settings: ScanSettings
             gap = (b.box[0] - a.box[2]) / em
             if 0 < gap <= settings.unruled_space_cap:
                 gaps.append(gap)
-    return median(gaps) if gaps else settings.unruled_space_cap / 4
+    return median(gaps) if gaps else settings.unruled_space_em
 
 
 def _with_spaces(

@@ -62,7 +62,13 @@ def place_floating_merges(
     alignment = _alignment(rows, role, settings)
     if alignment == FOOT:
         _place(rows, role, FOOT, settings)
-    elif alignment == MIDDLE:
+    elif alignment == MIDDLE and not all(
+        _centred_in_row(r, role, settings) for r in rows if role in r.texts and role in r.spans
+    ):
+        # Some text stands off the middle of its own row: the document merges its SASARAN
+        # cells (a run of even length is centred on a row boundary). Where every text is
+        # in the middle of its own row, each may be a row's own cell, centred as the others
+        # are (an odd run centred on its middle row looks the same), and nothing moves.
         start = 0
         while start < len(rows):
             end = start + 1
@@ -77,11 +83,6 @@ def _place(
 ) -> None:
     holders = [i for i, r in enumerate(rows) if role in r.texts and role in r.spans]
     if not holders:
-        return
-    if alignment == MIDDLE and all(_centred_in_row(rows[i], role, settings) for i in holders):
-        # Every text in the middle of its own row: each may be a row's own cell, centred
-        # as the others are (an odd run centred on its middle row looks the same; a run
-        # of even length, centred on a row boundary, tells a merge).
         return
     first = 0
     for n, i in enumerate(holders):

@@ -36,6 +36,9 @@ SAMPLES_SHOWN = {
     "rak-tanpa-garis-html": "chromium: HTML table without borders, cells centred",
     # Before: 6 rows of 24 wrong (each SASARAN given to the rows after it).
     "rak-tanpa-garis-kaki": "chromium: cells at the foot of their rows, SASARAN merged",
+    # Before: 8 rows of 28 wrong (rows joined where a centred merged SASARAN stands at
+    # their break; a run of three centred on its middle row carried down from the page before).
+    "rak-tanpa-garis-tengah": "chromium: cells centred, SASARAN merged, Liberation Serif",
 }
 PAGE = (842.0, 595.0)
 

@@ -41,7 +41,7 @@ from .pdf_columns import (
 )
 from .pdf_header import HeaderBand, find_header
 from .pdf_page import Box, Fill, Glyph
-from .pdf_rows import RowSplit, baseline, columns_of, run_ons, split_rows
+from .pdf_rows import RowSplit, baseline, columns_of, part_lines, run_ons, split_rows
 from .pdf_settings import DEFAULT_PDF_TEXT, BorderlessSettings, PdfTextSettings
 from .pdf_text import Word, line_words, page_advance, split_at_gaps
 
@@ -108,14 +108,16 @@ def aligned_table(
     band, start, end, cols = found
     body = pg.words[start : end + 1]
     text_cols = _text_columns(body, cols)
+    across = {id(body[i][0]) for i in cols.straddlers if i < len(body) and body[i]}
+    body, origin = part_lines(body, cols.bounds, pg.size, text_cols, bl)
     split = split_rows(body, cols.bounds, pg.size, text_cols, pg.space, bl)
     starts = _trim_tail(body, split.starts, bl)
     if len(starts) < len(split.starts):
-        end = start + split.starts[len(starts)] - 1
-        body = pg.words[start : end + 1]
+        cut = split.starts[len(starts)]
+        end = start + origin[cut] - 1
+        body = body[:cut]
         split = replace(split, starts=starts)
     groups, continued = _row_lines(body, split, cols, text_cols, pg.space)
-    across = {id(body[i][0]) for i in cols.straddlers if i < len(body) and body[i]}
     rows: list[list[Cell]] = []
     if band is not None:
         rows.extend(header_rows(band, pg.size, cols.bounds, fills, page, bl))

@@ -121,6 +121,71 @@ def _has_text(ws: list[Word], bounds: list[float], text_columns: set[int]) -> bo
     return any(c in text_columns for c in columns_of(ws, bounds))
 
 
+def _off_grid(
+    body: list[list[Word]],
+    pitches: list[float],
+    bounds: list[float],
+    text_columns: set[int],
+    floor: float,
+) -> bool:
+    """Text lines closer than a line step: cells set at other heights (centred)."""
+    return any(
+        p < floor
+        and _has_text(body[i], bounds, text_columns)
+        and _has_text(body[i + 1], bounds, text_columns)
+        for i, p in enumerate(pitches)
+    )
+
+
+def part_lines(
+    body: list[list[Word]],
+    bounds: list[float],
+    size: float,
+    text_columns: set[int],
+    settings: BorderlessSettings,
+) -> tuple[list[list[Word]], list[int]]:
+    """The body's lines, a line parted where its columns' texts stand at two heights; with
+    each line's index in ``body``.
+
+    Lines were gathered across the page with a tolerance for text set a little off its
+    neighbours. In a table of vertically centred cells that gathers the last line of one
+    row's cell and the first line of the next row's merged cell when they happen to stand
+    a point apart, and no row break between the two could be drawn. Only such tables
+    (text lines off the line grid) are parted; a top-aligned table keeps its lines.
+    """
+    identity = list(range(len(body)))
+    ys = [baseline(ws) for ws in body]
+    pitches = [b - a for a, b in zip(ys, ys[1:])]
+    if not _off_grid(body, pitches, bounds, text_columns, settings.min_pitch * size):
+        return body, identity
+    gap = settings.part_gap * size
+    out: list[list[Word]] = []
+    origin: list[int] = []
+    for i, ws in enumerate(body):
+        by_col = columns_of(ws, bounds)
+        levels = sorted(baseline(v) for c, v in by_col.items() if c in text_columns)
+        heights: list[list[float]] = []
+        for y in levels:
+            if heights and y - heights[-1][-1] <= gap:
+                heights[-1].append(y)
+            else:
+                heights.append([y])
+        if len(heights) <= 1:
+            out.append(ws)
+            origin.append(i)
+            continue
+        centres = [median(h) for h in heights]
+        parts: list[list[Word]] = [[] for _ in heights]
+        for cws in by_col.values():
+            y = baseline(cws)
+            k = min(range(len(centres)), key=lambda k: abs(centres[k] - y))
+            parts[k].extend(cws)
+        for part in parts:
+            out.append(sorted(part, key=lambda w: w.x0))
+            origin.append(i)
+    return out, origin
+
+
 def split_rows(
     body: list[list[Word]],
     bounds: list[float],
@@ -147,6 +212,14 @@ def split_rows(
         return RowSplit(list(range(n)), 0.0, None, True)
     leading = min(steps)
     labels = _structure(body, bounds, text_columns, space)
+    centred = _off_grid(body, pitches, bounds, text_columns, floor)
+    by_column = _column_lines(body, bounds, text_columns, forced)
+    column_steps = [
+        b - a for lines in by_column.values() for (_, a), (_, b) in zip(lines, lines[1:])
+    ]
+    column_leading = min((p for p in column_steps if p >= floor), default=0.0)
+    if centred and 0.0 < column_leading <= settings.max_leading * size:
+        return _split_centred(body, pitches, by_column, column_leading, forced, size, settings)
     if leading > settings.max_leading * size:
         # No two lines are close enough to share a cell: every line step is a row.
         threshold: float | None = floor
@@ -158,12 +231,6 @@ def split_rows(
         if not above:
             # Text lines off the line grid (a pitch shorter than a line) come from cells
             # centred vertically: where a cell's text starts then says nothing of rows.
-            centred = any(
-                p < floor
-                and _has_text(body[i], bounds, text_columns)
-                and _has_text(body[i + 1], bounds, text_columns)
-                for i, p in enumerate(pitches)
-            )
             breaks = [lab == OPENS and not centred for lab in labels]
             threshold = None
             guessed = True
@@ -179,11 +246,85 @@ def split_rows(
     next_line = max(within, default=leading) + settings.row_jump_ratio * leading
     if leading > settings.max_leading * size:
         next_line = 0.0  # no cell has two lines
+    return RowSplit(_starts(breaks, forced), leading, threshold, guessed, next_line)
+
+
+def _starts(breaks: list[bool], forced: set[int]) -> list[int]:
     starts = [0]
-    for i in range(1, n):
+    for i in range(1, len(breaks) + 1):
         if breaks[i - 1] or i in forced or (i - 1) in forced:
             starts.append(i)
-    return RowSplit(starts, leading, threshold, guessed, next_line)
+    return starts
+
+
+def _column_lines(
+    body: list[list[Word]], bounds: list[float], text_columns: set[int], skip: set[int]
+) -> dict[int, list[tuple[int, float]]]:
+    """Each text column's own lines, top down: (line index, the column's baseline there),
+    the lines in ``skip`` (the column-number row) left out. A line of the body gathers
+    words of several columns set at slightly different heights (cells centred
+    vertically); a column's own words give its true line step."""
+    out: dict[int, list[tuple[int, float]]] = {}
+    for i, ws in enumerate(body):
+        if i in skip:
+            continue
+        for c, cws in columns_of(ws, bounds).items():
+            if c in text_columns:
+                out.setdefault(c, []).append((i, baseline(cws)))
+    return out
+
+
+def _split_centred(
+    body: list[list[Word]],
+    pitches: list[float],
+    by_column: dict[int, list[tuple[int, float]]],
+    leading: float,
+    forced: set[int],
+    size: float,
+    settings: BorderlessSettings,
+) -> RowSplit:
+    """Rows of a table whose cells are centred vertically, from each column's own lines.
+
+    Centred cells interleave: the lines of short cells stand between the lines of tall
+    ones, half a line off, and a merged SASARAN centred over two rows stands right where
+    they part, so no pitch of the whole body shows the break. In one column, though,
+    the lines of one cell are one leading apart, and two lines further apart belong to two
+    cells: somewhere between them a row ends. Each such gap is an interval of line
+    boundaries that must hold a break. Each interval, earliest end first, takes the
+    boundary inside it that the most columns leave open (a gap there) and the fewest carry
+    on across (a cell's lines either side: a tall cell of the row, or a merged cell), unless
+    more columns carry on there than part (an empty paragraph inside one cell). A band
+    across the whole body wider than a line step is a break as well.
+    """
+    threshold = leading + max(settings.row_jump * size, settings.row_jump_ratio * leading)
+    n = len(pitches)
+    gaps = [0] * n  # columns whose two lines either side of the boundary are two cells
+    carry = [0] * n  # columns whose cell goes on across the boundary
+    intervals: list[tuple[int, int]] = []
+    for lines in by_column.values():
+        for (i, a), (j, b) in zip(lines, lines[1:]):
+            if b - a > threshold:
+                intervals.append((i, j - 1))
+                for k in range(i, j):
+                    gaps[k] += 1
+            else:
+                for k in range(i, j):
+                    carry[k] += 1
+    breaks = [p > threshold for p in pitches]
+    weak = False
+    for first, last in sorted(intervals, key=lambda iv: (iv[1], iv[0])):
+        if any(breaks[first : last + 1]):
+            continue
+        best = max(range(first, last + 1), key=lambda k: (gaps[k] - carry[k], -k))
+        margin = gaps[best] - carry[best]
+        if margin > 0:
+            breaks[best] = True
+            weak = weak or margin == 1
+        else:
+            weak = True
+    within = [p for p, b in zip(pitches, breaks) if not b and p >= settings.min_pitch * size]
+    next_line = max(max(within, default=leading), leading) + settings.row_jump_ratio * leading
+    return RowSplit(_starts(breaks, forced), leading, threshold, weak, next_line)
 
 
 def _token(text: str) -> str:

@@ -103,6 +103,10 @@ class BorderlessSettings:
     # Vertical pitches (baseline to baseline) below this many font sizes are lines of
     # cells set at other heights (a vertically centred cell), never a line step.
     min_pitch: float = 0.85
+    # In such a table, text of two columns on one line whose baselines lie further apart
+    # than this share of the font size are two lines (cells of two rows side by side, half
+    # a line off); programs place text to a hundredth of a point.
+    part_gap: float = 0.05
     # Lines whose font size is within this share of the body's measure the leading.
     size_spread: float = 0.1
     # A pitch above this many font sizes is never the next line of the same cell.
@@ -146,6 +150,7 @@ class BorderlessSettings:
                 "straddle_share": (0.0, 0.5),
                 "narrow_share": (0.1, 0.9),
                 "min_pitch": (0.3, 1.0),
+                "part_gap": (0.0, 0.5),
                 "size_spread": (0.0, 0.5),
                 "max_leading": (1.2, 4.0),
                 "row_jump": (0.01, 1.0),

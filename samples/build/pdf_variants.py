@@ -299,6 +299,31 @@ def tanpa_garis_kaki() -> DrawnVariant:
     return doc, replace(BORDERLESS, valign="bottom", mark_valign="bottom")
 
 
+def tanpa_garis_tengah() -> DrawnVariant:
+    """A borderless table of vertically centred cells with SASARAN merged over its rows, a
+    browser's default: the lines of short cells stand half a line off the tall ones', and
+    the merged text sits where its rows part, so no gap across the whole body shows the
+    row break."""
+    doc = office_doc(
+        "rak-tanpa-garis-tengah",
+        slice(20, 48),
+        ("Kabupaten Ketapang", "Ketapang"),
+        unit_organisasi="SEKRETARIAT KPU KABUPATEN KETAPANG",
+        tahun=2025,
+        tempat="KETAPANG",
+        tanggal="6 JANUARI 2025",
+        nama="RUSDIANSYAH, S.E.",
+        sizes=(10, 9, 9),
+    )
+    return doc, replace(
+        BORDERLESS,
+        valign="middle",
+        mark_valign="middle",
+        font_family="Liberation Serif",
+        font_pt=8.0,
+    )
+
+
 DRAWN: dict[str, Callable[[], DrawnVariant]] = {
     "rak-tanpa-garis": tanpa_garis,
     "rak-garis-putih": garis_putih,
@@ -312,4 +337,5 @@ DRAWN: dict[str, Callable[[], DrawnVariant]] = {
     "rak-tanpa-garis-word": tanpa_garis_word,
     "rak-tanpa-garis-html": tanpa_garis_html,
     "rak-tanpa-garis-kaki": tanpa_garis_kaki,
+    "rak-tanpa-garis-tengah": tanpa_garis_tengah,
 }

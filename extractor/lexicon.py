@@ -88,7 +88,7 @@ class LexiconSettings:
             raise ValueError("max_edit_share must be in (0, 0.5]")
 
 
-def _prefix_forms(a: str, b: str) -> bool:
+def is_prefix_form(a: str, b: str) -> bool:
     """Two forms of one word by their prefixes ("perundangan", "berundangan")."""
     return a[:2] in _PREFIXES and b[:2] in _PREFIXES
 
@@ -131,7 +131,16 @@ def _dictionaries() -> tuple[Any, ...]:
 def in_dictionary(word: str) -> bool:
     """Whether a dictionary knows ``word`` as written, in small letters or capitalised."""
     forms = dict.fromkeys((word, word.lower(), word.capitalize()))
-    return any(d.spell(f) for d in _dictionaries() for f in forms)
+    return any(_spells(d, f) for d in _dictionaries() for f in forms)
+
+
+def _spells(dictionary: Any, word: str) -> bool:
+    """A word the dictionary's own encoding cannot hold (en_US is Latin-1: a curly quote
+    OCR read) is no word of it; hunspell raises rather than say so."""
+    try:
+        return bool(dictionary.spell(word))
+    except UnicodeError:
+        return False
 
 
 def dictionaries_installed() -> bool:
@@ -180,7 +189,7 @@ class Vocabulary:
             apart = [i for i, (a, b) in enumerate(zip(folded, other)) if a != b]
             if len(apart) > edits:
                 continue
-            if max(apart) < 2 and _prefix_forms(folded, other):
+            if max(apart) < 2 and is_prefix_form(folded, other):
                 continue
             return other
         return self._look_alike(folded)
@@ -194,7 +203,7 @@ class Vocabulary:
         for i, ch in enumerate(folded):
             for other in _ALIKE.get(ch, ()):
                 candidate = folded[:i] + other + folded[i + 1 :]
-                if i < 2 and _prefix_forms(folded, candidate):
+                if i < 2 and is_prefix_form(folded, candidate):
                     continue
                 if in_dictionary(candidate):
                     return candidate

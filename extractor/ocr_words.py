@@ -5,8 +5,15 @@ Tesseract reads a blurred "l" as "i", "ri" as "n", "g" as "y", and drops the hyp
 which repeats its vocabulary (sasaran, indikator, units, "Kabupaten Kubu Raya") on every
 page. A word is replaced only by a spelling that differs from it by one such confusion and
 that the document itself supports more strongly: more often, or in cells read more surely.
-No outside word list is consulted, so names and local terms are never "corrected" into
-something the page does not say. Born-digital text is never touched.
+Born-digital text is never touched.
+
+Where hunspell's dictionaries are installed (``extractor.lexicon``) a second, narrower
+mend reaches the slips the document does not repeat ("dilakuxan", "Parcisipasi",
+"wak.u", "!aporan"): a word no dictionary knows, written once, one look-alike glyph away
+from exactly one spelling that the document writes more or, for a long word in small
+letters, that the dictionary knows. A word a dictionary knows is never changed this way
+("cepat" stays beside "tepat"), nor one in capitals (an acronym); a capitalised word (a
+name: "Sanggau" is one glyph from "sanggan") only to what the document writes.
 """
 
 from __future__ import annotations
@@ -17,6 +24,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .grid import Cell
+from .lexicon import LOOK_ALIKE, in_dictionary, is_prefix_form
 
 # Pairs of glyph strings print OCR confuses, either way round (compared case-folded).
 CONFUSIONS: tuple[tuple[str, str], ...] = (
@@ -38,12 +46,38 @@ _CASELESS = "lIi1|"  # glyphs whose capital and small forms OCR cannot tell apar
 _SIMPLE = re.compile(r"[^\W\d_]+")
 
 
+# Glyphs print OCR reads for one another, for the dictionary-gated mend: the look-alike
+# letters the lexicon searches, the confusions above, and c for t (a t's stem broken off).
+ALIKE: tuple[tuple[str, str], ...] = (
+    *((p[0], p[1]) for p in LOOK_ALIKE),
+    *((a, b) for a, b in CONFUSIONS if len(a) == len(b) == 1),
+    ("c", "t"),
+)
+# Punctuation a broken or faint letter is read as, inside a word ("wak.u", "!aporan"),
+# and the letters it stands for: thin upright letters, whose stem or dot went missing.
+_STANDS_FOR = {".": "tilf", "!": "lit", "|": "lit", ":": "il", ";": "il", "'": "lit",
+               "’": "lit", "‘": "lit", "`": "lit"}  # fmt: skip
+_LETTERLIKE = "".join(_STANDS_FOR)
+_LETTERLIKE_WORD = re.compile(
+    rf"(?<![\w{re.escape(_LETTERLIKE)}])"
+    rf"(?:[a-z]+[{re.escape(_LETTERLIKE)}][a-z]+|[{re.escape(_LETTERLIKE)}][a-z]{{3,}})"
+    rf"(?![\w{re.escape(_LETTERLIKE)}])"
+)
+
+
 @dataclass(frozen=True, slots=True)
 class WordSettings:
     min_letters: int = 4  # shorter words differ by one letter too often to be told apart
     # A spelling must be this many times better supported than the one it replaces.
     margin: float = 1.0
     confusions: tuple[tuple[str, str], ...] = CONFUSIONS
+    # The dictionary-gated mend (see the module docstring): the glyph pairs it tries, the
+    # letters a word needs before the dictionary alone may name its spelling (short terms
+    # a dictionary lacks, "monev", "diklat", have a dictionary word one glyph away), and
+    # the support (one cell read surely) above which a word is the document's own.
+    alike: tuple[tuple[str, str], ...] = ALIKE
+    min_dictionary_letters: int = 7
+    written_once: float = 1.0
 
 
 @dataclass(slots=True)
@@ -146,6 +180,47 @@ class WordMender:
         self._cache[folded] = best
         return best
 
+    def _known_alike(self, word: str) -> str | None:
+        """The one spelling a look-alike glyph away from ``word`` that the document writes
+        more, or else that a dictionary knows; None for a word a dictionary knows, the
+        document writes again, or that lies near no such spelling or near several."""
+        folded = word.casefold()
+        st = self.settings
+        own = self._support.words.get(folded, 0.0)
+        if (
+            word.isupper()
+            or len(folded) < st.min_letters
+            or own > st.written_once
+            or in_dictionary(folded)
+        ):
+            return None
+        # The dictionary alone names a spelling only for a long word in small letters: a
+        # capital opens a name ("Sanggau" is one glyph from "sanggan") or a cell, and a
+        # name is only mended to what the document writes.
+        dictionary = len(folded) >= st.min_dictionary_letters and not word.lstrip(
+            _LETTERLIKE
+        )[:1].isupper()
+        written: set[str] = set()
+        known: set[str] = set()
+        for i, ch in enumerate(folded):
+            if ch in _STANDS_FOR:
+                letters = _STANDS_FOR[ch]
+            else:
+                letters = "".join(b if ch == a else a for a, b in st.alike if ch in (a, b))
+            for letter in letters:
+                v = folded[:i] + letter + folded[i + 1 :]
+                if i < 2 and is_prefix_form(folded, v):
+                    continue
+                if self._support.words.get(v, 0.0) > own * st.margin:
+                    written.add(v)
+                elif dictionary and in_dictionary(v):
+                    known.add(v)
+        if len(written) == 1:
+            return written.pop()
+        if not written and len(known) == 1:
+            return known.pop()
+        return None
+
     def _case_of(self, found: str, better: str) -> str:
         """The slip's own capitalisation, unless its first letter was misread as a glyph that
         looks the same in either case ("lnformasi": l for I or i): then as the document
@@ -164,9 +239,19 @@ class WordMender:
             found = m.group(0)
             better = self._better(found)
             if better == found.casefold():
-                return found
+                alike = self._known_alike(found)
+                if alike is None:
+                    return found
+                better = alike
             return _cased(better, self._case_of(found, better))
 
+        def letterlike(m: re.Match[str]) -> str:
+            found = m.group(0)
+            better = self._known_alike(found)
+            return found if better is None else _cased(better, _case(found.lstrip(_LETTERLIKE)))
+
+        text = self._rejoin(text)
+        text = _LETTERLIKE_WORD.sub(letterlike, text)
         text = _WORD.sub(word, text)
         return self._trailing_stop(self._separators(text))
 
@@ -188,8 +273,11 @@ class WordMender:
                 continue
             if sep == " ":
                 choice = "-"
-            elif glued and (sep == "-" or (sep == "." and n.group(0)[:1].islower())):
+            elif glued and sep == "." and n.group(0)[:1].islower():
                 # A stop before a capital is an abbreviation's ("Kab.Kubu", "S.Pd").
+                choice = " "
+            elif glued and sep == "-" and not self._compound(a, b):
+                # A hyphen this text put back ("perundang-undangan") stays.
                 choice = " "
             else:
                 continue
@@ -202,6 +290,26 @@ class WordMender:
                 last = n.start()
         out.append(text[last:])
         return "".join(out)
+
+    def _rejoin(self, text: str) -> str:
+        """A hyphen OCR lost between two words where the first is no word and the
+        hyphenated whole is one ("perundang undangan"; hunspell takes any two words joined
+        by a hyphen for a word, so "tata kelola" keeps its space). Done first, so that the
+        half is not mended into a word of its own ("perindang")."""
+        out, last = [], 0
+        for m, n, sep in _neighbours(text):
+            if sep == " " and self._compound(m.group(0), n.group(0)):
+                out.append(text[last : m.end()] + "-")
+                last = n.start()
+        out.append(text[last:])
+        return "".join(out)
+
+    def _compound(self, a: str, b: str) -> bool:
+        return (
+            len(a) >= self.settings.min_letters
+            and not in_dictionary(a)
+            and in_dictionary(f"{a}-{b}")
+        )
 
     def _trailing_stop(self, text: str) -> str:
         """A stop after a cell's last word ("75%.") that the document, writing the same

@@ -13,7 +13,13 @@ import pytest
 from checks import CheckConfig, run_checks
 from extractor.grid import Grid, Table
 from extractor.layout import build_rows
-from extractor.lexicon import LexiconSettings, Vocabulary, dictionaries_installed, glyph_slips
+from extractor.lexicon import (
+    LexiconSettings,
+    Vocabulary,
+    dictionaries_installed,
+    glyph_slips,
+    in_dictionary,
+)
 from extractor.model import DocumentMeta, RakDocument, Source
 
 from .test_layout import HEAD, SUB, marks, table
@@ -116,3 +122,10 @@ def test_the_same_words_typed_carry_no_doubt() -> None:
     assert all(r.alasan == [] and r.keyakinan == 1.0 for r in doc.rows)
     rules = {f.rule for f in run_checks(doc, CheckConfig())}
     assert not rules & {"low-confidence", "layout-uncertain"}
+
+
+def test_a_word_outside_a_dictionarys_encoding_is_unknown_not_an_error() -> None:
+    # en_US is Latin-1: a curly quote or an Indonesian word OCR read with one is no word.
+    assert not in_dictionary("Pendidikan‘")
+    assert not in_dictionary("“logistik")
+    assert in_dictionary("logistik")

@@ -150,3 +150,39 @@ def test_a_slip_in_the_first_letter_takes_the_document_s_capitals() -> None:
     mend_cells(cs)
     assert cs[2].text == "Data dan Informasi"  # l or I: the document's capitals
     assert cs[5].text == "penyediaan logistik pemilu"  # f is small: so was the l
+
+
+def test_a_slip_no_cell_repeats_is_mended_to_its_one_known_look_alike() -> None:
+    # Written once, known to no dictionary, one look-alike glyph from one spelling the
+    # document writes ("Partisipasi") or, for a long word in small letters, that hunspell
+    # knows ("dilakukan", "laporan", "waktu" where a t's stem broke off into a stop).
+    pelaksana = "Subbagian Teknis Penyelenggaraan Pemilu, Partisipasi dan Hubungan Masyarakat"
+    cs = cells(
+        pelaksana,
+        pelaksana,
+        "tepat waktu",
+        "Parcisipasi",
+        "kegiatan yang dilakuxan",
+        "penyusunan !aporan",
+        "tepat wak.u",
+        "sesuai Peraturan Perundang Undangan",
+    )
+    assert mend_cells(cs) == 5
+    assert [c.text for c in cs[3:]] == [
+        "Partisipasi",
+        "kegiatan yang dilakukan",
+        "penyusunan laporan",
+        "tepat waktu",
+        "sesuai Peraturan Perundang-Undangan",
+    ]
+
+
+def test_known_words_names_and_ambiguous_slips_are_not_mended_from_the_dictionary() -> None:
+    # "cepat" is a word (one glyph from the document's "tepat"); "Sanggau" is a name one
+    # glyph from the dictionary's "sanggan"; "fembaga" is one glyph from both "lembaga" and
+    # "tembaga"; "tata kelola" is two words, though hunspell takes "tata-kelola" too.
+    texts = ("tepat waktu", "tepat waktu", "cepat dan akurat", "KPU Kabupaten Sanggau",
+             "fembaga masyarakat", "tata kelola")  # fmt: skip
+    cs = cells(*texts)
+    assert mend_cells(cs) == 0
+    assert tuple(c.text for c in cs) == texts

@@ -15,7 +15,8 @@ carry a flag; they are listed apart (an unreadable file exits 2, never a silent 
 Runs:
 
 - ``corpus``: ``../shared/corpus`` read by this checkout's readers (in process), or the
-  JSON outputs of ``../shared/corpus/run.sh OUT`` with ``--outputs OUT``;
+  JSON outputs of ``../shared/corpus/run.sh OUT`` with ``--outputs OUT`` (or of
+  ``benchmarks/old_readers.py COMMIT OUT``: an older commit's readers, today's evidence);
 - ``samples``: the committed samples (``samples/``) against their specs' expected rows;
 - ``hard``: samples drawn here at the settings where readers fail (borderless tables with
   tight cell padding and small row gaps, large leading, scans on grey paper at low dpi), from

@@ -20,7 +20,9 @@ from extractor.model import RakDocument, Row
 from .config import CheckConfig
 
 # Codes that say the OCR misread words, not that the layout was misread.
-OCR_CODES = frozenset({"ocr-low", "ocr-suspect", "ocr-unknown-word"})
+OCR_CODES = frozenset(
+    {"ocr-low", "ocr-suspect", "ocr-unknown-word", "ocr-unsure-word", "ocr-mended"}
+)
 UNKNOWN_WORD = "ocr-unknown-word"
 
 # Each code of ``extractor.doubts`` as a person reads it; a code not listed is shown as is.
@@ -49,6 +51,14 @@ REASONS: dict[str, Words] = {
     "ocr-unknown-word": {
         "id": "kata hasil OCR tidak dikenal",
         "en": "a word read by OCR that is no known word",
+    },
+    "ocr-unsure-word": {
+        "id": "kata dibaca OCR dengan ragu dan tidak dikenal kamus",
+        "en": "a word OCR read unsurely that no dictionary knows",
+    },
+    "ocr-mended": {
+        "id": "kata hasil OCR diperbaiki menurut kamus (periksa ejaannya)",
+        "en": "a word read by OCR corrected from the dictionary (check its spelling)",
     },
     "mark-unsure": {
         "id": "tanda centang samar (tinta dekat ambang)",

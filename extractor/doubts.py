@@ -48,3 +48,10 @@ OCR_SUSPECT = "ocr-suspect"  # OCR text with a typical misreading: a stray stop,
 # writes ("Sinvang" beside "Sintang"). Tesseract is sure of such slips; its confidence
 # does not show them.
 OCR_UNKNOWN_WORD = "ocr-unknown-word"
+# A word Tesseract read unsurely that no dictionary knows and the document does not write
+# again ("pengeioaan"): a slip with no known word near it (``extractor.lexicon``).
+OCR_UNSURE_WORD = "ocr-unsure-word"
+# A word OCR read that no dictionary knows, changed to the one dictionary word a glyph
+# away that no cell of the document writes ("dilakuxan": "dilakukan"), or a hyphen put
+# back where the scan lost it ("Perundang Undangan"): most often right, but a guess.
+OCR_MENDED = "ocr-mended"

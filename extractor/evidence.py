@@ -43,7 +43,7 @@ from .headings import (
     heading_match,
     period_label,
 )
-from .lexicon import LexiconSettings, row_suspects
+from .lexicon import LexiconSettings, row_suspects, unsure_slips
 from .marks import MARK_GLYPHS, is_mark_text, is_private_use
 from .model import Kotak, PageDoubt
 
@@ -77,6 +77,8 @@ class EvidenceSettings:
     ocr_low: float = 0.4
     ocr_suspect: float = 0.35
     ocr_unknown_word: float = 0.35
+    ocr_unsure_word: float = 0.35
+    ocr_mended: float = 0.35
     mark_unsure: float = 0.4
     text_in_period: float = 0.45
     mark_in_text: float = 0.25
@@ -252,6 +254,7 @@ def row_boxes(cells: Sequence[Cell]) -> list[Kotak]:
 def join_parts(upper: RawRow, lower: RawRow) -> None:
     """The evidence of a row a page break cut, once its two parts are joined by a guess."""
     upper.doubts = _unique([*upper.doubts, *lower.doubts, D.ROW_JOINED])
+    upper.unsure_words = [*upper.unsure_words, *lower.unsure_words]
     upper.boxes = [*upper.boxes, *lower.boxes]
 
 
@@ -316,15 +319,27 @@ def _confidence_doubts(raws: Sequence[RawRow], settings: EvidenceSettings) -> No
             raw.doubts = _unique([*raw.doubts, D.OCR_LOW])
 
 
-def _word_doubts(raws: Sequence[RawRow], settings: EvidenceSettings) -> None:
-    """OCR'd rows holding a word nobody writes: a slip Tesseract was sure of."""
-    ocr = [r for r in raws if r.confidence is not None]
+def _ocr_pages(grid: Grid) -> set[int]:
+    """Pages read from a picture. A scan without ruling is read as a born-digital page is,
+    from the glyphs OCR found (``ocr_unruled``): its cells carry no confidence, and its
+    words are judged as OCR's all the same."""
+    return {v.page for v in grid.seen if v.method.startswith("ocr")}
+
+
+def _word_doubts(raws: Sequence[RawRow], settings: EvidenceSettings, pages: set[int]) -> None:
+    """OCR'd rows holding a word nobody writes: a slip Tesseract was sure of, or one it was
+    unsure of that no dictionary knows."""
+    ocr = [r for r in raws if r.confidence is not None or r.page in pages]
     if not ocr:
         return
-    suspects = row_suspects([list(r.texts.values()) for r in ocr], settings.lexicon)
-    for raw, words in zip(ocr, suspects):
+    rows = [list(r.texts.values()) for r in ocr]
+    suspects = row_suspects(rows, settings.lexicon)
+    unsure = unsure_slips(rows, (w for r in ocr for w in r.unsure_words), settings.lexicon)
+    for raw, words, slips in zip(ocr, suspects, unsure):
         if words:
             raw.doubts = _unique([*raw.doubts, D.OCR_UNKNOWN_WORD])
+        if slips:
+            raw.doubts = _unique([*raw.doubts, D.OCR_UNSURE_WORD])
 
 
 def _starts_lower(text: str) -> bool:
@@ -407,7 +422,7 @@ def assess(
 ) -> Assessment:
     """Every row's keyakinan and reasons, and the pages whose layout itself is in doubt."""
     _confidence_doubts(raws, settings)
-    _word_doubts(raws, settings)
+    _word_doubts(raws, settings, _ocr_pages(grid))
     _split_doubts(raws)
     tables = _table_codes(grid, raws, settings)
     keyakinan: list[float] = []

@@ -62,6 +62,9 @@ class Cell:
     # Why the reader doubts this cell (codes of ``extractor.doubts``); layout turns them,
     # with its own evidence, into the row's ``keyakinan`` and ``alasan``.
     doubts: list[str] = field(default_factory=list)
+    # The words of ``text`` the OCR read unsurely (``ScanSettings.unsure_word``); the
+    # evidence tells a slip among them from a name by the dictionary and the document.
+    unsure_words: list[str] = field(default_factory=list)
     # Where the file keeps the cell (sheet and cell, table and row), when it says.
     place: Place | None = None
     # Where its text stands inside the row, top and foot, when the reader knows (a

@@ -88,6 +88,8 @@ class RawRow:
     # knows: a borderless table's merged SASARAN is placed by them (``merge_align``).
     spans: dict[str, tuple[float, float]] = field(default_factory=dict)
     band: tuple[float, float] | None = None
+    # The words of its text cells the OCR read unsurely (``Cell.unsure_words``).
+    unsure_words: list[str] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -150,6 +152,7 @@ def _read_row(
     kind: str | None = None
     doubts: list[str] = []
     confs = [c.confidence for c in cells if c.confidence is not None]
+    unsure: list[str] = []
     places: dict[str, Place] = {}
     period_places: list[Place] = []
     background = _shading_is_background(cells, model)
@@ -191,6 +194,7 @@ def _read_row(
                 continued.add(col.role)
             elif text:
                 texts.setdefault(col.role, []).append(text)
+                unsure.extend(cell.unsure_words)
                 if cell.text_span is not None:
                     spans[col.role] = cell.text_span
             else:
@@ -218,6 +222,7 @@ def _read_row(
         place=next((c.place for c in cells if c.place is not None and not c.continued), None),
         spans=spans,
         band=_band(cells),
+        unsure_words=unsure,
     )
 
 

@@ -17,6 +17,11 @@ Tesseract's word confidence does not tell "kornpetensi" from "kompetensi": it re
   Undangan"). A name, an acronym or a local term is unknown to the dictionary too, but has
   no such near neighbour, so it is left alone.
 
+- its reading: a word Tesseract itself read unsurely (``Cell.unsure_words``: well below the
+  confidence it gives the print words it knows) that no dictionary knows and the document
+  does not write again ("pengeioaan" where the page writes no "pengeloaan" to be near).
+  Names and terms are unknown to the dictionary too, but Tesseract reads them surely.
+
 A real word read as another real word ("kena" for "kerja") is not found: no dictionary can
 tell. Only OCR'd text is judged; born-digital text is as the writer typed it.
 
@@ -41,6 +46,7 @@ LANGUAGES = ("id_ID", "en_US")
 
 _WORD = re.compile(r"[^\W\d_]+")
 _SPECK_MARKS = frozenset(".,:;")
+_JOINED = re.compile(r"^[^\W\d_]+(?:[-/][^\W\d_]+)*$")  # words joined by hyphens or slashes
 # Letters print OCR reads for one another (either way round), for the dictionary search.
 LOOK_ALIKE = ("kx", "ft", "li", "lt", "it", "nr", "nu", "uv", "ao", "ec", "eo", "co", "gy",
               "gq", "bh", "bp", "hn", "sz", "vy", "ad")
@@ -78,12 +84,21 @@ class LexiconSettings:
     max_edit_share: float = 0.25
     # A word the document writes this many times (in distinct cells) is its own vocabulary.
     repeated: int = 2
+    # A word written in this many cells is one the page is full of ("yang", "Kabupaten"):
+    # a word only the English dictionary knows one look-alike glyph from it, written in
+    # ``outnumber`` times fewer cells, is a slip of it ("vang" in 2 cells beside "yang" in
+    # 9: a serif y read as v), not an English word. A font misreads the same glyph again,
+    # so the slip need not be a one-off.
+    frequent: int = 5
+    outnumber: int = 3
 
     def __post_init__(self) -> None:
         if self.min_letters < 2 or self.min_alike_letters < self.min_letters:
             raise ValueError("min_letters >= 2 and min_alike_letters >= min_letters")
-        if self.max_edits < 1 or self.repeated < 2:
-            raise ValueError("max_edits >= 1 and repeated >= 2")
+        if self.max_edits < 1 or self.repeated < 2 or self.frequent < self.repeated:
+            raise ValueError("max_edits >= 1, repeated >= 2 and frequent >= repeated")
+        if self.outnumber < 2:
+            raise ValueError("outnumber >= 2: a slip is the rarer of two forms")
         if not 0.0 < self.max_edit_share <= 0.5:
             raise ValueError("max_edit_share must be in (0, 0.5]")
 
@@ -98,18 +113,25 @@ def is_prefix_form(a: str, b: str) -> bool:
 _STRAY_STOP = re.compile(r"[^\W\d_]{3,}\. [a-z]\w*")
 
 
+_CURLY_QUOTES = frozenset("“”")
+
+
 def glyph_slips(text: str) -> list[str]:
-    """The words of ``text`` holding a glyph a typist does not put there."""
+    """The words of ``text`` holding a glyph a typist does not put there, and the quoted
+    words of a text that opens a quote curly and closes it straight (or the other way):
+    a word processor sets every quote of a text one way; OCR reads each on its own."""
     words = []
     for token in text.split():
         if _GLYPH_SLIPS.search(f" {token}"):
             words.append(token)
+    if '"' in text and _CURLY_QUOTES & set(text):
+        words += [t for t in text.split() if '"' in t or _CURLY_QUOTES & set(t)]
     return words + [m.group(0) for m in _STRAY_STOP.finditer(text)]
 
 
 @lru_cache(maxsize=1)
-def _dictionaries() -> tuple[Any, ...]:
-    """The installed hunspell dictionaries, loaded once per process."""
+def _dictionaries() -> tuple[tuple[str, Any], ...]:
+    """The installed hunspell dictionaries with their languages, loaded once per process."""
     try:
         import hunspell
     except ImportError:
@@ -120,7 +142,7 @@ def _dictionaries() -> tuple[Any, ...]:
             base = Path(folder) / lang
             if base.with_suffix(".dic").is_file() and base.with_suffix(".aff").is_file():
                 try:
-                    found.append(hunspell.Hunspell(lang, hunspell_data_dir=folder))
+                    found.append((lang, hunspell.Hunspell(lang, hunspell_data_dir=folder)))
                 except (OSError, ValueError, hunspell.HunspellFilePathError):
                     continue
                 break
@@ -130,8 +152,14 @@ def _dictionaries() -> tuple[Any, ...]:
 @lru_cache(maxsize=50_000)
 def in_dictionary(word: str) -> bool:
     """Whether a dictionary knows ``word`` as written, in small letters or capitalised."""
+    return in_dictionary_of(word, None)
+
+
+@lru_cache(maxsize=50_000)
+def in_dictionary_of(word: str, lang: str | None) -> bool:
+    """Whether the dictionary of ``lang`` (any, for None) knows ``word``."""
     forms = dict.fromkeys((word, word.lower(), word.capitalize()))
-    return any(_spells(d, f) for d in _dictionaries() for f in forms)
+    return any(_spells(d, f) for name, d in _dictionaries() if lang in (None, name) for f in forms)
 
 
 def _spells(dictionary: Any, word: str) -> bool:
@@ -143,8 +171,21 @@ def _spells(dictionary: Any, word: str) -> bool:
         return False
 
 
+def home_dictionary_installed() -> bool:
+    """Whether the Indonesian dictionary is there: a word only English knows can be told."""
+    return any(name == LANGUAGES[0] for name, _ in _dictionaries())
+
+
 def dictionaries_installed() -> bool:
     return bool(_dictionaries())
+
+
+def _pairs(text: str) -> list[tuple[str, str, str]]:
+    """Each two neighbouring words of ``text``, small-lettered, with what stands between
+    them (a space as " ")."""
+    words = list(_WORD.finditer(text))
+    return [(m.group(0).casefold(), text[m.end() : n.start()].strip() or " ",
+             n.group(0).casefold()) for m, n in zip(words, words[1:])]
 
 
 class Vocabulary:
@@ -154,14 +195,24 @@ class Vocabulary:
         self.settings = settings or LexiconSettings()
         counts: Counter[str] = Counter()
         pairs: Counter[tuple[str, str, str]] = Counter()
-        for text in dict.fromkeys(" ".join(t.split()) for t in texts if t.strip()):
-            words = list(_WORD.finditer(text))
-            counts.update(m.group(0).casefold() for m in words)
-            for m, n in zip(words, words[1:]):
-                between = text[m.end() : n.start()].strip() or " "
-                pairs[(m.group(0).casefold(), between, n.group(0).casefold())] += 1
+        texts_all = [" ".join(t.split()) for t in texts if t.strip()]
+        for text in dict.fromkeys(texts_all):
+            counts.update(m.group(0).casefold() for m in _WORD.finditer(text))
+            pairs.update(_pairs(text))
         self.counts = counts
         self.pairs = pairs
+        # The same pairs counted in every cell, copies included: a unit's name written in
+        # twelve rows is one distinct text, but twelve times a typist wrote it so.
+        self.cell_pairs: Counter[tuple[str, str, str]] = Counter()
+        self.cells: Counter[str] = Counter()
+        self.written: Counter[str] = Counter(texts_all)
+        forms: dict[str, Counter[str]] = {}
+        for text, count in self.written.items():
+            forms.setdefault(text.casefold(), Counter())[text] = count
+        self._forms = forms
+        for text in texts_all:
+            self.cells.update({m.group(0).casefold() for m in _WORD.finditer(text)})
+            self.cell_pairs.update(_pairs(text))
         self._known = [w for w, n in counts.items() if self._is_known(w, n)]
 
     def _is_known(self, word: str, count: int) -> bool:
@@ -226,7 +277,29 @@ class Vocabulary:
                     continue
             if not self.known(word) and self.near_known(word) is not None:
                 out.append(word)
+            elif self.foreign_slip(word) is not None:
+                out.append(word)
         return out
+
+    def foreign_slip(self, word: str) -> str | None:
+        """The word the page is full of that ``word`` is a slip of, when only the English
+        dictionary knows ``word`` and one look-alike glyph (``LOOK_ALIKE``) turns it into a
+        word written in ``frequent`` cells and ``outnumber`` times as many as ``word``
+        ("vang": "yang"). An English term a RAK uses ("monitoring", "online") has no such
+        neighbour."""
+        folded = word.casefold()
+        if not home_dictionary_installed() or in_dictionary_of(word, LANGUAGES[0]):
+            return None
+        if not in_dictionary(word):
+            return None
+        least = max(self.settings.frequent,
+                    self.settings.outnumber * max(1, self.cells.get(folded, 0)))
+        for i, ch in enumerate(folded):
+            for other in _ALIKE.get(ch, ()):
+                candidate = folded[:i] + other + folded[i + 1 :]
+                if self.cells.get(candidate, 0) >= least:
+                    return candidate
+        return None
 
     def separator_slips(self, text: str) -> list[str]:
         """Two words with a stop, comma or colon between them ("Peradilan, Umum", "Kubu.
@@ -241,20 +314,64 @@ class Vocabulary:
             here = self.pairs.get((a, sep, b), 0)
             # Strictly more: a document is not consistent in its own punctuation.
             if sep in _SPECK_MARKS:
-                usual = self.pairs.get((a, " ", b), 0)
+                usual = (a, " ", b)
             elif sep == " ":
-                usual = self.pairs.get((a, ".", b), 0)
+                usual = (a, ".", b)
             else:
                 continue
-            if usual > here:
+            # Or a one-off: written in one cell, where the document writes it the usual
+            # way in several ("Subbagian.Hukum" once, "Subbagian Hukum" in every other
+            # row): a merged cell's copies are not one-offs.
+            once = self.cell_pairs.get((a, sep, b), 0) == 1 and self.cell_pairs.get(usual, 0) > 1
+            if self.pairs.get(usual, 0) > here or once:
                 out.append(text[m.start() : n.end()])
         return out
+
+
+    def case_slips(self, text: str) -> list[str]:
+        """The words of a cell written once that another cell writes letter for letter
+        but for their case, in ``repeated`` cells or more ("Data dan informasi" once,
+        "Data dan Informasi" in seven rows): a unit's name or a phrase is copied as it
+        was typed; an I read as l, or a small letter read as a capital, is the OCR's."""
+        text = " ".join(text.split())
+        if self.written.get(text, 0) != 1:
+            return []
+        usual, n = max(self._forms.get(text.casefold(), Counter()).items(), key=lambda kv: kv[1])
+        if n < self.settings.repeated or usual == text:
+            return []
+        return [a for a, b in zip(text.split(), usual.split()) if a != b]
 
 
 def suspect_words(text: str, vocabulary: Vocabulary) -> list[str]:
     """The words of an OCR'd text that read as slips, by their glyphs or their spelling."""
     return list(dict.fromkeys([*glyph_slips(text), *vocabulary.unknown_words(text),
-                               *vocabulary.separator_slips(text)]))
+                               *vocabulary.separator_slips(text),
+                               *vocabulary.case_slips(text)]))
+
+
+def unsure_slips(
+    rows: Sequence[Sequence[str]], unsure: Iterable[str], settings: LexiconSettings | None = None
+) -> list[list[str]]:
+    """For each row (its cell texts), its words that are among the ``unsure`` words (every
+    row's, as Tesseract read them) and read as slips: no dictionary knows them, the document
+    does not write them again; an acronym too ("JDIH" for "JDIIH"): Tesseract reads the
+    ones it is shown surely. A word joined by a hyphen or slash is judged whole first
+    ("perundang-undangan"). A slip in a merged cell shows in every
+    row the cell serves, so every such row gets it."""
+    vocabulary = Vocabulary((t for row in rows for t in row), settings)
+    least = vocabulary.settings.min_letters
+    slips: set[str] = set()
+    for token in unsure:
+        whole = token.strip(".,:;!?()[]\"'“”‘’")
+        if not whole or (_JOINED.match(whole) and in_dictionary(whole)):
+            continue
+        for word in _WORD.findall(whole):
+            if len(word) >= least and not vocabulary.known(word):
+                slips.add(word.casefold())
+    if not slips:
+        return [[] for _ in rows]
+    return [list(dict.fromkeys(w for t in row for w in _WORD.findall(t) if w.casefold() in slips))
+            for row in rows]
 
 
 def row_suspects(

@@ -23,6 +23,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from .doubts import OCR_MENDED
 from .grid import Cell
 from .lexicon import LOOK_ALIKE, in_dictionary, is_prefix_form
 
@@ -165,6 +166,9 @@ class WordMender:
         self.settings = settings or WordSettings()
         self._support = _support(cells, lines)
         self._cache: dict[str, str] = {}
+        # Whether the last ``mend`` changed a word on the dictionary's word alone (no cell
+        # of the document writes the spelling): the text is then a guess a person checks.
+        self.guessed = False
 
     def _better(self, word: str) -> str:
         folded = word.casefold()
@@ -218,6 +222,7 @@ class WordMender:
         if len(written) == 1:
             return written.pop()
         if not written and len(known) == 1:
+            self.guessed = True
             return known.pop()
         return None
 
@@ -250,6 +255,7 @@ class WordMender:
             better = self._known_alike(found)
             return found if better is None else _cased(better, _case(found.lstrip(_LETTERLIKE)))
 
+        self.guessed = False
         text = self._rejoin(text)
         text = _LETTERLIKE_WORD.sub(letterlike, text)
         text = _WORD.sub(word, text)
@@ -301,6 +307,8 @@ class WordMender:
             if sep == " " and self._compound(m.group(0), n.group(0)):
                 out.append(text[last : m.end()] + "-")
                 last = n.start()
+                # Printed "perundang-undangan" or "Perundang - Undangan": the scan lost which.
+                self.guessed = True
         out.append(text[last:])
         return "".join(out)
 
@@ -328,7 +336,8 @@ class WordMender:
 def mend_cells(
     cells: list[Cell], lines: Iterable[str] = (), settings: WordSettings | None = None
 ) -> int:
-    """Mend OCR slips in ``cells`` in place; return how many cell texts changed."""
+    """Mend OCR slips in ``cells`` in place; return how many cell texts changed. A cell
+    mended on the dictionary's word alone carries the ``ocr-mended`` doubt."""
     mender = WordMender(cells, lines, settings)
     changed = 0
     for cell in cells:
@@ -338,4 +347,6 @@ def mend_cells(
         if mended != cell.text:
             cell.text = mended
             changed += 1
+            if mender.guessed and OCR_MENDED not in cell.doubts:
+                cell.doubts.append(OCR_MENDED)
     return changed

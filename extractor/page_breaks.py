@@ -111,6 +111,7 @@ def merge_into(prev: RawRow, raw: RawRow) -> None:
         prev.lainnya[k] = f"{prev.lainnya[k]} {v}" if k in prev.lainnya else v
     prev.extra.extend(raw.extra)
     prev.doubts.extend(d for d in raw.doubts if d not in prev.doubts)
+    prev.unsure_words.extend(raw.unsure_words)
 
 
 def continues_merge(raw: RawRow, role: str, previous_text: str) -> bool:

@@ -19,6 +19,7 @@ from extractor.lexicon import (
     dictionaries_installed,
     glyph_slips,
     in_dictionary,
+    unsure_slips,
 )
 from extractor.model import DocumentMeta, RakDocument, Source
 
@@ -82,11 +83,61 @@ def test_a_speck_read_as_punctuation_between_two_words_the_document_writes_apart
     assert stops.separator_slips("di Kab Kapuas") == ["Kab Kapuas"]  # a stop lost
 
 
+def test_a_one_off_separator_in_a_name_every_other_row_writes_bare() -> None:
+    # One distinct text each, but the unit's name is written in ten rows.
+    words = Vocabulary(["Subbagian Hukum dan SDM"] * 10 + ["Subbagian.Hukum dan SDM"])
+    assert words.separator_slips("Subbagian.Hukum dan SDM") == ["Subbagian.Hukum"]
+    # A merged cell's copies are no one-off: two ways of writing, neither more usual.
+    copies = Vocabulary(["Kubu. Raya Barat"] * 3 + ["Kubu Raya Barat"] * 3)
+    assert copies.separator_slips("Kubu. Raya Barat") == []
+
+
+def test_a_case_slip_of_a_text_other_rows_write() -> None:
+    unit = "Subbagian Perencanaan, Data dan Informasi"
+    words = Vocabulary([unit] * 7 + ["Subbagian Perencanaan, Data dan informasi"])
+    assert words.case_slips("Subbagian Perencanaan, Data dan informasi") == ["informasi"]
+    assert words.case_slips(unit) == []
+    # Two ways, each once: the document's own inconsistency.
+    assert Vocabulary(["data dan Informasi", "data dan informasi"]).case_slips(
+        "data dan informasi") == []
+
+
+def test_a_word_only_english_knows_beside_the_word_the_page_is_full_of() -> None:
+    assert dictionaries_installed()
+    words = Vocabulary([f"laporan yang ke {i}" for i in range(9)] + ["aplikasi vang tepat"])
+    assert words.unknown_words("aplikasi vang tepat") == ["vang"]
+    # Few cells write the neighbour: no telling.
+    few = Vocabulary(["laporan yang ke", "aplikasi vang tepat"])
+    assert few.unknown_words("aplikasi vang tepat") == []
+    assert words.unknown_words("laporan monitoring online") == []
+
+
+def test_quotes_opened_curly_and_closed_straight() -> None:
+    assert glyph_slips('kegiatan “Pendidikan Pemilih" untuk') == ['“Pendidikan', 'Pemilih"']
+    assert glyph_slips("kegiatan “Pendidikan Pemilih” untuk") == []
+    assert glyph_slips('kegiatan "Pendidikan Pemilih" untuk') == []
+
+
+def test_an_unsure_word_no_dictionary_knows_is_a_slip_a_name_read_surely_is_not() -> None:
+    merged = "Melakukan pengeioaan dan pendokumentasian"
+    rows = [[merged, "Subbagian Hukum"], [merged, "Subbag Hupmas"], ["di JDIH", "Subbagian Hukum"]]
+    # Unsure: "pengeioaan" (in two rows: a merged cell's copy), "JDIH", and words the
+    # dictionary knows ("Melakukan", "perundang-undangan" whole); "Hupmas" was read surely.
+    found = unsure_slips(rows, ["pengeioaan", "JDIH", "Melakukan", "perundang-undangan"])
+    assert found == [["pengeioaan"], ["pengeioaan"], ["JDIH"]]
+    # A word the document writes again is its own.
+    assert unsure_slips([["di JDIH"], ["dalam JDIH"]], ["JDIH"]) == [[], []]
+
+
 def test_settings_refuse_a_slip_that_is_no_slip() -> None:
     with pytest.raises(ValueError):
         LexiconSettings(max_edits=0)
     with pytest.raises(ValueError):
         LexiconSettings(max_edit_share=0.9)
+    with pytest.raises(ValueError):
+        LexiconSettings(frequent=1)
+    with pytest.raises(ValueError):
+        LexiconSettings(outnumber=1)
 
 
 def _scan_table(ocr: bool) -> Table:

@@ -51,6 +51,7 @@ class _Placed:
     mark: bool
     shaded: bool
     doubts: list[str] = field(default_factory=list)
+    unsure: list[str] = field(default_factory=list)  # words read less surely than unsure_word
 
 
 @dataclass(slots=True)
@@ -307,7 +308,15 @@ def read_cell(
         shapes.remember(shape)
         return as_mark
     low = [doubts.OCR_LOW] if read.confidence < settings.ocr_low else []
-    return _Placed(box, ReadText(text, read.confidence), False, shaded, low)
+    return _Placed(box, ReadText(text, read.confidence), False, shaded, low,
+                   unsure_words(read, text, settings))
+
+
+def unsure_words(read: ReadText, text: str, settings: ScanSettings) -> list[str]:
+    """The words of the cell's text Tesseract read less surely than ``unsure_word``: the
+    evidence judges them against the dictionary and the document's own words."""
+    kept = set(text.split())
+    return [w for w, conf in read.words if conf < settings.unsure_word and w in kept]
 
 
 def _is_one_line(tight: PxBox, height: float, m: Measures, settings: ScanSettings) -> bool:
@@ -485,6 +494,7 @@ def _table(
                         x1=right,
                         page=number,
                         doubts=list(p.doubts),
+                        unsure_words=list(p.unsure),
                     )
                 )
             elif top < band - tol and bottom > band + tol:

@@ -125,6 +125,11 @@ class ScanSettings:
     reread_scales: tuple[float, ...] = (1.35, 0.8)  # ... at these scales, and voted on
     one_line_text: float = 1.8  # ink no taller than this many text heights is one line
     ocr_low: float = 0.6  # a cell read less surely than this carries the ``ocr-low`` doubt
+    # A word read less surely than this is kept with its cell (``Cell.unsure_words``) for the
+    # evidence to judge: Tesseract reads the print words it knows at 0.89..0.97, names and
+    # terms included; the slips it makes of them ("pengeioaan", "bendistribusian") at 0.45
+    # to 0.8. Below it a word no dictionary knows is a slip (``extractor.evidence``).
+    unsure_word: float = 0.85
     min_line_confidence: float = 0.6  # text outside tables less sure than this is a picture
     band_text: float = 0.4  # cell tops closer than this many text heights share a row band
     gap_row_stroke: float = 3.0  # a row of a text block with no more ink than this many
@@ -188,7 +193,8 @@ class ScanSettings:
             "min_ink_contrast", "print_cut_contrast",
             "faint_ink_contrast",
             "segment_share", "line_share", "min_cell_fill_ratio", "shade_contrast",
-            "shaded_ratio", "sure", "ocr_low", "min_line_confidence", "faint_contrast",
+            "shaded_ratio", "sure", "ocr_low", "unsure_word", "min_line_confidence",
+            "faint_contrast",
             "mark_shape_match", "mark_glyph_ratio", "stamp_fill_ratio", "stamp_roundness",
             "print_dark_contrast", "reach_ink_ratio", "text_em_share", "unruled_ascent",
             "dot_share",

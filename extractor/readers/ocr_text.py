@@ -47,6 +47,9 @@ class ReadText:
     # two blocks side by side on one band are told apart by them.
     x0: float | None = None
     x1: float | None = None
+    # Each word as Tesseract read it, with its own confidence (0..1), where known (``read``):
+    # a slip is most often one word read unsurely in a cell read surely as a whole.
+    words: tuple[tuple[str, float], ...] = ()
 
 
 def tessdata_dir() -> str | None:
@@ -139,7 +142,11 @@ class CellReader:
         lines = [" ".join(ln.split()) for ln in text.splitlines()]
         joined = "\n".join(ln for ln in lines if ln)
         confidence = sum(confs) / len(confs) / 100.0 if confs and joined else 0.0
-        return ReadText(joined, confidence)
+        tokens = joined.split()
+        # Tesseract's words hold no space: its confidences follow the text's words one for
+        # one (its list may also hold words of no text, when the counts differ: not known).
+        words = tuple(zip(tokens, (c / 100.0 for c in confs))) if len(confs) == len(tokens) else ()
+        return ReadText(joined, confidence, words=words)
 
     def read_lines(
         self, crop: Image, m: Measures, settings: ScanSettings, one_line: bool = False

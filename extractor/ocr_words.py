@@ -19,13 +19,13 @@ name: "Sanggau" is one glyph from "sanggan") only to what the document writes.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
 from .doubts import OCR_MENDED
 from .grid import Cell
-from .lexicon import LOOK_ALIKE, in_dictionary, is_prefix_form
+from .lexicon import LOOK_ALIKE, Vocabulary, in_dictionary, is_prefix_form
 
 # Pairs of glyph strings print OCR confuses, either way round (compared case-folded).
 CONFUSIONS: tuple[tuple[str, str], ...] = (
@@ -48,16 +48,24 @@ _SIMPLE = re.compile(r"[^\W\d_]+")
 
 
 # Glyphs print OCR reads for one another, for the dictionary-gated mend: the look-alike
-# letters the lexicon searches, the confusions above, and c for t (a t's stem broken off).
+# letters the lexicon searches, the confusions above, and what Tesseract makes of letters
+# whose thin strokes a 150 dpi scan loses (measured on the corpus's pages scanned).
 ALIKE: tuple[tuple[str, str], ...] = (
     *((p[0], p[1]) for p in LOOK_ALIKE),
-    *((a, b) for a, b in CONFUSIONS if len(a) == len(b) == 1),
+    *CONFUSIONS,
     ("c", "t"),
+    ("r", "i"),  # "anggaian", "infoimasi": an r's arm lost at 150 dpi
+    ("r", "l"),  # "plogram"
+    ("j", "l"),  # "lumlah": a J's hook lost
+    ("ti", "u"),  # "ditindaklanjuu"
+    ("tr", "u"),  # "adminisuasi"
+    ("er", "ci"),  # "kincija", "tcicatat"
+    ("er", "c"),  # "kesejahtcaan"
 )
 # Punctuation a broken or faint letter is read as, inside a word ("wak.u", "!aporan"),
 # and the letters it stands for: thin upright letters, whose stem or dot went missing.
 _STANDS_FOR = {".": "tilf", "!": "lit", "|": "lit", ":": "il", ";": "il", "'": "lit",
-               "’": "lit", "‘": "lit", "`": "lit"}  # fmt: skip
+               "’": "lit", "‘": "lit", "`": "lit", "€": "e", "1": "lir"}  # fmt: skip
 _LETTERLIKE = "".join(_STANDS_FOR)
 _LETTERLIKE_WORD = re.compile(
     rf"(?<![\w{re.escape(_LETTERLIKE)}])"
@@ -78,7 +86,11 @@ class WordSettings:
     # the support (one cell read surely) above which a word is the document's own.
     alike: tuple[tuple[str, str], ...] = ALIKE
     min_dictionary_letters: int = 7
+    min_capital_letters: int = 9
     written_once: float = 1.0
+    # ... and a spelling the document writes this many times as much as the slip is its own
+    # word the slip stands for (the lexicon's ``outnumber``).
+    outnumber: float = 3.0
 
 
 @dataclass(slots=True)
@@ -145,6 +157,20 @@ def _variants(word: str, confusions: tuple[tuple[str, str], ...]) -> set[str]:
     return out
 
 
+def _spellings(word: str, pairs: tuple[tuple[str, str], ...]) -> Iterator[tuple[int, str]]:
+    """Each spelling one confusion of ``pairs`` (either way round) or one letter-like
+    punctuation glyph away from ``word``, with where the change starts."""
+    for i, ch in enumerate(word):
+        for letter in _STANDS_FOR.get(ch, ""):
+            yield i, word[:i] + letter + word[i + 1 :]
+    for a, b in pairs:
+        for x, y in ((a, b), (b, a)):
+            start = word.find(x)
+            while start >= 0:
+                yield start, word[:start] + y + word[start + len(x) :]
+                start = word.find(x, start + 1)
+
+
 def _case(word: str) -> str:
     if word.isupper():
         return "upper"
@@ -164,7 +190,9 @@ class WordMender:
         self, cells: list[Cell], lines: Iterable[str] = (), settings: WordSettings | None = None
     ) -> None:
         self.settings = settings or WordSettings()
+        lines = list(lines)
         self._support = _support(cells, lines)
+        self._vocabulary = Vocabulary([*(c.text for c in cells), *lines])
         self._cache: dict[str, str] = {}
         # Whether the last ``mend`` changed a word on the dictionary's word alone (no cell
         # of the document writes the spelling): the text is then a guess a person checks.
@@ -186,39 +214,35 @@ class WordMender:
 
     def _known_alike(self, word: str) -> str | None:
         """The one spelling a look-alike glyph away from ``word`` that the document writes
-        more, or else that a dictionary knows; None for a word a dictionary knows, the
-        document writes again, or that lies near no such spelling or near several."""
+        ``outnumber`` times as much, or else, for a word written once, that a dictionary
+        knows; None for a word a dictionary knows (unless only the English one does and the
+        page is full of its look-alike: "vang" beside "yang"), or that lies near no such
+        spelling or near several. A font misreads the same glyph again, so a slip may stand
+        in several cells; the document's own word stands in many more."""
         folded = word.casefold()
         st = self.settings
         own = self._support.words.get(folded, 0.0)
-        if (
-            word.isupper()
-            or len(folded) < st.min_letters
-            or own > st.written_once
-            or in_dictionary(folded)
-        ):
+        if word.isupper() or len(folded) < st.min_letters:
             return None
-        # The dictionary alone names a spelling only for a long word in small letters: a
-        # capital opens a name ("Sanggau" is one glyph from "sanggan") or a cell, and a
-        # name is only mended to what the document writes.
-        dictionary = len(folded) >= st.min_dictionary_letters and not word.lstrip(
-            _LETTERLIKE
-        )[:1].isupper()
+        if in_dictionary(folded):
+            return self._vocabulary.foreign_slip(folded)
+        # The dictionary alone names a spelling only for a long word written once, longer
+        # still when capitalised: a capital opens a cell or a name ("Sanggau" is one glyph
+        # from "sanggan"), and a place name is short and rarely a glyph from a word.
+        capital = word.lstrip(_LETTERLIKE)[:1].isupper()
+        dictionary = own <= st.written_once and len(folded) >= (
+            st.min_capital_letters if capital else st.min_dictionary_letters
+        )
         written: set[str] = set()
         known: set[str] = set()
-        for i, ch in enumerate(folded):
-            if ch in _STANDS_FOR:
-                letters = _STANDS_FOR[ch]
-            else:
-                letters = "".join(b if ch == a else a for a, b in st.alike if ch in (a, b))
-            for letter in letters:
-                v = folded[:i] + letter + folded[i + 1 :]
-                if i < 2 and is_prefix_form(folded, v):
-                    continue
-                if self._support.words.get(v, 0.0) > own * st.margin:
-                    written.add(v)
-                elif dictionary and in_dictionary(v):
-                    known.add(v)
+        for i, v in _spellings(folded, st.alike):
+            if i < 2 and is_prefix_form(folded, v):
+                continue
+            # (a glyph-broken token is no word of the support: it counts as half a cell)
+            if self._support.words.get(v, 0.0) >= max(own, 0.5) * st.outnumber:
+                written.add(v)
+            elif dictionary and in_dictionary(v):
+                known.add(v)
         if len(written) == 1:
             return written.pop()
         if not written and len(known) == 1:

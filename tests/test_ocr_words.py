@@ -153,14 +153,17 @@ def test_a_slip_in_the_first_letter_takes_the_document_s_capitals() -> None:
 
 
 def test_a_slip_no_cell_repeats_is_mended_to_its_one_known_look_alike() -> None:
-    # Written once, known to no dictionary, one look-alike glyph from one spelling the
-    # document writes ("Partisipasi") or, for a long word in small letters, that hunspell
-    # knows ("dilakukan", "laporan", "waktu" where a t's stem broke off into a stop).
+    # Known to no dictionary, one look-alike glyph from one spelling the document writes
+    # three times as much ("Partisipasi", "waktu" where a t's stem broke off into a stop)
+    # or, for a long word written once, that hunspell knows ("dilakukan", "laporan").
     pelaksana = "Subbagian Teknis Penyelenggaraan Pemilu, Partisipasi dan Hubungan Masyarakat"
     cs = cells(
         pelaksana,
         pelaksana,
+        pelaksana,
         "tepat waktu",
+        "tepat waktu dan akurat",
+        "waktu 5 hari",
         "Parcisipasi",
         "kegiatan yang dilakuxan",
         "penyusunan !aporan",
@@ -169,8 +172,8 @@ def test_a_slip_no_cell_repeats_is_mended_to_its_one_known_look_alike() -> None:
     )
     assert mend_cells(cs) == 5
     # What the dictionary alone named is a guess the row shows; the document's own is not.
-    assert [("ocr-mended" in c.doubts) for c in cs[3:]] == [False, True, True, False, True]
-    assert [c.text for c in cs[3:]] == [
+    assert [("ocr-mended" in c.doubts) for c in cs[6:]] == [False, True, True, False, True]
+    assert [c.text for c in cs[6:]] == [
         "Partisipasi",
         "kegiatan yang dilakukan",
         "penyusunan laporan",
@@ -188,3 +191,12 @@ def test_known_words_names_and_ambiguous_slips_are_not_mended_from_the_dictionar
     cs = cells(*texts)
     assert mend_cells(cs) == 0
     assert tuple(c.text for c in cs) == texts
+
+
+def test_a_slip_a_font_repeats_is_mended_where_the_page_is_full_of_the_word() -> None:
+    # A 150 dpi scan reads a serif y as v in every cell: "vang" is English (a sail's rope),
+    # "lumlah" no word; the page writes "yang" and "Jumlah" many times more.
+    texts = ["Jumlah dokumen yang disusun"] * 6 + ["lumlah laporan vang dibuat"] * 2
+    cs = cells(*texts)
+    assert mend_cells(cs) == 2
+    assert [c.text for c in cs[6:]] == ["Jumlah laporan yang dibuat"] * 2

@@ -238,8 +238,9 @@ class WordMender:
         for i, v in _spellings(folded, st.alike):
             if i < 2 and is_prefix_form(folded, v):
                 continue
-            # (a glyph-broken token is no word of the support: it counts as half a cell)
-            if self._support.words.get(v, 0.0) >= max(own, 0.5) * st.outnumber:
+            # (a token with a glyph inside is no word of the support, and a slip by itself)
+            support = self._support.words.get(v, 0.0)
+            if support > 0.0 and support >= own * st.outnumber:
                 written.add(v)
             elif dictionary and in_dictionary(v):
                 known.add(v)
@@ -268,7 +269,7 @@ class WordMender:
             found = m.group(0)
             better = self._better(found)
             if better == found.casefold():
-                alike = self._known_alike(found)
+                alike = None if found in halves else self._known_alike(found)
                 if alike is None:
                     return found
                 better = alike
@@ -281,6 +282,13 @@ class WordMender:
 
         self.guessed = False
         text = self._rejoin(text)
+        # The first half of a word joined by a hyphen ("Perundang - Undangan") is no word
+        # by itself: it is not mended into one ("Perindang").
+        halves = {
+            m.group(0)
+            for m, n, sep in _neighbours(text)
+            if sep in " -" and self._compound(m.group(0), n.group(0))
+        }
         text = _LETTERLIKE_WORD.sub(letterlike, text)
         text = _WORD.sub(word, text)
         return self._trailing_stop(self._separators(text))

@@ -61,8 +61,10 @@ class ColumnModel:
     def column_for(self, cell: Cell) -> Column | None:
         """The column a cell overlaps most; None when it overlaps none."""
         best, best_overlap = None, 0.0
+        x0, x1 = cell.x0, cell.x1
         for col in self.columns:
-            ov = min(cell.x1, col.x1) - max(cell.x0, col.x0)
+            # min and max written out: this runs for every cell against every column
+            ov = (col.x1 if col.x1 < x1 else x1) - (col.x0 if col.x0 > x0 else x0)
             if ov > best_overlap:
                 best, best_overlap = col, ov
         return best

@@ -9,6 +9,7 @@ compared with rapidfuzz; very short headings (NO, PIC) must match exactly.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
@@ -118,8 +119,12 @@ _YEAR_MONTH = re.compile(r"^\s*(?:19|20)\d\d\s*[/.-]\s*(\d{1,2})(?:\s*[/.-]\s*0?
 _DAY_MONTH_YEAR = re.compile(r"^\s*(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(?:19|20)?\d\d\s*$")
 
 
+@lru_cache(maxsize=4096)
 def normalise_heading(text: str) -> str:
-    """Upper-case letters and digits with single spaces; hyphen breaks closed."""
+    """Upper-case letters and digits with single spaces; hyphen breaks closed.
+
+    Kept for the texts asked last: layout and the checks ask again for every cell of every
+    row, and a table's cells repeat (marks, empty cells, the same unit)."""
     s = text.upper().replace("-\n", "").replace("\n", " ")
     s = re.sub(r"(?<=[A-Z])-(?=[A-Z])", "", s)
     s = re.sub(r"[^A-Z0-9]+", " ", s)
@@ -139,11 +144,13 @@ def heading_role(text: str) -> str | None:
     return heading_match(text)[0]
 
 
+@lru_cache(maxsize=4096)
 def heading_match(text: str) -> tuple[str | None, float]:
     """The role a heading names and how well it matched (0..100; 100 is an exact match).
 
     The score is evidence for the reading's ``keyakinan``: a heading matched only in part
-    (a typo, two headings run together) may mean the header band was misread.
+    (a typo, two headings run together) may mean the header band was misread. Kept for
+    the texts asked last, as ``normalise_heading``: every cell is asked, several times.
     """
     found = _match_role(normalise_heading(text))
     if found[0] is None:

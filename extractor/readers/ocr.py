@@ -75,7 +75,9 @@ def has_text_layer(content: PageContent, settings: ScanSettings | None = None) -
     chars = [g.text for g in content.glyphs if g.text.strip()]
     if len(chars) < settings.min_glyphs:
         return False
-    junk = sum(1 for t in chars if _is_junk(t))
+    # Junk begins with "(", U+FFFD or a control character: only those are looked at (every
+    # glyph of every page comes through here).
+    junk = sum(1 for t in chars if (t[0] in "(\ufffd" or t < " ") and _is_junk(t))
     return junk / len(chars) <= settings.max_junk_ratio
 
 

@@ -174,12 +174,20 @@ def _upright_transform(
 
 def dominant_direction(chars: list[dict[str, Any]]) -> str:
     """The direction most visible glyphs run in (pdfminer's ``upright`` is also true for
-    upside-down text, so the text matrix decides)."""
+    upside-down text, so the text matrix decides). A page's glyphs share a few matrices:
+    each one's direction is worked out once."""
     counts: dict[str, int] = {}
+    seen: dict[Any, str] = {}
     for ch in chars:
         if not str(ch.get("text", "")).strip():
             continue
-        d = _direction(ch.get("matrix"))
+        matrix = ch.get("matrix")
+        try:
+            d = seen[matrix]
+        except KeyError:
+            d = seen[matrix] = _direction(matrix)
+        except TypeError:  # a matrix that is no tuple
+            d = _direction(matrix)
         counts[d] = counts.get(d, 0) + 1
     if not counts:
         return "right"
@@ -221,7 +229,7 @@ def page_content(
     def place(x0: float, top: float, x1: float, bottom: float) -> Box:
         return transform(x0 - ox, top - oy, x1 - ox, bottom - oy)
 
-    glyphs = _glyphs(chars, place, turned)
+    glyphs = _glyphs(chars, place, origin, turned)
     sizes = [g.size for g in glyphs if g.text.strip()]
     font = median(sizes) if sizes else settings.fallback_font
     rule_max = settings.rule_max * font
@@ -341,23 +349,41 @@ def _inside_any(box: Box, areas: list[Box], tol: float) -> bool:
 
 
 def _glyphs(
-    chars: list[dict[str, Any]], place: Callable[[float, float, float, float], Box], turned: bool
+    chars: list[dict[str, Any]],
+    place: Callable[[float, float, float, float], Box],
+    origin: tuple[float, float],
+    turned: bool,
 ) -> list[Glyph]:
+    """The chars as glyphs. Upright text needs only the shift to the page's origin, made
+    here rather than through ``place``; a font's being a symbol font is asked once per
+    name. (This runs for every char of every page.)"""
     glyphs: list[Glyph] = []
+    ox, oy = origin
+    symbol: dict[Any, bool] = {}
     for ch in chars:
-        text = (ch.get("text") or "").translate(_LIGATURES)
+        text = ch.get("text") or ""
+        if not text.isascii():
+            text = text.translate(_LIGATURES)
         if not text:
             continue
         try:
-            x0, top, x1, bottom = place(
-                _num(ch, "x0"), _num(ch, "top"), _num(ch, "x1"), _num(ch, "bottom")
-            )
+            if turned:
+                x0, top, x1, bottom = place(
+                    float(ch["x0"]), float(ch["top"]), float(ch["x1"]), float(ch["bottom"])
+                )
+            else:
+                x0, top = float(ch["x0"]) - ox, float(ch["top"]) - oy
+                x1, bottom = float(ch["x1"]) - ox, float(ch["bottom"]) - oy
             size = float(ch.get("size") or 0.0)
         except (KeyError, TypeError, ValueError):
             continue
         if turned or size <= 0:
             size = max(bottom - top, 1.0)
-        glyphs.append(Glyph(text, x0, x1, top, bottom, size, is_symbol_font(ch.get("fontname"))))
+        name = ch.get("fontname")
+        sym = symbol.get(name)
+        if sym is None:
+            sym = symbol[name] = is_symbol_font(name)
+        glyphs.append(Glyph(text, x0, x1, top, bottom, size, sym))
     return glyphs
 
 

@@ -50,13 +50,27 @@ _LINETO, _BEZIERTO, _MOVETO = (
 
 _HYPHEN_MARK = 0x02
 
-# The three calls made for every char, declared again on plain addresses: pypdfium2's typed
-# pointers cost more to make and to compare than the calls themselves.
-_VOID, _INT = ctypes.c_void_p, ctypes.c_int
 _PRICE_EVERY = 256  # glyphs priced together: a page over budget is refused this late at most
-_TEXT_OBJECT = ctypes.cast(raw.FPDFText_GetTextObject, ctypes.CFUNCTYPE(_VOID, _VOID, _INT))
-_IS_GENERATED = ctypes.cast(raw.FPDFText_IsGenerated, ctypes.CFUNCTYPE(_INT, _VOID, _INT))
-_UNICODE = ctypes.cast(raw.FPDFText_GetUnicode, ctypes.CFUNCTYPE(ctypes.c_uint, _VOID, _INT))
+_VOID = ctypes.c_void_p
+
+
+def _unchecked(function: Any, restype: Any) -> Any:
+    """``function`` with its arguments passed as they are, unconverted: the four calls made
+    for every char take the text page as a ``c_void_p``, the index as a Python int (a C
+    int) and the origin's two doubles ``byref``, so the argument checks of pypdfium2's
+    typed declarations only cost (about 0.45 against 0.26 us a call)."""
+    address = ctypes.cast(function, _VOID).value
+    if address is None:
+        raise ImportError(f"pdfium lacks {function.__name__}")
+    unchecked = ctypes.CFUNCTYPE(restype)(address)
+    unchecked.argtypes = None  # type: ignore[assignment]  # ctypes' "no conversion"; typeshed omits it
+    return unchecked
+
+
+_TEXT_OBJECT = _unchecked(raw.FPDFText_GetTextObject, _VOID)
+_IS_GENERATED = _unchecked(raw.FPDFText_IsGenerated, ctypes.c_int)
+_UNICODE = _unchecked(raw.FPDFText_GetUnicode, ctypes.c_uint)
+_ORIGIN = _unchecked(raw.FPDFText_GetCharOrigin, ctypes.c_int)
 
 
 class PdfiumError(Exception):
@@ -314,6 +328,9 @@ class _Run:
     # Upright text on an upright page: x scale and shift, y scale, the descent and the
     # top above the baseline (user space), y shift; None otherwise.
     upright: tuple[float, float, float, float, float, float] | None = None
+    # Advances by char code at this run's size, shared by the font's runs of that size
+    # (``_Face.widths``): asked for every glyph.
+    widths: dict[int, float] = field(default_factory=dict)
 
 
 def _read_text(page: Any, reading: _Reading) -> None:
@@ -327,28 +344,34 @@ def _read_text(page: Any, reading: _Reading) -> None:
 
 
 def _read_chars(text_page: Any, reading: _Reading) -> None:
-    """pdfium's chars, without the spaces and line breaks it infers, as pdfminer's."""
+    """pdfium's chars, without the spaces and line breaks it infers, as pdfminer's.
+
+    This loop runs for every char of every page: it keeps to locals, compares a glyph's
+    origin with the last one field by field, and sizes the glyph inline for upright text
+    (``_glyph_box`` for the rest)."""
     runs: dict[int, _Run] = {}
     faces: dict[int, _Face] = {}
     ox, oy = ctypes.c_double(), ctypes.c_double()
+    at_x, at_y = ctypes.byref(ox), ctypes.byref(oy)
     chars = reading.objects["char"]
-    last: tuple[int, float, float] | None = None
+    height = reading.height
+    last_key: int | None = None  # the text object and origin of the last glyph read
+    last_x = last_y = 0.0
     joined: int | None = None  # the glyph that took a ligature's letters
-    kept = False  # whether the glyph at ``last`` is on the page (not clipped away)
-    get_origin = raw.FPDFText_GetCharOrigin
-    page = ctypes.cast(text_page, _VOID).value
+    kept = False  # whether the last glyph read is on the page (not clipped away)
+    page = ctypes.cast(text_page, _VOID)  # a c_void_p: passed as a pointer, unconverted
     unpriced = 0  # glyphs read and not yet priced
     for i in range(raw.FPDFText_CountChars(text_page)):
-        if _IS_GENERATED(page, i) != 0:
+        if _IS_GENERATED(page, i):
             continue  # a space or line break pdfium inferred, not drawn
         key = _TEXT_OBJECT(page, i)
-        if not key or not get_origin(text_page, i, ox, oy):
+        if not key or not _ORIGIN(page, i, at_x, at_y):
             continue
+        x, y = ox.value, oy.value
         code = _UNICODE(page, i)
         if code == _HYPHEN_MARK:
             code = ord("-")  # pdfium's mark for a hyphen that ends a line
-        here = (key, ox.value, oy.value)
-        if here == last:
+        if key == last_key and x == last_x and y == last_y:
             # One glyph whose text is several letters (a ligature "fi"): pdfium lists
             # each letter at the glyph's origin, pdfminer one char with them all.
             if kept:
@@ -356,15 +379,15 @@ def _read_chars(text_page: Any, reading: _Reading) -> None:
                 joined = len(chars) - 1
                 box = raw.FS_RECTF()
                 if raw.FPDFText_GetLooseCharBox(text_page, i, box):
-                    end = _ink_end(box, ox.value, oy.value, runs[key])
-                    _end_at_next(chars[joined], *end, reading.ctm, reading.height)
+                    end = _ink_end(box, x, y, runs[key])
+                    _end_at_next(chars[joined], *end, reading.ctm, height)
             continue
-        if joined is not None and last is not None and last[0] == key:
+        if joined is not None and last_key == key:
             # Its advance is the font's width of the ligature glyph, which pdfium keeps
             # to itself: the next glyph of the same run starts where it ends.
-            _end_at_next(chars[joined], ox.value, oy.value, reading.ctm, reading.height)
+            _end_at_next(chars[joined], x, y, reading.ctm, height)
         joined = None
-        last, kept = here, False
+        last_key, last_x, last_y, kept = key, x, y, False
         unpriced += 1
         if unpriced == _PRICE_EVERY:
             unpriced = _price(reading, unpriced)
@@ -372,23 +395,31 @@ def _read_chars(text_page: Any, reading: _Reading) -> None:
         if run is None:
             obj = ctypes.cast(key, raw.FPDF_PAGEOBJECT)
             run = runs[key] = _run(obj, text_page, i, reading.ctm, faces)
-        width = run.face.widths.get((code, run.size))
+        width = run.widths.get(code)
         if width is None:
             width = _advance(run, code)
-        glyph = _glyph_box(width, ox.value, oy.value, run)
-        if run.clip is not None:
-            x0, y0, x1, y1 = run.clip
-            cx, cy = (glyph[0] + glyph[2]) / 2, (glyph[1] + glyph[3]) / 2
-            if not (x0 <= cx <= x1 and y0 <= cy <= y1):
+        up = run.upright
+        if up is not None:  # upright text on an upright page: the common case
+            sx, ex, sy, lo, hi, ey = up
+            x0, x1 = x * sx + ex, (x + width * run.matrix[0]) * sx + ex
+            y0, y1 = (y + lo) * sy + ey, (y + hi) * sy + ey
+            # min and max written out, ties and all as they break them
+            dx0, dx1 = (x1 if x1 < x0 else x0), (x1 if x1 > x0 else x0)
+            dy0, dy1 = (y1 if y1 < y0 else y0), (y1 if y1 > y0 else y0)
+        else:
+            dx0, dy0, dx1, dy1 = _glyph_box(width, x, y, run)
+        clip = run.clip
+        if clip is not None:
+            cx, cy = (dx0 + dx1) / 2, (dy0 + dy1) / 2
+            if not (clip[0] <= cx <= clip[2] and clip[1] <= cy <= clip[3]):
                 continue
-        dx0, dy0, dx1, dy1 = glyph
         kept = True
         chars.append({
             "text": _text(code),
             "fontname": run.fontname,
             "size": dy1 - dy0,
             "matrix": run.device,
-            "x0": dx0, "x1": dx1, "top": reading.height - dy1, "bottom": reading.height - dy0,
+            "x0": dx0, "x1": dx1, "top": height - dy1, "bottom": height - dy0,
         })
     _price(reading, unpriced)
 
@@ -406,12 +437,11 @@ def _price(reading: _Reading, glyphs: int) -> int:
 def _advance(run: _Run, code: int) -> float:
     """The glyph's advance in text space (pdfminer's ``adv``): the font's width of the
     character; where the font cannot map it back, an em."""
-    key = (code, run.size)
-    width = run.face.widths.get(key)
+    width = run.widths.get(code)
     if width is None:
         value = ctypes.c_float()
         ok = run.font is not None and raw.FPDFFont_GetGlyphWidth(run.font, code, run.size, value)
-        width = run.face.widths[key] = float(value.value) if ok else run.size
+        width = run.widths[code] = float(value.value) if ok else run.size
     return width
 
 
@@ -451,12 +481,8 @@ def _text(code: int) -> str:
 
 def _glyph_box(width: float, ox: float, oy: float, run: _Run) -> Rect:
     """pdfminer's glyph box in device space: in text space the advance along the baseline,
-    and across it from the descent to one font size above it (``LTChar``)."""
-    if run.upright is not None:  # upright text on an upright page: the common case
-        sx, ex, sy, lo, hi, ey = run.upright
-        x0, x1 = ox * sx + ex, (ox + width * run.matrix[0]) * sx + ex
-        y0, y1 = (oy + lo) * sy + ey, (oy + hi) * sy + ey
-        return (min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1))
+    and across it from the descent to one font size above it (``LTChar``). Upright text on
+    an upright page (``_Run.upright``) is sized in ``_read_chars`` itself."""
     a, b, c, d = run.matrix
     lo, hi = run.descent * run.size, (run.descent + 1.0) * run.size
     ctm = run.ctm
@@ -474,7 +500,7 @@ class _Face:
 
     name: str
     descent: float  # per unit of font size, negative below the baseline
-    widths: dict[tuple[int, float], float] = field(default_factory=dict)  # (char, size)
+    widths: dict[float, dict[int, float]] = field(default_factory=dict)  # size: char: width
 
 
 def _face(font: Any) -> _Face:
@@ -510,7 +536,8 @@ def _run(obj: Any, text_page: Any, index: int, ctm: Matrix, faces: dict[int, _Fa
         lo, hi = face.descent * size * d_, (face.descent + 1.0) * size * d_
         upright = (ctm[0], ctm[4], ctm[3], lo, hi, ctm[5])
     return _Run(font or None, face, face.name, face.descent, size, matrix,
-                (a, b, c, d, 0.0, 0.0), ctm, _clip(obj, ctm), upright)
+                (a, b, c, d, 0.0, 0.0), ctm, _clip(obj, ctm), upright,
+                face.widths.setdefault(size, {}))
 
 
 def _clip(obj: Any, ctm: Matrix) -> Rect | None:

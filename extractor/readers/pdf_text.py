@@ -86,37 +86,37 @@ def cluster_lines(
 def _dedupe(line: list[Glyph], settings: TextSettings) -> list[Glyph]:
     """Drop glyphs printed twice on the same spot (fake bold by overprinting)."""
     out: list[Glyph] = []
+    share = settings.overprint_em
+    p: Glyph | None = None  # the last glyph kept
     for g in line:
-        if out:
-            p = out[-1]
-            near = settings.overprint_em * max(g.size, p.size)
-            if p.text == g.text and abs(p.x0 - g.x0) < near and abs(p.top - g.top) < near:
+        if p is not None and p.text == g.text:
+            near = share * (p.size if p.size > g.size else g.size)
+            if abs(p.x0 - g.x0) < near and abs(p.top - g.top) < near:
                 continue
         out.append(g)
+        p = g
     return out
 
 
-def _is_space(g: Glyph) -> bool:
-    return not g.text.strip()
-
-
-def _lone_mark(g: Glyph) -> bool:
-    return g.text in _LONE_MARKS or (g.symbol and bool(g.text.strip()))
-
-
 def _gaps(glyphs: list[Glyph]) -> tuple[list[float], list[float]]:
-    """Widths of the drawn spaces and the gaps between other neighbours, in font sizes."""
+    """Widths of the drawn spaces and the gaps between other neighbours, in font sizes.
+
+    ``gaps`` holds one entry for each glyph that follows a glyph other than a space, in
+    order: ``_spans`` walks the line the same way and takes them instead of measuring each
+    gap again. The larger of the two font sizes (at least 1e-6) is written out rather than
+    taken with ``max``: this runs for every glyph of every line of a page."""
     drawn: list[float] = []
     gaps: list[float] = []
     prev: Glyph | None = None
     for g in glyphs:
-        if _is_space(g):
+        if not g.text.strip():
             if g.size > 0 and g.x1 > g.x0:
                 drawn.append((g.x1 - g.x0) / g.size)
             prev = None
             continue
         if prev is not None:
-            gaps.append((g.x0 - prev.x1) / max(g.size, prev.size, 1e-6))
+            size = prev.size if prev.size > g.size else g.size
+            gaps.append((g.x0 - prev.x1) / (size if size >= 1e-6 else 1e-6))
         prev = g
     return drawn, gaps
 
@@ -158,16 +158,21 @@ def line_spacing(
     caller has it; else the line's own word gaps.
     """
     drawn, gaps = _gaps(glyphs)
+    return _spacing(drawn, gaps, settings, advance)
+
+
+def _spacing(
+    drawn: list[float], gaps: list[float], settings: TextSettings, advance: float | None
+) -> tuple[float, float]:
+    """``line_spacing`` from the line's measured spaces and gaps (``_gaps``)."""
     tracking = _tracking(gaps, settings)
-    word_gaps = _word_gaps(gaps, tracking, settings)
     if drawn:
         adv = median(drawn)
     elif advance is not None:
         adv = advance
-    elif word_gaps:
-        adv = median(word_gaps)
     else:
-        adv = settings.space_em
+        word_gaps = _word_gaps(gaps, tracking, settings)
+        adv = median(word_gaps) if word_gaps else settings.space_em
     return tracking, min(max(adv, settings.letter_gap_em), settings.word_gap_em)
 
 
@@ -182,27 +187,35 @@ def space_threshold(
 def _spans(
     line: list[Glyph], settings: TextSettings, advance: float | None = None
 ) -> tuple[list[Glyph], list[tuple[int, int]]]:
-    """The line without overprints, and each word as a (start, end) range of it."""
+    """The line without overprints, and each word as a (start, end) range of it.
+
+    The gaps are measured once (``_gaps``) for both the line's spacing and the cuts."""
     glyphs = _dedupe(line, settings)
-    limit = space_threshold(glyphs, settings, advance)
+    drawn, gaps = _gaps(glyphs)
+    tracking, adv = _spacing(drawn, gaps, settings, advance)
+    limit = tracking + settings.space_share * adv
     spans: list[tuple[int, int]] = []
     start: int | None = None
-    prev: Glyph | None = None
+    prev_lone: bool | None = None  # whether the glyph before is a lone mark; None: a space
+    j = 0  # the next of ``gaps``
     for i, g in enumerate(glyphs):
-        if _is_space(g):
+        text = g.text
+        if not text.strip():
             if start is not None:
                 spans.append((start, i))
                 start = None
-            prev = None
+            prev_lone = None
             continue
-        if prev is not None and start is not None:
-            gap = (g.x0 - prev.x1) / max(g.size, prev.size, 1e-6)
-            if gap > limit or _lone_mark(g) or _lone_mark(prev):
+        lone = text in _LONE_MARKS or g.symbol
+        if prev_lone is not None:
+            gap = gaps[j]
+            j += 1
+            if (gap > limit or lone or prev_lone) and start is not None:
                 spans.append((start, i))
                 start = None
         if start is None:
             start = i
-        prev = g
+        prev_lone = lone
     if start is not None:
         spans.append((start, len(glyphs)))
     return glyphs, spans
@@ -260,18 +273,24 @@ def split_at_gaps(
 
 def line_text(line: list[Glyph], settings: TextSettings = DEFAULT_TEXT) -> str:
     """The text of one visual line, words joined by single spaces."""
-    return " ".join(glyph_text(word) for word in words(line, settings))
+    return _joined(words(line, settings))
+
+
+def _joined(line_words: list[list[Glyph]]) -> str:
+    # Ligatures are spelled out once for the line: a space is never part of one.
+    return " ".join("".join(g.text for g in w) for w in line_words).translate(_LIGATURES)
 
 
 def _forced_break(
-    line: list[Glyph], nxt: list[Glyph], width: float | None, settings: TextSettings
+    line: list[Glyph], count: int, nxt: list[Glyph], width: float | None, settings: TextSettings
 ) -> bool:
     """A word longer than its cell, broken mid-word by the writer (``perpin`` / ``dahan``).
 
-    Only a line holding one word that fills the cell's width can be such a break; the next
-    line must go on in lower case. Any other break is a line wrap between words.
+    Only a line holding one word (``count``: its number of words) that fills the cell's
+    width can be such a break; the next line must go on in lower case. Any other break is
+    a line wrap between words.
     """
-    if not width or len(words(line, settings)) != 1:
+    if not width or count != 1:
         return False
     first, last = line[0], line[-1]
     head = "".join(g.text for g in nxt).lstrip()
@@ -285,13 +304,19 @@ def block_text(
     """Text of a cell: its visual lines joined by ``\n``, empty lines dropped.
 
     With the cell's ``width``, a word the writer broke because it was wider than the cell is
-    put back together.
+    put back together. Each line is cut into words once: a table's cells hold most of a
+    page's glyphs.
     """
-    lines = [ln for ln in cluster_lines(glyphs, settings) if line_text(ln, settings)]
+    lines: list[tuple[list[Glyph], int, str]] = []  # glyphs, number of words, text
+    for ln in cluster_lines(glyphs, settings):
+        ws = words(ln, settings)
+        text = _joined(ws)
+        if text:
+            lines.append((ln, len(ws), text))
     out = ""
-    for i, line in enumerate(lines):
-        if i and _forced_break(lines[i - 1], line, width, settings):
-            out += line_text(line, settings)
+    for i, (line, _, text) in enumerate(lines):
+        if i and _forced_break(lines[i - 1][0], lines[i - 1][1], line, width, settings):
+            out += text
         else:
-            out += ("\n" if i else "") + line_text(line, settings)
+            out += ("\n" if i else "") + text
     return out

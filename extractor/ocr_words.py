@@ -145,16 +145,8 @@ def _support(cells: Iterable[Cell], lines: Iterable[str]) -> _Support:
 
 
 def _variants(word: str, confusions: tuple[tuple[str, str], ...]) -> set[str]:
-    """Every spelling one confusion away from ``word``."""
-    out: set[str] = set()
-    for a, b in confusions:
-        for x, y in ((a, b), (b, a)):
-            start = word.find(x)
-            while start >= 0:
-                out.add(word[:start] + y + word[start + len(x) :])
-                start = word.find(x, start + 1)
-    out.discard(word)
-    return out
+    """Every spelling one confusion away from ``word`` (a word of letters only)."""
+    return {v for _, v in _spellings(word, confusions)} - {word}
 
 
 def _spellings(word: str, pairs: tuple[tuple[str, str], ...]) -> Iterator[tuple[int, str]]:

@@ -67,6 +67,10 @@ ALIKE: tuple[tuple[str, str], ...] = (
 _STANDS_FOR = {".": "tilf", "!": "lit", "|": "lit", ":": "il", ";": "il", "'": "lit",
                "’": "lit", "‘": "lit", "`": "lit", "€": "e", "1": "lir"}  # fmt: skip
 _LETTERLIKE = "".join(_STANDS_FOR)
+# What a slash between two words ("dan/atau", "Kabupaten/Kota") is read as at low
+# resolution: a thin letter or a quote, which glues the two words into one token.
+_SLASH_ALIKE = "fyjlit1|'’‘`"
+_SLASHED = re.compile(rf"[^\W\d_]{{2,}}(?:[{re.escape(_SLASH_ALIKE)}][^\W\d_]+)+")
 _LETTERLIKE_WORD = re.compile(
     rf"(?<![\w{re.escape(_LETTERLIKE)}])"
     rf"(?:[a-z]+[{re.escape(_LETTERLIKE)}][a-z]+|[{re.escape(_LETTERLIKE)}][a-z]{{3,}})"
@@ -86,6 +90,9 @@ class WordSettings:
     # the support (one cell read surely) above which a word is the document's own.
     alike: tuple[tuple[str, str], ...] = ALIKE
     min_dictionary_letters: int = 7
+    # A stop after a word this long is no abbreviation's ("Kab.", "Prov.", "dll."), so one
+    # before a word in small letters is a speck (``WordMender._sentence_break``).
+    min_stop_letters: int = 5
     min_capital_letters: int = 9
     written_once: float = 1.0
     # ... and a spelling the document writes this many times as much as the slip is its own
@@ -113,12 +120,12 @@ def _add(table: dict[Any, float], key: Any, w: float) -> None:
 
 
 def _separator(between: str) -> str | None:
-    """What stands between two words, reduced: a space, or one stop, comma or hyphen with
-    spaces or none around it; None for anything else (a line of digits, two marks)."""
+    """What stands between two words, reduced: a space, or one stop, comma, hyphen or slash
+    with spaces or none around it; None for anything else (a line of digits, two marks)."""
     bare = between.strip()
     if not bare:
         return " "
-    return bare if bare in ".,-" else None
+    return bare if bare in ".,-/" else None
 
 
 def _neighbours(text: str) -> list[tuple[re.Match[str], re.Match[str], str]]:
@@ -281,9 +288,28 @@ class WordMender:
             for m, n, sep in _neighbours(text)
             if sep in " -" and self._compound(m.group(0), n.group(0))
         }
+        text = _SLASHED.sub(self._slash, text)
         text = _LETTERLIKE_WORD.sub(letterlike, text)
         text = _WORD.sub(word, text)
         return self._trailing_stop(self._separators(text))
+
+    def _slash(self, m: re.Match[str]) -> str:
+        """A slash read as a glyph ("danfatau", "Kabupaten'Kota"): the token parted at the
+        one place where the document writes its two halves with a slash between, and
+        ``outnumber`` times as much as the token itself. A token a dictionary knows stays."""
+        token = m.group(0)
+        folded = token.casefold()
+        own = self._support.words.get(folded, 0.0) * self.settings.outnumber
+        places = [
+            i
+            for i, ch in enumerate(folded)
+            if ch in _SLASH_ALIKE
+            and self._support.pairs.get((folded[:i], "/", folded[i + 1 :]), 0.0) >= max(own, 1e-9)
+        ]
+        if len(places) != 1 or in_dictionary(folded):
+            return token
+        i = places[0]
+        return f"{token[:i]}/{token[i + 1 :]}"
 
     def _separators(self, text: str) -> str:
         """Between two words, what the document writes there more: "perundang undangan"
@@ -299,6 +325,11 @@ class WordMender:
                 # Indonesian writes a doubled word with a hyphen ("masing-masing"): a space
                 # there is a hyphen OCR lost.
                 out.append(text[last : m.end()] + "-")
+                last = n.start()
+                continue
+            if sep == "." and not glued and self._sentence_break(m.group(0), n.group(0)):
+                # "kesejahteraan. pegawai": a speck after a word, read as a stop.
+                out.append(text[last : m.end()] + " ")
                 last = n.start()
                 continue
             if sep == " ":
@@ -320,6 +351,19 @@ class WordMender:
                 last = n.start()
         out.append(text[last:])
         return "".join(out)
+
+    def _sentence_break(self, before: str, after: str) -> bool:
+        """Whether a stop and a space between these two words cannot be the writing's: a
+        stop inside a cell ends an abbreviation ("Kab.", "dll.": short) or a sentence,
+        and the next sentence opens with a capital. So a stop after a word a dictionary
+        knows, ``min_stop_letters`` long or more, before a word in small letters that a
+        dictionary knows too, is a speck read as one."""
+        return (
+            len(before) >= self.settings.min_stop_letters
+            and after[:1].islower()
+            and in_dictionary(before)
+            and in_dictionary(after)
+        )
 
     def _rejoin(self, text: str) -> str:
         """A hyphen OCR lost between two words where the first is no word and the

@@ -348,3 +348,47 @@ def test_scan_settings_change_what_the_reader_decides() -> None:
     strict = dataclasses.replace(ScanSettings(), blank_units=50.0)
     rows = read_page_image(_drawn_table(), 150.0, 1, _reader("drawn"), strict).tables[0].rows
     assert not rows[0][0].mark and rows[0][0].text == ""
+
+
+def test_a_speck_on_the_line_below_does_not_make_a_stop_doubled() -> None:
+    # Dust under the gap (on the next text line) was taken for the first dot of "..": the
+    # comma of "SOP, pedoman" went at 150 dpi.
+    left = _dust_left(_line_with((38, 28, 2, 2), (36, 45, 1, 1)))
+    assert (38, 28) in left
+
+
+def test_a_grey_speck_lighter_than_the_ink_cut_and_lighter_than_a_dot_is_erased() -> None:
+    from extractor.readers.ocr_settings import ScanSettings
+    from extractor.readers.ocr_specks import erase_dust
+
+    page = _line_with()
+    page[29, 37] = 140  # one mid-grey pixel where a stop sits: Tesseract reads "kata."
+    page[27:30, 90:93] = 135  # a pale but whole dot: 3x3 pixels, as much ink as a stop
+    settings = ScanSettings()
+    assert erase_dust(page, 128.0, 10.0, settings)[29, 37] == 140  # dots not measured: kept
+    clean = erase_dust(page, 128.0, 10.0, settings, dot=2.0)
+    assert clean[29, 37] == 240
+    assert (clean[27:30, 90:93] == 135).all()
+
+
+@pytest.mark.parametrize(
+    ("word", "space_after", "unsure", "parts"),
+    [
+        # Tesseract's LSTM reads "di dokumentasikan" as one word, at confidence 0.
+        ("didokumentasikan", 2, True, ("di", "dokumentasikan")),
+        # A letter gap a blur widened: no two words either side of it.
+        ("Menyiapkan", 9, True, None),
+        # "Perundang -" typed apart, read "Perundang-" (surely): the hyphen's space.
+        ("Perundang-", 9, False, ("Perundang", "-")),
+        # A sure word is never parted at a letter gap.
+        ("didokumentasikan", 2, False, None),
+    ],
+)
+def test_a_space_the_page_shows_inside_a_word_parts_it(
+    word: str, space_after: int, unsure: bool, parts: tuple[str, str] | None
+) -> None:
+    from extractor.readers.ocr_text import _part_at
+
+    centres = [10.0 * i + 5 for i in range(len(word))]
+    k = _part_at(list(word), centres, 10.0 * space_after, unsure)
+    assert (None if k is None else (word[:k], word[k:])) == parts

@@ -200,3 +200,40 @@ def test_a_slip_a_font_repeats_is_mended_where_the_page_is_full_of_the_word() ->
     cs = cells(*texts)
     assert mend_cells(cs) == 2
     assert [c.text for c in cs[6:]] == ["Jumlah laporan yang dibuat"] * 2
+
+
+def test_a_slash_read_as_a_thin_letter_or_quote_is_put_back_where_the_document_writes_it() -> None:
+    # Written three times as often as the slip, as "outnumber" asks of any mend.
+    cs = cells(
+        "SOP dan/atau Juknis",
+        "verifikasi parpol dan/atau syarat dukungan dan/atau calon",
+        "partai politik danfatau anggota",
+        "KPU Kabupaten/Kota",
+        "KPU Kabupaten/Kota dan KPU Provinsi, Kabupaten/Kota",
+        "yang dihadapi oleh KPU Kabupaten'Kota",
+        "Sosialisasi tentang tata kelola",  # no slash written there: left alone
+    )
+    mend_cells(cs)
+    assert cs[2].text == "partai politik dan/atau anggota"
+    assert cs[5].text == "yang dihadapi oleh KPU Kabupaten/Kota"
+    assert cs[6].text == "Sosialisasi tentang tata kelola"
+
+
+def test_a_slash_no_cell_writes_is_not_invented() -> None:
+    cs = cells("danfatau", "Kabupaten'Kota")
+    mend_cells(cs)
+    assert [c.text for c in cs] == ["danfatau", "Kabupaten'Kota"]
+
+
+def test_a_stop_between_a_word_and_one_in_small_letters_is_a_speck() -> None:
+    cs = cells(
+        "pembinaan disiplin dan kesejahteraan. pegawai",
+        "Subbag. Keuangan. Umum, dan Logistik",  # before a capital: the document's own
+        "KPU Kab. kubu raya",  # after an abbreviation: kept
+    )
+    mend_cells(cs)
+    assert [c.text for c in cs] == [
+        "pembinaan disiplin dan kesejahteraan pegawai",
+        "Subbag. Keuangan. Umum, dan Logistik",
+        "KPU Kab. kubu raya",
+    ]

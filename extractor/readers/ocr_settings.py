@@ -130,6 +130,9 @@ class ScanSettings:
     # terms included; the slips it makes of them ("pengeioaan", "bendistribusian") at 0.45
     # to 0.8. Below it a word no dictionary knows is a slip (``extractor.evidence``).
     unsure_word: float = 0.85
+    # A run of blank columns this share of the cell's median word gap wide, inside an unsure
+    # word, is a space Tesseract's language model read through (``CellReader._parted``).
+    part_word_space: float = 0.8
     min_line_confidence: float = 0.6  # text outside tables less sure than this is a picture
     band_text: float = 0.4  # cell tops closer than this many text heights share a row band
     gap_row_stroke: float = 3.0  # a row of a text block with no more ink than this many

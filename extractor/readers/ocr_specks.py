@@ -118,10 +118,13 @@ def _is_full_stop(
     # the letters (a speck of dust of its size is most often lighter).
     if gap > (settings.dark_hug if dark else settings.hug) * line.body:
         return False
-    # A dot between this one and its glyph makes this the second of a doubled stop.
+    # A dot between this one and its glyph, on this line, makes this the second of a
+    # doubled stop.
     low = line.base - settings.baseline_zone * line.body
     if any(
-        s is not speck and left.x1 <= s.x0 and s.x1 <= speck.x0 and s.bottom > low for s in specks
+        s is not speck and left.x1 <= s.x0 and s.x1 <= speck.x0 and low < s.bottom
+        and s.top <= line.base
+        for s in specks
     ):
         return False
     after = [g.x0 - speck.x1 for g in line.glyphs if g.x0 >= speck.x1 - 1]
@@ -362,14 +365,16 @@ def dust_mask(
     return np.where(dust[labels], 255, 0).astype(np.uint8)
 
 
-def faint_mask(grey: Image, level: float, faint_contrast: float) -> Image:
+def faint_mask(grey: Image, level: float, faint_contrast: float, dot: float = 0.0) -> Image:
     """255 on marks lighter than ink throughout: visible, but with no pixel dark as print.
 
     Tesseract thresholds each crop on its own and may take such a mark as a glyph; a printed
     glyph, even a full stop, has a core nearly as dark as the letters because at scan
     resolutions it covers whole pixels. Faint is a mark whose darkest pixel is less than
     ``faint_contrast`` of the way from the crop's paper to its ink (the darker tenth of what
-    is darker than ``level``).
+    is darker than ``level``), or one with no pixel darker than ``level`` (so ``dust_mask``
+    never saw it) that holds less ink than a printed dot (``dot``): a pixel of mid grey after
+    a word is what Tesseract reads as a full stop.
     """
     paper = float(np.median(grey))
     dark = grey[grey < level]
@@ -381,6 +386,10 @@ def faint_mask(grey: Image, level: float, faint_contrast: float) -> Image:
     darkest = np.full(count, 255, dtype=np.int32)
     np.minimum.at(darkest, labels.ravel().astype(np.intp), grey.ravel().astype(np.int32))
     faint = darkest >= paper - faint_contrast * (paper - ink)
+    if dot > 0:
+        weights = _darkness(grey).ravel()
+        ink_sum = np.bincount(labels.ravel(), weights=weights, minlength=count)
+        faint |= (ink_sum < dot) & (darkest >= level)
     faint[0] = False
     return np.where(faint[labels], 255, 0).astype(np.uint8)
 
@@ -397,7 +406,7 @@ def erase_dust(
     binary = np.where(grey < level, 255, 0).astype(np.uint8)
     mask = cv2.bitwise_or(
         dust_mask(binary, text_height, settings, grey, dot),
-        faint_mask(grey, level, settings.faint_contrast),
+        faint_mask(grey, level, settings.faint_contrast, dot),
     )
     if not mask.any():
         return grey

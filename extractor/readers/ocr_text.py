@@ -75,6 +75,7 @@ class CellReader:
             raise MissingTool(file, INSTALL_HINT)
         self._tesserocr = tesserocr
         self._scale = 1.0  # of the picture last handed to Tesseract
+        self._shown: Image | None = None  # ... and that picture
         try:
             self._api: Any = tesserocr.PyTessBaseAPI(
                 path=folder,
@@ -112,6 +113,7 @@ class CellReader:
         else:
             scale = 1.0
         self._scale = scale
+        self._shown = image
         self._api.SetImage(PILImage.fromarray(image))
         self._api.SetSourceResolution(round(m.dpi * scale))
 
@@ -145,8 +147,80 @@ class CellReader:
         tokens = joined.split()
         # Tesseract's words hold no space: its confidences follow the text's words one for
         # one (its list may also hold words of no text, when the counts differ: not known).
-        words = tuple(zip(tokens, (c / 100.0 for c in confs))) if len(confs) == len(tokens) else ()
-        return ReadText(joined, confidence, words=words)
+        if len(confs) != len(tokens):
+            return ReadText(joined, confidence)
+        words = list(zip(tokens, (c / 100.0 for c in confs)))
+        if "-" in joined or any(conf < settings.unsure_word for _, conf in words):
+            joined, words = self._parted(joined, words, settings)
+        return ReadText(joined, confidence, words=tuple(words))
+
+    def _parted(
+        self, joined: str, words: list[tuple[str, float]], settings: ScanSettings
+    ) -> tuple[str, list[tuple[str, float]]]:
+        """The text with each unsure word parted where the page shows a word space inside
+        it, and a hyphen parted from a word it stands a space from.
+
+        Tesseract's LSTM joins two printed words it has learnt as one ("di dokumentasikan"
+        read "didokumentasikan", at a confidence near 0), and drops the space of a hyphen
+        typed apart ("Perundang -" read "Perundang-"): the space is plain on the page as a
+        run of columns with no ink across the word's box. Its glyph boxes are too smeared
+        to show it, but say which glyphs stand either side of it. The space is the median
+        gap between the words of the cell, so the rule holds at any font size and scale.
+        """
+        glyphs = self._word_glyphs()
+        if self._shown is None or [w for w, _ in words] != [
+            "".join(t for t, _ in g) for g in glyphs
+        ]:
+            return joined, words  # Tesseract's text and its iterator disagree: leave it
+        boxes = [_union([b for _, b in g]) for g in glyphs]
+        gaps = [
+            b[0] - a[2] for a, b in zip(boxes, boxes[1:]) if b[1] < a[3] and a[1] < b[3]
+        ]  # between words on one line
+        if len(gaps) < 2:
+            return joined, words
+        cut = settings.part_word_space * float(np.median(gaps))
+        ink = self._shown < 128
+        parts: list[list[str]] = []
+        for (word, conf), glyph, (x0, top, x1, bottom) in zip(words, glyphs, boxes):
+            texts = [t for t, _ in glyph]
+            centres = [(b[0] + b[2]) / 2 for _, b in glyph]
+            cuts: set[int] = set()
+            if conf < settings.unsure_word or "-" in word:
+                empty = np.logical_not(ink[top:bottom, x0:x1].any(axis=0))
+                for a, b in _runs(empty):
+                    if b - a >= cut:
+                        k = _part_at(texts, centres, x0 + (a + b) / 2, conf < settings.unsure_word)
+                        if k is not None:
+                            cuts.add(k)
+            bounds = [0, *sorted(cuts), len(texts)]
+            parts.append(["".join(texts[i:j]) for i, j in zip(bounds, bounds[1:])])
+        if all(len(p) == 1 for p in parts):
+            return joined, words
+        out_words = [(piece, conf) for p, (_, conf) in zip(parts, words) for piece in p]
+        it = iter(parts)
+        lines = [" ".join(" ".join(next(it)) for _ in ln.split()) for ln in joined.split("\n")]
+        return "\n".join(lines), out_words
+
+    def _word_glyphs(self) -> list[list[tuple[str, tuple[int, int, int, int]]]]:
+        """Each word of the last reading as its glyphs and their boxes."""
+        tesserocr = self._tesserocr
+        iterator = self._api.GetIterator()
+        out: list[list[tuple[str, tuple[int, int, int, int]]]] = []
+        if iterator is None:
+            return out
+        ril = tesserocr.RIL
+        for item in tesserocr.iterate_level(iterator, ril.SYMBOL):
+            try:
+                glyph = item.GetUTF8Text(ril.SYMBOL)
+            except RuntimeError:  # tesserocr's "No text returned"
+                continue
+            box = item.BoundingBox(ril.SYMBOL)
+            if box is None:
+                continue
+            if item.IsAtBeginningOf(ril.WORD) or not out:
+                out.append([])
+            out[-1].append((glyph, box))
+        return out
 
     def read_lines(
         self, crop: Image, m: Measures, settings: ScanSettings, one_line: bool = False
@@ -304,3 +378,48 @@ def _is_edge_junk(glyph: _Glyph, sure: float, leading: bool) -> bool:
     if leading:
         return t != "("
     return t not in ",.):;" and glyph.confidence < sure
+
+
+def _part_at(texts: list[str], centres: list[float], x: float, unsure: bool) -> int | None:
+    """Where a word's glyphs part at the space found at ``x``: beside a hyphen; or, in a
+    word read unsurely, between two halves of two letters or more, at the glyph the boxes
+    put there if a dictionary knows one half, or one glyph either side if it knows both
+    (smeared boxes place a space a glyph off). A letter gap a blur widened leaves no such
+    halves ("Menyiapka n")."""
+    from ..lexicon import in_dictionary
+
+    k = sum(c < x for c in centres)
+    for j in (k, k - 1, k + 1):
+        if 0 < j < len(texts) and "-" in (texts[j - 1], texts[j]):
+            return j
+    if not unsure:
+        return None
+
+    def known(j: int) -> int:
+        halves = ["".join(texts[:j]).strip(".,;:"), "".join(texts[j:]).strip(".,;:")]
+        if min(sum(ch.isalpha() for ch in h) for h in halves) < 2:
+            return 0
+        return sum(in_dictionary(h) for h in halves)
+
+    if 0 < k < len(texts) and known(k) >= 1:
+        return k
+    fits = [j for j in (k - 1, k + 1) if 0 < j < len(texts) and known(j) == 2]
+    return fits[0] if len(fits) == 1 else None
+
+
+def _union(boxes: list[tuple[int, int, int, int]]) -> tuple[int, int, int, int]:
+    return (min(b[0] for b in boxes), min(b[1] for b in boxes),
+            max(b[2] for b in boxes), max(b[3] for b in boxes))  # fmt: skip
+
+
+def _runs(flags: Any) -> list[tuple[int, int]]:
+    """The [start, end) runs of True in ``flags`` that neither touch its ends."""
+    out, start = [], None
+    for i, flag in enumerate(flags.tolist()):
+        if flag and start is None:
+            start = i
+        elif not flag and start is not None:
+            if start > 0:
+                out.append((start, i))
+            start = None
+    return out

@@ -11,19 +11,22 @@ the reports all agree.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from extractor.language import Words, in_language
 from extractor.lexicon import row_suspects
 from extractor.model import RakDocument, Row
+from extractor.usage import row_oddities
 
 from .config import CheckConfig
 
 # Codes that say the OCR misread words, not that the layout was misread.
 OCR_CODES = frozenset(
-    {"ocr-low", "ocr-suspect", "ocr-unknown-word", "ocr-unsure-word", "ocr-mended"}
+    {"ocr-low", "ocr-suspect", "ocr-unknown-word", "ocr-unsure-word", "ocr-mended",
+     "ocr-unlike-document"}
 )
 UNKNOWN_WORD = "ocr-unknown-word"
+UNLIKE_DOCUMENT = "ocr-unlike-document"
 
 # Each code of ``extractor.doubts`` as a person reads it; a code not listed is shown as is.
 REASONS: dict[str, Words] = {
@@ -59,6 +62,12 @@ REASONS: dict[str, Words] = {
     "ocr-mended": {
         "id": "kata hasil OCR diperbaiki menurut kamus (periksa ejaannya)",
         "en": "a word read by OCR corrected from the dictionary (check its spelling)",
+    },
+    "ocr-unlike-document": {
+        "id": "teks hasil OCR ditulis lain dari sel lain dokumen ini (periksa kata dan tanda "
+        "bacanya)",
+        "en": "OCR'd text written unlike the document's other cells (check its words and "
+        "punctuation)",
     },
     "mark-unsure": {
         "id": "tanda centang samar (tinta dekat ambang)",
@@ -148,14 +157,17 @@ def reason_text(code: str, lang: str) -> str:
     return in_language(words, lang) if words else code
 
 
-def reasons_text(codes: list[str], lang: str, words: Sequence[str] = ()) -> str:
-    """The reasons as a person reads them; ``words`` names the OCR'd words that read as
-    slips ("kata hasil OCR tidak dikenal: 'logist.k', 'Sinvang'")."""
+def reasons_text(
+    codes: list[str], lang: str, words: Mapping[str, Sequence[str]] | None = None
+) -> str:
+    """The reasons as a person reads them; ``words`` names, per code, the OCR'd words behind
+    it ("kata hasil OCR tidak dikenal: 'logist.k', 'Sinvang'")."""
     parts = []
     for c in codes:
         text = reason_text(c, lang)
-        if c == UNKNOWN_WORD and words:
-            text += ": " + ", ".join(f"'{w}'" for w in words)
+        named = (words or {}).get(c)
+        if named:
+            text += ": " + ", ".join(f"'{w}'" for w in named)
         parts.append(text)
     return "; ".join(parts)
 
@@ -165,13 +177,18 @@ def _texts(row: Row) -> list[str]:
             row.pelaksana]
 
 
-def suspect_words(doc: RakDocument) -> list[list[str]]:
-    """Per row, the words behind its ``ocr-unknown-word``: the same test the extractor ran
-    (``extractor.lexicon``), over the rows' own texts, so the reasons can name them."""
-    if not any(UNKNOWN_WORD in r.alasan for r in doc.rows):
-        return [[] for _ in doc.rows]
-    found = row_suspects([_texts(r) for r in doc.rows])
-    return [words if UNKNOWN_WORD in r.alasan else [] for r, words in zip(doc.rows, found)]
+def suspect_words(doc: RakDocument) -> list[dict[str, list[str]]]:
+    """Per row, the words behind its ``ocr-unknown-word`` and ``ocr-unlike-document``: the
+    tests the extractor ran (``extractor.lexicon``, ``extractor.usage``), over the rows' own
+    texts, so the reasons can name them."""
+    out: list[dict[str, list[str]]] = [{} for _ in doc.rows]
+    for code, find in ((UNKNOWN_WORD, row_suspects), (UNLIKE_DOCUMENT, row_oddities)):
+        if any(code in r.alasan for r in doc.rows):
+            found = find([_texts(r) for r in doc.rows])
+            for named, r, words in zip(out, doc.rows, found):
+                if code in r.alasan and words:
+                    named[code] = words
+    return out
 
 
 def layout_reasons(row: Row, doc: RakDocument) -> list[str]:

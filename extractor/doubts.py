@@ -55,3 +55,8 @@ OCR_UNSURE_WORD = "ocr-unsure-word"
 # away that no cell of the document writes ("dilakuxan": "dilakukan"), or a hyphen put
 # back where the scan lost it ("Perundang Undangan"): most often right, but a guess.
 OCR_MENDED = "ocr-mended"
+# OCR'd text written unlike the document writes it in other cells (``extractor.usage``): a
+# word a glyph or two from the one the same phrase holds elsewhere ("hari kena" beside
+# "hari kerja"), a stop or comma where other cells write a space alone, a colon inside a
+# sentence. Real words and typed punctuation: no dictionary tells them.
+OCR_UNLIKE_DOCUMENT = "ocr-unlike-document"

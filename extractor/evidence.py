@@ -46,6 +46,7 @@ from .headings import (
 from .lexicon import LexiconSettings, row_suspects, unsure_slips
 from .marks import MARK_GLYPHS, is_mark_text, is_private_use
 from .model import Kotak, PageDoubt
+from .usage import UsageSettings, row_oddities
 
 if TYPE_CHECKING:
     from .layout import RawRow
@@ -79,6 +80,7 @@ class EvidenceSettings:
     ocr_unknown_word: float = 0.35
     ocr_unsure_word: float = 0.35
     ocr_mended: float = 0.35
+    ocr_unlike_document: float = 0.35
     mark_unsure: float = 0.4
     text_in_period: float = 0.45
     mark_in_text: float = 0.25
@@ -116,11 +118,13 @@ class EvidenceSettings:
     baseline_share: float = 0.5
     # Which OCR'd words read as slips (``extractor.lexicon``).
     lexicon: LexiconSettings = field(default_factory=LexiconSettings)
+    # Which OCR'd words are written unlike the document writes them (``extractor.usage``).
+    usage: UsageSettings = field(default_factory=UsageSettings)
 
     def __post_init__(self) -> None:
         for f in fields(self):
             value = getattr(self, f.name)
-            if f.name == "lexicon":
+            if f.name in ("lexicon", "usage"):
                 continue
             if f.name == "header_full":
                 if not 0.0 < value <= 100.0:
@@ -150,6 +154,7 @@ _WEIGHT_NAMES = frozenset(
         "ocr_min_spread",
         "baseline_share",
         "lexicon",
+        "usage",
         "other",
     }
 )
@@ -328,18 +333,21 @@ def _ocr_pages(grid: Grid) -> set[int]:
 
 def _word_doubts(raws: Sequence[RawRow], settings: EvidenceSettings, pages: set[int]) -> None:
     """OCR'd rows holding a word nobody writes: a slip Tesseract was sure of, or one it was
-    unsure of that no dictionary knows."""
+    unsure of that no dictionary knows; or text written unlike the document's other cells."""
     ocr = [r for r in raws if r.confidence is not None or r.page in pages]
     if not ocr:
         return
     rows = [list(r.texts.values()) for r in ocr]
     suspects = row_suspects(rows, settings.lexicon)
     unsure = unsure_slips(rows, (w for r in ocr for w in r.unsure_words), settings.lexicon)
-    for raw, words, slips in zip(ocr, suspects, unsure):
+    unlike = row_oddities(rows, settings.usage)
+    for raw, words, slips, odd in zip(ocr, suspects, unsure, unlike):
         if words:
             raw.doubts = _unique([*raw.doubts, D.OCR_UNKNOWN_WORD])
         if slips:
             raw.doubts = _unique([*raw.doubts, D.OCR_UNSURE_WORD])
+        if odd:
+            raw.doubts = _unique([*raw.doubts, D.OCR_UNLIKE_DOCUMENT])
 
 
 def _starts_lower(text: str) -> bool:

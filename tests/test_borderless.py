@@ -332,3 +332,31 @@ def test_shaded_months_without_ruling_are_read_by_alignment(tmp_path: Path) -> N
         [True, True, False],
         [False, False, True],
     ]
+
+
+def test_text_run_into_the_next_columns_text_says_it_may_straddle(tmp_path: Path) -> None:
+    """The quarterly borderless sample drawn with half a point of cell padding: a SASARAN
+    line ("... administrasi PAW") runs on until its last word touches INDIKATOR's first
+    ("PAWPersentase" on the page), and the reader gives "PAW" to INDIKATOR. The column
+    finder saw the line narrow the boundary, the words there touch: both cells say the
+    text may straddle it, and the row is verified by eye. Lines whose text keeps a word
+    space from the next column's carry no such doubt."""
+    from dataclasses import replace
+
+    from checks import run_checks
+    from samples.build.pdf_variants import tanpa_garis_tw
+    from samples.build.pdf_writer import write_pdf
+
+    doc, options = tanpa_garis_tw()
+    path = tmp_path / "tw-tight.pdf"
+    write_pdf(doc, path, replace(options, pad=0.5, row_gap=1.0))
+    grid = read_pdf(path, ExtractOptions())
+    doubted = [[norm(c.text) for c in row if STRADDLES_COLUMN in c.doubts]
+               for t in grid.tables for row in t.rows]
+    (touching,) = [d for d in doubted if d]
+    assert len(touching) == 2 and any(t.startswith("PAW Persentase") for t in touching)
+    read = extract(path)
+    eye = [f.row for f in run_checks(read) if f.rule == "layout-uncertain"]
+    flagged = [i + 1 for i, r in enumerate(read.rows) if STRADDLES_COLUMN in r.alasan]
+    assert flagged and set(flagged) <= set(eye)
+    assert any(read.rows[i - 1].indikator_kinerja.startswith("PAW") for i in flagged)

@@ -223,6 +223,16 @@ def _runs(
     return runs
 
 
+def _touching(left: list[Word], right: list[Word], phrase: float, touch: float) -> bool:
+    """Two runs of a line, parted at a column boundary by no more than a phrase gap, with
+    words that touch (closer than ``touch``) at the boundary or beside it: text of two
+    columns run together, and where one cell's text ends is a guess."""
+    words = [*left[-2:], *right[:2]]
+    gaps = [b.x0 - a.x1 for a, b in pairwise(words)]
+    at = right[0].x0 - left[-1].x1
+    return at <= phrase and min(gaps) < touch
+
+
 def body_row(
     lines: list[list[Word]],
     bounds: list[float],
@@ -243,13 +253,19 @@ def body_row(
     slack = bl.fit_slack * max(w.size for ws in lines for w in ws)
     texts: dict[tuple[int, int], list[str]] = {}
     glyphs_of: dict[tuple[int, int], list[Glyph]] = {}
+    unsure: set[tuple[int, int]] = set()  # cells a word of the line may belong beside
     for ws in lines:
         parts: dict[tuple[int, int], list[str]] = {}
         running = across is not None and id(ws[0]) in across
+        last: tuple[tuple[int, int], list[Word]] | None = None
         for a, b, run in _runs(ws, inner, slack, bl.phrase_gap * space, running):
             key = _widen(a, b, run[0].x0, run[-1].x1, bounds, bl.span_share)
             parts.setdefault(key, []).append(" ".join(w.text for w in run))
             glyphs_of.setdefault(key, []).extend(g for w in run for g in w.glyphs)
+            if running and last is not None and last[0] != key:
+                if _touching(last[1], run, bl.phrase_gap * space, bl.touch_gap * space):
+                    unsure.update((last[0], key))
+            last = (key, run)
         for key, ps in parts.items():
             texts.setdefault(key, []).append(" ".join(ps))
     top = min(w.top for ws in lines for w in ws)
@@ -271,7 +287,7 @@ def body_row(
         if glyphs_of.get(key):
             gs = glyphs_of[key]
             cell.text_span = (min(g.top for g in gs), max(g.bottom for g in gs))
-        if key[0] != key[1]:
+        if key[0] != key[1] or key in unsure:
             cell.doubts.append(STRADDLES_COLUMN)
         elif continued and key[0] in continued and not cell.text:
             cell.continued = True

@@ -100,6 +100,10 @@ class BorderlessSettings:
     # A line whose own blank at a boundary is under this share of the blank every other
     # line leaves there runs across it (a group row), even through a word space.
     narrow_share: float = 0.5
+    # In such a line, words set closer than this many space advances touch: text of two
+    # columns run together (a cell set with too little padding). Where they stand at the
+    # boundary, which column each word belongs to is a guess, and both cells say so.
+    touch_gap: float = 0.7
     # Vertical pitches (baseline to baseline) below this many font sizes are lines of
     # cells set at other heights (a vertically centred cell), never a line step.
     min_pitch: float = 0.85
@@ -149,6 +153,7 @@ class BorderlessSettings:
                 "phrase_words": (2, 30),
                 "straddle_share": (0.0, 0.5),
                 "narrow_share": (0.1, 0.9),
+                "touch_gap": (0.0, 1.0),
                 "min_pitch": (0.3, 1.0),
                 "part_gap": (0.0, 0.5),
                 "size_spread": (0.0, 0.5),

@@ -30,7 +30,7 @@ from .pdf_aligned import AlignedMemory, aligned_table
 from .pdf_cells import build_table, claim_overflow, deal_glyphs, deal_inks, ruled_view
 from .pdf_clip import ClippingInterpreter
 from .pdf_crosscheck import cross_check
-from .pdf_page import Glyph, PageContent, page_content
+from .pdf_page import Glyph, PageContent, glyph_content, page_content
 from .pdf_price import Budget, PricedDevice, price_contents
 from .pdf_ruled import find_cells, group_tables, ruling
 from .pdf_text import cluster_lines, line_text, split_at_gaps
@@ -143,15 +143,16 @@ def _parse_either(path: Path, page: Any, engine: Any, options: ExtractOptions) -
                                height, budget, left)
     except PdfiumError:
         return _parse(path, page, options)
-    content = page_content(
+    drawn = objects.objects
+    content = glyph_content(
         width=width,
         height=height,
-        origin=(0.0, 0.0),
-        chars=objects["char"],
-        lines=objects["line"],
-        rects=objects["rect"],
-        curves=objects["curve"],
-        images=objects["image"],
+        glyphs=objects.glyphs,
+        direction=objects.direction,
+        lines=drawn["line"],
+        rects=drawn["rect"],
+        curves=drawn["curve"],
+        images=drawn["image"],
         settings=options.ruled,
     )
     if not has_text_layer(content, options.scan):

@@ -74,24 +74,29 @@ def deal_glyphs(
     layouts = [table_layout(boxes, rules) for boxes in tables]
     outside: list[Glyph] = []
     join = measures.word_join
-    prev: tuple[Glyph, TableLayout, int] | None = None
+    # Each table's box, grid and cells unpacked once: this loop runs for every glyph.
+    areas = [(lay, *lay.bbox, lay.xs, lay.ys, lay.owner, lay.glyphs) for lay in layouts]
+    last: TableLayout | None = None  # the table the glyph before went to, if any
+    last_glyph: Glyph | None = None  # that glyph
+    last_k = -1  # and its cell
     for g in glyphs:
         cx = (g.x0 + g.x1) / 2
         cy = (g.top + g.bottom) / 2
-        for lay in layouts:
-            x0, top, x1, bottom = lay.bbox
+        for lay, x0, top, x1, bottom, xs, ys, owner, cells in areas:
             if not (x0 <= cx < x1 and top <= cy < bottom):
                 continue
-            k = lay.owner[(bisect_right(lay.xs, cx) - 1, bisect_right(lay.ys, cy) - 1)]
-            if prev is not None and prev[1] is lay and prev[2] != k and _goes_on(prev[0], g, join):
-                k = prev[2]
+            k = owner[(bisect_right(xs, cx) - 1, bisect_right(ys, cy) - 1)]
+            if last is lay and last_k != k and last_glyph is not None and _goes_on(
+                last_glyph, g, join
+            ):
+                k = last_k
                 lay.straddled.add(k)
-            lay.glyphs[k].append(g)
-            prev = (g, lay, k)
+            cells[k].append(g)
+            last, last_glyph, last_k = lay, g, k
             break
         else:
             outside.append(g)
-            prev = None
+            last = None
     for lay in layouts:
         split_by_text(lay, measures)
     return layouts, outside

@@ -143,7 +143,7 @@ def colour_key(colour: Any) -> Colour | None:
 Transform = Callable[[float, float, float, float], Box]
 
 
-def _direction(matrix: Any) -> str:
+def direction_of(matrix: Any) -> str:
     """Where a glyph's baseline runs on the displayed page: right, down, left or up."""
     try:
         a, b = float(matrix[0]), float(matrix[1])
@@ -185,10 +185,16 @@ def dominant_direction(chars: list[dict[str, Any]]) -> str:
         try:
             d = seen[matrix]
         except KeyError:
-            d = seen[matrix] = _direction(matrix)
+            d = seen[matrix] = direction_of(matrix)
         except TypeError:  # a matrix that is no tuple
-            d = _direction(matrix)
+            d = direction_of(matrix)
         counts[d] = counts.get(d, 0) + 1
+    return prevailing(counts)
+
+
+def prevailing(counts: dict[str, int]) -> str:
+    """The direction of ``counts`` (glyphs that show, by the way they run) most glyphs run
+    in, the first counted of equals; "right" for none."""
     if not counts:
         return "right"
     return max(counts.items(), key=lambda kv: kv[1])[0]
@@ -220,7 +226,6 @@ def page_content(
     font size (``RuledSettings``), so a 3 px browser border and a 0.05 pt hairline are both
     rules and a shaded month cell is not.
     """
-    settings = settings or RuledSettings()
     direction = dominant_direction(chars)
     ox, oy = origin
     transform, w, h = _upright_transform(direction, width, height)
@@ -230,6 +235,50 @@ def page_content(
         return transform(x0 - ox, top - oy, x1 - ox, bottom - oy)
 
     glyphs = _glyphs(chars, place, origin, turned)
+    return _content(w, h, glyphs, place, lines, rects, curves, images, settings)
+
+
+def glyph_content(
+    width: float,
+    height: float,
+    glyphs: list[Glyph],
+    direction: str,
+    lines: list[dict[str, Any]],
+    rects: list[dict[str, Any]],
+    curves: list[dict[str, Any]],
+    images: list[dict[str, Any]],
+    settings: RuledSettings | None = None,
+) -> PageContent:
+    """``page_content`` for an engine that makes the glyphs itself (pdfium): ``glyphs`` are
+    what ``_glyphs`` would make of its chars on an upright page whose origin is 0, 0 (no
+    empty text, a size that is not 0), ``direction`` what ``dominant_direction`` says of
+    them. Making them as the page is read spares a dict per glyph and a second pass."""
+    transform, w, h = _upright_transform(direction, width, height)
+    if direction != "right":
+        glyphs = [_turned(g, transform) for g in glyphs]
+    return _content(w, h, glyphs, transform, lines, rects, curves, images, settings)
+
+
+def _turned(g: Glyph, transform: Transform) -> Glyph:
+    """``g`` turned to reading orientation, sized by its turned box (as ``_glyphs`` does)."""
+    x0, top, x1, bottom = transform(g.x0, g.top, g.x1, g.bottom)
+    return Glyph(g.text, x0, x1, top, bottom, max(bottom - top, 1.0), g.symbol)
+
+
+def _content(
+    w: float,
+    h: float,
+    glyphs: list[Glyph],
+    place: Transform,
+    lines: list[dict[str, Any]],
+    rects: list[dict[str, Any]],
+    curves: list[dict[str, Any]],
+    images: list[dict[str, Any]] | None,
+    settings: RuledSettings | None,
+) -> PageContent:
+    """The page's glyphs, placed, with its painted objects reduced to segments, fills and
+    inks (``page_content``)."""
+    settings = settings or RuledSettings()
     sizes = [g.size for g in glyphs if g.text.strip()]
     font = median(sizes) if sizes else settings.fallback_font
     rule_max = settings.rule_max * font
@@ -329,7 +378,7 @@ def page_content(
 
 # Typographic ligatures (U+FB00..FB06) as the letters they join: a browser shaping a serif
 # font writes "eﬁsien" with one glyph for "fi"; a person reads "efisien".
-_LIGATURES = {cp: unicodedata.normalize("NFKC", chr(cp)) for cp in range(0xFB00, 0xFB07)}
+LIGATURES = {cp: unicodedata.normalize("NFKC", chr(cp)) for cp in range(0xFB00, 0xFB07)}
 
 
 def _add_sides(box: Box, add: Callable[[Box], None]) -> None:
@@ -363,7 +412,7 @@ def _glyphs(
     for ch in chars:
         text = ch.get("text") or ""
         if not text.isascii():
-            text = text.translate(_LIGATURES)
+            text = text.translate(LIGATURES)
         if not text:
             continue
         try:

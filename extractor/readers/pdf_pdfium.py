@@ -32,6 +32,8 @@ from typing import Any
 import pypdfium2 as pdfium
 import pypdfium2.raw as raw
 
+from ..marks import is_symbol_font
+from .pdf_page import LIGATURES, Glyph, direction_of, prevailing
 from .pdf_price import GLYPH_BYTES, PATH_ELEMENT_BYTES, Budget
 
 Matrix = tuple[float, float, float, float, float, float]
@@ -49,9 +51,13 @@ _LINETO, _BEZIERTO, _MOVETO = (
 
 
 _HYPHEN_MARK = 0x02
+# The chars pdfium infers are spaces and line breaks (CR, LF): only a char up to a space is
+# asked whether it is one.
+_GENERATED_MAX = 0x20
 
 _PRICE_EVERY = 256  # glyphs priced together: a page over budget is refused this late at most
 _VOID = ctypes.c_void_p
+_GLYPH, _Glyph = tuple.__new__, Glyph  # a NamedTuple made without its __new__'s call
 
 
 def _unchecked(function: Any, restype: Any) -> Any:
@@ -71,6 +77,15 @@ _TEXT_OBJECT = _unchecked(raw.FPDFText_GetTextObject, _VOID)
 _IS_GENERATED = _unchecked(raw.FPDFText_IsGenerated, ctypes.c_int)
 _UNICODE = _unchecked(raw.FPDFText_GetUnicode, ctypes.c_uint)
 _ORIGIN = _unchecked(raw.FPDFText_GetCharOrigin, ctypes.c_int)
+# And those made for every text object (``_run``), taking the object as a ``c_void_p``.
+_FONT = _unchecked(raw.FPDFTextObj_GetFont, _VOID)
+_MATRIX = _unchecked(raw.FPDFText_GetMatrix, ctypes.c_int)
+_FONT_SIZE = _unchecked(raw.FPDFText_GetFontSize, ctypes.c_double)
+_CLIP = _unchecked(raw.FPDFPageObj_GetClipPath, _VOID)
+_CLIP_PATHS = _unchecked(raw.FPDFClipPath_CountPaths, ctypes.c_int)
+_CLIP_SEGMENTS = _unchecked(raw.FPDFClipPath_CountPathSegments, ctypes.c_int)
+_CLIP_SEGMENT = _unchecked(raw.FPDFClipPath_GetPathSegment, _VOID)
+_POINT = _unchecked(raw.FPDFPathSegment_GetPoint, ctypes.c_int)
 
 
 class PdfiumError(Exception):
@@ -132,8 +147,12 @@ class _Reading:
     glyphs: int = 0
     elements: int = 0
     prepaid: int = 0  # glyphs priced as text objects, before the text page is read
+    made: list[Glyph] = field(default_factory=list)  # the glyphs read
+    # How many glyphs that show run each way, in the order the ways are first met (as
+    # ``dominant_direction`` counts them, ties and all).
+    directions: dict[str, int] = field(default_factory=dict)
     objects: PdfObjects = field(default_factory=lambda: {
-        "char": [], "line": [], "rect": [], "curve": [], "image": []})
+        "line": [], "rect": [], "curve": [], "image": []})
 
     def spend(self, glyphs: int = 0, elements: int = 0) -> None:
         self.glyphs += glyphs
@@ -146,10 +165,20 @@ class _Reading:
                                      f"and {self.elements} path elements")
 
 
+@dataclass(frozen=True, slots=True)
+class PageObjects:
+    """A page as pdfium read it, for ``pdf_page.glyph_content``: its glyphs, the way most
+    of them run, and its lines, rects, curves and images as pdfplumber's dicts (keyed so)."""
+
+    glyphs: list[Glyph]
+    direction: str
+    objects: PdfObjects
+
+
 def read_objects(doc: Any, index: int, mediabox: Rect, rotate: int, height: float,
-                 budget: Budget, left: int | None) -> PdfObjects:
-    """The page's chars, lines, rects, curves and images as pdfplumber's dicts, with its
-    coordinates (before the shift to the page's own origin ``pdf_page`` makes).
+                 budget: Budget, left: int | None) -> PageObjects:
+    """The page's glyphs, lines, rects, curves and images in pdfplumber's coordinates
+    (its origin is the media box's corner, 0, 0 in ``pdf_page``'s terms).
 
     ``mediabox`` and ``rotate`` are pdfminer's, ``height`` pdfplumber's page height; ``left``
     is what the budget holds after the content streams (None: no limit)."""
@@ -176,7 +205,7 @@ def read_objects(doc: Any, index: int, mediabox: Rect, rotate: int, height: floa
         _read_text(page, reading)
     finally:
         raw.FPDF_ClosePage(page)
-    return reading.objects
+    return PageObjects(reading.made, prevailing(reading.directions), reading.objects)
 
 
 def _walk(parent: Any, count: Any, get: Any, outer: Matrix) -> Iterator[tuple[Any, Matrix]]:
@@ -318,7 +347,8 @@ class _Run:
 
     font: Any  # pdfium's FPDF_FONT, or None
     face: _Face
-    fontname: str
+    symbol: bool  # the font is a symbol font (``Glyph.symbol``)
+    direction: str  # where the glyphs run on the page (``pdf_page.direction_of``)
     descent: float  # per unit of font size, negative below the baseline
     size: float  # the font size, in text space
     matrix: tuple[float, float, float, float]  # text space to user space, no translation
@@ -344,48 +374,63 @@ def _read_text(page: Any, reading: _Reading) -> None:
 
 
 def _read_chars(text_page: Any, reading: _Reading) -> None:
-    """pdfium's chars, without the spaces and line breaks it infers, as pdfminer's.
+    """pdfium's chars, without the spaces and line breaks it infers, as the glyphs
+    ``pdf_page`` makes of pdfminer's (``glyph_content``), and the way most of them run.
 
     This loop runs for every char of every page: it keeps to locals, compares a glyph's
-    origin with the last one field by field, and sizes the glyph inline for upright text
-    (``_glyph_box`` for the rest)."""
+    origin with the last one field by field, sizes the glyph inline for upright text
+    (``_glyph_box`` for the rest), and makes the ``Glyph`` itself. What ``pdf_page`` would
+    do to a char is done here: ligatures spelled out (``_Texts``), and at the end, only if
+    some glyph needs it, glyphs without text dropped and a glyph of no height sized."""
     runs: dict[int, _Run] = {}
     faces: dict[int, _Face] = {}
+    shapes: dict[tuple[Any, ...], _Run] = {}
+    texts = _Texts()
     ox, oy = ctypes.c_double(), ctypes.c_double()
     at_x, at_y = ctypes.byref(ox), ctypes.byref(oy)
-    chars = reading.objects["char"]
+    glyphs = reading.made
+    tally = reading.directions
     height = reading.height
     last_key: int | None = None  # the text object and origin of the last glyph read
     last_x = last_y = 0.0
     joined: int | None = None  # the glyph that took a ligature's letters
     kept = False  # whether the last glyph read is on the page (not clipped away)
+    odd = False  # a glyph without text or height was made
     page = ctypes.cast(text_page, _VOID)  # a c_void_p: passed as a pointer, unconverted
     unpriced = 0  # glyphs read and not yet priced
     for i in range(raw.FPDFText_CountChars(text_page)):
-        if _IS_GENERATED(page, i):
-            continue  # a space or line break pdfium inferred, not drawn
         key = _TEXT_OBJECT(page, i)
-        if not key or not _ORIGIN(page, i, at_x, at_y):
+        if not key:
+            continue
+        code = _UNICODE(page, i)
+        if code <= _GENERATED_MAX and _IS_GENERATED(page, i):
+            continue  # a space or line break pdfium inferred, not drawn
+        if not _ORIGIN(page, i, at_x, at_y):
             continue
         x, y = ox.value, oy.value
-        code = _UNICODE(page, i)
         if code == _HYPHEN_MARK:
             code = ord("-")  # pdfium's mark for a hyphen that ends a line
         if key == last_key and x == last_x and y == last_y:
             # One glyph whose text is several letters (a ligature "fi"): pdfium lists
             # each letter at the glyph's origin, pdfminer one char with them all.
             if kept:
-                chars[-1]["text"] += _text(code)
-                joined = len(chars) - 1
+                same = runs[key]
+                last = glyphs[-1]
+                text, inked = texts[code]
+                if inked and not last.text.strip():
+                    tally[same.direction] = tally.get(same.direction, 0) + 1
+                last = last._replace(text=last.text + text)
                 box = raw.FS_RECTF()
                 if raw.FPDFText_GetLooseCharBox(text_page, i, box):
-                    end = _ink_end(box, x, y, runs[key])
-                    _end_at_next(chars[joined], *end, reading.ctm, height)
+                    end = _ink_end(box, x, y, same)
+                    last = _end_at_next(last, *end, same, height)
+                joined = len(glyphs) - 1
+                glyphs[joined] = last
             continue
         if joined is not None and last_key == key:
             # Its advance is the font's width of the ligature glyph, which pdfium keeps
             # to itself: the next glyph of the same run starts where it ends.
-            _end_at_next(chars[joined], x, y, reading.ctm, height)
+            glyphs[joined] = _end_at_next(glyphs[joined], x, y, runs[key], height)
         joined = None
         last_key, last_x, last_y, kept = key, x, y, False
         unpriced += 1
@@ -393,8 +438,7 @@ def _read_chars(text_page: Any, reading: _Reading) -> None:
             unpriced = _price(reading, unpriced)
         run = runs.get(key)
         if run is None:
-            obj = ctypes.cast(key, raw.FPDF_PAGEOBJECT)
-            run = runs[key] = _run(obj, text_page, i, reading.ctm, faces)
+            run = runs[key] = _run(key, page, i, reading.ctm, faces, shapes)
         width = run.widths.get(code)
         if width is None:
             width = _advance(run, code)
@@ -414,14 +458,31 @@ def _read_chars(text_page: Any, reading: _Reading) -> None:
             if not (clip[0] <= cx <= clip[2] and clip[1] <= cy <= clip[3]):
                 continue
         kept = True
-        chars.append({
-            "text": _text(code),
-            "fontname": run.fontname,
-            "size": dy1 - dy0,
-            "matrix": run.device,
-            "x0": dx0, "x1": dx1, "top": height - dy1, "bottom": height - dy0,
-        })
+        text, inked = texts[code]
+        if inked:
+            tally[run.direction] = tally.get(run.direction, 0) + 1
+        size = dy1 - dy0
+        if not text or size <= 0:
+            odd = True
+        glyphs.append(_GLYPH(_Glyph, (text, dx0, dx1, height - dy1, height - dy0, size,
+                                      run.symbol)))
     _price(reading, unpriced)
+    if odd:
+        glyphs[:] = [g._replace(size=max(g.bottom - g.top, 1.0)) if g.size <= 0 else g
+                     for g in glyphs if g.text]
+
+
+class _Texts(dict[int, tuple[str, bool]]):
+    """A char code's text as ``pdf_page`` keeps it (ligatures spelled out, a code that is
+    no character as no text), and whether it shows
+    (``dominant_direction`` counts only those); worked out once per code and page."""
+
+    def __missing__(self, code: int) -> tuple[str, bool]:
+        text = _text(code)
+        if not text.isascii():
+            text = text.translate(LIGATURES)
+        found = self[code] = (text, bool(text.strip()))
+        return found
 
 
 def _price(reading: _Reading, glyphs: int) -> int:
@@ -445,22 +506,22 @@ def _advance(run: _Run, code: int) -> float:
     return width
 
 
-def _end_at_next(glyph: dict[str, Any], x: float, y: float, ctm: Matrix,
-                 height: float) -> None:
-    """End ``glyph`` along its baseline at the user-space point ``x, y`` (where the next
+def _end_at_next(glyph: Glyph, x: float, y: float, run: _Run, height: float) -> Glyph:
+    """``glyph`` ended along its baseline at the user-space point ``x, y`` (where the next
     glyph begins, or where its ink ends), whichever way the baseline runs on the page."""
-    dx, dy = _apply(ctm, x, y)
-    a, b = glyph["matrix"][0], glyph["matrix"][1]
+    dx, dy = _apply(run.ctm, x, y)
+    a, b = run.device[0], run.device[1]
     top = height - dy
     if abs(a) >= abs(b):
-        if a > 0 and dx > glyph["x0"]:
-            glyph["x1"] = dx
-        elif a < 0 and dx < glyph["x1"]:
-            glyph["x0"] = dx
-    elif b > 0 and top < glyph["bottom"]:  # running up the page
-        glyph["top"] = top
-    elif b < 0 and top > glyph["top"]:
-        glyph["bottom"] = top
+        if a > 0 and dx > glyph.x0:
+            return glyph._replace(x1=dx)
+        if a < 0 and dx < glyph.x1:
+            return glyph._replace(x0=dx)
+    elif b > 0 and top < glyph.bottom:  # running up the page
+        return glyph._replace(top=top)
+    elif b < 0 and top > glyph.top:
+        return glyph._replace(bottom=top)
+    return glyph
 
 
 def _ink_end(box: Any, ox: float, oy: float, run: _Run) -> Point:
@@ -498,8 +559,10 @@ def _glyph_box(width: float, ox: float, oy: float, run: _Run) -> Rect:
 class _Face:
     """What a font tells of its glyphs, asked once per font and page."""
 
+    font: Any  # pdfium's FPDF_FONT, or None
     name: str
     descent: float  # per unit of font size, negative below the baseline
+    symbol: bool  # a symbol font (``marks.is_symbol_font``)
     widths: dict[float, dict[int, float]] = field(default_factory=dict)  # size: char: width
 
 
@@ -514,45 +577,60 @@ def _face(font: Any) -> _Face:
         value = ctypes.c_float()
         if raw.FPDFFont_GetDescent(font, ctypes.c_float(1000.0), value):
             descent = value.value / 1000.0
-    return _Face(name, descent)
+    return _Face(font or None, name, descent, is_symbol_font(name))
 
 
-def _run(obj: Any, text_page: Any, index: int, ctm: Matrix, faces: dict[int, _Face]) -> _Run:
-    """What the glyphs of ``obj`` share, the ``index``-th char of ``text_page`` being one;
-    ``faces`` holds the page's fonts asked so far."""
-    font = raw.FPDFTextObj_GetFont(obj)
-    key = ctypes.cast(font, ctypes.c_void_p).value or 0 if font else 0
-    face = faces.get(key)
-    if face is None:
-        face = faces[key] = _face(font)
+def _run(key: int, page: Any, index: int, ctm: Matrix, faces: dict[int, _Face],
+         shapes: dict[tuple[Any, ...], _Run]) -> _Run:
+    """What the glyphs of the text object at address ``key`` share, the ``index``-th char
+    of the text page (a ``c_void_p``) being one. ``faces`` holds the page's fonts asked so
+    far, ``shapes`` its runs by font, matrix, size and clip: most text objects of a page
+    are alike, and are given one run."""
+    obj = _VOID(key)
+    font = _FONT(obj) or 0
     m = raw.FS_MATRIX()
-    matrix = (m.a, m.b, m.c, m.d) if raw.FPDFText_GetMatrix(text_page, index, m) else (
+    matrix = (m.a, m.b, m.c, m.d) if _MATRIX(page, index, ctypes.byref(m)) else (
         1.0, 0.0, 0.0, 1.0)
+    size = _FONT_SIZE(page, index)
+    clip = _clip(obj, ctm)
+    shape = (font, matrix, size, clip)
+    run = shapes.get(shape)
+    if run is None:
+        face = faces.get(font)
+        if face is None:
+            face = faces[font] = _face(ctypes.cast(font, raw.FPDF_FONT) if font else None)
+        run = shapes[shape] = _shaped(face, matrix, size, clip, ctm)
+    return run
+
+
+def _shaped(face: _Face, matrix: tuple[float, float, float, float], size: float,
+            clip: Rect | None, ctm: Matrix) -> _Run:
     a, b, c, d, _, _ = _mul((*matrix, 0.0, 0.0), ctm)
-    size = raw.FPDFText_GetFontSize(text_page, index)
     upright = None
     if matrix[1] == 0 and matrix[2] == 0 and ctm[1] == 0 and ctm[2] == 0:
         d_ = matrix[3]
         lo, hi = face.descent * size * d_, (face.descent + 1.0) * size * d_
         upright = (ctm[0], ctm[4], ctm[3], lo, hi, ctm[5])
-    return _Run(font or None, face, face.name, face.descent, size, matrix,
-                (a, b, c, d, 0.0, 0.0), ctm, _clip(obj, ctm), upright,
-                face.widths.setdefault(size, {}))
+    device = (a, b, c, d, 0.0, 0.0)
+    return _Run(face.font, face, face.symbol, direction_of(device), face.descent, size,
+                matrix, device, ctm, clip, upright, face.widths.setdefault(size, {}))
 
 
 def _clip(obj: Any, ctm: Matrix) -> Rect | None:
-    """The bounding box of the clip in force on ``obj`` (the intersection of its paths'
-    boxes), in device space; None when nothing clips it."""
-    clip = raw.FPDFPageObj_GetClipPath(obj)
-    if not clip:
+    """The bounding box of the clip in force on ``obj`` (a ``c_void_p``; the intersection
+    of its paths' boxes), in device space; None when nothing clips it."""
+    address = _CLIP(obj)
+    if not address:
         return None
+    clip = _VOID(address)
     box: Rect | None = None
     x, y = ctypes.c_float(), ctypes.c_float()
-    for p in range(raw.FPDFClipPath_CountPaths(clip)):
+    at_x, at_y = ctypes.byref(x), ctypes.byref(y)
+    for p in range(_CLIP_PATHS(clip)):
         pts: list[Point] = []
-        for s in range(raw.FPDFClipPath_CountPathSegments(clip, p)):
-            seg = raw.FPDFClipPath_GetPathSegment(clip, p, s)
-            if seg and raw.FPDFPathSegment_GetPoint(seg, x, y):
+        for s in range(_CLIP_SEGMENTS(clip, p)):
+            seg = _CLIP_SEGMENT(clip, p, s)
+            if seg and _POINT(_VOID(seg), at_x, at_y):
                 pts.append(_apply(ctm, x.value, y.value))
         if not pts:
             continue

@@ -51,9 +51,9 @@ _LINETO, _BEZIERTO, _MOVETO = (
 
 
 _HYPHEN_MARK = 0x02
-# The chars pdfium infers are spaces and line breaks (CR, LF): only a char up to a space is
-# asked whether it is one.
-_GENERATED_MAX = 0x20
+# The chars pdfium infers are spaces and line breaks (CR, LF): only a char whose code is
+# at most a space's is asked whether it is one. A char code, not a threshold.
+_GENERATED_MAX = ord(" ")
 
 _PRICE_EVERY = 256  # glyphs priced together: a page over budget is refused this late at most
 _VOID = ctypes.c_void_p

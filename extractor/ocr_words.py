@@ -71,6 +71,9 @@ _LETTERLIKE = "".join(_STANDS_FOR)
 # resolution: a thin letter or a quote, which glues the two words into one token.
 _SLASH_ALIKE = "fyjlit1|'’‘`"
 _SLASHED = re.compile(rf"[^\W\d_]{{2,}}(?:[{re.escape(_SLASH_ALIKE)}][^\W\d_]+)+")
+# A cell that is an amount with its unit, as a target is written ("75%", "97,5%",
+# "12 Laporan", "1 Dokumen Rencana"): what a trailing stop is judged against.
+_AMOUNT = re.compile(r"\d[\d.,]*\s?(?:%|[^\W\d_]+(?: [^\W\d_]+)?)?")
 _LETTERLIKE_WORD = re.compile(
     rf"(?<![\w{re.escape(_LETTERLIKE)}])"
     rf"(?:[a-z]+[{re.escape(_LETTERLIKE)}][a-z]+|[{re.escape(_LETTERLIKE)}][a-z]{{3,}})"
@@ -108,6 +111,8 @@ class _Support:
     cells: dict[str, float] = field(default_factory=dict)  # a whole cell's text
     # How each word is capitalised where it is written: "upper", "title" or "lower".
     cases: dict[tuple[str, str], float] = field(default_factory=dict)
+    # Cells that are an amount (``_AMOUNT``), by whether they end with a stop.
+    amounts: dict[bool, float] = field(default_factory=dict)
 
 
 def _weight(cell: Cell) -> float:
@@ -147,7 +152,10 @@ def _support(cells: Iterable[Cell], lines: Iterable[str]) -> _Support:
             _add(s.cases, (m.group(0).casefold(), _case(m.group(0))), w)
         for m, n, sep in _neighbours(text):
             _add(s.pairs, (m.group(0).casefold(), sep, n.group(0).casefold()), w)
-        _add(s.cells, " ".join(text.split()).casefold(), w)
+        flat = " ".join(text.split())
+        _add(s.cells, flat.casefold(), w)
+        if _AMOUNT.fullmatch(flat.removesuffix(".")):
+            _add(s.amounts, flat.endswith("."), w)
     return s
 
 
@@ -327,8 +335,9 @@ class WordMender:
                 out.append(text[last : m.end()] + "-")
                 last = n.start()
                 continue
-            if sep == "." and not glued and self._sentence_break(m.group(0), n.group(0)):
-                # "kesejahteraan. pegawai": a speck after a word, read as a stop.
+            if sep == "." and self._sentence_break(m.group(0), n.group(0), glued):
+                # "kesejahteraan. pegawai", "Terlaksananya.layanan": a speck after a word,
+                # read as a stop.
                 out.append(text[last : m.end()] + " ")
                 last = n.start()
                 continue
@@ -352,17 +361,23 @@ class WordMender:
         out.append(text[last:])
         return "".join(out)
 
-    def _sentence_break(self, before: str, after: str) -> bool:
-        """Whether a stop and a space between these two words cannot be the writing's: a
-        stop inside a cell ends an abbreviation ("Kab.", "dll.": short) or a sentence,
-        and the next sentence opens with a capital. So a stop after a word a dictionary
-        knows, ``min_stop_letters`` long or more, before a word in small letters that a
-        dictionary knows too, is a speck read as one."""
-        return (
-            len(before) >= self.settings.min_stop_letters
-            and after[:1].islower()
-            and in_dictionary(before)
-            and in_dictionary(after)
+    def _sentence_break(self, before: str, after: str, glued: bool = False) -> bool:
+        """Whether a stop between these two words cannot be the writing's: a stop inside a
+        cell ends an abbreviation ("Kab.", "dll.": short) or a sentence, and the next
+        sentence opens with a capital. So a stop after a word ``min_stop_letters`` long or
+        more, before a word in small letters, both of them words (a dictionary's, or, glued
+        by the stop, the document's own: "Terlaksananya" opens every sasaran), is a speck
+        read as one. A web or mail address glues short parts ("kpu.go.id")."""
+        if len(before) < self.settings.min_stop_letters or not after[:1].islower():
+            return False
+        if glued:
+            return self._is_word(before) and self._is_word(after)
+        return in_dictionary(before) and in_dictionary(after)
+
+    def _is_word(self, word: str) -> bool:
+        folded = word.casefold()
+        return in_dictionary(folded) or (
+            self._support.words.get(folded, 0.0) >= self.settings.outnumber
         )
 
     def _rejoin(self, text: str) -> str:
@@ -389,7 +404,10 @@ class WordMender:
 
     def _trailing_stop(self, text: str) -> str:
         """A stop after a cell's last word ("75%.") that the document, writing the same
-        cell elsewhere, does not have."""
+        cell elsewhere, does not have; or after an amount ("75%.", "2 Laporan.") where the
+        document's other amounts stand without one ``outnumber`` times as often. A target
+        column is written to one pattern, so a lone stop after one of its figures is dust
+        on the baseline, which no look at the ink can tell from a printed stop."""
         stripped = text.rstrip()
         if not stripped.endswith(".") or stripped.endswith(".."):
             return text
@@ -398,8 +416,12 @@ class WordMender:
         cells = self._support.cells
         if cells.get(bare, 0.0) > cells.get(full, 0.0) * self.settings.margin:
             return stripped[:-1]
+        amounts = self._support.amounts
+        if _AMOUNT.fullmatch(" ".join(stripped[:-1].split())) and amounts.get(
+            False, 0.0
+        ) > amounts.get(True, 0.0) * self.settings.outnumber:
+            return stripped[:-1]
         return text
-
 
 def mend_cells(
     cells: list[Cell], lines: Iterable[str] = (), settings: WordSettings | None = None

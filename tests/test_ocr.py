@@ -317,6 +317,27 @@ def test_hyphen_ending_its_line_is_kept_and_a_far_dash_is_dust() -> None:
     assert not kept(185)  # a dash with no word near it is dust
 
 
+def test_a_blurred_hyphen_two_pixels_wide_in_ink_is_kept_by_its_grey_footprint() -> None:
+    """A 150 dpi "Perundang -": the dash's core is 3 pixels by 2 of ink, not twice as wide
+    as tall; its grey footprint, 5 by 2, says dash. A round speck of the same core is dust."""
+    import numpy as np
+
+    from extractor.readers.ocr_settings import ScanSettings
+    from extractor.readers.ocr_specks import erase_dust
+
+    dash = _line_with()
+    dash[24:26, 170:175] = np.array([[200, 110, 90, 100, 190], [200, 130, 120, 125, 200]])
+    clean = erase_dust(dash, 128.0, 10.0, ScanSettings())
+    assert (clean[24:26, 170:175] == dash[24:26, 170:175]).all()
+    round_speck = _line_with()
+    round_speck[23:27, 170:175] = np.array(
+        [[230, 150, 140, 150, 230], [200, 110, 90, 100, 190], [200, 130, 120, 125, 200],
+         [230, 150, 140, 150, 230]]
+    )  # fmt: skip
+    clean = erase_dust(round_speck, 128.0, 10.0, ScanSettings())
+    assert not (clean[24:26, 171:174] < 128).any()
+
+
 def test_speck_above_the_line_does_not_make_a_full_stop_doubled() -> None:
     left = _dust_left(_line_with((37, 28, 2, 2), (36, 10, 2, 2)))
     assert (37, 28) in left and (36, 10) not in left
@@ -392,3 +413,103 @@ def test_a_space_the_page_shows_inside_a_word_parts_it(
     centres = [10.0 * i + 5 for i in range(len(word))]
     k = _part_at(list(word), centres, 10.0 * space_after, unsure)
     assert (None if k is None else (word[:k], word[k:])) == parts
+
+
+def _capitals_picture(text: str, speck_after: int | None = None) -> tuple[Any, list[Any]]:
+    """``text`` printed in DejaVu Sans as ink, and its glyph boxes as Tesseract gives them
+    when it reads a doubled letter once: the pair's box spans both copies."""
+    import numpy as np
+    from PIL import Image, ImageDraw, ImageFont
+
+    font = ImageFont.truetype("DejaVuSans.ttf", 40)
+    image = Image.new("L", (40 * len(text) + 40, 80), 255)
+    draw = ImageDraw.Draw(image)
+    draw.text((20, 15), text, font=font, fill=0)
+    boxes = []
+    for i in range(len(text)):
+        left = 20 + int(draw.textlength(text[:i], font=font))
+        right = 20 + int(draw.textlength(text[: i + 1], font=font))
+        boxes.append((text[i], (left, 15, right, 60)))
+    if speck_after is not None:
+        x = boxes[speck_after][1][2] + 2
+        draw.rectangle((x, 50, x + 3, 53), fill=0)
+    ink = np.asarray(image) < 128
+    glyphs: list[Any] = []
+    for ch, box in boxes:
+        if glyphs and glyphs[-1][0] == ch:
+            last = glyphs[-1][1]
+            glyphs[-1] = (ch, (last[0], last[1], box[2], box[3]))  # read once
+        else:
+            glyphs.append((ch, box))
+    return ink, glyphs
+
+
+@pytest.mark.parametrize(
+    ("printed", "read", "speck", "out"),
+    [
+        ("JDIIH", "JDIH", None, "JDIIH"),  # two I's side by side, read as one
+        ("JDIH", "JDIH", None, "JDIH"),  # as printed
+        ("JDIH", "JDIH", 2, "JDIH"),  # a speck after the I is no second I
+        ("KPU", "KPU", None, "KPU"),
+    ],
+)
+def test_a_capital_the_page_shows_twice_is_written_twice(
+    printed: str, read: str, speck: int | None, out: str
+) -> None:
+    from extractor.readers.ocr_blobs import doubled
+    from extractor.readers.ocr_settings import ScanSettings
+
+    ink, glyphs = _capitals_picture(printed, speck)
+    assert "".join(g for g, _ in glyphs) == read
+    assert doubled(read, glyphs, ink, ScanSettings()) == out
+
+
+def _printed(text: str, size: int = 40) -> tuple[Any, list[tuple[str, Any]]]:
+    """``text`` printed in DejaVu Sans as ink, with each glyph's box."""
+    import numpy as np
+    from PIL import Image, ImageDraw, ImageFont
+
+    font = ImageFont.truetype("DejaVuSans.ttf", size)
+    image = Image.new("L", (size * len(text) + 40, 2 * size), 255)
+    draw = ImageDraw.Draw(image)
+    draw.text((20, 15), text, font=font, fill=0)
+    boxes = []
+    for i in range(len(text)):
+        left = 20 + int(draw.textlength(text[:i], font=font))
+        right = 20 + int(draw.textlength(text[: i + 1], font=font))
+        boxes.append((text[i], (left, 15, right, 15 + size)))
+    return np.asarray(image) < 128, boxes
+
+
+@pytest.mark.parametrize(
+    ("printed", "read", "out"),
+    [
+        ("75%", "715%", "75%"),  # the 7's stem read as a 1 of its own
+        ("715%", "715%", "715%"),  # as printed
+        ("100%", "100%", "100%"),
+        ("12", "12", "12"),
+    ],
+)
+def test_a_one_the_page_shows_no_blob_for_is_left_out(printed: str, read: str, out: str) -> None:
+    from extractor.readers.ocr_blobs import phantom_one
+    from extractor.readers.ocr_settings import ScanSettings
+
+    ink, boxes = _printed(printed)
+    if read != printed:  # Tesseract's boxes: the 7's own, split in two at its middle
+        (seven, (x0, top, x1, bottom)), rest = boxes[0], boxes[1:]
+        middle = (x0 + x1) // 2
+        boxes = [(seven, (x0, top, middle, bottom)), ("1", (middle, top, x1, bottom)), *rest]
+    assert "".join(t for t, _ in boxes) == read
+    assert phantom_one(read, boxes, ink, ScanSettings()) == out
+
+
+def test_two_digits_a_blur_joined_are_not_taken_for_a_phantom_one() -> None:
+    import cv2
+    import numpy as np
+
+    from extractor.readers.ocr_blobs import phantom_one
+    from extractor.readers.ocr_settings import ScanSettings
+
+    ink, boxes = _printed("10%")
+    joined = cv2.dilate(ink.astype(np.uint8), np.ones((1, 9), np.uint8)) > 0  # 1 and 0 touch
+    assert phantom_one("10%", boxes, joined, ScanSettings()) == "10%"

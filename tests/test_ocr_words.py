@@ -124,6 +124,19 @@ def test_a_trailing_stop_the_same_cell_elsewhere_lacks_is_dropped() -> None:
     ]
 
 
+def test_a_stop_after_one_amount_among_many_without_is_dropped() -> None:
+    """A target column is written to one pattern: a lone "75%." among figures without a
+    stop loses it; where the document ends its figures with stops, they stay."""
+    cs = cells("100%", "97,5%", "12 Laporan", "75%.", "1 Dokumen", "Laporan kegiatan.")
+    mend_cells(cs)
+    assert [c.text for c in cs] == [
+        "100%", "97,5%", "12 Laporan", "75%", "1 Dokumen", "Laporan kegiatan."
+    ]
+    stops = cells("100%.", "97,5%.", "12 Laporan.", "75%.", "1 Dokumen")
+    mend_cells(stops)
+    assert [c.text for c in stops] == ["100%.", "97,5%.", "12 Laporan.", "75%.", "1 Dokumen"]
+
+
 def test_commas_and_spaced_stops_are_the_document_s_own() -> None:
     cs = cells(
         "Umum dan Logistik",
@@ -236,4 +249,26 @@ def test_a_stop_between_a_word_and_one_in_small_letters_is_a_speck() -> None:
         "pembinaan disiplin dan kesejahteraan pegawai",
         "Subbag. Keuangan. Umum, dan Logistik",
         "KPU Kab. kubu raya",
+    ]
+
+
+def test_a_stop_glued_between_two_words_before_a_small_letter_is_a_speck() -> None:
+    """Glued, the first word may be one only the document writes ("Terlaksananya", no
+    dictionary's): it is the document's own when it writes it often. Short parts of an
+    address, and a stop before a capital, stay."""
+    cs = cells(
+        "Terlaksananya pengelolaan arsip",
+        "Terlaksananya pelayanan informasi",
+        "Terlaksananya pembinaan pegawai",
+        "Terlaksananya.layanan peningkatan kinerja",
+        "laman kpu.go.id",
+        "Sekretariat.Kabupaten",
+        "Kabupatenku.layanan",  # a word neither a dictionary nor the document knows
+    )
+    mend_cells(cs)
+    assert [c.text for c in cs[3:]] == [
+        "Terlaksananya layanan peningkatan kinerja",
+        "laman kpu.go.id",
+        "Sekretariat.Kabupaten",
+        "Kabupatenku.layanan",
     ]

@@ -133,6 +133,13 @@ class ScanSettings:
     # A run of blank columns this share of the cell's median word gap wide, inside an unsure
     # word, is a space Tesseract's language model read through (``CellReader._parted``).
     part_word_space: float = 0.8
+    # A doubled capital read once (``ocr_blobs``): a capital's blob spans at least this
+    # share of its word's height, and two copies of one glyph differ in width and height by
+    # at most this share.
+    double_height: float = 0.6
+    double_alike: float = 0.25
+    # A digit's blob is at most this share of its height wide (two joined are wider).
+    single_digit_width: float = 0.8
     min_line_confidence: float = 0.6  # text outside tables less sure than this is a picture
     band_text: float = 0.4  # cell tops closer than this many text heights share a row band
     gap_row_stroke: float = 3.0  # a row of a text block with no more ink than this many
@@ -163,6 +170,12 @@ class ScanSettings:
     print_dark_contrast: float = 0.15  # within this share of the contrast from the ink
     hyphen_width: float = 0.25  # a hyphen is at least this wide (and twice its height) ...
     hyphen_hug: float = 0.45  # ... with glyphs no farther than this on either side
+    # ... or, a few pixels at 150 dpi, its grey footprint this many times wider than tall
+    # (``ocr_specks._elongation``; dust is round: about 1).
+    hyphen_elongation: float = 1.6
+    # Around a speck, pixels lighter than this share of the way from paper to its darkest
+    # are grain and JPEG ringing, not its ink.
+    footprint_share: float = 0.25
     dot_stem: float = 0.5  # an i-dot is at most this far above its stem
     # A speck above the baseline this close to a glyph's ink is a piece of it: a thin
     # joint the threshold broke (the arm of a serif r, the top of an a at 200 dpi).

@@ -131,12 +131,48 @@ def _is_full_stop(
     return not after or min(after) + 1 >= gap / 2
 
 
-def _is_hyphen(speck: _Blob, line: _Line, settings: ScanSettings) -> bool:
-    """A dash at mid x-height joining two glyphs (``e-government``): wider than tall, with
-    writing close on both sides; or ending its line after a word (``Perundang-`` broken
-    over two lines, or typed ``Perundang -``), where a space may stand before it."""
+def _elongation(grey: Image, speck: _Blob, paper: float, settings: ScanSettings) -> float:
+    """How much wider than tall the speck's grey footprint is: the ratio of its horizontal
+    to its vertical spread, each pixel weighted by its darkness. At 150 dpi a hyphen is one
+    pixel row of ink that the scan blurs into two, so its binary blob is as tall as wide;
+    blur spreads ink the same way in both directions, so the ratio of spreads survives it,
+    where a speck of dust is round."""
+    top, bottom = max(0, speck.top - 1), min(grey.shape[0], speck.bottom + 1)
+    x0, x1 = max(0, speck.x0 - 1), min(grey.shape[1], speck.x1 + 1)
+    window = grey[top:bottom, x0:x1].astype(np.float64)
+    darkest = float(window.min())
+    if paper - darkest <= 0:
+        return 0.0
+    weight = np.clip((paper - window) / (paper - darkest), 0.0, 1.0)
+    weight[weight < settings.footprint_share] = 0.0
+    total = float(weight.sum())
+    ys, xs = np.mgrid[0 : window.shape[0], 0 : window.shape[1]]
+    spread = []
+    for axis in (xs, ys):
+        mean = float((weight * axis).sum()) / total
+        # A pixel's own extent (a uniform spread over it) keeps a one-row mark finite.
+        spread.append(float((weight * (axis - mean) ** 2).sum()) / total + _PIXEL_VARIANCE)
+    return float(np.sqrt(spread[0] / spread[1]))
+
+
+# The variance of a uniform spread over one pixel.
+_PIXEL_VARIANCE = 1.0 / 12.0
+
+
+def _is_hyphen(
+    speck: _Blob, line: _Line, settings: ScanSettings, grey: Image | None = None,
+    paper: float = 255.0,
+) -> bool:
+    """A dash at mid x-height joining two glyphs (``e-government``): wider than tall (in
+    its grey footprint, where the binary blob is too few pixels to show it), with writing
+    close on both sides; or ending its line after a word (``Perundang-`` broken over two
+    lines, or typed ``Perundang -``), where a space may stand before it."""
     w, h = speck.x1 - speck.x0, speck.bottom - speck.top
-    if w < max(2 * h, settings.hyphen_width * line.body):
+    if w < settings.hyphen_width * line.body:
+        return False
+    if w < 2 * h and (
+        grey is None or _elongation(grey, speck, paper, settings) < settings.hyphen_elongation
+    ):
         return False
     reach = settings.hyphen_hug * line.body
     left = [speck.x0 - g.x1 for g in line.glyphs if g.x1 <= speck.x0 + 1]
@@ -316,7 +352,7 @@ def dust_mask(
     heights = np.zeros(count)
     heights[1:] = [b.bottom - b.top for b in blobs]
     lines = _lines(glyphs)
-    faint = 256.0
+    faint, paper = 256.0, 255.0
     dark = -1.0  # as dark as print: a speck this dark may sit a little farther from its glyph
     if grey is not None and glyphs:
         ink = grey[binary > 0]
@@ -360,7 +396,7 @@ def dust_mask(
             else:
                 dust[n] = not (
                     _is_colon_head(blob, line, specks, settings.dot_stem)
-                    or _is_hyphen(blob, line, settings)
+                    or _is_hyphen(blob, line, settings, grey, paper)
                 )
     return np.where(dust[labels], 255, 0).astype(np.uint8)
 

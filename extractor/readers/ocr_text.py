@@ -22,6 +22,7 @@ import cv2
 import numpy as np
 
 from ..errors import MissingTool
+from .ocr_blobs import doubled, is_capitals, phantom_one
 from .ocr_image import Image, Measures, px, u8
 from .ocr_settings import ScanSettings
 
@@ -152,7 +153,30 @@ class CellReader:
         words = list(zip(tokens, (c / 100.0 for c in confs)))
         if "-" in joined or any(conf < settings.unsure_word for _, conf in words):
             joined, words = self._parted(joined, words, settings)
+        if any(is_capitals(w) or "1" in w for w, _ in words):
+            joined, words = self._counted(joined, words, settings)
         return ReadText(joined, confidence, words=tuple(words))
+
+    def _counted(
+        self, joined: str, words: list[tuple[str, float]], settings: ScanSettings
+    ) -> tuple[str, list[tuple[str, float]]]:
+        """The text with its glyphs counted against the page's blobs (``ocr_blobs``): a
+        capital the page shows twice written twice, a "1" it shows nowhere left out."""
+        glyphs = self._word_glyphs()
+        if self._shown is None or [w for w, _ in words] != [
+            "".join(t for t, _ in g) for g in glyphs
+        ]:
+            return joined, words  # Tesseract's text and its iterator disagree: leave it
+        ink = self._shown < 128
+        fixed = [
+            (phantom_one(doubled(w, g, ink, settings), g, ink, settings), c)
+            for (w, c), g in zip(words, glyphs)
+        ]
+        if fixed == words:
+            return joined, words
+        it = iter(w for w, _ in fixed)
+        lines = [" ".join(next(it) for _ in ln.split()) for ln in joined.split("\n")]
+        return "\n".join(lines), fixed
 
     def _parted(
         self, joined: str, words: list[tuple[str, float]], settings: ScanSettings

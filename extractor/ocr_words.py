@@ -74,9 +74,14 @@ _SLASHED = re.compile(rf"[^\W\d_]{{2,}}(?:[{re.escape(_SLASH_ALIKE)}][^\W\d_]+)+
 # A cell that is an amount with its unit, as a target is written ("75%", "97,5%",
 # "12 Laporan", "1 Dokumen Rencana"): what a trailing stop is judged against.
 _AMOUNT = re.compile(r"\d[\d.,]*\s?(?:%|[^\W\d_]+(?: [^\W\d_]+)?)?")
+# ... and what a last letter whose stem the scan lost is read as ("informas:", "pegawa:"): not
+# a stop, which ends abbreviations that are a letter from a word ("Bag." beside "bagi").
+_LOST_STEM = ":;!|"
+_NEVER_LAST = (",", ";")  # what no cell's text ends with, in the writing
 _LETTERLIKE_WORD = re.compile(
     rf"(?<![\w{re.escape(_LETTERLIKE)}])"
-    rf"(?:[a-z]+[{re.escape(_LETTERLIKE)}][a-z]+|[{re.escape(_LETTERLIKE)}][a-z]{{3,}})"
+    rf"(?:[a-z]+[{re.escape(_LETTERLIKE)}][a-z]+|[{re.escape(_LETTERLIKE)}][a-z]{{3,}}"
+    rf"|[a-z]{{3,}}[{re.escape(_LOST_STEM)}])"
     rf"(?![\w{re.escape(_LETTERLIKE)}])"
 )
 
@@ -113,6 +118,8 @@ class _Support:
     cases: dict[tuple[str, str], float] = field(default_factory=dict)
     # Cells that are an amount (``_AMOUNT``), by whether they end with a stop.
     amounts: dict[bool, float] = field(default_factory=dict)
+    # Cells by their last character: what the document ends its cells with.
+    ends: dict[str, float] = field(default_factory=dict)
 
 
 def _weight(cell: Cell) -> float:
@@ -154,6 +161,8 @@ def _support(cells: Iterable[Cell], lines: Iterable[str]) -> _Support:
             _add(s.pairs, (m.group(0).casefold(), sep, n.group(0).casefold()), w)
         flat = " ".join(text.split())
         _add(s.cells, flat.casefold(), w)
+        if flat:
+            _add(s.ends, flat[-1], w)
         if _AMOUNT.fullmatch(flat.removesuffix(".")):
             _add(s.amounts, flat.endswith("."), w)
     return s
@@ -403,12 +412,19 @@ class WordMender:
         )
 
     def _trailing_stop(self, text: str) -> str:
-        """A stop after a cell's last word ("75%.") that the document, writing the same
+        """A comma or semicolon ending a cell ("Ketapang,"): no list or clause ends a cell,
+        so unless the document ends its cells so (``outnumber``), it is a speck. A stop
+        after a cell's last word ("75%.") that the document, writing the same
         cell elsewhere, does not have; or after an amount ("75%.", "2 Laporan.") where the
         document's other amounts stand without one ``outnumber`` times as often. A target
         column is written to one pattern, so a lone stop after one of its figures is dust
         on the baseline, which no look at the ink can tell from a printed stop."""
         stripped = text.rstrip()
+        if stripped.endswith(_NEVER_LAST) and self._support.cells:
+            last = stripped[-1]
+            ends = self._support.ends.get(last, 0.0)
+            if ends * self.settings.outnumber < sum(self._support.ends.values()):
+                return stripped[:-1].rstrip()
         if not stripped.endswith(".") or stripped.endswith(".."):
             return text
         bare = " ".join(stripped[:-1].split()).casefold()

@@ -272,3 +272,31 @@ def test_a_stop_glued_between_two_words_before_a_small_letter_is_a_speck() -> No
         "Sekretariat.Kabupaten",
         "Kabupatenku.layanan",
     ]
+
+
+def test_a_last_letter_read_as_a_colon_is_mended_but_a_real_colon_and_stop_stay() -> None:
+    """A scan that lost an i's stem leaves its dot over a speck: "informas:", "pegawa:". A
+    colon after a word ("Catatan:") and a stop after an abbreviation a letter from a word
+    ("Bag." beside "bagi") are the writing's own."""
+    cs = cells(
+        "pengelolaan informas: hukum",
+        "layanan pegawa: yang",
+        "Catatan: dokumen",
+        "Bag. Umum",
+    )
+    mend_cells(cs)
+    assert [c.text for c in cs] == [
+        "pengelolaan informasi hukum",
+        "layanan pegawai yang",
+        "Catatan: dokumen",
+        "Bag. Umum",
+    ]
+
+
+def test_a_comma_ending_a_cell_is_a_speck_unless_the_document_ends_its_cells_so() -> None:
+    cs = cells("Sekretariat KPU Kabupaten Ketapang,", "Laporan kegiatan", "Dokumen", "100%")
+    mend_cells(cs)
+    assert cs[0].text == "Sekretariat KPU Kabupaten Ketapang"
+    listed = cells("meja,", "kursi,", "lemari,", "komputer")
+    mend_cells(listed)
+    assert [c.text for c in listed] == ["meja,", "kursi,", "lemari,", "komputer"]

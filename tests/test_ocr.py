@@ -338,6 +338,29 @@ def test_a_blurred_hyphen_two_pixels_wide_in_ink_is_kept_by_its_grey_footprint()
     assert not (clean[24:26, 171:174] < 128).any()
 
 
+def test_a_comma_typed_apart_with_a_tail_lighter_than_the_cut_is_kept() -> None:
+    """"meja , kursi" at 200 dpi: the comma stands a space from both words and its tail is
+    lighter than the binary cut, so its blob is a dot where no stop goes; its grey
+    footprint, taller than wide and reaching below the baseline, says comma. The same dot
+    without the tail is dust."""
+    import numpy as np
+
+    from extractor.readers.ocr_settings import ScanSettings
+    from extractor.readers.ocr_specks import erase_dust
+
+    head = np.array([[110, 30, 60], [175, 30, 5], [240, 118, 30]])
+    tail = np.array([[240, 135, 140], [245, 180, 235]])
+    comma = _line_with()
+    comma[27:30, 46:49] = head
+    comma[30:32, 46:49] = tail
+    clean = erase_dust(comma, 128.0, 10.0, ScanSettings())
+    assert (clean[27:30, 46:49] == head).all()
+    dot = _line_with()
+    dot[27:30, 46:49] = head
+    clean = erase_dust(dot, 128.0, 10.0, ScanSettings())
+    assert not (clean[27:30, 46:49] < 128).any()
+
+
 def test_speck_above_the_line_does_not_make_a_full_stop_doubled() -> None:
     left = _dust_left(_line_with((37, 28, 2, 2), (36, 10, 2, 2)))
     assert (37, 28) in left and (36, 10) not in left

@@ -131,18 +131,20 @@ def _is_full_stop(
     return not after or min(after) + 1 >= gap / 2
 
 
-def _elongation(grey: Image, speck: _Blob, paper: float, settings: ScanSettings) -> float:
-    """How much wider than tall the speck's grey footprint is: the ratio of its horizontal
-    to its vertical spread, each pixel weighted by its darkness. At 150 dpi a hyphen is one
-    pixel row of ink that the scan blurs into two, so its binary blob is as tall as wide;
-    blur spreads ink the same way in both directions, so the ratio of spreads survives it,
-    where a speck of dust is round."""
+def _footprint(
+    grey: Image, speck: _Blob, paper: float, settings: ScanSettings
+) -> tuple[float, float, int]:
+    """The speck's grey footprint: its horizontal and vertical spread, each pixel weighted
+    by its darkness, and its lowest row. At 150-200 dpi a hyphen is one pixel row of ink that
+    the scan blurs into two, and a comma's tail is lighter than the binary cut, so the
+    binary blob is a round dot in both; blur spreads ink the same way in every direction,
+    so the ratio of the spreads survives it, where a speck of dust is round."""
     top, bottom = max(0, speck.top - 1), min(grey.shape[0], speck.bottom + 1)
     x0, x1 = max(0, speck.x0 - 1), min(grey.shape[1], speck.x1 + 1)
     window = grey[top:bottom, x0:x1].astype(np.float64)
     darkest = float(window.min())
     if paper - darkest <= 0:
-        return 0.0
+        return 1.0, 1.0, speck.bottom
     weight = np.clip((paper - window) / (paper - darkest), 0.0, 1.0)
     weight[weight < settings.footprint_share] = 0.0
     total = float(weight.sum())
@@ -152,7 +154,25 @@ def _elongation(grey: Image, speck: _Blob, paper: float, settings: ScanSettings)
         mean = float((weight * axis).sum()) / total
         # A pixel's own extent (a uniform spread over it) keeps a one-row mark finite.
         spread.append(float((weight * (axis - mean) ** 2).sum()) / total + _PIXEL_VARIANCE)
-    return float(np.sqrt(spread[0] / spread[1]))
+    lowest = top + int(np.nonzero(weight.any(axis=1))[0].max()) + 1
+    return spread[0], spread[1], lowest
+
+
+def _elongation(grey: Image, speck: _Blob, paper: float, settings: ScanSettings) -> float:
+    """How many times wider than tall the speck's grey footprint is (``_footprint``)."""
+    wide, tall, _ = _footprint(grey, speck, paper, settings)
+    return float(np.sqrt(wide / tall))
+
+
+def _is_comma(
+    speck: _Blob, line: _Line, grey: Image | None, paper: float, settings: ScanSettings
+) -> bool:
+    """A comma whose tail is lighter than the binary cut: in its grey footprint, taller than
+    wide and reaching below the baseline (``_is_stroke`` sees it in the binary blob)."""
+    if grey is None:
+        return False
+    wide, tall, lowest = _footprint(grey, speck, paper, settings)
+    return lowest > line.base and np.sqrt(tall / wide) >= settings.comma_elongation
 
 
 # The variance of a uniform spread over one pixel.
@@ -376,7 +396,11 @@ def dust_mask(
             dust[n] = True
         elif grey is not None and grey[blob.top : blob.bottom, blob.x0 : blob.x1].min() > faint:
             dust[n] = True
-        elif _is_stroke(blob, line) or _inside_glyph(blob, line):
+        elif (
+            _is_stroke(blob, line)
+            or _inside_glyph(blob, line)
+            or _is_comma(blob, line, grey, paper, settings)
+        ):
             dust[n] = False
         elif _ink(darkness, labels, n, blob) < dot:
             dust[n] = True

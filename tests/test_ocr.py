@@ -359,6 +359,11 @@ def test_a_comma_typed_apart_with_a_tail_lighter_than_the_cut_is_kept() -> None:
     dot[27:30, 46:49] = head
     clean = erase_dust(dot, 128.0, 10.0, ScanSettings())
     assert not (clean[27:30, 46:49] < 128).any()
+    opening = _line_with()  # the same comma before the line's first glyph: no comma there
+    opening[27:30, 2:5] = head
+    opening[30:32, 2:5] = tail
+    clean = erase_dust(opening, 128.0, 10.0, ScanSettings())
+    assert not (clean[27:30, 2:5] < 128).any()
 
 
 def test_speck_above_the_line_does_not_make_a_full_stop_doubled() -> None:

@@ -178,6 +178,7 @@ class ScanSettings:
     footprint_share: float = 0.25
     # A comma's grey footprint is this many times taller than wide (dust is round: about 1).
     comma_elongation: float = 1.4
+    comma_reach: float = 1.2  # ... after a glyph no farther than this (line bodies)
     dot_stem: float = 0.5  # an i-dot is at most this far above its stem
     # A speck above the baseline this close to a glyph's ink is a piece of it: a thin
     # joint the threshold broke (the arm of a serif r, the top of an a at 200 dpi).

@@ -168,8 +168,13 @@ def _is_comma(
     speck: _Blob, line: _Line, grey: Image | None, paper: float, settings: ScanSettings
 ) -> bool:
     """A comma whose tail is lighter than the binary cut: in its grey footprint, taller than
-    wide and reaching below the baseline (``_is_stroke`` sees it in the binary blob)."""
+    wide and reaching below the baseline (``_is_stroke`` sees it in the binary blob), after
+    a glyph of its line no farther than a word space (``comma_reach``): no comma opens a
+    line."""
     if grey is None:
+        return False
+    before = [speck.x0 - g.x1 for g in line.glyphs if g.x1 <= speck.x0 + 1]
+    if not before or min(before) > settings.comma_reach * line.body:
         return False
     wide, tall, lowest = _footprint(grey, speck, paper, settings)
     return lowest > line.base and np.sqrt(tall / wide) >= settings.comma_elongation

@@ -289,6 +289,12 @@ class WordMender:
                 if alike is None:
                     return found
                 better = alike
+            parts, better_parts = found.split("-"), better.split("-")
+            if len(parts) > 1 and len(parts) == len(better_parts):
+                # Each half keeps its own capitals ("Perundang-Undanyan").
+                return "-".join(
+                    _cased(b, self._case_of(f, b)) for f, b in zip(parts, better_parts)
+                )
             return _cased(better, self._case_of(found, better))
 
         def letterlike(m: re.Match[str]) -> str:

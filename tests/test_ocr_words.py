@@ -300,3 +300,18 @@ def test_a_comma_ending_a_cell_is_a_speck_unless_the_document_ends_its_cells_so(
     listed = cells("meja,", "kursi,", "lemari,", "komputer")
     mend_cells(listed)
     assert [c.text for c in listed] == ["meja,", "kursi,", "lemari,", "komputer"]
+
+
+def test_each_half_of_a_hyphenated_word_keeps_its_capitals() -> None:
+    cs = cells(
+        "Peraturan Perundang-Undangan",
+        "sesuai Perundang-Undangan",
+        "peraturan perundang-undangan",
+        "dengan Peraturan Perundang-Undanyan",  # g read as y
+        "peraturan perundang-undanyan",
+    )
+    mend_cells(cs)
+    assert [c.text for c in cs[3:]] == [
+        "dengan Peraturan Perundang-Undangan",
+        "peraturan perundang-undangan",
+    ]

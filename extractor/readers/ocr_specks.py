@@ -401,14 +401,12 @@ def dust_mask(
             dust[n] = True
         elif grey is not None and grey[blob.top : blob.bottom, blob.x0 : blob.x1].min() > faint:
             dust[n] = True
-        elif (
-            _is_stroke(blob, line)
-            or _inside_glyph(blob, line)
-            or _is_comma(blob, line, grey, paper, settings)
-        ):
+        elif _is_stroke(blob, line) or _inside_glyph(blob, line):
             dust[n] = False
         elif _ink(darkness, labels, n, blob) < dot:
             dust[n] = True
+        elif _is_comma(blob, line, grey, paper, settings):
+            dust[n] = False  # its tail below the cut, it still holds a dot's ink
         elif _is_broken_piece(blob, line, labels, heights, settings):
             dust[n] = False
         else:

@@ -31,7 +31,7 @@ from .pdf_cells import build_table, claim_overflow, deal_glyphs, deal_inks, rule
 from .pdf_clip import ClippingInterpreter
 from .pdf_crosscheck import cross_check
 from .pdf_page import Glyph, PageContent, glyph_content, page_content
-from .pdf_price import Budget, PricedDevice, price_contents
+from .pdf_price import CONTENT_BYTES, Budget, PricedDevice, price_contents
 from .pdf_ruled import find_cells, group_tables, ruling
 from .pdf_text import cluster_lines, line_text, split_at_gaps
 
@@ -144,7 +144,7 @@ def _parse_either(
     left = None if budget.total is None else budget.total - spent
     try:
         objects = read_objects(engine, page.page_number - 1, (x0, y0, x1, y1), rotation,
-                               height, budget, left)
+                               height, budget, left, spent // CONTENT_BYTES)
     except PdfiumError:
         return _parsed(path, page, options)
     drawn = objects.objects

@@ -34,7 +34,7 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as raw
 
 from .pdf_page import Glyph, prevailing
-from .pdf_price import Budget
+from .pdf_price import TEXT_PAGE_CHAR_BYTES, Budget
 from .pdfium_paths import read_image, read_path
 from .pdfium_reading import (
     IDENTITY,
@@ -84,12 +84,16 @@ class PageObjects:
 
 
 def read_objects(doc: Any, index: int, mediabox: Rect, rotate: int, height: float,
-                 budget: Budget, left: int | None) -> PageObjects:
+                 budget: Budget, left: int | None, decoded: int = 0) -> PageObjects:
     """The page's glyphs, lines, rects, curves and images in pdfplumber's coordinates
     (its origin is the media box's corner, 0, 0 in ``pdf_page``'s terms).
 
     ``mediabox`` and ``rotate`` are pdfminer's, ``height`` pdfplumber's page height; ``left``
-    is what the budget holds after the content streams (None: no limit)."""
+    is what the budget holds after the content streams (None: no limit), ``decoded`` their
+    decoded size in bytes. A page whose text page might not fit in what is left is not
+    read (``PdfiumError``): pdfium would build it whole before a char can be priced, and
+    past the address-space limit it aborts the process, where pdfplumber prices each glyph
+    as it is laid out and refuses the page in time."""
     reading = Reading(page_matrix(mediabox, rotate % 360), height, budget, index + 1, left)
     try:
         page = raw.FPDF_LoadPage(doc.raw, index)
@@ -110,6 +114,8 @@ def read_objects(doc: Any, index: int, mediabox: Rect, rotate: int, height: floa
                 read_path(obj, mul(own_matrix(obj), mul(matrix, reading.ctm)), reading)
             elif kind == _IMAGE:
                 read_image(obj, mul(matrix, reading.ctm), reading)
+        if reading.left is not None and decoded * TEXT_PAGE_CHAR_BYTES > reading.left:
+            raise PdfiumError(f"page {index + 1}: its text page may not fit in the budget")
         read_text(page, reading)
     finally:
         raw.FPDF_ClosePage(page)

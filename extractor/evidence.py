@@ -31,7 +31,7 @@ from statistics import median
 from typing import TYPE_CHECKING
 
 from . import doubts as D
-from .columns import EXTRA, OTHER, PERIOD, ColumnModel
+from .columns import EXTRA, OTHER, PERIOD, Column, ColumnModel
 from .grid import Cell, Grid
 from .headings import (
     INDIKATOR,
@@ -183,14 +183,13 @@ def _has_periods(model: ColumnModel) -> bool:
     return any(c.role == PERIOD for c in model.columns)
 
 
-def _cell_codes(cell: Cell, model: ColumnModel, periods: bool) -> list[str]:
+def _cell_codes(cell: Cell, col: Column | None, model: ColumnModel, periods: bool) -> list[str]:
     codes = list(cell.doubts)
     if cell.continued:
         return codes
     text = cell.text.strip()
     if cell.confidence is not None and _OCR_SLIPS.search(" ".join(text.split())):
         codes.append(D.OCR_SUSPECT)
-    col = model.column_for(cell)
     if col is None:
         if (text or cell.mark) and not model.beyond(cell):
             codes.append(D.OUTSIDE_COLUMNS)
@@ -231,12 +230,20 @@ def _row_shape_codes(cells: Sequence[Cell], settings: EvidenceSettings) -> list[
     return codes
 
 
-def cell_doubts(cells: Sequence[Cell], model: ColumnModel, settings: EvidenceSettings) -> list[str]:
-    """The codes one row of cells carries under ``model``: the reader's and layout's own."""
+def cell_doubts(
+    cells: Sequence[Cell],
+    model: ColumnModel,
+    settings: EvidenceSettings,
+    columns: Sequence[Column | None] | None = None,
+) -> list[str]:
+    """The codes one row of cells carries under ``model``: the reader's and layout's own.
+    ``columns``: each cell's ``model.column_for``, when the caller has them already."""
     periods = _has_periods(model)
     codes: list[str] = []
-    for cell in cells:
-        codes.extend(_cell_codes(cell, model, periods))
+    if columns is None:
+        columns = [model.column_for(c) for c in cells]
+    for cell, col in zip(cells, columns):
+        codes.extend(_cell_codes(cell, col, model, periods))
     codes.extend(_row_shape_codes(cells, settings))
     return _unique(codes)
 

@@ -121,15 +121,14 @@ def _other_key(col: Column) -> str:
     return normalise_heading(col.heading).lower() or "lainnya"
 
 
-def _shading_is_background(cells: list[Cell], model: ColumnModel) -> bool:
+def _shading_is_background(cells: list[Cell], columns: list[Column | None]) -> bool:
     """A row shaded all across (a banded table style, a coloured row) marks no period:
     shading means "planned" only where it sets a month cell apart from its row. So when
     every month cell is shaded and so are most of the row's own other cells, it is the
     row's colour (a merged cell from above may keep another band's)."""
     periods: list[Cell] = []
     others: list[Cell] = []
-    for c in cells:
-        col = model.column_for(c)
+    for c, col in zip(cells, columns):
         if col is not None:
             (periods if col.role == PERIOD else others).append(c)
     own = [c for c in others if not c.continued]
@@ -155,11 +154,12 @@ def _read_row(
     unsure: list[str] = []
     places: dict[str, Place] = {}
     period_places: list[Place] = []
-    background = _shading_is_background(cells, model)
+    # Each cell's column found once: the shading, the fields and the evidence ask it.
+    columns = [model.column_for(c) for c in cells]
+    background = _shading_is_background(cells, columns)
     if background and any(c.shaded for c in cells):
         doubts.append(SHADING_IGNORED)
-    for cell in cells:
-        col = model.column_for(cell)
+    for cell, col in zip(cells, columns):
         if col is None:
             # Past the last headed column: an unlabeled extra column (an Excel range printed
             # wider than its header, a column added on one page), read as such.
@@ -215,7 +215,7 @@ def _read_row(
         extra=extra,
         page=page if page is not None else next((c.page for c in cells if c.page), None),
         confidence=min(confs) if confs else None,
-        doubts=[*doubts, *cell_doubts(cells, model, evidence)],
+        doubts=[*doubts, *cell_doubts(cells, model, evidence, columns)],
         model=model,
         boxes=row_boxes(cells),
         places=_with_schedule(places, period_places),

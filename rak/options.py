@@ -113,10 +113,10 @@ PdfEngineOpt = Annotated[
     str | None,
     typer.Option("--pdf-engine", show_default=False,
                  metavar=said(id="pdfium|pdfplumber", en="pdfium|pdfplumber"), help=said(
-        id="Pustaka pembaca halaman PDF: pdfplumber (bawaan, rujukan) atau pdfium "
-           "(lebih cepat).",
-        en="Library that reads PDF pages: pdfplumber (default, the reference) or pdfium "
-           "(faster).")),
+        id="Pustaka pembaca halaman PDF: pdfium (bawaan, lebih cepat) atau pdfplumber "
+           "(rujukan).",
+        en="Library that reads PDF pages: pdfium (default, faster) or pdfplumber "
+           "(the reference).")),
 ]
 
 

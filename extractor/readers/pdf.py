@@ -25,13 +25,13 @@ from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
 from ..errors import EmptyDocument, EncryptedDocument, TooManyPages, UnreadableDocument
 from ..grid import Grid, Table, TextLine
 from ..options import ExtractOptions
-from .ocr import mend_scanned_words, read_scanned_page
+from .ocr import has_text_layer, mend_scanned_words, read_scanned_page
 from .pdf_aligned import AlignedMemory, aligned_table
 from .pdf_cells import build_table, claim_overflow, deal_glyphs, deal_inks, ruled_view
 from .pdf_clip import ClippingInterpreter
 from .pdf_crosscheck import cross_check
 from .pdf_page import Glyph, PageContent, glyph_content, page_content
-from .pdf_price import Budget, PricedDevice, price_contents
+from .pdf_price import CONTENT_BYTES, Budget, PricedDevice, price_contents
 from .pdf_ruled import find_cells, group_tables, ruling
 from .pdf_text import cluster_lines, line_text, split_at_gaps
 
@@ -81,8 +81,10 @@ def read_pdf(path: Path, options: ExtractOptions) -> Grid:
         told(0, len(pages))
         for number, page in enumerate(pages, start=1):
             try:
-                content = _parse_either(path, page, engine, options)
-                scanned = read_scanned_page(
+                content, text = _parse_either(path, page, engine, options)
+                # A page with a text layer is no scan: ``read_scanned_page`` would test it
+                # again (every glyph of the page) only to say so.
+                scanned = not text and read_scanned_page(
                     page, content, number, grid, str(path), options.scan,
                     Budget.of(str(path), options),
                     partial(_read_scanned, number=number, grid=grid, options=options,
@@ -120,13 +122,15 @@ def _engine(path: Path, options: ExtractOptions) -> Any:
     return None
 
 
-def _parse_either(path: Path, page: Any, engine: Any, options: ExtractOptions) -> PageContent:
+def _parse_either(
+    path: Path, page: Any, engine: Any, options: ExtractOptions
+) -> tuple[PageContent, bool]:
     """The page read by pdfium when it is open, else (or where pdfium cannot read the
-    page) by pdfplumber. A page without a text layer is read by pdfplumber again, so a scan
-    goes to OCR exactly as it always has."""
+    page) by pdfplumber, and whether it has a text layer (``has_text_layer``, asked once
+    per page). A page without one is read by pdfplumber again, so a scan goes to OCR
+    exactly as it always has."""
     if engine is None:
-        return _parse(path, page, options)
-    from .ocr import has_text_layer
+        return _parsed(path, page, options)
     from .pdf_pdfium import PdfiumError, read_objects
 
     budget = Budget.of(str(path), options)
@@ -140,9 +144,9 @@ def _parse_either(path: Path, page: Any, engine: Any, options: ExtractOptions) -
     left = None if budget.total is None else budget.total - spent
     try:
         objects = read_objects(engine, page.page_number - 1, (x0, y0, x1, y1), rotation,
-                               height, budget, left)
+                               height, budget, left, spent // CONTENT_BYTES)
     except PdfiumError:
-        return _parse(path, page, options)
+        return _parsed(path, page, options)
     drawn = objects.objects
     content = glyph_content(
         width=width,
@@ -156,8 +160,14 @@ def _parse_either(path: Path, page: Any, engine: Any, options: ExtractOptions) -
         settings=options.ruled,
     )
     if not has_text_layer(content, options.scan):
-        return _parse(path, page, options)
-    return content
+        return _parsed(path, page, options)
+    return content, True
+
+
+def _parsed(path: Path, page: Any, options: ExtractOptions) -> tuple[PageContent, bool]:
+    """The page read by pdfplumber, and whether it has a text layer."""
+    content = _parse(path, page, options)
+    return content, has_text_layer(content, options.scan)
 
 
 def _close(pdf: Any) -> None:

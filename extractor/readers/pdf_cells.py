@@ -26,7 +26,7 @@ from ..seen import PageView
 from .pdf_page import Box, Colour, Fill, Glyph, PageContent
 from .pdf_regions import TableLayout, split_by_text, table_layout
 from .pdf_ruled import Ruling
-from .pdf_text import block_text, cluster_lines, line_text
+from .pdf_text import block_text, broken_block_text, cluster_lines, line_text
 
 # For callers without page measures (``glyph_cell`` from the borderless reader).
 _DEFAULTS = RuledSettings()
@@ -227,11 +227,14 @@ def cell_texts(lay: TableLayout) -> list[str]:
     ("pertanggungjawaban" + "penggunaan": a browser sizes a column to its longest word,
     which then fills its line too). A cell whose text runs over its side is never rejoined.
     """
-    texts = [block_text(gs, b[2] - b[0]) for gs, b in zip(lay.glyphs, lay.boxes)]
+    read = [broken_block_text(gs, b[2] - b[0]) for gs, b in zip(lay.glyphs, lay.boxes)]
+    texts = [text for text, _ in read]
+    # Only a cell whose text was rejoined reads otherwise without its width: the others
+    # are not asked how many lines their glyphs stand on (every glyph of the table).
     suspects = [
         k
-        for k, (text, gs) in enumerate(zip(texts, lay.glyphs))
-        if len({round(g.top) for g in gs if g.text.strip()}) > text.count("\n") + 1
+        for k, ((text, rejoined), gs) in enumerate(zip(read, lay.glyphs))
+        if rejoined and len({round(g.top) for g in gs if g.text.strip()}) > text.count("\n") + 1
     ]
     if not suspects:
         return texts

@@ -73,7 +73,7 @@ def cluster_lines(
 
     Each glyph's middle is worked out once, and the larger of two sizes written out as
     ``max`` takes it (the first of equals): this runs for every cell of every table."""
-    ordered = sorted(((g.top + g.bottom) / 2, i, g) for i, g in enumerate(glyphs))
+    ordered = sorted([((g.top + g.bottom) / 2, i, g) for i, g in enumerate(glyphs)])
     lines: list[list[Glyph]] = []
     line_mid = 0.0
     line_size = 0.0
@@ -285,7 +285,8 @@ def line_text(line: list[Glyph], settings: TextSettings = DEFAULT_TEXT) -> str:
 
 def _joined(line_words: list[list[Glyph]]) -> str:
     # Ligatures are spelled out once for the line: a space is never part of one.
-    return " ".join("".join(g.text for g in w) for w in line_words).translate(_LIGATURES)
+    # Lists, not generators, for ``join``: it makes one of them anyway.
+    return " ".join(["".join([g.text for g in w]) for w in line_words]).translate(_LIGATURES)
 
 
 def _forced_break(
@@ -314,6 +315,14 @@ def block_text(
     put back together. Each line is cut into words once: a table's cells hold most of a
     page's glyphs.
     """
+    return broken_block_text(glyphs, width, settings)[0]
+
+
+def broken_block_text(
+    glyphs: Iterable[Glyph], width: float | None = None, settings: TextSettings = DEFAULT_TEXT
+) -> tuple[str, bool]:
+    """``block_text``, and whether it put a broken word back together: only such a cell's
+    text can differ from the text read without ``width`` (``pdf_cells.cell_texts``)."""
     lines: list[tuple[list[Glyph], int, str]] = []  # glyphs, number of words, text
     for ln in cluster_lines(glyphs, settings):
         ws = words(ln, settings)
@@ -321,9 +330,11 @@ def block_text(
         if text:
             lines.append((ln, len(ws), text))
     out = ""
+    rejoined = False
     for i, (line, _, text) in enumerate(lines):
         if i and _forced_break(lines[i - 1][0], lines[i - 1][1], line, width, settings):
             out += text
+            rejoined = True
         else:
             out += ("\n" if i else "") + text
-    return out
+    return out, rejoined

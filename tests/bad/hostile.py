@@ -112,11 +112,19 @@ def pdf_zlib_bomb(spaces: int = 3 << 29) -> bytes:
     return _pdf([content], (595, 842))
 
 
-def pdf_dense_glyphs(glyphs: int = 2_000_000) -> bytes:
+def pdf_dense_glyphs(glyphs: int = 2_000_000, spread: bool = False) -> bytes:
     """A page of ``glyphs`` characters in 200-glyph TJ strings, a glyph a byte: a 2 MB
-    stream (15 KB of zlib) that pdfminer lays out as 2 million LTChar objects, 4 GB."""
-    line = b"BT /F1 1 Tf 10 10 Td [(" + b"abcdefghij" * 20 + b")] TJ ET\n"
-    return _pdf([_stream(line * (glyphs // 200)), HELVETICA], (595, 842), FONT)
+    stream (15 KB of zlib) that pdfminer lays out as 2 million LTChar objects, 4 GB.
+
+    The strings are drawn over each other (pdfium's text page keeps one of them), or with
+    ``spread`` each on a baseline of its own (pdfium's text page holds every glyph)."""
+    strings = glyphs // 200
+    lines = (
+        b"BT /F1 1 Tf 10 %d Td [(" % (10 + (i % 800 if spread else 0))
+        + b"abcdefghij" * 20 + b")] TJ ET\n"
+        for i in range(strings)
+    )
+    return _pdf([_stream(b"".join(lines)), HELVETICA], (595, 842), FONT)
 
 
 def pdf_owner_only(algorithm: str = "AES-256") -> bytes:

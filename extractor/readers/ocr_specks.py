@@ -294,9 +294,12 @@ def dot_floor(text: Image, m: Measures, settings: ScanSettings) -> float:
 
 def _spaced_punctuation(speck: _Blob, line: _Line, settings: ScanSettings) -> bool:
     """A speck erased that may have been a comma or stop typed after a space ("meja ,
-    kursi"): on the baseline with a printed dot's ink (the tests before this one), standing
-    in a word gap, farther than a stop hugs its glyph from the glyphs on either side. Dust
-    sits there too, so the eraser still takes it; the row records that it did."""
+    kursi"): with a printed dot's ink (the tests before this one), standing on the baseline
+    as a stop or a comma's head does (no lower: at 150 dpi a comma's tail is too pale to
+    show), in a word gap, farther than a stop hugs its glyph from the glyphs on either side.
+    Dust sits there too, so the eraser still takes it; the row records that it did."""
+    if speck.bottom - line.base > settings.stop_drop_body * line.body:
+        return False
     reach = settings.hug * line.body
     before = [speck.x0 - g.x1 for g in line.glyphs if g.x1 <= speck.x0]
     after = [g.x0 - speck.x1 for g in line.glyphs if g.x0 >= speck.x1]

@@ -54,3 +54,27 @@ def test_a_short_everyday_word_read_one_letter_off_is_told() -> None:
     assert [i for i, r in enumerate(doc.rows) if "upava" in r.kegiatan] == near
     assert near and not any(right[i] for i in near)
     assert set(near) <= doubtful_rows(doc, CheckConfig())
+
+
+@pytest.mark.parametrize(
+    ("speck", "recorded"),
+    [
+        ((46, 28, 2, 2), True),  # on the baseline, a word gap from the glyphs either side
+        ((37, 28, 2, 2), False),  # hugging its glyph: a full stop, kept
+        ((46, 33, 2, 2), False),  # hanging below the baseline: no stop or comma head
+        ((57, 28, 2, 2), False),  # hugging the next word: dust before it
+    ],
+)
+def test_the_eraser_records_the_specks_that_may_have_been_punctuation(
+    speck: tuple[int, int, int, int], recorded: bool
+) -> None:
+    from extractor.readers.ocr_settings import ScanSettings
+    from extractor.readers.ocr_specks import erase_dust
+
+    from .test_ocr import _line_with
+
+    erased: list[tuple[int, int, int, int]] = []
+    line = _line_with(speck)
+    erase_dust(line, 128.0, 10.0, ScanSettings(), 0.0, erased)
+    x, y, w, h = speck
+    assert erased == ([(x, y, x + w, y + h)] if recorded else [])

@@ -16,6 +16,7 @@ from collections.abc import Mapping, Sequence
 from extractor.language import Words, in_language
 from extractor.lexicon import row_suspects
 from extractor.model import RakDocument, Row
+from extractor.near_words import row_near_words
 from extractor.usage import row_oddities
 
 from .config import CheckConfig
@@ -23,10 +24,11 @@ from .config import CheckConfig
 # Codes that say the OCR misread words, not that the layout was misread.
 OCR_CODES = frozenset(
     {"ocr-low", "ocr-suspect", "ocr-unknown-word", "ocr-unsure-word", "ocr-mended",
-     "ocr-unlike-document"}
+     "ocr-unlike-document", "ocr-near-word", "ocr-speck-erased"}
 )
 UNKNOWN_WORD = "ocr-unknown-word"
 UNLIKE_DOCUMENT = "ocr-unlike-document"
+NEAR_WORD = "ocr-near-word"
 
 # Each code of ``extractor.doubts`` as a person reads it; a code not listed is shown as is.
 REASONS: dict[str, Words] = {
@@ -68,6 +70,17 @@ REASONS: dict[str, Words] = {
         "bacanya)",
         "en": "OCR'd text written unlike the document's other cells (check its words and "
         "punctuation)",
+    },
+    "ocr-near-word": {
+        "id": "kata hasil OCR tidak dikenal kamus, satu huruf dari kata yang dikenal (periksa "
+        "ejaannya)",
+        "en": "a word read by OCR that no dictionary knows, one letter from one it knows "
+        "(check its spelling)",
+    },
+    "ocr-speck-erased": {
+        "id": "bintik dihapus sebelum OCR yang mungkin tanda baca (periksa koma dan titik)",
+        "en": "a speck erased before OCR that may have been punctuation (check commas and "
+        "stops)",
     },
     "mark-unsure": {
         "id": "tanda centang samar (tinta dekat ambang)",
@@ -178,11 +191,13 @@ def _texts(row: Row) -> list[str]:
 
 
 def suspect_words(doc: RakDocument) -> list[dict[str, list[str]]]:
-    """Per row, the words behind its ``ocr-unknown-word`` and ``ocr-unlike-document``: the
-    tests the extractor ran (``extractor.lexicon``, ``extractor.usage``), over the rows' own
-    texts, so the reasons can name them."""
+    """Per row, the words behind its ``ocr-unknown-word``, ``ocr-unlike-document`` and
+    ``ocr-near-word``: the tests the extractor ran (``extractor.lexicon``,
+    ``extractor.usage``, ``extractor.near_words``), over the rows' own texts, so the reasons
+    can name them."""
     out: list[dict[str, list[str]]] = [{} for _ in doc.rows]
-    for code, find in ((UNKNOWN_WORD, row_suspects), (UNLIKE_DOCUMENT, row_oddities)):
+    for code, find in ((UNKNOWN_WORD, row_suspects), (UNLIKE_DOCUMENT, row_oddities),
+                       (NEAR_WORD, row_near_words)):
         if any(code in r.alasan for r in doc.rows):
             found = find([_texts(r) for r in doc.rows])
             for named, r, words in zip(out, doc.rows, found):

@@ -11,6 +11,10 @@ from __future__ import annotations
 STRADDLES_COLUMN = "straddles-column"  # the cell's text crossed a column boundary
 OCR_LOW = "ocr-low"  # Tesseract was unsure of the cell's text
 MARK_UNSURE = "mark-unsure"  # ink near the page's own mark/blank threshold
+# A speck the dust eraser took from the cell before OCR that may have been a comma or stop
+# typed after a space ("meja , kursi"): a printed dot's ink on the baseline, in a word gap
+# (``ocr_specks``).
+OCR_SPECK_ERASED = "ocr-speck-erased"
 
 # Reader evidence about a whole table (page).
 COLUMNS_GUESSED = "columns-guessed"  # borderless: column boundaries from whitespace alone
@@ -60,3 +64,7 @@ OCR_MENDED = "ocr-mended"
 # "hari kerja"), a stop or comma where other cells write a space alone, a colon inside a
 # sentence. Real words and typed punctuation: no dictionary tells them.
 OCR_UNLIKE_DOCUMENT = "ocr-unlike-document"
+# A small-letter word OCR read that no dictionary knows and the document does not write
+# again, one letter from a word the Indonesian dictionary or the document knows ("upava":
+# "upaya"; ``extractor.near_words``): a slip Tesseract is sure of, or a term of the trade.
+OCR_NEAR_WORD = "ocr-near-word"

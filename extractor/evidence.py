@@ -7,13 +7,13 @@ from two places:
 
 - the reader, which knows how it placed text (``Cell.doubts``, ``Table.doubts``: text across
   a column boundary, columns or rows placed by a guess, low OCR confidence, a mark near the
-  page's own threshold);
+  page's own threshold, a speck it erased that may have been a comma);
 - the layout, here, which knows what a RAK looks like: words in a month column, a mark in a
   text column or run together with words, a mark under a schedule column that got no month,
   text under no heading at all, a heading matched only in part, a core column that no heading
   names, months that do not run 1..12, a page whose columns differ from the other pages', a
   column-number or heading row read as data, the two halves of a row a page break cut, a
-  row's OCR confidence far below the document's own.
+  row's OCR confidence far below the document's own, an OCR'd word nobody writes.
 
 Each piece of evidence is a code (``extractor.doubts``) with a weight (``EvidenceSettings``);
 a row's ``keyakinan`` is its OCR confidence (1 without OCR) times ``1 - weight`` for every
@@ -46,6 +46,7 @@ from .headings import (
 from .lexicon import LexiconSettings, row_suspects, unsure_slips
 from .marks import MARK_GLYPHS, is_mark_text, is_private_use
 from .model import Kotak, PageDoubt
+from .near_words import NearWordSettings, row_near_words
 from .usage import UsageSettings, row_oddities
 
 if TYPE_CHECKING:
@@ -81,6 +82,11 @@ class EvidenceSettings:
     ocr_unsure_word: float = 0.35
     ocr_mended: float = 0.35
     ocr_unlike_document: float = 0.35
+    # A term of the trade ("monev") leaves this sign as often as a slip does: enough to
+    # have a scanned row looked at, never to outweigh a sure reading's other signs.
+    ocr_near_word: float = 0.25
+    # Dust between two words is as dark and as tall as a comma there: a reason to look.
+    ocr_speck_erased: float = 0.25
     mark_unsure: float = 0.4
     text_in_period: float = 0.45
     mark_in_text: float = 0.25
@@ -120,11 +126,13 @@ class EvidenceSettings:
     lexicon: LexiconSettings = field(default_factory=LexiconSettings)
     # Which OCR'd words are written unlike the document writes them (``extractor.usage``).
     usage: UsageSettings = field(default_factory=UsageSettings)
+    # Which short OCR'd words read as slips of a dictionary word (``extractor.near_words``).
+    near: NearWordSettings = field(default_factory=NearWordSettings)
 
     def __post_init__(self) -> None:
         for f in fields(self):
             value = getattr(self, f.name)
-            if f.name in ("lexicon", "usage"):
+            if f.name in ("lexicon", "usage", "near"):
                 continue
             if f.name == "header_full":
                 if not 0.0 < value <= 100.0:
@@ -155,6 +163,7 @@ _WEIGHT_NAMES = frozenset(
         "baseline_share",
         "lexicon",
         "usage",
+        "near",
         "other",
     }
 )
@@ -340,7 +349,8 @@ def _ocr_pages(grid: Grid) -> set[int]:
 
 def _word_doubts(raws: Sequence[RawRow], settings: EvidenceSettings, pages: set[int]) -> None:
     """OCR'd rows holding a word nobody writes: a slip Tesseract was sure of, or one it was
-    unsure of that no dictionary knows; or text written unlike the document's other cells."""
+    unsure of that no dictionary knows, or a short one a letter from an everyday word; or
+    text written unlike the document's other cells."""
     ocr = [r for r in raws if r.confidence is not None or r.page in pages]
     if not ocr:
         return
@@ -348,13 +358,16 @@ def _word_doubts(raws: Sequence[RawRow], settings: EvidenceSettings, pages: set[
     suspects = row_suspects(rows, settings.lexicon)
     unsure = unsure_slips(rows, (w for r in ocr for w in r.unsure_words), settings.lexicon)
     unlike = row_oddities(rows, settings.usage)
-    for raw, words, slips, odd in zip(ocr, suspects, unsure, unlike):
+    near = row_near_words(rows, settings.near)
+    for raw, words, slips, odd, close in zip(ocr, suspects, unsure, unlike, near):
         if words:
             raw.doubts = _unique([*raw.doubts, D.OCR_UNKNOWN_WORD])
         if slips:
             raw.doubts = _unique([*raw.doubts, D.OCR_UNSURE_WORD])
         if odd:
             raw.doubts = _unique([*raw.doubts, D.OCR_UNLIKE_DOCUMENT])
+        if close:
+            raw.doubts = _unique([*raw.doubts, D.OCR_NEAR_WORD])
 
 
 def _starts_lower(text: str) -> bool:

@@ -291,7 +291,8 @@ def read_cell(
     tight = _ink_bounds(image, box, settings)
     height = glyph_height(ink, m)
     one_line = _is_one_line(tight, height, m, settings)
-    picture = _dusted(image, tight, settings)
+    erased: list[tuple[int, int, int, int]] = []
+    picture = _dusted(image, tight, settings, erased)
     look = _Look(picture, height, one_line)
     read = reader.read(picture, m, settings, one_line, height=height)
     text = fix_code(fix_numbers(drop_dust(read.text)))
@@ -310,6 +311,7 @@ def read_cell(
         shapes.remember(shape)
         return as_mark
     low = [doubts.OCR_LOW] if read.confidence < settings.ocr_low else []
+    low += [doubts.OCR_SPECK_ERASED] if erased else []
     return _Placed(box, ReadText(text, read.confidence), False, shaded, low,
                    unsure_words(read, text, settings))
 
@@ -367,13 +369,17 @@ def _vote(
     return ReadText(best, max(confs)), best
 
 
-def _dusted(image: PageImage, box: PxBox, settings: ScanSettings) -> np.ndarray:
-    """The text picture inside ``box`` with specks that cannot be punctuation erased."""
+def _dusted(
+    image: PageImage, box: PxBox, settings: ScanSettings,
+    erased: list[tuple[int, int, int, int]] | None = None,
+) -> np.ndarray:
+    """The text picture inside ``box`` with specks that cannot be punctuation erased; those
+    that may have been go to ``erased``."""
     from .ocr_specks import erase_dust
 
     x0, top, x1, bottom = box
     crop = image.text[top:bottom, x0:x1]
-    return erase_dust(crop, 128.0, image.m.text, settings, image.m.dot)
+    return erase_dust(crop, 128.0, image.m.text, settings, image.m.dot, erased)
 
 
 def _ink_bounds(image: PageImage, box: PxBox, settings: ScanSettings) -> PxBox:

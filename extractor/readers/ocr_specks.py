@@ -353,12 +353,27 @@ def dot_floor(text: Image, m: Measures, settings: ScanSettings) -> float:
     return settings.dot_share * float(np.median(inks))
 
 
+def _spaced_punctuation(speck: _Blob, line: _Line, settings: ScanSettings) -> bool:
+    """A speck erased that may have been a comma or stop typed after a space ("meja ,
+    kursi"): with a printed dot's ink (the tests before this one), standing on the baseline
+    as a stop or a comma's head does (no lower: at 150 dpi a comma's tail is too pale to
+    show), in a word gap, farther than a stop hugs its glyph from the glyphs on either side.
+    Dust sits there too, so the eraser still takes it; the row records that it did."""
+    if speck.bottom - line.base > settings.stop_drop_body * line.body:
+        return False
+    reach = settings.hug * line.body
+    before = [speck.x0 - g.x1 for g in line.glyphs if g.x1 <= speck.x0]
+    after = [g.x0 - speck.x1 for g in line.glyphs if g.x0 >= speck.x1]
+    return bool(before and after) and min(before) > reach and min(after) > reach
+
+
 def dust_mask(
     binary: Image,
     text_height: float,
     settings: ScanSettings,
     grey: Image | None = None,
     dot: float = 0.0,
+    erased: list[tuple[int, int, int, int]] | None = None,
 ) -> Image:
     """255 on blobs of ``binary`` (ink = 255) that are dust rather than punctuation.
 
@@ -367,7 +382,9 @@ def dust_mask(
     speck whose darkest pixel is much lighter than the writing's ink is dust wherever it
     sits: a printed dot is as dark as the letters, since even at 150 dpi it covers whole
     pixels; and one with less ink than ``dot`` (``dot_floor``, measured on the page) is dust
-    unless it is a stroke (a comma, an apostrophe) or part of a glyph.
+    unless it is a stroke (a comma, an apostrophe) or part of a glyph. ``erased``, when
+    given, gets the box of every speck erased that may have been punctuation
+    (``_spaced_punctuation``).
     """
     count, found, stats, _ = cv2.connectedComponentsWithStats(binary, connectivity=8)
     labels = np.asarray(found, dtype=np.int32)
@@ -416,6 +433,8 @@ def dust_mask(
                     _is_full_stop(blob, line, specks, settings, _darkest(grey, blob) <= dark)
                     or _is_colon_foot(blob, specks)
                 )
+                if dust[n] and erased is not None and _spaced_punctuation(blob, line, settings):
+                    erased.append((blob.x0, blob.top, blob.x1, blob.bottom))
             elif height >= top:
                 dust[n] = not (
                     _is_i_dot(blob, line, binary, settings) or _is_quote(blob, top_specks)
@@ -458,17 +477,23 @@ def faint_mask(grey: Image, level: float, faint_contrast: float, dot: float = 0.
 
 
 def erase_dust(
-    grey: Image, level: float, text_height: float, settings: ScanSettings, dot: float = 0.0
+    grey: Image,
+    level: float,
+    text_height: float,
+    settings: ScanSettings,
+    dot: float = 0.0,
+    erased: list[tuple[int, int, int, int]] | None = None,
 ) -> Image:
     """``grey`` (one cell or text block) with dust painted as paper; ink is darker than ``level``;
-    ``dot`` is the least ink of a printed dot on the page (``dot_floor``; 0 when unknown).
+    ``dot`` is the least ink of a printed dot on the page (``dot_floor``; 0 when unknown);
+    ``erased`` collects the specks erased that may have been punctuation (``dust_mask``).
 
     Paper grey rather than white: a patch of pure white in grainy paper is itself an edge
     Tesseract's own thresholding can trip on.
     """
     binary = np.where(grey < level, 255, 0).astype(np.uint8)
     mask = cv2.bitwise_or(
-        dust_mask(binary, text_height, settings, grey, dot),
+        dust_mask(binary, text_height, settings, grey, dot, erased),
         faint_mask(grey, level, settings.faint_contrast, dot),
     )
     if not mask.any():

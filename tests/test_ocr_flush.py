@@ -20,7 +20,7 @@ def test_edge_of_a_lone_line_goes_with_it() -> None:
     core[:, 8:10] = 255
     binary = core.copy()
     binary[:, 10] = 255  # the grey edge, the whole length of the line
-    edge = _grey_edge(core, binary, 2.0)
+    edge = _grey_edge(core, binary, 3)
     assert np.count_nonzero(edge[:, 10]) == 60
 
 
@@ -30,7 +30,7 @@ def test_stem_flush_against_a_line_stays_ink() -> None:
     binary = core.copy()
     binary[20:34, 10:20] = 255  # a glyph touching the line on its right
     binary[45:50, 10] = 255  # a piece of the line's own edge below it
-    edge = _grey_edge(core, binary, 2.0)
+    edge = _grey_edge(core, binary, 3)
     assert not edge[20:34, 10].any()
     assert edge[45:50, 10].all()
 

@@ -114,8 +114,8 @@ def ruling(
     rules = np.where(keep[labels], 255, 0).astype(np.uint8)
     core = cv2.bitwise_and(cv2.bitwise_or(horizontal, vertical), rules)
     # Where a line was closed over a break its pixels were not ink; the core is what the
-    # ruling really covers, plus a pixel of the grey edge it leaves in the scan.
-    # ... the edge pixel itself and a glyph's stroke beyond it
+    # ruling really covers, plus a pixel of the grey edge it leaves in the scan, save where
+    # a glyph flush against it reaches on past that pixel by a stroke.
     edge_reach = 1 + max(1, round(settings.edge_glyph_stroke * m.stroke))
     return rules, u8(cv2.bitwise_or(core, _grey_edge(u8(core), binary, edge_reach)))
 

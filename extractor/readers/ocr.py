@@ -63,6 +63,13 @@ class PageReading:
     view: PageView
     # A page with no ruled table: its words as glyphs, for the born-digital page reader.
     content: PageContent | None = None
+    # ... and its text lines, read only if that reader finds no table in the words: read
+    # line by line they are the whole page a second time, which, with the page's words
+    # already read once, is most of the page's time and wasted whenever a table is found.
+    later_lines: Callable[[], list[TextLine]] | None = None
+
+    def text_lines(self) -> list[TextLine]:
+        return self.later_lines() if self.later_lines is not None else self.lines
 
 
 def _is_junk(text: str) -> bool:
@@ -172,7 +179,7 @@ def read_scanned_page(
             view.notes.extend(reading.view.notes)
         return True
     grid.tables.extend(reading.tables)
-    grid.lines.extend(reading.lines)
+    grid.lines.extend(reading.text_lines())
     grid.seen.append(reading.view)
     return True
 
@@ -223,8 +230,10 @@ def read_page_image(
 
         content = unruled_content(image, reader, settings, ruled)
         if content is not None:
-            lines = _outside_lines(image, [], number, reader, tables_before, settings)
-            return PageReading([], lines, view, content)
+            return PageReading(
+                [], [], view, content,
+                lambda: _outside_lines(image, [], number, reader, tables_before, settings),
+            )  # fmt: skip
     shapes = MarkShapes(image.m, settings)
     tables: list[tuple[PxBox, Table]] = []
     for bbox, cells in found:

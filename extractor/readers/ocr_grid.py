@@ -114,11 +114,36 @@ def ruling(
     rules = np.where(keep[labels], 255, 0).astype(np.uint8)
     core = cv2.bitwise_and(cv2.bitwise_or(horizontal, vertical), rules)
     # Where a line was closed over a break its pixels were not ink; the core is what the
-    # ruling really covers, plus a pixel of the grey edge it leaves in the scan.
-    core = cv2.bitwise_or(
-        cv2.bitwise_and(cv2.dilate(core, np.ones((3, 3), np.uint8)), binary), core
-    )
-    return rules, u8(core)
+    # ruling really covers, plus a pixel of the grey edge it leaves in the scan, save where
+    # a glyph flush against it reaches on past that pixel by a stroke.
+    edge_reach = 1 + max(1, round(settings.edge_glyph_stroke * m.stroke))
+    return rules, u8(cv2.bitwise_or(core, _grey_edge(u8(core), binary, edge_reach)))
+
+
+def _grey_edge(core: Image, binary: Image, reach: int) -> Image:
+    """The pixel of grey edge a ruling leaves beside itself, without the glyphs touching it.
+
+    A cell's text set flush against its ruling (Excel's padding is a point or two: a pixel
+    or two at 150 dpi) merges with the line; the pixel beside the line is then the stem of
+    its first letter (the M of "Membuat" read as "V"). The line's own edge is one pixel
+    wide, with paper beyond it; a glyph reaches a text stroke and more beyond that pixel.
+    ``reach`` (pixels from the line) is where that glyph must still have ink. The edge
+    pixels touching such a blob's body are kept as its ink; the edge between two letters
+    touching the line (an ascender, then the next) stays the line's.
+    """
+    near = np.ones((3, 3), np.uint8)
+    ring = cv2.bitwise_and(cv2.dilate(core, near), binary)
+    ring[core > 0] = 0
+    rest = cv2.bitwise_and(binary, cv2.bitwise_not(core))
+    side = 2 * reach + 1
+    far = (rest > 0) & (cv2.dilate(core, np.ones((side, side), np.uint8)) == 0)
+    count, labels = cv2.connectedComponents(rest, connectivity=8)
+    glyph = np.zeros(count, dtype=bool)
+    glyph[np.unique(labels[far])] = True
+    glyph[0] = False
+    body = np.where(glyph[labels] & (ring == 0), 255, 0).astype(np.uint8)
+    ring[cv2.dilate(body, near) > 0] = 0
+    return u8(ring)
 
 
 def table_boxes(rules: Image, m: Measures, settings: ScanSettings) -> list[PxBox]:

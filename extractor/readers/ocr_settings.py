@@ -78,6 +78,9 @@ class ScanSettings:
     min_table_height_in: float = 0.2  # ... and this tall
     min_cell_in: float = 0.04  # a region thinner than this is a double rule, not a cell
     min_cell_fill_ratio: float = 0.6  # a cell fills this much of its bounding box
+    # Ink reaching this many text strokes beyond a ruling's one-pixel grey edge is a glyph
+    # set flush against the line, not the edge (``ocr_grid._grey_edge``).
+    edge_glyph_stroke: float = 1.0
 
     # -- fills (arsir)
     shade_contrast: float = 0.1  # a fill is this share of the contrast darker than paper

@@ -443,25 +443,31 @@ def test_a_space_the_page_shows_inside_a_word_parts_it(
     assert (None if k is None else (word[:k], word[k:])) == parts
 
 
-def _capitals_picture(text: str, speck_after: int | None = None) -> tuple[Any, list[Any]]:
-    """``text`` printed in DejaVu Sans as ink, and its glyph boxes as Tesseract gives them
-    when it reads a doubled letter once: the pair's box spans both copies."""
+def _printed(text: str, size: int = 40) -> tuple[Any, list[tuple[str, Any]]]:
+    """``text`` printed in DejaVu Sans as ink, with each glyph's box."""
     import numpy as np
     from PIL import Image, ImageDraw, ImageFont
 
-    font = ImageFont.truetype("DejaVuSans.ttf", 40)
-    image = Image.new("L", (40 * len(text) + 40, 80), 255)
+    font = ImageFont.truetype("DejaVuSans.ttf", size)
+    image = Image.new("L", (size * len(text) + 40, 2 * size), 255)
     draw = ImageDraw.Draw(image)
     draw.text((20, 15), text, font=font, fill=0)
     boxes = []
     for i in range(len(text)):
         left = 20 + int(draw.textlength(text[:i], font=font))
         right = 20 + int(draw.textlength(text[: i + 1], font=font))
-        boxes.append((text[i], (left, 15, right, 60)))
+        boxes.append((text[i], (left, 15, right, 15 + size)))
+    return np.asarray(image) < 128, boxes
+
+
+def _capitals_picture(text: str, speck_after: int | None = None) -> tuple[Any, list[Any]]:
+    """``text`` printed (``_printed``), a speck after glyph ``speck_after``, and its glyph
+    boxes as Tesseract gives them when it reads a doubled letter once: the pair's box spans
+    both copies."""
+    ink, boxes = _printed(text)
     if speck_after is not None:
         x = boxes[speck_after][1][2] + 2
-        draw.rectangle((x, 50, x + 3, 53), fill=0)
-    ink = np.asarray(image) < 128
+        ink[50:54, x : x + 4] = True
     glyphs: list[Any] = []
     for ch, box in boxes:
         if glyphs and glyphs[-1][0] == ch:
@@ -490,23 +496,6 @@ def test_a_capital_the_page_shows_twice_is_written_twice(
     ink, glyphs = _capitals_picture(printed, speck)
     assert "".join(g for g, _ in glyphs) == read
     assert doubled(read, glyphs, ink, ScanSettings()) == out
-
-
-def _printed(text: str, size: int = 40) -> tuple[Any, list[tuple[str, Any]]]:
-    """``text`` printed in DejaVu Sans as ink, with each glyph's box."""
-    import numpy as np
-    from PIL import Image, ImageDraw, ImageFont
-
-    font = ImageFont.truetype("DejaVuSans.ttf", size)
-    image = Image.new("L", (size * len(text) + 40, 2 * size), 255)
-    draw = ImageDraw.Draw(image)
-    draw.text((20, 15), text, font=font, fill=0)
-    boxes = []
-    for i in range(len(text)):
-        left = 20 + int(draw.textlength(text[:i], font=font))
-        right = 20 + int(draw.textlength(text[: i + 1], font=font))
-        boxes.append((text[i], (left, 15, right, 15 + size)))
-    return np.asarray(image) < 128, boxes
 
 
 @pytest.mark.parametrize(

@@ -14,6 +14,10 @@ if TYPE_CHECKING:
     from .readers.pdf_settings import PdfTextSettings
 
 DEFAULT_MAX_MEMORY_MB = 2048
+# Seconds one file may take: a backstop against a file that hangs a reader, long enough for
+# a scanned RAK of forty pages on a busy machine (OCR costs 3 to 5 s of CPU a page, and the
+# wall clock counts the other programs' turns too).
+DEFAULT_TIMEOUT_S = 600.0
 
 # Told (pages read, pages in all) as a reader goes through a document with pages (a PDF,
 # scanned or not): once before the first page, then after each one. The command line shows

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from extractor.language import in_language
+from extractor.options import DEFAULT_TIMEOUT_S
 
 from .bulk.cli import is_bulk
 from .crops import flagged_crops
@@ -170,7 +171,7 @@ def check_cmd(
     lang: CheckLangOpt = None,
     out: OutDirOpt = None,
     jobs: JobsOpt = 0,
-    timeout: TimeoutOpt = 120.0,
+    timeout: TimeoutOpt = DEFAULT_TIMEOUT_S,
     max_memory: MaxMemoryOpt = None,
     pk: PkOpt = None,
     pk_dir: PkDirOpt = None,

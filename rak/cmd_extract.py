@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from extractor.language import in_language
+from extractor.options import DEFAULT_TIMEOUT_S
 
 from .bulk.cli import check_bulk_options, is_bulk, no_files, print_summary
 from .cmd_check import INPUTS
@@ -76,7 +77,7 @@ def extract_cmd(
     lang: LangOpt = "id",
     out: OutDirOpt = None,
     jobs: JobsOpt = 0,
-    timeout: TimeoutOpt = 120.0,
+    timeout: TimeoutOpt = DEFAULT_TIMEOUT_S,
     max_memory: MaxMemoryOpt = None,
     pdf_engine_name: PdfEngineOpt = None,
     version: VersionOpt = False,

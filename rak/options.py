@@ -198,6 +198,6 @@ JobsOpt = Annotated[
 TimeoutOpt = Annotated[
     float,
     typer.Option("--timeout", metavar=said(id="DETIK", en="SECONDS"), show_default=False,
-                 help=said(id="Batas waktu per berkas, detik (bawaan 120; 0: tanpa batas).",
-                           en="Time limit per file, seconds (120 by default; 0: no limit).")),
+                 help=said(id="Batas waktu per berkas, detik (bawaan 600; 0: tanpa batas).",
+                           en="Time limit per file, seconds (600 by default; 0: no limit).")),
 ]

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from extractor.language import in_language
-from extractor.options import ExtractOptions
+from extractor.options import DEFAULT_TIMEOUT_S, ExtractOptions
 
 from ..failures import exit_for
 from ..i18n import WORDS
@@ -40,7 +40,7 @@ class BulkSettings:
     mode: str  # "extract" or "check"
     out: Path | None = None
     jobs: int = 0  # 0: one per core
-    timeout: float = 120.0  # seconds per file; 0: no limit
+    timeout: float = DEFAULT_TIMEOUT_S  # seconds per file; 0: no limit
     options: ExtractOptions = field(default_factory=ExtractOptions)
     recipe: ConfigRecipe = field(default_factory=ConfigRecipe)
     lang: str = "id"

@@ -15,6 +15,7 @@ from typing import Annotated
 import typer
 
 from extractor.language import in_language
+from extractor.options import DEFAULT_TIMEOUT_S
 
 from ..failures import check_lang, fail
 from ..i18n import said
@@ -70,7 +71,7 @@ def serve_cmd(
     max_upload_mb: UploadOpt = 200,
     max_files: FilesOpt = 500,
     keep_minutes: KeepOpt = 60.0,
-    timeout: TimeoutOpt = 120.0,
+    timeout: TimeoutOpt = DEFAULT_TIMEOUT_S,
     max_memory: MaxMemoryOpt = None,
     config: ServeConfigOpt = None,
     lang: PageLangOpt = "id",

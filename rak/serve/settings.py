@@ -15,6 +15,8 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from extractor.options import DEFAULT_TIMEOUT_S
+
 MB = 1024 * 1024
 
 
@@ -41,7 +43,7 @@ class ServeSettings:
     max_zip_ratio: float = 200.0  # unpacked size / packed size of one zip member
     keep_minutes: float = 60.0  # a finished job, then deleted
     workers: int = 0  # documents read at once; 0: one per core
-    timeout: float = 120.0  # seconds per file (0: none)
+    timeout: float = DEFAULT_TIMEOUT_S  # seconds per file (0: none)
     max_memory_mb: int | None = None  # per file; None: rak's default
     max_pages: int = 500
     config: Path | None = None  # a rak.toml for every check (else the defaults)

@@ -174,7 +174,32 @@ def _is_subheading_row(row: list[Cell], heading: list[Cell]) -> bool:
     # ``_fill_period_sequence`` will number them.
     if under_read and under_unread < under_read:
         return labelled >= 2 and unreadable <= labelled // 6
+    if span is not None and _in_place(row, span):
+        return unreadable <= labelled // 6
     return labelled >= 2 and unreadable + under_unread <= labelled // 6
+
+
+def _in_place(row: list[Cell], span: tuple[float, float]) -> bool:
+    """Twelve (or four) cells under the schedule heading, a third of which read as the
+    period of their own place and none as another's: the month labels, most misread (at
+    150 dpi "B2" reads "82" and "B5" a tick), as ``_fill_period_sequence`` will number
+    them. No row of data holds period labels, let alone in their places."""
+    under = [
+        c for c in row
+        if not c.continued and span[0] - 1e-6 <= (c.x0 + c.x1) / 2 <= span[1]
+    ]  # fmt: skip
+    if len(under) not in _PERIOD_COUNTS:
+        return False
+    read = [period_label(c.text.strip()) for c in under]
+    agree = sum(1 for i, p in enumerate(read, start=1) if p and p[1] == i)
+    moved = sum(1 for i, p in enumerate(read, start=1) if p and p[1] != i)
+    return not moved and agree * _IN_PLACE_SHARE >= len(under)
+
+
+# A schedule has twelve months or four quarters; a third of its labels read in their places
+# is a run of labels (``_in_place``, ``_fill_period_sequence``).
+_PERIOD_COUNTS = (4, 12)
+_IN_PLACE_SHARE = 3
 
 
 def header_band(rows: list[list[Cell]], start: int = 0, look: int = 8) -> tuple[int, int] | None:
@@ -228,20 +253,22 @@ def is_rak_model(model: ColumnModel) -> bool:
 def _fill_period_sequence(cols: list[Column]) -> None:
     """Number the columns under a schedule heading by their order when most labels agree.
 
-    One sub-heading may be unreadable (an OCR'd "B3" read as "83", a typo, a blank); twelve
-    (or four) columns under RENCANA PELAKSANAAN, half of whose labels read as their place,
-    are the months (or quarters) all the same: the order is the schedule's, and a misread
-    label ("TW II" voted for a blurred TW I) cannot move a column.
+    Sub-headings may be unreadable (an OCR'd "B3" read as "83", a "B5" taken for a tick, a
+    typo, a blank); twelve (or four) columns under RENCANA PELAKSANAAN, a third of whose
+    labels read as their place and none as another's (half, where one does), are the months
+    (or quarters) all the same: the order is the schedule's, and a misread label ("TW II"
+    voted for a blurred TW I) cannot move a column.
     """
     groups: dict[tuple[float, str], list[Column]] = {}
     for col in cols:
         if len(col.labels) >= 2 and heading_role(col.labels[0]) == JADWAL:
             groups.setdefault((0.0, col.labels[0]), []).append(col)
     for group in groups.values():
-        if len(group) not in (4, 12):
+        if len(group) not in _PERIOD_COUNTS:
             continue
         agree = sum(1 for i, c in enumerate(group, start=1) if c.role == PERIOD and c.period == i)
-        if agree >= len(group) // 2:
+        moved = sum(1 for i, c in enumerate(group, start=1) if c.role == PERIOD and c.period != i)
+        if agree * (2 if moved else _IN_PLACE_SHARE) >= len(group):
             for i, c in enumerate(group, start=1):
                 c.role, c.period = PERIOD, i
 

@@ -182,6 +182,21 @@ def test_several_misread_month_headings_still_make_twelve_months():
 
 
 
+def test_month_headings_mostly_misread_are_the_months_while_a_third_stand_in_place():
+    # An Excel export's 6 pt labels scanned at 150 dpi: seven of twelve misread ("82", a
+    # tick for B5, B9 lost); B1, B4, B10, B11 and B12 still stand in their places.
+    misread = {2: "82", 3: "83", 5: "√", 6: "86", 7: "87", 8: "88", 9: ""}
+    sub = [CONT, CONT, CONT, CONT, *[misread.get(i, f"B{i}") for i in range(1, 13)], CONT]
+    t = table([HEAD, sub, NUMS, ["S", "I", "1 Kali", "K", *marks(2, 5, 9), "P"]])
+    rows = build_rows(Grid("pdf", tables=[t])).rows
+    assert [(r.indikator_kinerja, r.jadwal) for r in rows] == [("I", [2, 5, 9])]
+    # A label read as another place's month makes the run need half its labels again.
+    moved = {**misread, 4: "B7"}
+    sub = [CONT, CONT, CONT, CONT, *[moved.get(i, f"B{i}") for i in range(1, 13)], CONT]
+    t = table([HEAD, sub, NUMS, ["S", "I", "1 Kali", "K", *marks(2, 5, 9), "P"]])
+    assert [r.jadwal for r in build_rows(Grid("pdf", tables=[t])).rows] != [[2, 5, 9]]
+
+
 def test_four_quarters_with_two_misread_are_numbered_by_place():
     # A scanned borderless table: "TW I" voted to "TW II" and "TW II" left as "TW Il". Four
     # columns under the schedule heading are the quarters in order while half of them say so.

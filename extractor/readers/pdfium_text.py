@@ -20,6 +20,8 @@ from ..marks import is_symbol_font
 from .pdf_page import LIGATURES, Glyph, direction_of
 from .pdfium_reading import Matrix, PdfiumError, Point, Reading, Rect, apply, mul
 
+# The char code pdfium gives a hyphen that ends a line (its text page's own mark, read back
+# as "-"). A char code, not a threshold.
 _HYPHEN_MARK = 0x02
 # The chars pdfium infers are spaces and line breaks (CR, LF): only a char whose code is
 # at most a space's is asked whether it is one. A char code, not a threshold.

@@ -29,10 +29,10 @@ ENGINES = ("pdfium", "pdfplumber")
 # the bare run does not pay.
 RAK = """
 import json, resource, sys, time
-import extractor.readers.pdf, extractor.readers.pdf_pdfium
+import extractor.readers.pdf.reader, extractor.readers.pdf.pdfium
 from extractor import extract
 from extractor.options import ExtractOptions
-from extractor.readers.pdf_settings import PdfTextSettings
+from extractor.readers.pdf.settings import PdfTextSettings
 options = ExtractOptions(pdf_text=PdfTextSettings(engine=sys.argv[2]))
 t = time.process_time()
 doc = extract(sys.argv[1], options)
@@ -59,7 +59,7 @@ PROFILE = """
 import cProfile, pstats, sys
 from extractor import extract
 from extractor.options import ExtractOptions
-from extractor.readers.pdf_settings import PdfTextSettings
+from extractor.readers.pdf.settings import PdfTextSettings
 options = ExtractOptions(pdf_text=PdfTextSettings(engine=sys.argv[2]))
 extract(sys.argv[1], options)  # warm: imports, fonts
 profile = cProfile.Profile()

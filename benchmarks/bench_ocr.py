@@ -27,7 +27,7 @@ DEFAULT = [
 
 RUN = """
 import json, sys, time
-from extractor.readers.ocr import _reader
+from extractor.readers.scan.reader import _reader
 t = time.perf_counter()
 _reader(sys.argv[1])
 engine = time.perf_counter() - t

@@ -13,7 +13,7 @@ OCR_LOW = "ocr-low"  # Tesseract was unsure of the cell's text
 MARK_UNSURE = "mark-unsure"  # ink near the page's own mark/blank threshold
 # A speck the dust eraser took from the cell before OCR that may have been a comma or stop
 # typed after a space ("meja , kursi"): a printed dot's ink on the baseline, in a word gap
-# (``ocr_specks``).
+# (``scan.specks``).
 OCR_SPECK_ERASED = "ocr-speck-erased"
 
 # Reader evidence about a whole table (page).

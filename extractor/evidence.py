@@ -342,7 +342,7 @@ def _confidence_doubts(raws: Sequence[RawRow], settings: EvidenceSettings) -> No
 
 def _ocr_pages(grid: Grid) -> set[int]:
     """Pages read from a picture. A scan without ruling is read as a born-digital page is,
-    from the glyphs OCR found (``ocr_unruled``): its cells carry no confidence, and its
+    from the glyphs OCR found (``scan.unruled``): its cells carry no confidence, and its
     words are judged as OCR's all the same."""
     return {v.page for v in grid.seen if v.method.startswith("ocr")}
 

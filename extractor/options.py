@@ -10,8 +10,8 @@ from .evidence import EvidenceSettings
 from .ruled_settings import RuledSettings
 
 if TYPE_CHECKING:
-    from .readers.ocr_settings import ScanSettings
-    from .readers.pdf_settings import PdfTextSettings
+    from .readers.pdf.settings import PdfTextSettings
+    from .readers.scan.settings import ScanSettings
 
 DEFAULT_MAX_MEMORY_MB = 2048
 # Seconds one file may take: a backstop against a file that hangs a reader, long enough for
@@ -27,14 +27,14 @@ PageProgress = Callable[[int, int], None]
 
 def _pdf_text() -> PdfTextSettings:
     # Imported here: the readers package imports this module.
-    from .readers.pdf_settings import PdfTextSettings
+    from .readers.pdf.settings import PdfTextSettings
 
     return PdfTextSettings()
 
 
 def _scan_settings() -> ScanSettings:
     # Imported here: the readers package imports this module.
-    from .readers.ocr_settings import ScanSettings
+    from .readers.scan.settings import ScanSettings
 
     return ScanSettings()
 

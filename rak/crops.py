@@ -13,7 +13,7 @@ the budget is spent, so a 50-page RAK whose every row is flagged still makes a f
 MB, and a report with three flagged rows gets sharp pictures.
 
 Turned pages: a row's box is in the frame the PDF reader read the page in, the one where its
-text runs left to right (``extractor.readers.pdf_page``: a landscape page stored sideways
+text runs left to right (``extractor.readers.pdf.page``: a landscape page stored sideways
 with /Rotate 270 is read turned back). pdfium renders the page as a viewer shows it, so the
 picture is turned the same way, by the reader's own rule, before it is cropped: the crop
 shows the row upright, as the person reads it.
@@ -77,7 +77,7 @@ def _reading_turns(path: Path, numbers: Iterable[int], password: str | None) -> 
     import pdfplumber
     from pdfminer.pdfparser import PDFSyntaxError
 
-    from extractor.readers.pdf_page import dominant_direction
+    from extractor.readers.pdf.page import dominant_direction
 
     turns: dict[int, int] = {}
     try:

@@ -127,7 +127,7 @@ def pdf_engine(options: Any, engine: str | None, lang: str) -> Any:
         return options
     from dataclasses import replace
 
-    from extractor.readers.pdf_settings import PDF_ENGINES
+    from extractor.readers.pdf.settings import PDF_ENGINES
 
     from .failures import fail
 

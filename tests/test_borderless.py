@@ -19,10 +19,10 @@ from benchmarks.sweeplib import score
 from extractor import extract
 from extractor.doubts import COLUMNS_GUESSED, ROWS_GUESSED, STRADDLES_COLUMN
 from extractor.options import ExtractOptions
-from extractor.readers.pdf import read_pdf
-from extractor.readers.pdf_page import Glyph
-from extractor.readers.pdf_settings import BorderlessSettings, PdfTextSettings, TextSettings
-from extractor.readers.pdf_text import line_text, words
+from extractor.readers.pdf.page import Glyph
+from extractor.readers.pdf.reader import read_pdf
+from extractor.readers.pdf.settings import BorderlessSettings, PdfTextSettings, TextSettings
+from extractor.readers.pdf.text import line_text, words
 
 from .conftest import SAMPLES, SHARED, load_expected
 from .sample_compare import meta_differences, row_differences

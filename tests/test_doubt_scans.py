@@ -69,8 +69,8 @@ def test_a_short_everyday_word_read_one_letter_off_is_told() -> None:
 def test_the_eraser_records_the_specks_that_may_have_been_punctuation(
     speck: tuple[int, int, int, int], recorded: bool
 ) -> None:
-    from extractor.readers.ocr_settings import ScanSettings
-    from extractor.readers.ocr_specks import erase_dust
+    from extractor.readers.scan.settings import ScanSettings
+    from extractor.readers.scan.specks import erase_dust
 
     from .test_ocr import _line_with
 

@@ -16,7 +16,7 @@ import pytest
 
 from benchmarks.baseline_tables import compare
 from extractor.options import ExtractOptions
-from extractor.readers.pdf import read_pdf
+from extractor.readers.pdf.reader import read_pdf
 
 from .conftest import SAMPLES
 

@@ -1,6 +1,6 @@
 """Hostile PDFs (issue #11): locks that are not locks, streams that inflate, pages too big to
 render. Each is refused or read where the cost is decided, before the library pays it:
-``extractor/readers/pdf.py`` (``_open``) and ``pdf_price.py``.
+``extractor/readers/pdf/reader.py`` (``_open``) and ``pdf.price.py``.
 
 Whether a refusal came before the work is told by the message (it names the priced
 quantity; the address-space backstop, which would otherwise stop these files, names none)
@@ -20,7 +20,7 @@ import pytest
 from pdfminer.pdftypes import LIT, PDFStream
 from typer.testing import CliRunner
 
-from extractor.readers.pdf_price import decoded_size, render_dpi
+from extractor.readers.pdf.price import decoded_size, render_dpi
 from rak.cli import app
 
 from .bad import hostile
@@ -226,7 +226,7 @@ def test_a_scan_that_fits_is_rendered_at_the_readers_dpi():
     # An A4 scan of 300 dpi within the default 2 GB; at 300 MB, its own 300 dpi is the
     # lowest it is read at (below it the picture's pixels are lost): refused.
     from extractor.errors import MemoryLimitExceeded
-    from extractor.readers.pdf_price import Budget
+    from extractor.readers.pdf.price import Budget
 
     a4 = (595.0, 842.0)
     assert render_dpi(a4, 300, 300, [], 1, Budget("a.pdf", 2048, 2048 << 20)) == 300

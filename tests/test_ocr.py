@@ -15,7 +15,7 @@ import pytest
 from extractor import extract
 from extractor.model import RakDocument
 from extractor.ocr_fixes import fix_code, fix_numbers
-from extractor.readers.ocr_text import tessdata_dir
+from extractor.readers.scan.text import tessdata_dir
 from extractor.text import normalise
 
 from .conftest import SAMPLES, load_expected
@@ -169,7 +169,7 @@ def _drawn_table(dpi: int = 150) -> Any:
 
 
 def test_ink_decides_marks_and_dust_is_empty() -> None:
-    from extractor.readers.ocr import _reader, read_page_image
+    from extractor.readers.scan.reader import _reader, read_page_image
 
     tables = read_page_image(_drawn_table(), 150.0, 1, _reader("drawn")).tables
     assert len(tables) == 1
@@ -205,8 +205,8 @@ def _dust_left(page: Any, dot: float = 0.0) -> list[tuple[int, int]]:
     import cv2
     import numpy as np
 
-    from extractor.readers.ocr_settings import ScanSettings
-    from extractor.readers.ocr_specks import erase_dust
+    from extractor.readers.scan.settings import ScanSettings
+    from extractor.readers.scan.specks import erase_dust
 
     clean = erase_dust(page, 128.0, 10.0, ScanSettings(), dot)
     _, _, stats, _ = cv2.connectedComponentsWithStats(
@@ -253,8 +253,8 @@ def test_doubled_full_stop_loses_the_far_dot() -> None:
 
 
 def test_faint_speck_is_erased_whatever_its_place() -> None:
-    from extractor.readers.ocr_settings import ScanSettings
-    from extractor.readers.ocr_specks import erase_dust
+    from extractor.readers.scan.settings import ScanSettings
+    from extractor.readers.scan.specks import erase_dust
 
     page = _line_with()
     page[28:30, 37:39] = 170  # lighter than ink throughout: not print
@@ -267,7 +267,7 @@ def test_faint_speck_is_erased_whatever_its_place() -> None:
     [("kerja . yang", "kerja yang"), ("meja , kursi", "meja , kursi"), ("' SPIP", "SPIP")],
 )
 def test_lone_dots_and_quotes_are_dropped_but_commas_kept(read: str, kept: str) -> None:
-    from extractor.readers.ocr import drop_dust
+    from extractor.readers.scan.reader import drop_dust
 
     assert drop_dust(read) == kept
 
@@ -285,9 +285,9 @@ def test_speck_with_less_ink_than_the_pages_dots_is_dust_even_where_a_stop_sits(
 def test_the_pages_dot_ink_is_measured_on_its_i_dots() -> None:
     import numpy as np
 
-    from extractor.readers.ocr_image import Measures
-    from extractor.readers.ocr_settings import ScanSettings
-    from extractor.readers.ocr_specks import dot_floor
+    from extractor.readers.scan.image import Measures
+    from extractor.readers.scan.settings import ScanSettings
+    from extractor.readers.scan.specks import dot_floor
 
     def page(side: int) -> Any:
         text = np.full((60, 400), 255, np.uint8)
@@ -305,8 +305,8 @@ def test_the_pages_dot_ink_is_measured_on_its_i_dots() -> None:
 
 
 def test_hyphen_ending_its_line_is_kept_and_a_far_dash_is_dust() -> None:
-    from extractor.readers.ocr_settings import ScanSettings
-    from extractor.readers.ocr_specks import erase_dust
+    from extractor.readers.scan.settings import ScanSettings
+    from extractor.readers.scan.specks import erase_dust
 
     def kept(x: int) -> bool:
         clean = erase_dust(_line_with((x, 24, 4, 2)), 128.0, 10.0, ScanSettings())
@@ -322,8 +322,8 @@ def test_a_blurred_hyphen_two_pixels_wide_in_ink_is_kept_by_its_grey_footprint()
     as tall; its grey footprint, 5 by 2, says dash. A round speck of the same core is dust."""
     import numpy as np
 
-    from extractor.readers.ocr_settings import ScanSettings
-    from extractor.readers.ocr_specks import erase_dust
+    from extractor.readers.scan.settings import ScanSettings
+    from extractor.readers.scan.specks import erase_dust
 
     dash = _line_with()
     dash[24:26, 170:175] = np.array([[200, 110, 90, 100, 190], [200, 130, 120, 125, 200]])
@@ -345,8 +345,8 @@ def test_a_comma_typed_apart_with_a_tail_lighter_than_the_cut_is_kept() -> None:
     without the tail is dust."""
     import numpy as np
 
-    from extractor.readers.ocr_settings import ScanSettings
-    from extractor.readers.ocr_specks import erase_dust
+    from extractor.readers.scan.settings import ScanSettings
+    from extractor.readers.scan.specks import erase_dust
 
     head = np.array([[110, 30, 60], [175, 30, 5], [240, 118, 30]])
     tail = np.array([[240, 135, 140], [245, 180, 235]])
@@ -372,7 +372,7 @@ def test_speck_above_the_line_does_not_make_a_full_stop_doubled() -> None:
 
 
 def test_what_the_reader_saw_is_kept_in_points() -> None:
-    from extractor.readers.ocr import _reader, read_page_image
+    from extractor.readers.scan.reader import _reader, read_page_image
 
     view = read_page_image(_drawn_table(), 150.0, 3, _reader("drawn")).view
     assert (view.page, view.method) == (3, "ocr")
@@ -391,8 +391,8 @@ def test_scan_settings_change_what_the_reader_decides() -> None:
     """A blank threshold no tick can pass turns the drawn tick into a blank cell."""
     import dataclasses
 
-    from extractor.readers.ocr import _reader, read_page_image
-    from extractor.readers.ocr_settings import ScanSettings
+    from extractor.readers.scan.reader import _reader, read_page_image
+    from extractor.readers.scan.settings import ScanSettings
 
     strict = dataclasses.replace(ScanSettings(), blank_units=50.0)
     rows = read_page_image(_drawn_table(), 150.0, 1, _reader("drawn"), strict).tables[0].rows
@@ -407,8 +407,8 @@ def test_a_speck_on_the_line_below_does_not_make_a_stop_doubled() -> None:
 
 
 def test_a_grey_speck_lighter_than_the_ink_cut_and_lighter_than_a_dot_is_erased() -> None:
-    from extractor.readers.ocr_settings import ScanSettings
-    from extractor.readers.ocr_specks import erase_dust
+    from extractor.readers.scan.settings import ScanSettings
+    from extractor.readers.scan.specks import erase_dust
 
     page = _line_with()
     page[29, 37] = 140  # one mid-grey pixel where a stop sits: Tesseract reads "kata."
@@ -436,7 +436,7 @@ def test_a_grey_speck_lighter_than_the_ink_cut_and_lighter_than_a_dot_is_erased(
 def test_a_space_the_page_shows_inside_a_word_parts_it(
     word: str, space_after: int, unsure: bool, parts: tuple[str, str] | None
 ) -> None:
-    from extractor.readers.ocr_text import _part_at
+    from extractor.readers.scan.text import _part_at
 
     centres = [10.0 * i + 5 for i in range(len(word))]
     k = _part_at(list(word), centres, 10.0 * space_after, unsure)
@@ -490,8 +490,8 @@ def _capitals_picture(text: str, speck_after: int | None = None) -> tuple[Any, l
 def test_a_capital_the_page_shows_twice_is_written_twice(
     printed: str, read: str, speck: int | None, out: str
 ) -> None:
-    from extractor.readers.ocr_blobs import doubled
-    from extractor.readers.ocr_settings import ScanSettings
+    from extractor.readers.scan.blobs import doubled
+    from extractor.readers.scan.settings import ScanSettings
 
     ink, glyphs = _capitals_picture(printed, speck)
     assert "".join(g for g, _ in glyphs) == read
@@ -508,8 +508,8 @@ def test_a_capital_the_page_shows_twice_is_written_twice(
     ],
 )
 def test_a_one_the_page_shows_no_blob_for_is_left_out(printed: str, read: str, out: str) -> None:
-    from extractor.readers.ocr_blobs import phantom_one
-    from extractor.readers.ocr_settings import ScanSettings
+    from extractor.readers.scan.blobs import phantom_one
+    from extractor.readers.scan.settings import ScanSettings
 
     ink, boxes = _printed(printed)
     if read != printed:  # Tesseract's boxes: the 7's own, split in two at its middle
@@ -524,8 +524,8 @@ def test_two_digits_a_blur_joined_are_not_taken_for_a_phantom_one() -> None:
     import cv2
     import numpy as np
 
-    from extractor.readers.ocr_blobs import phantom_one
-    from extractor.readers.ocr_settings import ScanSettings
+    from extractor.readers.scan.blobs import phantom_one
+    from extractor.readers.scan.settings import ScanSettings
 
     ink, boxes = _printed("10%")
     joined = cv2.dilate(ink.astype(np.uint8), np.ones((1, 9), np.uint8)) > 0  # 1 and 0 touch

@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from extractor import extract
-from extractor.readers import ocr, ocr_text
+from extractor.readers.scan import reader as ocr
+from extractor.readers.scan import text as ocr_text
 
 SAMPLE = Path(__file__).resolve().parents[1] / "samples" / "rak-scan-arsir-abu.pdf"
 

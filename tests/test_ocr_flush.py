@@ -1,15 +1,15 @@
 """Text set flush against a ruling, as Excel's small cell padding prints it: at 150 dpi the
 first letter's stem merges with the line, and taking the line's grey edge away with it
-turned "M" into "V" (``ocr_grid._grey_edge``). Drawn here with OpenCV at known places."""
+turned "M" into "V" (``scan.grid._grey_edge``). Drawn here with OpenCV at known places."""
 
 from __future__ import annotations
 
 import cv2
 import numpy as np
 
-from extractor.readers.ocr_grid import _grey_edge
-from extractor.readers.ocr_image import prepare
-from extractor.readers.ocr_settings import ScanSettings
+from extractor.readers.scan.grid import _grey_edge
+from extractor.readers.scan.image import prepare
+from extractor.readers.scan.settings import ScanSettings
 
 DPI = 150.0
 S = ScanSettings()

@@ -12,11 +12,11 @@ import numpy as np
 import pytest
 
 from extractor import ExtractOptions
-from extractor.readers.ocr_grid import cell_boxes, table_boxes
-from extractor.readers.ocr_image import Measures, is_bilevel, prepare, to_grey
-from extractor.readers.ocr_marks import MarkShapes, ink_threshold
-from extractor.readers.ocr_settings import ScanSettings
-from extractor.readers.ocr_stamps import stamp_mask
+from extractor.readers.scan.grid import cell_boxes, table_boxes
+from extractor.readers.scan.image import Measures, is_bilevel, prepare, to_grey
+from extractor.readers.scan.marks import MarkShapes, ink_threshold
+from extractor.readers.scan.settings import ScanSettings
+from extractor.readers.scan.stamps import stamp_mask
 
 DPI = 150.0
 S = ScanSettings()

@@ -19,7 +19,7 @@ from checks.doubt import doubtful_rows
 from extractor import extract
 from extractor.model import RakDocument
 from extractor.options import ExtractOptions
-from extractor.readers.pdf import read_pdf
+from extractor.readers.pdf.reader import read_pdf
 from extractor.text import normalise
 
 from .conftest import SAMPLES, load_expected
@@ -86,7 +86,7 @@ def test_grey_filled_header_cells_are_read_and_marked_shaded() -> None:
 def test_table_without_ruling_lines_scanned() -> None:
     """No ruling at all (an Excel sheet printed without grid lines), scanned at 200 dpi on
     grey paper: no cells to cut out, so the page is read whole and its table found by the
-    born-digital reader's alignment (``ocr_unruled``). Before, "tidak ditemukan tabel RAK"."""
+    born-digital reader's alignment (``scan.unruled``). Before, "tidak ditemukan tabel RAK"."""
     grid = read_pdf(Path(SAMPLES / "rak-scan-tanpa-garis.pdf"), ExtractOptions())
     assert grid.ocr and [v.method for v in grid.seen] == ["ocr, aligned"] * 2
     assert all(v.measures["dpi"] == 200 for v in grid.seen)  # the scan's own measures kept
@@ -204,7 +204,7 @@ def test_every_slip_of_the_dusty_scan_is_flagged_and_no_right_row(debu: RakDocum
     """"Subbagian.Hukum" once where every other row writes "Subbagian Hukum" (one unit's
     name, one distinct text: a one-off stop). Row 3's "JDIIH", which Tesseract reads "JDIH"
     at 0.58 where it reads the page's words at 0.92 and more, is put right by counting the
-    page's blobs (``ocr_blobs``); the doubt Tesseract's own confidence gives stays on it, a
+    page's blobs (``scan.blobs``); the doubt Tesseract's own confidence gives stays on it, a
     right row a person glances at, not a misread that goes unseen."""
     assert "JDIIH" in debu.rows[2].kegiatan
     assert "ocr-unsure-word" in debu.rows[2].alasan
@@ -219,7 +219,7 @@ def test_a_case_slip_in_a_unit_name_every_other_row_writes(fotokopi: RakDocument
                if r.pelaksana.endswith("Data dan informasi")]
     assert slipped and all("ocr-unknown-word" in fotokopi.rows[i].alasan for i in slipped)
     # Row 2's target, read "715%" at 0.49, is "75%" once the page's blobs are counted
-    # (``ocr_blobs``): right, and still carrying the ocr-low of Tesseract's own confidence.
+    # (``scan.blobs``): right, and still carrying the ocr-low of Tesseract's own confidence.
     assert fotokopi.rows[1].target.teks == "75%"
     assert _misread(fotokopi, expected)[1] == [2]
 

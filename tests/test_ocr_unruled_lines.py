@@ -9,8 +9,8 @@ import pdfplumber
 import pytest
 
 from extractor.options import ExtractOptions
-from extractor.readers.ocr import _reader, read_page_image
-from extractor.readers.ocr_image import to_grey
+from extractor.readers.scan.image import to_grey
+from extractor.readers.scan.reader import _reader, read_page_image
 
 from .conftest import SAMPLES
 

@@ -1,4 +1,4 @@
-"""The two PDF engines give the same rows and findings (``extractor/readers/pdf_pdfium.py``).
+"""The two PDF engines give the same rows and findings (``extractor/readers/pdf/pdfium.py``).
 
 pdfplumber (pdfminer) is the reference. Every PDF of the samples, of the development corpus
 and of the external files is read with both; the documents (every field of every row, the
@@ -18,7 +18,7 @@ from checks import run_checks
 from extractor import extract
 from extractor.errors import RakError
 from extractor.options import ExtractOptions
-from extractor.readers.pdf_settings import PdfTextSettings
+from extractor.readers.pdf.settings import PdfTextSettings
 
 from .conftest import SAMPLES, SHARED
 
@@ -92,7 +92,7 @@ def test_both_engines_read_external_files_alike(path: Path):
 
 
 def test_a_page_pdfium_cannot_read_is_read_by_pdfplumber(monkeypatch: pytest.MonkeyPatch):
-    from extractor.readers import pdf_pdfium
+    from extractor.readers.pdf import pdfium as pdf_pdfium
 
     def refuse(*args: object, **kwargs: object) -> None:
         raise pdf_pdfium.PdfiumError("refused")

@@ -25,7 +25,7 @@ from extractor.errors import (
 )
 from extractor.grid import Cell, Grid
 from extractor.options import ExtractOptions
-from extractor.readers.pdf import read_pdf
+from extractor.readers.pdf.reader import read_pdf
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED_PDF = ROOT / "samples" / "rak-kubu-raya-2024.pdf"
@@ -673,7 +673,7 @@ import sys
 from pathlib import Path
 from extractor.errors import RakError
 from extractor.options import ExtractOptions
-from extractor.readers.pdf import read_pdf
+from extractor.readers.pdf.reader import read_pdf
 try:
     read_pdf(Path(sys.argv[1]), ExtractOptions())
 except RakError:

@@ -19,10 +19,10 @@ from reportlab.pdfgen import canvas
 from extractor.doubts import RULING_INCOMPLETE, STRADDLES_COLUMN
 from extractor.grid import Grid, Table
 from extractor.options import ExtractOptions
-from extractor.readers.pdf import read_pdf
-from extractor.readers.pdf_crosscheck import plumber_tables
-from extractor.readers.pdf_page import page_content
-from extractor.readers.pdf_ruled import ruling
+from extractor.readers.pdf.crosscheck import plumber_tables
+from extractor.readers.pdf.page import page_content
+from extractor.readers.pdf.reader import read_pdf
+from extractor.readers.pdf.ruled import ruling
 from extractor.ruled_settings import RuledSettings
 
 PAGE = (842.0, 595.0)

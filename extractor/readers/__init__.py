@@ -135,7 +135,7 @@ def _describe(head: bytes) -> str:
 def read_grid(path: Path, fmt: str, options: ExtractOptions) -> Grid:
     """Read ``path`` of format ``fmt`` into a grid, with the library's errors translated."""
     if fmt == "pdf":
-        from .pdf import read_pdf
+        from .pdf.reader import read_pdf
 
         return read_pdf(path, options)
     if fmt in ("docx", "xlsx") and _starts_with(path, OLE_MAGIC):

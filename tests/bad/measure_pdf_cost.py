@@ -1,4 +1,4 @@
-"""Measure the per-unit memory costs ``extractor/readers/pdf_price.py`` prices PDF pages at.
+"""Measure the per-unit memory costs ``extractor/readers/pdf/price.py`` prices PDF pages at.
 
 Run from the repository root with the venv active: ``python tests/bad/measure_pdf_cost.py
 [MB]``. Each measure runs in a fresh process with no memory budget: the peak resident set of
@@ -16,7 +16,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from extractor.readers import pdf_price  # noqa: E402
+from extractor.readers.pdf import price as pdf_price  # noqa: E402
 from tests.bad import hostile  # noqa: E402
 
 SAMPLES = Path(__file__).resolve().parents[2] / "samples"
@@ -40,7 +40,7 @@ _PARSE = r'''
 import resource, sys
 from pathlib import Path
 from extractor.options import ExtractOptions
-from extractor.readers import pdf
+from extractor.readers.pdf import reader as pdf
 path = Path(sys.argv[1]); options = ExtractOptions(max_memory_mb=0)
 page = pdf._open(path, options).pages[0]
 before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
@@ -54,7 +54,8 @@ import resource, sys
 from pathlib import Path
 from extractor.grid import Grid
 from extractor.options import ExtractOptions
-from extractor.readers import ocr, pdf
+from extractor.readers.pdf import reader as pdf
+from extractor.readers.scan import reader as ocr
 path = Path(sys.argv[1]); options = ExtractOptions(max_memory_mb=0)
 page = pdf._open(path, options).pages[0]
 content = pdf._parse(path, page, options)

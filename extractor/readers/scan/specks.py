@@ -29,8 +29,8 @@ import cv2
 import numpy as np
 from numpy.typing import NDArray
 
-from .ocr_image import Image, Measures
-from .ocr_settings import ScanSettings
+from .image import Image, Measures
+from .settings import ScanSettings
 
 
 @dataclass(frozen=True, slots=True)

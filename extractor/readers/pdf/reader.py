@@ -22,18 +22,18 @@ from pdfminer.pdfexceptions import PDFException
 from pdfminer.psexceptions import PSException
 from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
 
-from ..errors import EmptyDocument, EncryptedDocument, TooManyPages, UnreadableDocument
-from ..grid import Grid, Table, TextLine
-from ..options import ExtractOptions
-from .ocr import has_text_layer, mend_scanned_words, read_scanned_page
-from .pdf_aligned import AlignedMemory, aligned_table
-from .pdf_cells import build_table, claim_overflow, deal_glyphs, deal_inks, ruled_view
-from .pdf_clip import ClippingInterpreter
-from .pdf_crosscheck import cross_check
-from .pdf_page import Glyph, PageContent, glyph_content, page_content
-from .pdf_price import CONTENT_BYTES, Budget, PricedDevice, price_contents
-from .pdf_ruled import find_cells, group_tables, ruling
-from .pdf_text import cluster_lines, line_text, split_at_gaps
+from ...errors import EmptyDocument, EncryptedDocument, TooManyPages, UnreadableDocument
+from ...grid import Grid, Table, TextLine
+from ...options import ExtractOptions
+from ..scan.reader import has_text_layer, mend_scanned_words, read_scanned_page
+from .aligned import AlignedMemory, aligned_table
+from .cells import build_table, claim_overflow, deal_glyphs, deal_inks, ruled_view
+from .clip import ClippingInterpreter
+from .crosscheck import cross_check
+from .page import Glyph, PageContent, glyph_content, page_content
+from .price import CONTENT_BYTES, Budget, PricedDevice, price_contents
+from .ruled import find_cells, group_tables, ruling
+from .text import cluster_lines, line_text, split_at_gaps
 
 # What pdfminer raises on malformed input. It is a parser over untrusted bytes and its
 # failures are not limited to its own exception classes; the ``try`` blocks below wrap only
@@ -112,7 +112,7 @@ def _engine(path: Path, options: ExtractOptions) -> Any:
     pdfplumber does, chosen or because pdfium cannot open the file."""
     if options.pdf_text.engine != "pdfium":
         return None
-    from .pdf_pdfium import PdfiumError, open_pdfium
+    from .pdfium import PdfiumError, open_pdfium
 
     for password in dict.fromkeys((options.password, None)):
         try:
@@ -131,7 +131,7 @@ def _parse_either(
     exactly as it always has."""
     if engine is None:
         return _parsed(path, page, options)
-    from .pdf_pdfium import PdfiumError, read_objects
+    from .pdfium import PdfiumError, read_objects
 
     budget = Budget.of(str(path), options)
     try:
@@ -215,7 +215,7 @@ def _translate(path: Path, error: BaseException) -> Exception:
 def _parse(path: Path, page: Any, options: ExtractOptions) -> PageContent:
     """Let pdfminer parse the page, then reduce its objects to our own tuples.
 
-    The page is priced first (``pdf_price``): a content stream that would inflate past the
+    The page is priced first (``pdf.price``): a content stream that would inflate past the
     memory budget is refused before pdfminer decodes it, and so is a page drawing more
     glyphs and paths than the budget holds, as they are made."""
     budget = Budget.of(str(path), options)

@@ -28,7 +28,7 @@ import numpy as np
 from cv2.typing import MatLike
 from numpy.typing import NDArray
 
-from .ocr_settings import ScanSettings
+from .settings import ScanSettings
 
 Image = NDArray[np.uint8]
 PxBox = tuple[int, int, int, int]  # x0, top, x1, bottom in pixels, exclusive ends
@@ -62,7 +62,7 @@ class Measures:
     stroke: float  # pixels: the width of the text's strokes
     text: float  # pixels: the height of the text's glyphs (between x-height and caps)
     bilevel: bool  # a 1-bit copy
-    dot: float = 0.0  # least ink (pixels of full ink) of a printed dot (``ocr_specks.dot_floor``)
+    dot: float = 0.0  # least ink (pixels of full ink) of a printed dot (``scan.specks.dot_floor``)
 
     @property
     def contrast(self) -> float:
@@ -278,9 +278,9 @@ def glyph_height(ink: Image, m: Measures) -> float:
 
 def prepare(grey: Image, dpi: float, settings: ScanSettings) -> PageImage:
     """Flatten, deskew and binarise the page; find its ruling; separate ink from dust."""
-    from .ocr_grid import ruling
-    from .ocr_specks import dot_floor
-    from .ocr_stamps import stamp_mask
+    from .grid import ruling
+    from .specks import dot_floor
+    from .stamps import stamp_mask
 
     bilevel = is_bilevel(grey, settings)
     if bilevel:
@@ -314,7 +314,7 @@ def _ink_and_dust(
     binary: Image, core: Image, m: Measures, settings: ScanSettings
 ) -> tuple[Image, Image]:
     """Ink without ruling and specks; and the specks close enough to writing to be print
-    (a full stop is as small as dust: ``ocr_specks`` decides those cell by cell)."""
+    (a full stop is as small as dust: ``scan.specks`` decides those cell by cell)."""
     rest = cv2.bitwise_and(binary, cv2.bitwise_not(core))
     _, labels, stats, _ = cv2.connectedComponentsWithStats(rest, connectivity=8)
     speck = m.of_text(settings.speck_text)
@@ -333,7 +333,7 @@ def _ink_and_dust(
 def _faint(ink: Image, flat: Image, m: Measures, settings: ScanSettings) -> Image:
     """255 on blobs of glyph size or more with no pixel as dark as print: a light stamp,
     a pencil note, show-through from the back of the sheet. Printed strokes, even blurred
-    ones, have a core near the page's ink level; small dots are left to ``ocr_specks``."""
+    ones, have a core near the page's ink level; small dots are left to ``scan.specks``."""
     count, labels, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
     darkest = np.full(count, 255, dtype=np.int32)
     np.minimum.at(darkest, labels.ravel().astype(np.intp), flat.ravel().astype(np.int32))

@@ -1,10 +1,10 @@
 """A ruled table's cells: the regions of its grid no rule divides, and cells cut by text.
 
-``table_layout`` turns the cells ``pdf_ruled`` found into the table's fine grid (every x and
+``table_layout`` turns the cells ``pdf.ruled`` found into the table's fine grid (every x and
 y at which any cell has a side) and lets two neighbouring slots of it belong to one cell
 unless a rule runs between them; ``split_by_text`` cuts a cell wider (or, where the rules
 left it open, taller) than one column or row where its text shows that it holds several.
-Keeping the structure here and the text in ``pdf_cells`` lets each stay small.
+Keeping the structure here and the text in ``pdf.cells`` lets each stay small.
 """
 
 from __future__ import annotations
@@ -13,11 +13,11 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from itertools import pairwise
 
-from ..doubts import RULING_INCOMPLETE
-from ..ruled_settings import PageMeasures
-from .pdf_page import Box, Glyph
-from .pdf_ruled import Ruling, area
-from .pdf_text import cluster_lines, words
+from ...doubts import RULING_INCOMPLETE
+from ...ruled_settings import PageMeasures
+from .page import Box, Glyph
+from .ruled import Ruling, area
+from .text import cluster_lines, words
 
 
 @dataclass(slots=True)

@@ -1,5 +1,5 @@
 """What reading one page with pdfium holds: where its coordinates go, what it has cost so
-far and what has been read of it (``pdf_pdfium`` reads the page, ``pdfium_paths`` and
+far and what has been read of it (``pdf.pdfium`` reads the page, ``pdfium_paths`` and
 ``pdfium_text`` its drawings and its text).
 
 Coordinates are pdfminer's: user space through the page matrix pdfminer's ``process_page``
@@ -14,8 +14,8 @@ from typing import Any
 
 import pypdfium2.raw as raw
 
-from .pdf_page import Glyph
-from .pdf_price import GLYPH_BYTES, PATH_ELEMENT_BYTES, Budget
+from .page import Glyph
+from .price import GLYPH_BYTES, PATH_ELEMENT_BYTES, Budget
 
 Matrix = tuple[float, float, float, float, float, float]
 Point = tuple[float, float]

@@ -1,7 +1,7 @@
-"""A page's text read by pdfium, as the glyphs ``pdf_page`` makes of pdfminer's chars:
+"""A page's text read by pdfium, as the glyphs ``pdf.page`` makes of pdfminer's chars:
 along the baseline the advance, across it the font size from the baseline's descent
 (pdfium's tight glyph box would move every line's top); ligatures spelled out; glyphs whose
-centre lies outside the clip in force dropped, as ``pdf_clip`` does.
+centre lies outside the clip in force dropped, as ``pdf.clip`` does.
 
 Every char of every page goes through ``_read_chars``: what the glyphs of one text object
 share is worked out once per object shape (``_Run``), and the calls made for every char go
@@ -16,8 +16,8 @@ from typing import Any
 
 import pypdfium2.raw as raw
 
-from ..marks import is_symbol_font
-from .pdf_page import LIGATURES, Glyph, direction_of
+from ...marks import is_symbol_font
+from .page import LIGATURES, Glyph, direction_of
 from .pdfium_reading import Matrix, PdfiumError, Point, Reading, Rect, apply, mul
 
 # The char code pdfium gives a hyphen that ends a line (its text page's own mark, read back
@@ -67,7 +67,7 @@ class _Run:
     font: Any  # pdfium's FPDF_FONT, or None
     face: _Face
     symbol: bool  # the font is a symbol font (``Glyph.symbol``)
-    direction: str  # where the glyphs run on the page (``pdf_page.direction_of``)
+    direction: str  # where the glyphs run on the page (``pdf.page.direction_of``)
     descent: float  # per unit of font size, negative below the baseline
     size: float  # the font size, in text space
     matrix: tuple[float, float, float, float]  # text space to user space, no translation
@@ -94,11 +94,11 @@ def read_text(page: Any, reading: Reading) -> None:
 
 def _read_chars(text_page: Any, reading: Reading) -> None:
     """pdfium's chars, without the spaces and line breaks it infers, as the glyphs
-    ``pdf_page`` makes of pdfminer's (``glyph_content``), and the way most of them run.
+    ``pdf.page`` makes of pdfminer's (``glyph_content``), and the way most of them run.
 
     This loop runs for every char of every page: it keeps to locals, compares a glyph's
     origin with the last one field by field, sizes the glyph inline for upright text
-    (``_glyph_box`` for the rest), and makes the ``Glyph`` itself. What ``pdf_page`` would
+    (``_glyph_box`` for the rest), and makes the ``Glyph`` itself. What ``pdf.page`` would
     do to a char is done here: ligatures spelled out (``_Texts``), and at the end, only if
     some glyph needs it, glyphs without text dropped and a glyph of no height sized."""
     runs: dict[int, _Run] = {}
@@ -192,7 +192,7 @@ def _read_chars(text_page: Any, reading: Reading) -> None:
 
 
 class _Texts(dict[int, tuple[str, bool]]):
-    """A char code's text as ``pdf_page`` keeps it (ligatures spelled out, a code that is
+    """A char code's text as ``pdf.page`` keeps it (ligatures spelled out, a code that is
     no character as no text), and whether it shows
     (``dominant_direction`` counts only those); worked out once per code and page."""
 

@@ -29,7 +29,7 @@ def _check_ranges(obj: object, ranges: dict[str, tuple[float, float]]) -> None:
 
 @dataclass(frozen=True, slots=True)
 class TextSettings:
-    """How glyphs become lines and words (``pdf_text``)."""
+    """How glyphs become lines and words (``pdf.text``)."""
 
     # A glyph joins a line when its vertical middle is within this share of the font size
     # of the line's middle.
@@ -76,7 +76,7 @@ class TextSettings:
 
 @dataclass(frozen=True, slots=True)
 class BorderlessSettings:
-    """How a table without ruling lines is found and cut (``pdf_aligned`` and friends)."""
+    """How a table without ruling lines is found and cut (``pdf.aligned`` and friends)."""
 
     # The header band: at most this many consecutive lines, naming at least this many of
     # the table's core columns, each line no further below the previous than
@@ -132,7 +132,7 @@ class BorderlessSettings:
     fit_slack: float = 0.25
     # Without a header: a line is table-like when it breaks into this many pieces at gaps
     # wider than ``piece_gap`` font sizes; columns are the strips the body leaves empty at
-    # least ``column_gap`` font sizes wide (see ``pdf_gaps``).
+    # least ``column_gap`` font sizes wide (see ``pdf.gaps``).
     piece_gap: float = 1.0
     min_pieces: int = 3
     column_gap: float = 0.6
@@ -183,7 +183,7 @@ class PdfTextSettings:
 
     text: TextSettings = field(default_factory=TextSettings)
     borderless: BorderlessSettings = field(default_factory=BorderlessSettings)
-    # Which library parses the pages: pdfium (``pdf_pdfium``, several times faster over
+    # Which library parses the pages: pdfium (``pdf.pdfium``, several times faster over
     # all) or pdfplumber (pdfminer, the reference, which also reads every page pdfium
     # cannot); the same rows and findings either way (``tests/test_pdf_engines.py``).
     engine: str = "pdfium"

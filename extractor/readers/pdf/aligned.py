@@ -2,16 +2,16 @@
 
 Used only on a page that has text but no ruled table. In order:
 
-1. the header band, found by its words (``pdf_header``);
+1. the header band, found by its words (``pdf.header``);
 2. column boundaries between the header's words, in the body's whitespace valleys
-   (``pdf_columns``); on a page with no header, the previous page's boundaries when the
+   (``pdf.columns``); on a page with no header, the previous page's boundaries when the
    body still fits them, else whitespace alone (``columns-guessed``);
 3. the body: the lines below the header while they keep inside the columns, with no text
    but marks under the schedule's sub-headings (a line that breaks this is kept when table
    lines follow it: it straddles), up to a line that leaves them (a signature block, a
    note); rows after a step much larger than every row step before it are cut off too;
-4. rows from the page's own line pitches (``pdf_rows``);
-5. cells (``pdf_aligned_cells``): words to the columns of their centres, the header as one
+4. rows from the page's own line pitches (``pdf.rows``);
+5. cells (``pdf.aligned_cells``): words to the columns of their centres, the header as one
    or two rows.
 
 Every size involved is measured on the page; the shares are ``BorderlessSettings``. What
@@ -26,12 +26,12 @@ from dataclasses import dataclass, replace
 from statistics import median
 from typing import NamedTuple
 
-from ..doubts import COLUMNS_GUESSED, ROWS_GUESSED
-from ..grid import Cell, Table
-from ..marks import is_mark_text
-from ..seen import PageView
-from .pdf_aligned_cells import body_row, header_rows, mark_inked
-from .pdf_columns import (
+from ...doubts import COLUMNS_GUESSED, ROWS_GUESSED
+from ...grid import Cell, Table
+from ...marks import is_mark_text
+from ...seen import PageView
+from .aligned_cells import body_row, header_rows, mark_inked
+from .columns import (
     Columns,
     fits,
     guess_columns,
@@ -39,11 +39,11 @@ from .pdf_columns import (
     mark_columns,
     reuse_columns,
 )
-from .pdf_header import HeaderBand, find_header
-from .pdf_page import Box, Fill, Glyph
-from .pdf_rows import RowSplit, baseline, columns_of, part_lines, run_ons, split_rows
-from .pdf_settings import DEFAULT_PDF_TEXT, BorderlessSettings, PdfTextSettings
-from .pdf_text import Word, line_words, page_advance, split_at_gaps
+from .header import HeaderBand, find_header
+from .page import Box, Fill, Glyph
+from .rows import RowSplit, baseline, columns_of, part_lines, run_ons, split_rows
+from .settings import DEFAULT_PDF_TEXT, BorderlessSettings, PdfTextSettings
+from .text import Word, line_words, page_advance, split_at_gaps
 
 
 @dataclass(slots=True)
@@ -274,7 +274,7 @@ def _row_lines(
     body: list[list[Word]], split: RowSplit, cols: Columns, text_cols: set[int], space: float
 ) -> tuple[list[list[list[Word]]], list[set[int]]]:
     """Each row's lines of words, with the text of cells that run on into the rows below
-    given back to the cell it continues (``pdf_rows.run_ons``); and for each row, the
+    given back to the cell it continues (``pdf.rows.run_ons``); and for each row, the
     columns whose cell is such a continuation."""
     ends = [*split.starts[1:], len(body)]
     groups = [[list(body[i]) for i in range(s, e)] for s, e in zip(split.starts, ends)]

@@ -8,7 +8,7 @@ cell boundary, or left in no cell, is a misreading by either. pdfplumber's readi
 ours only when it cuts fewer words; ``ruling-disagrees`` goes on the table whenever the two
 disagree and ours is not the cleaner one, so the rows read from it carry the doubt.
 
-It runs on the segments ``pdf_page`` already found visible, with pdfplumber's default
+It runs on the segments ``pdf.page`` already found visible, with pdfplumber's default
 tolerances, so it costs no second parse of the page; and only on pages where our ruling
 departed from the library's (about 10 ms a page there, nothing elsewhere).
 """
@@ -26,11 +26,11 @@ from pdfplumber.table import (
     merge_edges,
 )
 
-from ..doubts import RULING_DISAGREES
-from .pdf_page import Box, Glyph, PageContent
-from .pdf_regions import TableLayout, boxes_layout
-from .pdf_ruled import Ruling, bbox_of
-from .pdf_text import cluster_lines, words
+from ...doubts import RULING_DISAGREES
+from .page import Box, Glyph, PageContent
+from .regions import TableLayout, boxes_layout
+from .ruled import Ruling, bbox_of
+from .text import cluster_lines, words
 
 # pdfplumber's ``TableSettings`` defaults, so that the second opinion is the library's own.
 _TOL = DEFAULT_SNAP_TOLERANCE

@@ -3,7 +3,7 @@
 A table printed without ruling lines (an Excel sheet printed without grid lines, a Word
 table with its borders off) and then scanned has no cells to cut out and read one by one.
 The born-digital reader already finds such tables from how their words line up
-(``pdf_aligned``: header words, whitespace valleys, the page's own line pitches). So the
+(``pdf.aligned``: header words, whitespace valleys, the page's own line pitches). So the
 scan is read once as a whole page, every glyph with its box, the boxes are put into PDF
 points, and the page goes through the same reader as a PDF's text: one method for tables
 without ruling, whatever made the page.
@@ -26,12 +26,12 @@ import cv2
 import numpy as np
 from numpy.typing import NDArray
 
-from ..ocr_fixes import fix_code, fix_numbers
-from ..ruled_settings import PageMeasures, RuledSettings
-from .ocr_image import PageImage, PxBox
-from .ocr_settings import ScanSettings
-from .ocr_text import CellReader, PageWord
-from .pdf_page import Glyph, PageContent
+from ...ocr_fixes import fix_code, fix_numbers
+from ...ruled_settings import PageMeasures, RuledSettings
+from ..pdf.page import Glyph, PageContent
+from .image import PageImage, PxBox
+from .settings import ScanSettings
+from .text import CellReader, PageWord
 
 # What a speck alone reads as: never a word by itself ("-" may be one, for none; ":" after
 # a label is read as a word of its own).
@@ -45,7 +45,7 @@ def unruled_content(
     image: PageImage, reader: CellReader, settings: ScanSettings, ruled: RuledSettings
 ) -> PageContent | None:
     """The page's words as glyphs in points from its top-left; None when nothing was read."""
-    from .ocr import is_real_text
+    from .reader import is_real_text
 
     m = image.m
     words = [
@@ -80,9 +80,9 @@ def unruled_content(
 
 def _dusted_page(image: PageImage, settings: ScanSettings) -> NDArray[np.uint8]:
     """The page's text picture with the specks that cannot be punctuation erased, as a
-    ruled table's cell is before it is read (``ocr_specks``): Tesseract reads any speck
+    ruled table's cell is before it is read (``scan.specks``): Tesseract reads any speck
     beside a word as a stop or a colon."""
-    from .ocr_specks import erase_dust
+    from .specks import erase_dust
 
     return erase_dust(image.text, 128.0, image.m.text, settings, image.m.dot)
 
@@ -164,9 +164,9 @@ def _read_short_runs(
 ) -> tuple[dict[int, list[PageWord]], list[PxBox]]:
     """Runs holding no reading or a short one, read again as cells: the words they become
     (by run index) and the boxes of the marks among them."""
-    from ..marks import is_mark_text
-    from .ocr import is_real_text, page_threshold, read_cell
-    from .ocr_marks import MarkShapes
+    from ...marks import is_mark_text
+    from .marks import MarkShapes
+    from .reader import is_real_text, page_threshold, read_cell
 
     m = image.m
     text_of: dict[int, list[PageWord]] = {}

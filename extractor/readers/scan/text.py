@@ -21,10 +21,10 @@ from typing import Any, Self
 import cv2
 import numpy as np
 
-from ..errors import MissingTool
-from .ocr_blobs import doubled, is_capitals, phantom_one
-from .ocr_image import Image, Measures, px, u8
-from .ocr_settings import ScanSettings
+from ...errors import MissingTool
+from .blobs import doubled, is_capitals, phantom_one
+from .image import Image, Measures, px, u8
+from .settings import ScanSettings
 
 LANGUAGES = "ind+eng"
 TESSDATA_DIRS = (
@@ -84,7 +84,7 @@ class CellReader:
                 psm=tesserocr.PSM.SINGLE_BLOCK,
                 oem=tesserocr.OEM.LSTM_ONLY,
             )
-            # The pictures it is shown are always dark print on white (``ocr_image``):
+            # The pictures it is shown are always dark print on white (``scan.image``):
             # Tesseract's second try of every unsure line as white-on-black only costs time.
             self._api.SetVariable("tessedit_do_invert", "0")
         except RuntimeError as e:
@@ -160,7 +160,7 @@ class CellReader:
     def _counted(
         self, joined: str, words: list[tuple[str, float]], settings: ScanSettings
     ) -> tuple[str, list[tuple[str, float]]]:
-        """The text with its glyphs counted against the page's blobs (``ocr_blobs``): a
+        """The text with its glyphs counted against the page's blobs (``scan.blobs``): a
         capital the page shows twice written twice, a "1" it shows nowhere left out."""
         glyphs = self._word_glyphs()
         if self._shown is None or [w for w, _ in words] != [
@@ -410,7 +410,7 @@ def _part_at(texts: list[str], centres: list[float], x: float, unsure: bool) -> 
     put there if a dictionary knows one half, or one glyph either side if it knows both
     (smeared boxes place a space a glyph off). A letter gap a blur widened leaves no such
     halves ("Menyiapka n")."""
-    from ..lexicon import in_dictionary
+    from ...lexicon import in_dictionary
 
     k = sum(c < x for c in centres)
     for j in (k, k - 1, k + 1):

@@ -19,14 +19,14 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections import Counter
 
-from ..doubts import STRADDLES_COLUMN
-from ..grid import Cell, Table
-from ..ruled_settings import PageMeasures, RuledSettings
-from ..seen import PageView
-from .pdf_page import Box, Colour, Fill, Glyph, PageContent
-from .pdf_regions import TableLayout, split_by_text, table_layout
-from .pdf_ruled import Ruling
-from .pdf_text import block_text, broken_block_text, cluster_lines, line_text
+from ...doubts import STRADDLES_COLUMN
+from ...grid import Cell, Table
+from ...ruled_settings import PageMeasures, RuledSettings
+from ...seen import PageView
+from .page import Box, Colour, Fill, Glyph, PageContent
+from .regions import TableLayout, split_by_text, table_layout
+from .ruled import Ruling
+from .text import block_text, broken_block_text, cluster_lines, line_text
 
 # For callers without page measures (``glyph_cell`` from the borderless reader).
 _DEFAULTS = RuledSettings()

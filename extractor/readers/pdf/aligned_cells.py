@@ -22,13 +22,13 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from itertools import pairwise
 
-from ..doubts import STRADDLES_COLUMN
-from ..grid import Cell
-from .pdf_cells import glyph_cell
-from .pdf_header import HeaderBand
-from .pdf_page import Box, Fill, Glyph
-from .pdf_settings import BorderlessSettings
-from .pdf_text import Word
+from ...doubts import STRADDLES_COLUMN
+from ...grid import Cell
+from .cells import glyph_cell
+from .header import HeaderBand
+from .page import Box, Fill, Glyph
+from .settings import BorderlessSettings
+from .text import Word
 
 
 def _column(inner: list[float], x: float) -> int:

@@ -8,7 +8,7 @@ straddlers. The profile is taken over all body lines of the page together, never
 line, so a gap as narrow as a word space still shows where the lines agree on it.
 
 ``Profile.valley`` finds the lowest stretch between two x positions (the widest one among
-equals); the header-anchored finder (``pdf_columns``) asks it between neighbouring header
+equals); the header-anchored finder (``pdf.columns``) asks it between neighbouring header
 words. Without a header, ``column_gaps`` finds the gaps from the body alone, as below.
 
 Whitespace alone (no header on the page): a boundary is a strip no dense line touches, at
@@ -23,7 +23,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass
 
-from .pdf_text import Word
+from .text import Word
 
 Run = tuple[float, float, int]  # x0, x1 of one word, index of its line
 

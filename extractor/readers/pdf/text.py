@@ -21,9 +21,9 @@ from operator import attrgetter
 from statistics import median
 from typing import NamedTuple
 
-from ..marks import MARK_GLYPHS
-from .pdf_page import Glyph
-from .pdf_settings import DEFAULT_TEXT, TextSettings
+from ...marks import MARK_GLYPHS
+from .page import Glyph
+from .settings import DEFAULT_TEXT, TextSettings
 
 # Mark glyphs that no word contains (letters such as v and x are left to the words).
 _LONE_MARKS = frozenset(ch for ch in MARK_GLYPHS if not ch.isalnum())
@@ -322,7 +322,7 @@ def broken_block_text(
     glyphs: Iterable[Glyph], width: float | None = None, settings: TextSettings = DEFAULT_TEXT
 ) -> tuple[str, bool]:
     """``block_text``, and whether it put a broken word back together: only such a cell's
-    text can differ from the text read without ``width`` (``pdf_cells.cell_texts``)."""
+    text can differ from the text read without ``width`` (``pdf.cells.cell_texts``)."""
     lines: list[tuple[list[Glyph], int, str]] = []  # glyphs, number of words, text
     for ln in cluster_lines(glyphs, settings):
         ws = words(ln, settings)

@@ -20,8 +20,8 @@ import cv2
 import numpy as np
 from numpy.typing import NDArray
 
-from .ocr_image import Measures
-from .ocr_settings import ScanSettings
+from .image import Measures
+from .settings import ScanSettings
 
 
 @dataclass(frozen=True, slots=True)

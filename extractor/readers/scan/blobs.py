@@ -21,7 +21,7 @@ import cv2
 import numpy as np
 from numpy.typing import NDArray
 
-from .ocr_settings import ScanSettings
+from .settings import ScanSettings
 
 Box = tuple[int, int, int, int]
 

@@ -7,7 +7,7 @@ turns a page whose text runs sideways back into reading orientation.
 
 *Inks* are the small drawings that may be a check mark drawn without a font: a tick stroked
 as lines or curves, a filled polygon or square, a little picture. Whether one really is a
-mark depends on the cell it lies in, which only the table code knows (``pdf_cells``).
+mark depends on the cell it lies in, which only the table code knows (``pdf.cells``).
 """
 
 from __future__ import annotations
@@ -19,8 +19,8 @@ from itertools import pairwise
 from statistics import median
 from typing import Any, NamedTuple
 
-from ..marks import is_symbol_font
-from ..ruled_settings import PageMeasures, RuledSettings
+from ...marks import is_symbol_font
+from ...ruled_settings import PageMeasures, RuledSettings
 
 Box = tuple[float, float, float, float]  # x0, top, x1, bottom
 Colour = tuple[float, ...]

@@ -1,4 +1,4 @@
-"""Ruling lines, table cells and text blocks of a straightened page (``ocr_image``).
+"""Ruling lines, table cells and text blocks of a straightened page (``scan.image``).
 
 Tesseract reads words, not tables, so the table structure comes from the ruling lines in the
 image. The method is plain OpenCV morphology (chosen over img2table, which does the same with
@@ -17,8 +17,8 @@ from __future__ import annotations
 import cv2
 import numpy as np
 
-from .ocr_image import Image, Measures, PxBox, u8
-from .ocr_settings import ScanSettings
+from .image import Image, Measures, PxBox, u8
+from .settings import ScanSettings
 
 
 def _straight_runs(binary: Image, length: int, gap: int, horizontal: bool) -> Image:

@@ -24,10 +24,10 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from statistics import median
 
-from ..marks import is_mark_text
-from ..text import counts_up
-from .pdf_settings import BorderlessSettings
-from .pdf_text import Word
+from ...marks import is_mark_text
+from ...text import counts_up
+from .settings import BorderlessSettings
+from .text import Word
 
 
 @dataclass(slots=True)

@@ -1,8 +1,8 @@
 """Column boundaries of a borderless table: header words as anchors, body whitespace as cuts.
 
-The header's words (``pdf_header``: the lowest words at each x, so sub-headings rather than
+The header's words (``pdf.header``: the lowest words at each x, so sub-headings rather than
 the group heading over them) stand where the columns are. Between two neighbouring anchors
-the boundary goes into the whitespace valley of the *body* (``pdf_gaps.Profile``): the
+the boundary goes into the whitespace valley of the *body* (``pdf.gaps.Profile``): the
 lowest, widest stretch between them. It is a boundary when
 
 - no body line has ink there and the two anchors are separate headings (further apart than
@@ -24,12 +24,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from itertools import pairwise
 
-from ..marks import is_mark_text
-from .pdf_gaps import Profile, Valley, column_gaps, place_boundaries
-from .pdf_header import HeaderBand, is_period_word, segments
-from .pdf_rows import columns_of, is_number_line
-from .pdf_settings import BorderlessSettings
-from .pdf_text import Word
+from ...marks import is_mark_text
+from .gaps import Profile, Valley, column_gaps, place_boundaries
+from .header import HeaderBand, is_period_word, segments
+from .rows import columns_of, is_number_line
+from .settings import BorderlessSettings
+from .text import Word
 
 
 @dataclass(slots=True)
@@ -177,7 +177,7 @@ def reuse_columns(
 def guess_columns(
     dense: list[list[Word]], region: list[list[Word]], size: float, settings: BorderlessSettings
 ) -> Columns | None:
-    """Whitespace alone (``pdf_gaps.column_gaps``): no header, no previous page."""
+    """Whitespace alone (``pdf.gaps.column_gaps``): no header, no previous page."""
     gaps = column_gaps(dense, settings.column_gap * size, settings.straddle_share)
     inner = place_boundaries(gaps, region)
     if not inner:

@@ -1,7 +1,7 @@
 """Stamps and signatures over the signature block: what must not be read as text.
 
 An Indonesian office signs a RAK with a round stamp (``cap``) pressed over the signer's name
-and a pen signature above it. In colour scans both are coloured and ``ocr_image.to_grey``
+and a pen signature above it. In colour scans both are coloured and ``scan.image.to_grey``
 fades them; in grey and 1-bit scans they are ink like print. They differ from print in
 size: a stamp's ring and a signature are single blobs many text heights across, of thin
 strokes (little ink for their size), where a glyph is about one text height.
@@ -20,8 +20,8 @@ from __future__ import annotations
 import cv2
 import numpy as np
 
-from .ocr_image import Image, Measures, u8
-from .ocr_settings import ScanSettings
+from .image import Image, Measures, u8
+from .settings import ScanSettings
 
 
 def _large_sparse(ink: Image, m: Measures, settings: ScanSettings) -> Image:

@@ -45,8 +45,8 @@ from pdfminer.pdftypes import (
 from pdfminer.psparser import PSLiteral
 from pdfplumber.page import PDFPageAggregatorWithMarkedContent
 
-from ..errors import MemoryLimitExceeded
-from ..options import ExtractOptions
+from ...errors import MemoryLimitExceeded
+from ...options import ExtractOptions
 
 # Per decoded byte of content stream: pdfminer holds the stream and, until the next operator,
 # every operand parsed from it. Measured 1.8 (spaces) to 43 (nested arrays, the costliest

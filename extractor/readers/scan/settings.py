@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, fields
 
-from ..ocr_words import WordSettings
+from ...ocr_words import WordSettings
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,7 +79,7 @@ class ScanSettings:
     min_cell_in: float = 0.04  # a region thinner than this is a double rule, not a cell
     min_cell_fill_ratio: float = 0.6  # a cell fills this much of its bounding box
     # Ink reaching this many text strokes beyond a ruling's one-pixel grey edge is a glyph
-    # set flush against the line, not the edge (``ocr_grid._grey_edge``).
+    # set flush against the line, not the edge (``scan.grid._grey_edge``).
     edge_glyph_stroke: float = 1.0
 
     # -- fills (arsir)
@@ -104,7 +104,7 @@ class ScanSettings:
     mark_shapes_kept: int = 8
     mark_glyph_ratio: float = 0.8  # ... and its largest blob holds this share of its ink
 
-    # -- stamps and signatures (``ocr_stamps``)
+    # -- stamps and signatures (``scan.stamps``)
     stamp_text: float = 4.0  # a blob this many text heights across both ways ...
     stamp_fill_ratio: float = 0.35  # ... inking at most this share of its box is no glyph
     min_stamp_in: float = 0.4  # diameters of a round stamp's rings
@@ -136,7 +136,7 @@ class ScanSettings:
     # A run of blank columns this share of the cell's median word gap wide, inside an unsure
     # word, is a space Tesseract's language model read through (``CellReader._parted``).
     part_word_space: float = 0.8
-    # A doubled capital read once (``ocr_blobs``): a capital's blob spans at least this
+    # A doubled capital read once (``scan.blobs``): a capital's blob spans at least this
     # share of its word's height, and two copies of one glyph differ in width and height by
     # at most this share.
     double_height: float = 0.6
@@ -151,7 +151,7 @@ class ScanSettings:
     word_gap_text: float = 2.5  # words closer than this (text heights) share a text line
     line_join_text: float = 0.3  # ... and lines closer than this share a block
 
-    # -- a page whose table has no ruling, read whole (``ocr_unruled``)
+    # -- a page whose table has no ruling, read whole (``scan.unruled``)
     # The measured text height lies between x-height and caps: about this share of the em.
     text_em_share: float = 0.6
     unruled_size_spread: float = 0.4  # lines within this share of the body's height are body
@@ -162,7 +162,7 @@ class ScanSettings:
     unruled_space_cap: float = 1.0  # word gaps up to this (ems) measure the word space
     unruled_space_em: float = 0.25  # ... and a page with no such gap: a text face's space
 
-    # -- dust next to writing (``ocr_specks``); shares of the line's body height
+    # -- dust next to writing (``scan.specks``); shares of the line's body height
     speck_body: float = 0.4  # a blob no larger than this may be dust
     glyph_text: float = 0.35  # blobs taller than this many text heights can define a line
     baseline_zone: float = 0.3  # a speck centred within this of the baseline
@@ -174,7 +174,7 @@ class ScanSettings:
     hyphen_width: float = 0.25  # a hyphen is at least this wide (and twice its height) ...
     hyphen_hug: float = 0.45  # ... with glyphs no farther than this on either side
     # ... or, a few pixels at 150 dpi, its grey footprint this many times wider than tall
-    # (``ocr_specks._elongation``; dust is round: about 1).
+    # (``scan.specks._elongation``; dust is round: about 1).
     hyphen_elongation: float = 1.6
     # Around a speck, pixels lighter than this share of the way from paper to its darkest
     # are grain and JPEG ringing, not its ink.

@@ -8,7 +8,7 @@ B1..B12, Jan..Des or TW I..IV, PELAKSANA, ...). Headings are matched fuzzily, wh
 split into known headings where the writer set two of them closer than a word space apart,
 and across lines where a narrow column wraps its heading ("PENANGGUNG" over "JAWAB").
 
-What the band gives the column finder (``pdf_columns``) is geometry, not meaning: the x
+What the band gives the column finder (``pdf.columns``) is geometry, not meaning: the x
 ranges of its words, which of them are group headings over several columns (a phrase with
 more than one word of the band under it) and which sit side by side as sub-headings. What
 each column *is* stays for ``layout`` to decide, as it does for every other reader.
@@ -19,10 +19,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..headings import CORE_ROLES, JADWAL, bare_period, heading_role, period_label
-from .pdf_page import Glyph
-from .pdf_settings import BorderlessSettings, TextSettings
-from .pdf_text import Word, line_spacing
+from ...headings import CORE_ROLES, JADWAL, bare_period, heading_role, period_label
+from .page import Glyph
+from .settings import BorderlessSettings, TextSettings
+from .text import Word, line_spacing
 
 PERIOD = "period"  # a sub-heading naming one month or quarter (B3, Mar, TW II)
 
@@ -240,7 +240,7 @@ def find_header(
     start: int = 0,
 ) -> HeaderBand | None:
     """The first header band at or below line ``start``, or None (``advance``: the page's
-    space advance, see ``pdf_text.line_spacing``)."""
+    space advance, see ``pdf.text.line_spacing``)."""
     found: list[list[Phrase]] = [
         phrases(i, glyphs, ws, text, settings, advance)
         for i, (glyphs, ws) in enumerate(zip(lines, line_words))

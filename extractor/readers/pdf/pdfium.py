@@ -2,7 +2,7 @@
 
 pdfminer parses a page in Python (most of what reading a text PDF costs); pdfium parses it
 in C, several times faster. This module asks pdfium (``pypdfium2.raw``) for the same page
-content the reader takes from pdfplumber (``pdf_page.page_content``) and hands it over in
+content the reader takes from pdfplumber (``pdf.page.page_content``) and hands it over in
 pdfplumber's own form, so that everything after it is one code path whichever engine read
 the page:
 
@@ -11,12 +11,12 @@ the page:
 - paths split into subpaths and sorted into lines, rectangles and curves by pdfminer's
   rules (``paint_path``), in the coordinates pdfminer's page matrix gives (rotation and
   media box), flipped to the top-left as pdfplumber does;
-- glyphs whose centre lies outside the clip in force dropped, as ``pdf_clip`` does;
+- glyphs whose centre lies outside the clip in force dropped, as ``pdf.clip`` does;
 - colours as pdfium gives them (RGB; a grey as one component).
 
 The page is read in ``pdfium_paths`` (paths, pictures) and ``pdfium_text`` (glyphs), in
 the coordinates and against the budget ``pdfium_reading`` holds. The page is priced like
-pdfminer's (``pdf_price``): its glyphs and path elements are counted
+pdfminer's (``pdf.price``): its glyphs and path elements are counted
 against what the budget has left after the content streams, at the same unit prices.
 
 pdfplumber stays the reference: ``tests/test_pdf_engines.py`` reads every sample and the
@@ -33,8 +33,7 @@ from typing import Any
 import pypdfium2 as pdfium
 import pypdfium2.raw as raw
 
-from .pdf_page import Glyph, prevailing
-from .pdf_price import TEXT_PAGE_CHAR_BYTES, Budget
+from .page import Glyph, prevailing
 from .pdfium_paths import read_image, read_path
 from .pdfium_reading import (
     IDENTITY,
@@ -48,6 +47,7 @@ from .pdfium_reading import (
     page_matrix,
 )
 from .pdfium_text import read_text
+from .price import TEXT_PAGE_CHAR_BYTES, Budget
 
 __all__ = [
     "PageObjects", "PdfiumError", "close_pdfium", "open_pdfium", "page_matrix", "read_objects"
@@ -75,7 +75,7 @@ def close_pdfium(doc: Any) -> None:
 
 @dataclass(frozen=True, slots=True)
 class PageObjects:
-    """A page as pdfium read it, for ``pdf_page.glyph_content``: its glyphs, the way most
+    """A page as pdfium read it, for ``pdf.page.glyph_content``: its glyphs, the way most
     of them run, and its lines, rects, curves and images as pdfplumber's dicts (keyed so)."""
 
     glyphs: list[Glyph]
@@ -86,7 +86,7 @@ class PageObjects:
 def read_objects(doc: Any, index: int, mediabox: Rect, rotate: int, height: float,
                  budget: Budget, left: int | None, decoded: int = 0) -> PageObjects:
     """The page's glyphs, lines, rects, curves and images in pdfplumber's coordinates
-    (its origin is the media box's corner, 0, 0 in ``pdf_page``'s terms).
+    (its origin is the media box's corner, 0, 0 in ``pdf.page``'s terms).
 
     ``mediabox`` and ``rotate`` are pdfminer's, ``height`` pdfplumber's page height; ``left``
     is what the budget holds after the content streams (None: no limit), ``decoded`` their

@@ -4,7 +4,7 @@ The method is pdfplumber's (snap nearby lines, join collinear pieces, find inter
 take for each corner the smallest rectangle closed by lines, group cells that share
 corners), rewritten over plain tuples with sorted indexes because it runs on every page and
 must not cost more than the text parsing it follows. It works on segments already filtered
-for visibility (see ``pdf_page``), which pdfplumber's finder cannot be told to do.
+for visibility (see ``pdf.page``), which pdfplumber's finder cannot be told to do.
 
 Its tolerances are the page's own (``PageMeasures``: a share of the font size, never less
 than two rule widths), so that the two frames of neighbouring cells in a browser's
@@ -26,8 +26,8 @@ from itertools import combinations, pairwise
 
 from pdfplumber.table import DEFAULT_SNAP_TOLERANCE as LIBRARY_SNAP
 
-from ..ruled_settings import PageMeasures
-from .pdf_page import Box, PageContent, Segment
+from ...ruled_settings import PageMeasures
+from .page import Box, PageContent, Segment
 
 
 def merge_segments(segs: list[Segment], snap: float, min_length: float) -> list[Segment]:

@@ -2,9 +2,9 @@
 
 A page is read by OCR when it carries a picture and no usable text layer (no text, or text
 that is mostly undecodable glyphs). The pipeline is: render the page at its scan resolution,
-measure, flatten, deskew and binarise it (``ocr_image``), find the ruling and its cells
-(``ocr_grid``), decide by ink which cells hold anything (``ocr_marks``), read those with
-Tesseract (``ocr_text``), and emit the same ``Table``/``TextLine`` objects the PDF reader
+measure, flatten, deskew and binarise it (``scan.image``), find the ruling and its cells
+(``scan.grid``), decide by ink which cells hold anything (``scan.marks``), read those with
+Tesseract (``scan.text``), and emit the same ``Table``/``TextLine`` objects the PDF reader
 emits for a born-digital page, in PDF points, so layout cannot tell the difference except by
 ``Cell.confidence``, ``Cell.doubts`` and ``Grid.ocr``. What the reader saw and measured goes
 into one ``PageView`` per page.
@@ -22,24 +22,24 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from .. import doubts
-from ..errors import UnreadableDocument
-from ..grid import Cell, Grid, Table, TextLine
-from ..marks import is_mark_text
-from ..ocr_fixes import fix_code, fix_numbers
-from ..ocr_words import WordSettings, mend_cells
-from ..ruled_settings import RuledSettings
-from ..seen import PageView
-from .ocr_settings import ScanSettings
-from .pdf_page import PageContent
-from .pdf_price import Budget, render_dpi
+from ... import doubts
+from ...errors import UnreadableDocument
+from ...grid import Cell, Grid, Table, TextLine
+from ...marks import is_mark_text
+from ...ocr_fixes import fix_code, fix_numbers
+from ...ocr_words import WordSettings, mend_cells
+from ...ruled_settings import RuledSettings
+from ...seen import PageView
+from ..pdf.page import PageContent
+from ..pdf.price import Budget, render_dpi
+from .settings import ScanSettings
 
 if TYPE_CHECKING:  # OpenCV, NumPy and Tesseract load only when a page needs OCR
     import numpy as np
 
-    from .ocr_image import Measures, PageImage, PxBox
-    from .ocr_marks import InkThreshold, MarkShapes
-    from .ocr_text import CellReader, ReadText
+    from .image import Measures, PageImage, PxBox
+    from .marks import InkThreshold, MarkShapes
+    from .text import CellReader, ReadText
 
 MARK_TEXT = "√"
 
@@ -116,7 +116,7 @@ def _reader(file: str) -> CellReader:
     if not _ENGINE:
         import atexit
 
-        from .ocr_text import CellReader
+        from .text import CellReader
 
         engine = CellReader(file)
         atexit.register(engine.__exit__, None, None, None)
@@ -144,7 +144,7 @@ def read_scanned_page(
 
     ``page`` is the open pdfplumber page, used only to render it. It is rendered at its
     picture's resolution within the scan reader's bounds, or lower where ``budget`` (the
-    file's memory budget) cannot hold that render (``pdf_price.render_dpi``).
+    file's memory budget) cannot hold that render (``pdf.price.render_dpi``).
     """
     settings = settings or ScanSettings()
     if has_text_layer(content, settings):
@@ -159,7 +159,7 @@ def read_scanned_page(
     import numpy as np
     from pypdfium2 import PdfiumError
 
-    from .ocr_image import to_grey
+    from .image import to_grey
 
     try:
         rendered = page.to_image(resolution=dpi).original
@@ -205,9 +205,9 @@ def read_page_image(
 
     With ``ruled`` (the settings the born-digital reader measures pages by), a page with no
     ruled table comes back as ``content``: its words as glyphs, for that reader."""
-    from .ocr_grid import cell_boxes, table_boxes
-    from .ocr_image import prepare
-    from .ocr_marks import MarkShapes
+    from .grid import cell_boxes, table_boxes
+    from .image import prepare
+    from .marks import MarkShapes
 
     settings = settings or ScanSettings()
     image = prepare(grey, dpi, settings)
@@ -226,7 +226,7 @@ def read_page_image(
         row_band_pt=round(image.m.of_text(settings.band_text) * to_pt, 2),
     )
     if not found and ruled is not None:
-        from .ocr_unruled import unruled_content
+        from .unruled import unruled_content
 
         content = unruled_content(image, reader, settings, ruled)
         if content is not None:
@@ -262,8 +262,8 @@ def _view(image: PageImage, number: int) -> PageView:
 
 
 def page_threshold(image: PageImage, cells: list[PxBox], settings: ScanSettings) -> InkThreshold:
-    from .ocr_grid import ink_pixels
-    from .ocr_marks import glyph_units, ink_threshold
+    from .grid import ink_pixels
+    from .marks import glyph_units, ink_threshold
 
     margin = image.m.px(settings.trim_in)
     units = [glyph_units(ink_pixels(image.ink, c, margin), image.m) for c in cells]
@@ -279,10 +279,10 @@ def read_cell(
     settings: ScanSettings,
 ) -> _Placed:
     """One cell: blank, a mark, or its text, with the doubts of the reading."""
-    from .ocr_grid import fill_share, ink_pixels, inner
-    from .ocr_image import glyph_height
-    from .ocr_marks import glyph_units
-    from .ocr_text import ReadText
+    from .grid import fill_share, ink_pixels, inner
+    from .image import glyph_height
+    from .marks import glyph_units
+    from .text import ReadText
 
     m = image.m
     shaded = fill_share(image.fill, image.ink, box, m, settings) >= settings.shaded_ratio
@@ -360,7 +360,7 @@ def _vote(
     another scale: two readings that agree stand; otherwise a third decides, and among
     equals the surer wins. What reads as no word at all is most often a mark: one more
     look is enough to catch a digit that a speck spoilt."""
-    from .ocr_text import ReadText
+    from .text import ReadText
 
     votes: dict[str, list[float]] = {}
     if is_real_text(text):
@@ -384,7 +384,7 @@ def _dusted(
 ) -> np.ndarray:
     """The text picture inside ``box`` with specks that cannot be punctuation erased; those
     that may have been go to ``erased``."""
-    from .ocr_specks import erase_dust
+    from .specks import erase_dust
 
     x0, top, x1, bottom = box
     crop = image.text[top:bottom, x0:x1]
@@ -438,7 +438,7 @@ def drop_dust(text: str) -> str:
     Writing never has a full stop standing alone between spaces; a full stop glued to a word
     (``Subbag.``) is kept. A comma standing alone is kept (typists write ``meja , kursi``):
     its tail below the baseline is a shape dust lacks, and specks in places where no
-    punctuation sits were already erased from the picture (``ocr_specks``).
+    punctuation sits were already erased from the picture (``scan.specks``).
     """
     lines = []
     for line in text.split("\n"):
@@ -548,7 +548,7 @@ def _outside_lines(
     title and the name is then a line of its own, read unsurely and dropped, instead of
     spoiling the reading of the lines around it.
     """
-    from .ocr_grid import line_bands, text_blocks
+    from .grid import line_bands, text_blocks
 
     m = image.m
     out: list[TextLine] = []

@@ -65,7 +65,7 @@ def today_grid(old: Any) -> Any:
 def check_old(path: Path) -> dict[str, Any]:
     """``rak check --format json`` of ``path`` with the older readers and today's rest."""
     from checks import run_checks
-    from extractor import _as_rak, _sha256
+    from extractor.documents import _as_rak, _sha256
     from extractor.model import Source
     from extractor.options import ExtractOptions
 

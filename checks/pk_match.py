@@ -27,13 +27,11 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-import numpy as np
 from rapidfuzz import fuzz, process
 
 from extractor.model import RakDocument, Row, Target
 from extractor.pk_model import PkDocument
 
-from .assignment import best_assignment
 from .indicators import unit_head
 from .units import region_words, same_office
 
@@ -111,6 +109,11 @@ def match_pk(rak: RakDocument, pk: PkDocument, settings: PkMatchSettings) -> Pai
     wanted = [i for i, key in enumerate(pk_keys) if key]
     pairs: list[Pair] = []
     if wanted and groups:
+        # Imported here: every check loads the rules, few compare with a PK (numpy: 90 ms).
+        import numpy as np
+
+        from .assignment import best_assignment
+
         score = process.cdist(
             [pk_keys[i] for i in wanted], [key for key, _ in groups],
             scorer=fuzz.token_sort_ratio, dtype=np.float32,

@@ -32,6 +32,40 @@ PERIOD = "period"
 OTHER = "other"  # a headed column that is not one of the known roles
 
 
+@dataclass(frozen=True, slots=True)
+class HeaderBandSettings:
+    """How much of the header band must read right before its rows are taken as labels.
+
+    Shares, not counts: a schedule has four quarters or twelve months, and an OCR'd band
+    misreads a share of them however many there are."""
+
+    # A cell of a row under the heading refines the heading above it when this share of its
+    # width lies under that heading (more than half: it cannot belong to two).
+    sub_overlap: float = 0.5
+    # Twelve (or four) cells under the schedule heading are its periods when this share read
+    # as the period of their own place and none as another's (``_in_place``)...
+    in_place_share: float = 1 / 3
+    # ...and this share where one reads as another's ("TW II" for a blurred TW I).
+    moved_share: float = 0.5
+    # At most this share of a sub-heading row's labels may be unreadable (a typo, an OCR slip).
+    unreadable_share: float = 1 / 6
+
+    def __post_init__(self) -> None:
+        shares = (self.sub_overlap, self.in_place_share, self.moved_share, self.unreadable_share)
+        if not all(0 < s < 1 for s in shares):
+            raise ValueError("HeaderBandSettings: every share must be in (0, 1)")
+
+    def at_least(self, share: float, part: int, whole: int) -> bool:
+        """``part`` is at least ``share`` of ``whole`` (a third of twelve is four)."""
+        return part >= share * whole - 1e-9
+
+    def allowed_unreadable(self, labelled: int) -> int:
+        return int(labelled * self.unreadable_share + 1e-9)
+
+
+HEADER_BAND = HeaderBandSettings()
+
+
 @dataclass(slots=True)
 class Column:
     role: str  # a headings role, PERIOD, OTHER or EXTRA
@@ -173,10 +207,10 @@ def _is_subheading_row(row: list[Cell], heading: list[Cell]) -> bool:
     # periods, the rest ("82" for a blurred B2) are the same run misread, as
     # ``_fill_period_sequence`` will number them.
     if under_read and under_unread < under_read:
-        return labelled >= 2 and unreadable <= labelled // 6
+        return labelled >= 2 and unreadable <= HEADER_BAND.allowed_unreadable(labelled)
     if span is not None and _in_place(row, span):
-        return unreadable <= labelled // 6
-    return labelled >= 2 and unreadable + under_unread <= labelled // 6
+        return unreadable <= HEADER_BAND.allowed_unreadable(labelled)
+    return labelled >= 2 and unreadable + under_unread <= HEADER_BAND.allowed_unreadable(labelled)
 
 
 def _in_place(row: list[Cell], span: tuple[float, float]) -> bool:
@@ -193,13 +227,11 @@ def _in_place(row: list[Cell], span: tuple[float, float]) -> bool:
     read = [period_label(c.text.strip()) for c in under]
     agree = sum(1 for i, p in enumerate(read, start=1) if p and p[1] == i)
     moved = sum(1 for i, p in enumerate(read, start=1) if p and p[1] != i)
-    return not moved and agree * _IN_PLACE_SHARE >= len(under)
+    return not moved and HEADER_BAND.at_least(HEADER_BAND.in_place_share, agree, len(under))
 
 
-# A schedule has twelve months or four quarters; a third of its labels read in their places
-# is a run of labels (``_in_place``, ``_fill_period_sequence``).
+# A schedule has twelve months or four quarters (``_in_place``, ``_fill_period_sequence``).
 _PERIOD_COUNTS = (4, 12)
-_IN_PLACE_SHARE = 3
 
 
 def header_band(rows: list[list[Cell]], start: int = 0, look: int = 8) -> tuple[int, int] | None:
@@ -219,7 +251,9 @@ def build_model(band: list[list[Cell]]) -> ColumnModel:
     for row in band[1:]:
         refined: list[Column] = []
         for col in cols:
-            subs = [c for c in row if _overlap_share(c, col.x0, col.x1) > 0.5]
+            subs = [
+                c for c in row if _overlap_share(c, col.x0, col.x1) > HEADER_BAND.sub_overlap
+            ]
             if len(subs) >= 2:
                 refined.extend(
                     Column(role="", x0=s.x0, x1=s.x1, labels=[*col.labels, s.text]) for s in subs
@@ -268,7 +302,8 @@ def _fill_period_sequence(cols: list[Column]) -> None:
             continue
         agree = sum(1 for i, c in enumerate(group, start=1) if c.role == PERIOD and c.period == i)
         moved = sum(1 for i, c in enumerate(group, start=1) if c.role == PERIOD and c.period != i)
-        if agree * (2 if moved else _IN_PLACE_SHARE) >= len(group):
+        share = HEADER_BAND.moved_share if moved else HEADER_BAND.in_place_share
+        if HEADER_BAND.at_least(share, agree, len(group)):
             for i, c in enumerate(group, start=1):
                 c.role, c.period = PERIOD, i
 

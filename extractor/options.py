@@ -7,17 +7,13 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from .evidence import EvidenceSettings
+from .limits import DEFAULT_MAX_MEMORY_MB
 from .ruled_settings import RuledSettings
 
 if TYPE_CHECKING:
     from .readers.pdf.settings import PdfTextSettings
     from .readers.scan.settings import ScanSettings
 
-DEFAULT_MAX_MEMORY_MB = 2048
-# Seconds one file may take: a backstop against a file that hangs a reader, long enough for
-# a scanned RAK of forty pages on a busy machine (OCR costs 3 to 5 s of CPU a page, and the
-# wall clock counts the other programs' turns too).
-DEFAULT_TIMEOUT_S = 600.0
 
 # Told (pages read, pages in all) as a reader goes through a document with pages (a PDF,
 # scanned or not): once before the first page, then after each one. The command line shows

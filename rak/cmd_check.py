@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from extractor.language import in_language
-from extractor.options import DEFAULT_TIMEOUT_S
+from extractor.limits import DEFAULT_TIMEOUT_S
 
 from .bulk.cli import is_bulk
 from .crops import flagged_crops

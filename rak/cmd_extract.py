@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from extractor.language import in_language
-from extractor.options import DEFAULT_TIMEOUT_S
+from extractor.limits import DEFAULT_TIMEOUT_S
 
 from .bulk.cli import check_bulk_options, is_bulk, no_files, print_summary
 from .cmd_check import INPUTS

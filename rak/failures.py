@@ -105,7 +105,7 @@ def guarded(
     worker process that is killed on time and has its address space capped, so a document
     that takes longer or needs more ends with a message, never a hang or a swapping machine.
     """
-    from extractor.options import DEFAULT_MAX_MEMORY_MB
+    from extractor.limits import DEFAULT_MAX_MEMORY_MB
 
     from .bulk.limits import can_isolate, run_one
 

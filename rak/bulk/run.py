@@ -16,7 +16,8 @@ from pathlib import Path
 from typing import Any
 
 from extractor.language import in_language
-from extractor.options import DEFAULT_TIMEOUT_S, ExtractOptions
+from extractor.limits import DEFAULT_TIMEOUT_S
+from extractor.options import ExtractOptions
 
 from ..failures import exit_for
 from ..i18n import WORDS

@@ -15,7 +15,7 @@ from typing import Annotated
 import typer
 
 from extractor.language import in_language
-from extractor.options import DEFAULT_TIMEOUT_S
+from extractor.limits import DEFAULT_TIMEOUT_S
 
 from ..failures import check_lang, fail
 from ..i18n import said

@@ -15,7 +15,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from extractor.options import DEFAULT_TIMEOUT_S
+from extractor.limits import DEFAULT_TIMEOUT_S
 
 MB = 1024 * 1024
 

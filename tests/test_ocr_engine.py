@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 
 from extractor import extract
-from extractor.readers.scan.settings import ScanSettings
 from extractor.readers.scan import engines
 from extractor.readers.scan import reader as ocr
 from extractor.readers.scan import text as ocr_text
+from extractor.readers.scan.settings import ScanSettings
 
 SAMPLE = Path(__file__).resolve().parents[1] / "samples" / "rak-scan-arsir-abu.pdf"
 

@@ -25,5 +25,5 @@ def test_unruled_page_reads_its_lines_only_when_asked() -> None:
     grey = to_grey(pixels, options.scan)
     reading = read_page_image(grey, DPI, 1, _reader("tanpa-garis"), options.scan, 0, options.ruled)
     assert reading.content is not None and reading.lines == []
-    lines = reading.text_lines()
+    lines = reading.text_lines(_reader("tanpa-garis"))
     assert any("KETAPANG" in ln.text.upper() for ln in lines)

@@ -22,10 +22,17 @@ from pdfminer.pdfexceptions import PDFException
 from pdfminer.psexceptions import PSException
 from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
 
-from ...errors import EmptyDocument, EncryptedDocument, TooManyPages, UnreadableDocument
+from ...errors import (
+    EmptyDocument,
+    EncryptedDocument,
+    RakError,
+    TooManyPages,
+    UnreadableDocument,
+)
 from ...grid import Grid, Table, TextLine
 from ...options import ExtractOptions
-from ..scan.reader import has_text_layer, mend_scanned_words, read_scanned_page
+from ..scan.pages import ScannedPages
+from ..scan.reader import has_text_layer, mend_scanned_words
 from .aligned import AlignedMemory, aligned_table
 from .cells import build_table, claim_overflow, deal_glyphs, deal_inks, ruled_view
 from .clip import ClippingInterpreter
@@ -79,25 +86,29 @@ def read_pdf(path: Path, options: ExtractOptions) -> Grid:
         scans: set[int] = set()
         told = options.progress or (lambda done, total: None)
         told(0, len(pages))
-        for number, page in enumerate(pages, start=1):
-            try:
-                content, text = _parse_either(path, page, engine, options)
-                # A page with a text layer is no scan: ``read_scanned_page`` would test it
-                # again (every glyph of the page) only to say so.
-                scanned = not text and read_scanned_page(
-                    page, content, number, grid, str(path), options.scan,
-                    Budget.of(str(path), options),
-                    partial(_read_scanned, number=number, grid=grid, options=options,
-                            memory=memory),
-                    options.ruled,
-                )  # fmt: skip
-            finally:
-                page.close()
-            if scanned:
-                scans.add(number)
-            else:
-                _read_page(content, number, grid, options, memory)
-            told(number, len(pages))
+        lay_out = partial(_read_scanned, grid=grid, options=options, memory=memory)
+        scanned_pages = ScannedPages(str(path), grid, options, lay_out, told)
+        try:
+            for number, page in enumerate(pages, start=1):
+                try:
+                    content, text = _parse_either(path, page, engine, options)
+                    # A page with a text layer is no scan: ``scan_dpi`` would test it
+                    # again (every glyph of the page) only to say so.
+                    scanned = not text and scanned_pages.start(page, content, number)
+                finally:
+                    page.close()
+                if scanned:
+                    scans.add(number)
+                else:
+                    scanned_pages.finish()  # the scans before it go into the grid first
+                    _read_page(content, number, grid, options, memory)
+                    told(number, len(pages))
+            scanned_pages.finish()
+        except RakError:
+            scanned_pages.finish()  # an error of a page before this one is told first
+            raise
+        finally:
+            scanned_pages.close()
         if scans:
             mend_scanned_words(grid, scans, options.scan.words)
         return grid

@@ -66,10 +66,11 @@ class PageReading:
     # ... and its text lines, read only if that reader finds no table in the words: read
     # line by line they are the whole page a second time, which, with the page's words
     # already read once, is most of the page's time and wasted whenever a table is found.
-    later_lines: Callable[[], list[TextLine]] | None = None
+    # They are read with the engine given (the one free in the thread that asks).
+    later_lines: Callable[[CellReader], list[TextLine]] | None = None
 
-    def text_lines(self) -> list[TextLine]:
-        return self.later_lines() if self.later_lines is not None else self.lines
+    def text_lines(self, reader: CellReader) -> list[TextLine]:
+        return self.later_lines(reader) if self.later_lines is not None else self.lines
 
 
 def _is_junk(text: str) -> bool:
@@ -142,34 +143,80 @@ def read_scanned_page(
     one; when it finds no table there either, the page's text lines are read as those
     around a ruled table are (a signature page: stamps and scrawls kept out line by line).
 
-    ``page`` is the open pdfplumber page, used only to render it. It is rendered at its
-    picture's resolution within the scan reader's bounds, or lower where ``budget`` (the
-    file's memory budget) cannot hold that render (``pdf.price.render_dpi``).
+    ``page`` is the open pdfplumber page, used only to render it (``scan_dpi``). This
+    reads the page with the process's one engine, there and then; ``scan.pages`` reads a
+    file's pages with several at once.
     """
     settings = settings or ScanSettings()
-    if has_text_layer(content, settings):
+    dpi = scan_dpi(page, content, number, settings, budget)
+    if dpi is None:
         return False
+    pixels = render(page, dpi, number, file)
+    engine = _reader(file)
+    reading = read_rendered(pixels, dpi, number, engine, settings, ruled if lay_out else None)
+    put_reading(reading, grid, lay_out, lambda: reading.text_lines(engine))
+    return True
+
+
+def scan_dpi(
+    page: Any,
+    content: PageContent,
+    number: int,
+    settings: ScanSettings,
+    budget: Budget | None = None,
+) -> float | None:
+    """The resolution to render ``page`` at for OCR; None when it is no scan.
+
+    Its picture's resolution within the scan reader's bounds, or lower where ``budget``
+    (the file's memory budget) cannot hold that render (``pdf.price.render_dpi``)."""
+    if has_text_layer(content, settings):
+        return None
     native = _picture_dpi(page, settings)
     if native is None:
-        return False
+        return None
     dpi = min(max(native, settings.min_render_dpi), settings.max_render_dpi)
     if budget is not None:
         size = (float(page.width), float(page.height))
         dpi = render_dpi(size, dpi, native, page.images, number, budget)
+    return dpi
+
+
+def render(page: Any, dpi: float, number: int, file: str) -> np.ndarray:
+    """The open pdfplumber page's pixels at ``dpi``: grey for a grey or 1-bit scan, else RGB."""
     import numpy as np
     from pypdfium2 import PdfiumError
 
-    from .image import to_grey
-
     try:
         rendered = page.to_image(resolution=dpi).original
-        pixels = np.asarray(rendered.convert("L" if rendered.mode in ("1", "L") else "RGB"))
+        return np.asarray(rendered.convert("L" if rendered.mode in ("1", "L") else "RGB"))
     except (PdfiumError, OSError, ValueError) as e:
         raise UnreadableDocument(file, f"halaman/page {number}: {e}") from e
-    reading = read_page_image(
-        to_grey(pixels, settings), dpi, number, _reader(file), settings, len(grid.tables),
-        ruled if lay_out is not None else None,
-    )
+
+
+def read_rendered(
+    pixels: np.ndarray,
+    dpi: float,
+    number: int,
+    reader: CellReader,
+    settings: ScanSettings,
+    ruled: RuledSettings | None,
+) -> PageReading:
+    """A rendered page read (``read_page_image``) as if no table came before it: the lines'
+    ``after_tables`` count from the page's first table (``put_reading`` adds the rest)."""
+    from .image import to_grey
+
+    return read_page_image(to_grey(pixels, settings), dpi, number, reader, settings, 0, ruled)
+
+
+def put_reading(
+    reading: PageReading,
+    grid: Grid,
+    lay_out: Callable[[PageContent], bool] | None,
+    text_lines: Callable[[], list[TextLine]],
+) -> None:
+    """Add a page read by ``read_rendered`` to ``grid``: through ``lay_out`` when the page
+    had no ruled table and it finds one in the words; else its tables and ``text_lines``
+    (its lines, read if they were not yet), after the tables of the pages before it."""
     grid.ocr = True
     seen = len(grid.seen)
     if reading.content is not None and lay_out is not None and lay_out(reading.content):
@@ -177,11 +224,14 @@ def read_scanned_page(
             view.method = f"ocr, {view.method}"
             view.measures.update(reading.view.measures)
             view.notes.extend(reading.view.notes)
-        return True
+        return
+    before = len(grid.tables)
     grid.tables.extend(reading.tables)
-    grid.lines.extend(reading.text_lines())
+    lines = text_lines()
+    for line in lines:
+        line.after_tables += before
+    grid.lines.extend(lines)
     grid.seen.append(reading.view)
-    return True
 
 
 def mend_scanned_words(grid: Grid, pages: set[int], settings: WordSettings) -> int:
@@ -232,7 +282,7 @@ def read_page_image(
         if content is not None:
             return PageReading(
                 [], [], view, content,
-                lambda: _outside_lines(image, [], number, reader, tables_before, settings),
+                lambda engine: _outside_lines(image, [], number, engine, tables_before, settings),
             )  # fmt: skip
     shapes = MarkShapes(image.m, settings)
     tables: list[tuple[PxBox, Table]] = []

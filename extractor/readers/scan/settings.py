@@ -198,6 +198,10 @@ class ScanSettings:
 
     # -- slips mended from the document's own words (``extractor.ocr_words``)
     words: WordSettings = field(default_factory=WordSettings)
+    # -- Tesseract engines reading a file's pages at once (``scan.engines``), one per core
+    # the process may use up to this many: each holds its models (about 100 MB) and a page's
+    # working images under the file's memory budget. 1 reads page after page, in the caller.
+    engines: int = 4
 
     def __post_init__(self) -> None:
         for f in fields(self):

@@ -13,6 +13,7 @@ traineddata comes from the Debian packages tesseract-ocr-ind and tesseract-ocr-e
 from __future__ import annotations
 
 import os
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
@@ -53,6 +54,11 @@ class ReadText:
     words: tuple[tuple[str, float], ...] = ()
 
 
+class ReadingAbandoned(Exception):
+    """An engine was asked to read for a file that is no longer being read (it failed, or
+    its time ran out): the page in hand ends at its next cell (``scan.engines``)."""
+
+
 def tessdata_dir() -> str | None:
     """Where ind and eng traineddata both are: $TESSDATA_PREFIX first, then the usual places."""
     env = os.environ.get("TESSDATA_PREFIX")
@@ -77,6 +83,9 @@ class CellReader:
         self._tesserocr = tesserocr
         self._scale = 1.0  # of the picture last handed to Tesseract
         self._shown: Image | None = None  # ... and that picture
+        # Set while the engine reads a page for a file: the file's reading has been
+        # abandoned once it is (``scan.engines``).
+        self.stop: threading.Event | None = None
         try:
             self._api: Any = tesserocr.PyTessBaseAPI(
                 path=folder,
@@ -108,6 +117,8 @@ class CellReader:
         tall as Tesseract reads best (``ocr_text_px``), never shrunk."""
         from PIL import Image as PILImage
 
+        if self.stop is not None and self.stop.is_set():
+            raise ReadingAbandoned
         scale = max(1.0, min(settings.max_ocr_scale, larger * settings.ocr_text_px / height))
         if scale > 1.05:
             image = u8(cv2.resize(image, None, fx=scale, fy=scale, interpolation=cv2.INTER_CUBIC))
@@ -151,36 +162,32 @@ class CellReader:
         if len(confs) != len(tokens):
             return ReadText(joined, confidence)
         words = list(zip(tokens, (c / 100.0 for c in confs)))
-        if "-" in joined or any(conf < settings.unsure_word for _, conf in words):
-            joined, words = self._parted(joined, words, settings)
-        if any(is_capitals(w) or "1" in w for w, _ in words):
-            joined, words = self._counted(joined, words, settings)
+        parting = "-" in joined or any(conf < settings.unsure_word for _, conf in words)
+        counting = any(is_capitals(w) or "1" in w for w, _ in words)
+        if not (parting or counting) or self._shown is None:
+            return ReadText(joined, confidence, words=tuple(words))
+        # Both look at the glyphs of the words as read: the iterator is walked once. Once
+        # words are parted they are no longer the iterator's, and are not counted.
+        glyphs = self._word_glyphs()
+        if [w for w, _ in words] != ["".join(t for t, _ in g) for g in glyphs]:
+            return ReadText(joined, confidence, words=tuple(words))  # they disagree
+        ink = self._shown < 128
+        if parting:
+            parted = self._parted(joined, words, glyphs, ink, settings)
+            if parted is not None:
+                return ReadText(parted[0], confidence, words=tuple(parted[1]))
+        if counting:
+            joined, words = _counted(joined, words, glyphs, ink, settings)
         return ReadText(joined, confidence, words=tuple(words))
 
-    def _counted(
-        self, joined: str, words: list[tuple[str, float]], settings: ScanSettings
-    ) -> tuple[str, list[tuple[str, float]]]:
-        """The text with its glyphs counted against the page's blobs (``scan.blobs``): a
-        capital the page shows twice written twice, a "1" it shows nowhere left out."""
-        glyphs = self._word_glyphs()
-        if self._shown is None or [w for w, _ in words] != [
-            "".join(t for t, _ in g) for g in glyphs
-        ]:
-            return joined, words  # Tesseract's text and its iterator disagree: leave it
-        ink = self._shown < 128
-        fixed = [
-            (phantom_one(doubled(w, g, ink, settings), g, ink, settings), c)
-            for (w, c), g in zip(words, glyphs)
-        ]
-        if fixed == words:
-            return joined, words
-        it = iter(w for w, _ in fixed)
-        lines = [" ".join(next(it) for _ in ln.split()) for ln in joined.split("\n")]
-        return "\n".join(lines), fixed
-
     def _parted(
-        self, joined: str, words: list[tuple[str, float]], settings: ScanSettings
-    ) -> tuple[str, list[tuple[str, float]]]:
+        self,
+        joined: str,
+        words: list[tuple[str, float]],
+        glyphs: list[list[tuple[str, tuple[int, int, int, int]]]],
+        ink: Any,
+        settings: ScanSettings,
+    ) -> tuple[str, list[tuple[str, float]]] | None:
         """The text with each unsure word parted where the page shows a word space inside
         it, and a hyphen parted from a word it stands a space from.
 
@@ -190,20 +197,15 @@ class CellReader:
         run of columns with no ink across the word's box. Its glyph boxes are too smeared
         to show it, but say which glyphs stand either side of it. The space is the median
         gap between the words of the cell, so the rule holds at any font size and scale.
+        None when no word is parted.
         """
-        glyphs = self._word_glyphs()
-        if self._shown is None or [w for w, _ in words] != [
-            "".join(t for t, _ in g) for g in glyphs
-        ]:
-            return joined, words  # Tesseract's text and its iterator disagree: leave it
         boxes = [_union([b for _, b in g]) for g in glyphs]
         gaps = [
             b[0] - a[2] for a, b in zip(boxes, boxes[1:]) if b[1] < a[3] and a[1] < b[3]
         ]  # between words on one line
         if len(gaps) < 2:
-            return joined, words
+            return None
         cut = settings.part_word_space * float(np.median(gaps))
-        ink = self._shown < 128
         parts: list[list[str]] = []
         for (word, conf), glyph, (x0, top, x1, bottom) in zip(words, glyphs, boxes):
             texts = [t for t, _ in glyph]
@@ -219,7 +221,7 @@ class CellReader:
             bounds = [0, *sorted(cuts), len(texts)]
             parts.append(["".join(texts[i:j]) for i, j in zip(bounds, bounds[1:])])
         if all(len(p) == 1 for p in parts):
-            return joined, words
+            return None
         out_words = [(piece, conf) for p, (_, conf) in zip(parts, words) for piece in p]
         it = iter(parts)
         lines = [" ".join(" ".join(next(it)) for _ in ln.split()) for ln in joined.split("\n")]
@@ -429,6 +431,26 @@ def _part_at(texts: list[str], centres: list[float], x: float, unsure: bool) -> 
         return k
     fits = [j for j in (k - 1, k + 1) if 0 < j < len(texts) and known(j) == 2]
     return fits[0] if len(fits) == 1 else None
+
+
+def _counted(
+    joined: str,
+    words: list[tuple[str, float]],
+    glyphs: list[list[tuple[str, tuple[int, int, int, int]]]],
+    ink: Any,
+    settings: ScanSettings,
+) -> tuple[str, list[tuple[str, float]]]:
+    """The text with its glyphs counted against the page's blobs (``scan.blobs``): a
+    capital the page shows twice written twice, a "1" it shows nowhere left out."""
+    fixed = [
+        (phantom_one(doubled(w, g, ink, settings), g, ink, settings), c)
+        for (w, c), g in zip(words, glyphs)
+    ]
+    if fixed == words:
+        return joined, words
+    it = iter(w for w, _ in fixed)
+    lines = [" ".join(next(it) for _ in ln.split()) for ln in joined.split("\n")]
+    return "\n".join(lines), fixed
 
 
 def _union(boxes: list[tuple[int, int, int, int]]) -> tuple[int, int, int, int]:

@@ -120,6 +120,8 @@ class _Support:
     amounts: dict[bool, float] = field(default_factory=dict)
     # Cells by their last character: what the document ends its cells with.
     ends: dict[str, float] = field(default_factory=dict)
+    # Cells whose double quotes are all of one style, by that style: "straight", "curly".
+    quotes: dict[str, float] = field(default_factory=dict)
 
 
 def _weight(cell: Cell) -> float:
@@ -165,7 +167,25 @@ def _support(cells: Iterable[Cell], lines: Iterable[str]) -> _Support:
             _add(s.ends, flat[-1], w)
         if _AMOUNT.fullmatch(flat.removesuffix(".")):
             _add(s.amounts, flat.endswith("."), w)
+        style = _quote_style(text)
+        if style is not None:
+            _add(s.quotes, style, w)
     return s
+
+
+_STRAIGHT, _CURLY = '"', "\u201c\u201d"
+# An opening quote and what may close it.
+_CLOSERS = {"\u201c": "\u201d\"", "\u2018": "\u2019'"}
+
+
+def _quote_style(text: str) -> str | None:
+    """The style of a text's double quotes when they are all of one: "straight" or "curly"."""
+    marks = {ch for ch in text if ch in _STRAIGHT + _CURLY}
+    if not marks:
+        return None
+    if marks <= set(_CURLY):
+        return "curly"
+    return "straight" if marks == {_STRAIGHT} else None
 
 
 def _variants(word: str, confusions: tuple[tuple[str, str], ...]) -> set[str]:
@@ -303,6 +323,7 @@ class WordMender:
             return found if better is None else _cased(better, _case(found.lstrip(_LETTERLIKE)))
 
         self.guessed = False
+        text = self._quotes(text)
         text = self._rejoin(text)
         # The first half of a word joined by a hyphen ("Perundang - Undangan") is no word
         # by itself: it is not mended into one ("Perindang").
@@ -315,6 +336,30 @@ class WordMender:
         text = _LETTERLIKE_WORD.sub(letterlike, text)
         text = _WORD.sub(word, text)
         return self._trailing_stop(self._separators(text))
+
+    def _quotes(self, text: str) -> str:
+        """One pair of double quotes read in two styles (an opening "\u201c" before a
+        closing '"'): a font prints one style, so both take the one the document writes
+        consistently more, and the straight one where it says nothing. Tesseract's language
+        model opens a quote with "\u201c" whatever the glyph, where a straight quote is only
+        read from straight strokes. And an opening quote standing before a word with no
+        quote after it in the cell to close it is a speck read as one (\u2018Sumber): no
+        writing opens a quote it does not close."""
+        marks = [i for i, ch in enumerate(text) if ch in _STRAIGHT + _CURLY]
+        if len(marks) == 2 and _quote_style(text) is None:
+            quotes = self._support.quotes
+            if quotes.get("curly", 0.0) > quotes.get("straight", 0.0) * self.settings.margin:
+                first, second = "\u201c", "\u201d"
+            else:
+                first = second = _STRAIGHT
+            a, b = marks
+            text = text[:a] + first + text[a + 1 : b] + second + text[b + 1 :]
+        for i in range(len(text) - 1, -1, -1):
+            closers = _CLOSERS.get(text[i])
+            opens_word = (i == 0 or text[i - 1].isspace()) and text[i + 1 : i + 2].isalpha()
+            if closers and opens_word and not any(ch in closers for ch in text[i + 1 :]):
+                text = text[:i] + text[i + 1 :]
+        return text
 
     def _slash(self, m: re.Match[str]) -> str:
         """A slash read as a glyph ("danfatau", "Kabupaten'Kota"): the token parted at the

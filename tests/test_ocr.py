@@ -287,7 +287,7 @@ def test_the_pages_dot_ink_is_measured_on_its_i_dots() -> None:
 
     from extractor.readers.scan.image import Measures
     from extractor.readers.scan.settings import ScanSettings
-    from extractor.readers.scan.specks import dot_floor
+    from extractor.readers.scan.specks import dot_levels
 
     def page(side: int) -> Any:
         text = np.full((60, 400), 255, np.uint8)
@@ -298,10 +298,10 @@ def test_the_pages_dot_ink_is_measured_on_its_i_dots() -> None:
 
     m = Measures(150, 245, 20, 255, 20, 0.0, 2.0, 10.0, False)
     half = ScanSettings().dot_share
-    assert dot_floor(page(2), m, ScanSettings()) == pytest.approx(half * 4)
-    assert dot_floor(page(3), m, ScanSettings()) == pytest.approx(half * 9)
+    assert dot_levels(page(2), m, ScanSettings())[0] == pytest.approx(half * 4)
+    assert dot_levels(page(3), m, ScanSettings())[0] == pytest.approx(half * 9)
     few = np.full((60, 400), 255, np.uint8)
-    assert dot_floor(few, m, ScanSettings()) == 0.0  # no i-dots: not measured
+    assert dot_levels(few, m, ScanSettings()) == (0.0, 255.0)  # no i-dots: not measured
 
 
 def test_hyphen_ending_its_line_is_kept_and_a_far_dash_is_dust() -> None:

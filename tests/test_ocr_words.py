@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from extractor.grid import Cell
 from extractor.ocr_words import WordMender, mend_cells
 
@@ -315,3 +317,27 @@ def test_each_half_of_a_hyphenated_word_keeps_its_capitals() -> None:
         "dengan Peraturan Perundang-Undangan",
         "peraturan perundang-undangan",
     ]
+
+
+@pytest.mark.parametrize(
+    ("document", "read", "mended"),
+    [
+        ((), 'kegiatan \u201cPendidikan Pemilih" untuk', 'kegiatan "Pendidikan Pemilih" untuk'),
+        ((), "Hukum dan \u2018Sumber Daya", "Hukum dan Sumber Daya"),  # closed nowhere
+        ((), "kata \u2018kunci\u2019 tetap", "kata \u2018kunci\u2019 tetap"),
+        (
+            ("program \u201cKPU Melayani\u201d", "program \u201cKPU Bersih\u201d"),
+            'kegiatan \u201cPendidikan Pemilih" untuk',
+            "kegiatan \u201cPendidikan Pemilih\u201d untuk",  # the document's curly style
+        ),
+    ],
+)
+def test_one_pair_of_quotes_read_in_two_styles_takes_one_style(
+    document: tuple[str, ...], read: str, mended: str
+) -> None:
+    """Tesseract opens a straight-quoted phrase with a curly quote on a 1-bit copy; the font
+    printed one style: the document's, else the straight one. A lone opening quote before
+    a word, closed nowhere in the cell, is a speck."""
+    cs = cells(*document, read)
+    mend_cells(cs)
+    assert cs[-1].text == mended

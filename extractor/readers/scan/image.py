@@ -62,7 +62,8 @@ class Measures:
     stroke: float  # pixels: the width of the text's strokes
     text: float  # pixels: the height of the text's glyphs (between x-height and caps)
     bilevel: bool  # a 1-bit copy
-    dot: float = 0.0  # least ink (pixels of full ink) of a printed dot (``scan.specks.dot_floor``)
+    dot: float = 0.0  # least ink (pixels of full ink) of a printed dot (``scan.specks.dot_levels``)
+    dot_dark: float = 255.0  # ... and the lightest its darkest pixel is, on ``PageImage.text``
 
     @property
     def contrast(self) -> float:
@@ -84,6 +85,7 @@ class Measures:
             "text_height_pt": round(self.text * 72.0 / self.dpi, 2),
             "bilevel": float(self.bilevel),
             "dot_floor_px": round(self.dot, 2),
+            "dot_core_level": round(self.dot_dark, 1),
         }
 
 
@@ -279,7 +281,7 @@ def glyph_height(ink: Image, m: Measures) -> float:
 def prepare(grey: Image, dpi: float, settings: ScanSettings) -> PageImage:
     """Flatten, deskew and binarise the page; find its ruling; separate ink from dust."""
     from .grid import ruling
-    from .specks import dot_floor
+    from .specks import dot_levels
     from .stamps import stamp_mask
 
     bilevel = is_bilevel(grey, settings)
@@ -306,7 +308,8 @@ def prepare(grey: Image, dpi: float, settings: ScanSettings) -> PageImage:
     stamps = stamp_mask(ink, m, settings)
     ink = u8(cv2.bitwise_and(ink, cv2.bitwise_not(stamps)))
     text = _text_image(flat, ink, dust, core, m, settings)
-    m = replace(m, dot=dot_floor(text, m, settings))
+    dot, dot_dark = dot_levels(text, m, settings)
+    m = replace(m, dot=dot, dot_dark=dot_dark)
     return PageImage(grey, flat, fill, binary, rules, ink, text, m)
 
 

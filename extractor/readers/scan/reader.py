@@ -438,7 +438,7 @@ def _dusted(
 
     x0, top, x1, bottom = box
     crop = image.text[top:bottom, x0:x1]
-    return erase_dust(crop, 128.0, image.m.text, settings, image.m.dot, erased)
+    return erase_dust(crop, 128.0, image.m.text, settings, image.m.dot, erased, image.m.dot_dark)
 
 
 def _ink_bounds(image: PageImage, box: PxBox, settings: ScanSettings) -> PxBox:

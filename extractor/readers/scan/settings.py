@@ -189,10 +189,14 @@ class ScanSettings:
     glyph_piece_letter: tuple[float, float] = (0.7, 1.6)  # the letter's height, bodies
     stem_run: float = 0.6  # ... and its stem a vertical stroke at least this long
     faint_contrast: float = 0.35  # a speck lighter than this share of the contrast is not print
-    # A dot holds at least this share of the ink of the page's median i-dot (``dot_floor``),
+    # A dot holds at least this share of the ink of the page's median i-dot (``dot_levels``),
     # measured when the page shows at least this many i-dots.
     dot_share: float = 0.5
     min_dots: int = 10
+    # A stop is at least as dark at its core as this share of the page's i-dots are: all
+    # of them (their lightest core), since a stop is printed at their size and ink, and
+    # dust after a word is any grey (``dot_levels``).
+    dot_core_share: float = 1.0
     # A hyphen ending its line may stand this far (line bodies) after its word: a space.
     break_hyphen_body: float = 0.9
 
@@ -223,7 +227,7 @@ class ScanSettings:
             "faint_contrast",
             "mark_shape_match", "mark_glyph_ratio", "stamp_fill_ratio", "stamp_roundness",
             "print_dark_contrast", "reach_ink_ratio", "text_em_share", "unruled_ascent",
-            "dot_share",
+            "dot_share", "dot_core_share",
         )  # fmt: skip
         for name in shares:
             value = getattr(self, name)

@@ -16,9 +16,11 @@ any font size and scan resolution. A speck too far from any line is erased too.
 Where a speck sits is not enough when dust falls on the baseline right after a word
 (``75%.``, ``kompetensi. SDM``). What it carries is: every dot the page's font prints (the
 full stop, the colon's dots, the i's dot) holds about the same ink, and the page shows that
-amount many times over in its i-dots (``dot_floor``). Ink is the darkness summed over the
+amount many times over in its i-dots (``dot_levels``). Ink is the darkness summed over the
 blob's pixels, not their count, so a pale pixel weighs less than a black one. A speck with
-much less ink than the page's dots is dust wherever it sits.
+much less ink than the page's dots is dust wherever it sits; and one on the baseline whose
+core is lighter than every i-dot's is no stop (the stop is printed as they are, at their
+size and blur: dust after a word, "kompetensi. SDM", is any grey).
 """
 
 from __future__ import annotations
@@ -327,11 +329,10 @@ def _darkness(grey: Image) -> Darkness:
     return np.clip(dark, 0.0, 1.0, out=dark)
 
 
-def dot_floor(text: Image, m: Measures, settings: ScanSettings) -> float:
-    """The least ink (in pixels of full ink) a printed dot of this page holds: a share of the
-    median ink of its i-dots, the one dot every page of Indonesian prints many times. An
-    i-dot here is a speck-sized blob with a stroke starting right under it, as long as most
-    of the text's height. 0 when the page shows too few to tell."""
+def _i_dots(text: Image, m: Measures, settings: ScanSettings) -> list[tuple[float, int]]:
+    """The page's i-dots, each as its ink (pixels of full ink) and its darkest grey: a
+    speck-sized blob with a stroke starting right under it, as long as most of the text's
+    height."""
     binary = np.where(text < 128, 255, 0).astype(np.uint8)
     count, found, stats, _ = cv2.connectedComponentsWithStats(binary, connectivity=8)
     labels = np.asarray(found, dtype=np.int32)
@@ -339,7 +340,7 @@ def dot_floor(text: Image, m: Measures, settings: ScanSettings) -> float:
     largest = settings.speck_text * m.text
     reach = max(1, round(settings.dot_stem * m.text))
     need = max(2, round(settings.stem_run * m.text))
-    inks: list[float] = []
+    dots: list[tuple[float, int]] = []
     for n in range(1, count):
         x, y, w, h = (int(v) for v in stats[n, :4])
         if max(w, h) > largest:
@@ -347,10 +348,27 @@ def dot_floor(text: Image, m: Measures, settings: ScanSettings) -> float:
         rows = np.count_nonzero(binary[y + h : y + h + reach + need, x : x + w], axis=1) > 0
         start = int(np.argmax(rows[:reach])) if rows[:reach].any() else reach
         if start < reach and len(rows) >= start + need and rows[start : start + need].all():
-            inks.append(_ink(darkness, labels, n, _Blob(x, y, x + w, y + h)))
-    if len(inks) < settings.min_dots:
-        return 0.0
-    return settings.dot_share * float(np.median(inks))
+            blob = _Blob(x, y, x + w, y + h)
+            dots.append((_ink(darkness, labels, n, blob), int(text[y : y + h, x : x + w].min())))
+    return dots
+
+
+def dot_levels(text: Image, m: Measures, settings: ScanSettings) -> tuple[float, float]:
+    """What a printed dot of this page holds, from its i-dots, the one dot every page of
+    Indonesian prints many times: the least ink (a share of their median ink, in pixels of
+    full ink), and the lightest its darkest pixel is (the grey of ``text`` that
+    ``dot_core_share`` of the i-dots reach at their core). A full stop is printed with the
+    same ink at the same size and blur, so it is as dark as they are; dust is any grey.
+    (0, 255) when the page shows too few i-dots to tell."""
+    dots = _i_dots(text, m, settings)
+    if len(dots) < settings.min_dots:
+        return 0.0, 255.0
+    inks = [ink for ink, _ in dots]
+    cores = [core for _, core in dots]
+    return (
+        settings.dot_share * float(np.median(inks)),
+        float(np.percentile(cores, 100.0 * settings.dot_core_share)),
+    )
 
 
 def _spaced_punctuation(speck: _Blob, line: _Line, settings: ScanSettings) -> bool:
@@ -374,6 +392,7 @@ def dust_mask(
     grey: Image | None = None,
     dot: float = 0.0,
     erased: list[tuple[int, int, int, int]] | None = None,
+    dot_dark: float = 255.0,
 ) -> Image:
     """255 on blobs of ``binary`` (ink = 255) that are dust rather than punctuation.
 
@@ -381,8 +400,10 @@ def dust_mask(
     of it can be glyphs that define a text line. With ``grey`` (the same crop's pixels), a
     speck whose darkest pixel is much lighter than the writing's ink is dust wherever it
     sits: a printed dot is as dark as the letters, since even at 150 dpi it covers whole
-    pixels; and one with less ink than ``dot`` (``dot_floor``, measured on the page) is dust
-    unless it is a stroke (a comma, an apostrophe) or part of a glyph. ``erased``, when
+    pixels; and one with less ink than ``dot`` (``dot_levels``, measured on the page) is dust
+    unless it is a stroke (a comma, an apostrophe) or part of a glyph; one on the baseline
+    whose darkest pixel is lighter than ``dot_dark`` (the lightest core of the page's
+    i-dots, ``dot_levels``) is no stop nor colon. ``erased``, when
     given, gets the box of every speck erased that may have been punctuation
     (``_spaced_punctuation``).
     """
@@ -429,8 +450,9 @@ def dust_mask(
         else:
             height = (line.base - blob.cy) / line.body
             if height <= settings.baseline_zone:
-                dust[n] = not (
-                    _is_full_stop(blob, line, specks, settings, _darkest(grey, blob) <= dark)
+                darkest = _darkest(grey, blob)
+                dust[n] = darkest > dot_dark or not (
+                    _is_full_stop(blob, line, specks, settings, darkest <= dark)
                     or _is_colon_foot(blob, specks)
                 )
                 if dust[n] and erased is not None and _spaced_punctuation(blob, line, settings):
@@ -483,9 +505,11 @@ def erase_dust(
     settings: ScanSettings,
     dot: float = 0.0,
     erased: list[tuple[int, int, int, int]] | None = None,
+    dot_dark: float = 255.0,
 ) -> Image:
     """``grey`` (one cell or text block) with dust painted as paper; ink is darker than ``level``;
-    ``dot`` is the least ink of a printed dot on the page (``dot_floor``; 0 when unknown);
+    ``dot`` and ``dot_dark`` are the least ink of a printed dot on the page and the lightest
+    its core is (``dot_levels``; 0 and 255 when unknown);
     ``erased`` collects the specks erased that may have been punctuation (``dust_mask``).
 
     Paper grey rather than white: a patch of pure white in grainy paper is itself an edge
@@ -493,7 +517,7 @@ def erase_dust(
     """
     binary = np.where(grey < level, 255, 0).astype(np.uint8)
     mask = cv2.bitwise_or(
-        dust_mask(binary, text_height, settings, grey, dot, erased),
+        dust_mask(binary, text_height, settings, grey, dot, erased, dot_dark),
         faint_mask(grey, level, settings.faint_contrast, dot),
     )
     if not mask.any():

@@ -84,7 +84,9 @@ def _dusted_page(image: PageImage, settings: ScanSettings) -> NDArray[np.uint8]:
     beside a word as a stop or a colon."""
     from .specks import erase_dust
 
-    return erase_dust(image.text, 128.0, image.m.text, settings, image.m.dot)
+    return erase_dust(
+        image.text, 128.0, image.m.text, settings, image.m.dot, dot_dark=image.m.dot_dark
+    )
 
 
 def _runs(image: PageImage, settings: ScanSettings) -> tuple[list[PxBox], Labels]:

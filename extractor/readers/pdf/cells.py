@@ -210,7 +210,7 @@ def glyph_cell(
         top=top,
         bottom=bottom,
         page=page,
-        mark=any(g.symbol and g.text.strip() for g in glyphs) or (inked and not text.strip()),
+        mark=any(g.text.strip() for g in glyphs if g.symbol) or (inked and not text.strip()),
         shaded=shaded_by(box, fills) if fills else False,
     )
 
@@ -297,6 +297,22 @@ def _rejoin(plain: str, joined: str, elsewhere: Counter[str], full: list[bool]) 
     return "".join(out)
 
 
+def _covering(boxes: list[Box], bands: list[float]) -> list[list[int]]:
+    """For each band (the distinct tops of the boxes, in order), the boxes that begin in
+    it or run down across its top, in their order: each box is placed in the bands it
+    covers, not each band tested against every box."""
+    first = {top: n for n, top in enumerate(bands)}
+    covering: list[list[int]] = [[] for _ in bands]
+    for k, (_, top, _, bottom) in enumerate(boxes):
+        n = first[top]
+        covering[n].append(k)
+        n += 1
+        while n < len(bands) and bands[n] < bottom:
+            covering[n].append(k)
+            n += 1
+    return covering
+
+
 def build_table(
     lay: TableLayout, fills: list[Fill], page: int, measures: PageMeasures
 ) -> Table | None:
@@ -305,13 +321,15 @@ def build_table(
     bands = sorted({b[1] for b in lay.boxes})
     bottoms = sorted({b[3] for b in lay.boxes})
     table_bottom = bottoms[-1]
+    covering = _covering(lay.boxes, bands)
     rows: list[list[Cell]] = []
     texts = cell_texts(lay)
     for n, band_top in enumerate(bands):
         band_bottom = bands[n + 1] if n + 1 < len(bands) else table_bottom
         row: list[tuple[float, Cell]] = []
         colours: list[Colour | None] = []
-        for k, (x0, top, x1, bottom) in enumerate(lay.boxes):
+        for k in covering[n]:
+            x0, top, x1, bottom = lay.boxes[k]
             if top == band_top:
                 box = (x0, top, x1, bottom)
                 inked = k < len(lay.inks) and any(

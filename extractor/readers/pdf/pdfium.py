@@ -102,9 +102,8 @@ def read_objects(doc: Any, index: int, mediabox: Rect, rotate: int, height: floa
     if not page:
         raise PdfiumError(f"page {index + 1} cannot be loaded")
     try:
-        for obj, matrix in _walk(page, raw.FPDFPage_CountObjects, raw.FPDFPage_GetObject,
-                                 IDENTITY):
-            kind = raw.FPDFPageObj_GetType(obj)
+        for obj, kind, matrix in _walk(page, raw.FPDFPage_CountObjects,
+                                       raw.FPDFPage_GetObject, IDENTITY):
             if kind == _TEXT:
                 # Priced as it stands, a glyph at least: pdfium's text page leaves out
                 # text drawn over itself, which pdfium holds all the same.
@@ -122,15 +121,18 @@ def read_objects(doc: Any, index: int, mediabox: Rect, rotate: int, height: floa
     return PageObjects(reading.made, prevailing(reading.directions), reading.objects)
 
 
-def _walk(parent: Any, count: Any, get: Any, outer: Matrix) -> Iterator[tuple[Any, Matrix]]:
-    """Every object on the page, form contents included, with the matrix from its own
-    space to user space (a form's objects are in the form's space)."""
+def _walk(
+    parent: Any, count: Any, get: Any, outer: Matrix
+) -> Iterator[tuple[Any, int, Matrix]]:
+    """Every object on the page, form contents included, with its type and the matrix
+    from its own space to user space (a form's objects are in the form's space)."""
     for i in range(count(parent)):
         obj = get(parent, i)
         if not obj:
             continue
-        if raw.FPDFPageObj_GetType(obj) == _FORM:
+        kind = raw.FPDFPageObj_GetType(obj)
+        if kind == _FORM:
             yield from _walk(obj, raw.FPDFFormObj_CountObjects, raw.FPDFFormObj_GetObject,
                              mul(own_matrix(obj), outer))
         else:
-            yield obj, outer
+            yield obj, kind, outer

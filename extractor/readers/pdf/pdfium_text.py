@@ -77,9 +77,9 @@ class _Run:
     # Upright text on an upright page: x scale and shift, y scale, the descent and the
     # top above the baseline (user space), y shift; None otherwise.
     upright: tuple[float, float, float, float, float, float] | None = None
-    # Advances by char code at this run's size, shared by the font's runs of that size
-    # (``_Face.widths``): asked for every glyph.
-    widths: dict[int, float] = field(default_factory=dict)
+    # Advance, text and whether it shows by char code at this run's size, shared by the
+    # font's runs of that size (``_Face.chars``): asked for every glyph.
+    chars: dict[int, tuple[float, str, bool]] = field(default_factory=dict)
 
 
 def read_text(page: Any, reading: Reading) -> None:
@@ -96,18 +96,21 @@ def _read_chars(text_page: Any, reading: Reading) -> None:
     """pdfium's chars, without the spaces and line breaks it infers, as the glyphs
     ``pdf.page`` makes of pdfminer's (``glyph_content``), and the way most of them run.
 
-    This loop runs for every char of every page: it keeps to locals, compares a glyph's
-    origin with the last one field by field, sizes the glyph inline for upright text
-    (``_glyph_box`` for the rest), and makes the ``Glyph`` itself. What ``pdf.page`` would
-    do to a char is done here: ligatures spelled out (``_Texts``), and at the end, only if
-    some glyph needs it, glyphs without text dropped and a glyph of no height sized."""
-    runs: dict[int, _Run] = {}
-    faces: dict[int, _Face] = {}
-    shapes: dict[tuple[Any, ...], _Run] = {}
+    This loop runs for every char of every page: it keeps to locals, unpacks what a text
+    object's glyphs share (``_Run``) only when the object changes (its chars come one after
+    another), counts the glyphs that show per object and adds them to the page's tally
+    when it changes, compares a glyph's origin with the last one field by field, sizes the
+    glyph inline for upright text (``_glyph_box`` for the rest), and makes the ``Glyph``
+    itself. What ``pdf.page`` would do to a char is done here: ligatures spelled out
+    (``_Texts``), and at the end, only if some glyph needs it, glyphs without text dropped
+    and a glyph of no height sized."""
+    page = ctypes.cast(text_page, _VOID)  # a c_void_p: passed as a pointer, unconverted
+    runs = _Runs(page, reading.ctm)
     texts = _Texts()
     ox, oy = ctypes.c_double(), ctypes.c_double()
     at_x, at_y = ctypes.byref(ox), ctypes.byref(oy)
     glyphs = reading.made
+    append = glyphs.append
     tally = reading.directions
     height = reading.height
     last_key: int | None = None  # the text object and origin of the last glyph read
@@ -115,76 +118,88 @@ def _read_chars(text_page: Any, reading: Reading) -> None:
     joined: int | None = None  # the glyph that took a ligature's letters
     kept = False  # whether the last glyph read is on the page (not clipped away)
     odd = False  # a glyph without text or height was made
-    page = ctypes.cast(text_page, _VOID)  # a c_void_p: passed as a pointer, unconverted
     unpriced = 0  # glyphs read and not yet priced
+    # The last glyph's run, unpacked, and how many of its glyphs read since it began show.
+    run: _Run | None = None
+    chars: dict[int, tuple[float, str, bool]] = {}
+    up: tuple[float, float, float, float, float, float] | None = None
+    sx = ex = sy = lo = hi = ey = along = 0.0
+    clip: Rect | None = None
+    symbol = False
+    shown = 0
     for i in range(raw.FPDFText_CountChars(text_page)):
         key = _TEXT_OBJECT(page, i)
         if not key:
             continue
         code = _UNICODE(page, i)
-        if code <= _GENERATED_MAX and _IS_GENERATED(page, i):
-            continue  # a space or line break pdfium inferred, not drawn
+        if code <= _GENERATED_MAX:
+            if _IS_GENERATED(page, i):
+                continue  # a space or line break pdfium inferred, not drawn
+            if code == _HYPHEN_MARK:
+                code = ord("-")  # pdfium's mark for a hyphen that ends a line
         if not _ORIGIN(page, i, at_x, at_y):
             continue
         x, y = ox.value, oy.value
-        if code == _HYPHEN_MARK:
-            code = ord("-")  # pdfium's mark for a hyphen that ends a line
-        if key == last_key and x == last_x and y == last_y:
-            # One glyph whose text is several letters (a ligature "fi"): pdfium lists
-            # each letter at the glyph's origin, pdfminer one char with them all.
-            if kept:
-                same = runs[key]
-                last = glyphs[-1]
-                text, inked = texts[code]
-                if inked and not last.text.strip():
-                    tally[same.direction] = tally.get(same.direction, 0) + 1
-                last = last._replace(text=last.text + text)
-                box = raw.FS_RECTF()
-                if raw.FPDFText_GetLooseCharBox(text_page, i, box):
-                    end = _ink_end(box, x, y, same)
-                    last = _end_at_next(last, *end, same, height)
-                joined = len(glyphs) - 1
-                glyphs[joined] = last
-            continue
-        if joined is not None and last_key == key:
-            # Its advance is the font's width of the ligature glyph, which pdfium keeps
-            # to itself: the next glyph of the same run starts where it ends.
-            glyphs[joined] = _end_at_next(glyphs[joined], x, y, runs[key], height)
+        if key == last_key:
+            if x == last_x and y == last_y:
+                # One glyph whose text is several letters (a ligature "fi"): pdfium lists
+                # each letter at the glyph's origin, pdfminer one char with them all.
+                if kept and run is not None:
+                    last = glyphs[-1]
+                    text, inked = texts[code]
+                    if inked and not last.text.strip():
+                        shown += 1
+                    last = last._replace(text=last.text + text)
+                    box = raw.FS_RECTF()
+                    if raw.FPDFText_GetLooseCharBox(text_page, i, box):
+                        end = _ink_end(box, x, y, run)
+                        last = _end_at_next(last, *end, run, height)
+                    joined = len(glyphs) - 1
+                    glyphs[joined] = last
+                continue
+            if joined is not None and run is not None:
+                # Its advance is the font's width of the ligature glyph, which pdfium keeps
+                # to itself: the next glyph of the same run starts where it ends.
+                glyphs[joined] = _end_at_next(glyphs[joined], x, y, run, height)
+        else:
+            if shown and run is not None:
+                tally[run.direction] = tally.get(run.direction, 0) + shown
+                shown = 0
+            run = runs.of(key, i)
+            chars, up, clip, symbol = run.chars, run.upright, run.clip, run.symbol
+            if up is not None:
+                sx, ex, sy, lo, hi, ey = up
+                along = run.matrix[0]
         joined = None
         last_key, last_x, last_y, kept = key, x, y, False
         unpriced += 1
         if unpriced == _PRICE_EVERY:
             unpriced = _price(reading, unpriced)
-        run = runs.get(key)
-        if run is None:
-            run = runs[key] = _run(key, page, i, reading.ctm, faces, shapes)
-        width = run.widths.get(code)
-        if width is None:
-            width = _advance(run, code)
-        up = run.upright
+        char = chars.get(code)
+        if char is None:
+            char = _char(runs.of(key, i), code, texts)
+        width, text, inked = char
         if up is not None:  # upright text on an upright page: the common case
-            sx, ex, sy, lo, hi, ey = up
-            x0, x1 = x * sx + ex, (x + width * run.matrix[0]) * sx + ex
+            x0, x1 = x * sx + ex, (x + width * along) * sx + ex
             y0, y1 = (y + lo) * sy + ey, (y + hi) * sy + ey
             # min and max written out, ties and all as they break them
             dx0, dx1 = (x1 if x1 < x0 else x0), (x1 if x1 > x0 else x0)
             dy0, dy1 = (y1 if y1 < y0 else y0), (y1 if y1 > y0 else y0)
         else:
-            dx0, dy0, dx1, dy1 = _glyph_box(width, x, y, run)
-        clip = run.clip
+            dx0, dy0, dx1, dy1 = _glyph_box(width, x, y, runs.of(key, i))
         if clip is not None:
             cx, cy = (dx0 + dx1) / 2, (dy0 + dy1) / 2
             if not (clip[0] <= cx <= clip[2] and clip[1] <= cy <= clip[3]):
                 continue
         kept = True
-        text, inked = texts[code]
         if inked:
-            tally[run.direction] = tally.get(run.direction, 0) + 1
+            shown += 1
         size = dy1 - dy0
         if not text or size <= 0:
             odd = True
-        glyphs.append(_GLYPH(_Glyph, (text, dx0, dx1, height - dy1, height - dy0, size,
-                                      run.symbol)))
+        append(_GLYPH(_Glyph, (text, dx0, dx1, height - dy1, height - dy0, size, symbol)))
+    if shown and run is not None:
+        tally[run.direction] = tally.get(run.direction, 0) + shown
     _price(reading, unpriced)
     if odd:
         glyphs[:] = [g._replace(size=max(g.bottom - g.top, 1.0)) if g.size <= 0 else g
@@ -214,15 +229,14 @@ def _price(reading: Reading, glyphs: int) -> int:
     return 0
 
 
-def _advance(run: _Run, code: int) -> float:
-    """The glyph's advance in text space (pdfminer's ``adv``): the font's width of the
-    character; where the font cannot map it back, an em."""
-    width = run.widths.get(code)
-    if width is None:
-        value = ctypes.c_float()
-        ok = run.font is not None and raw.FPDFFont_GetGlyphWidth(run.font, code, run.size, value)
-        width = run.widths[code] = float(value.value) if ok else run.size
-    return width
+def _char(run: _Run, code: int, texts: _Texts) -> tuple[float, str, bool]:
+    """The glyph's advance in text space (pdfminer's ``adv``: the font's width of the
+    character; where the font cannot map it back, an em), its text and whether that shows
+    (``_Texts``), kept for the run's font and size."""
+    value = ctypes.c_float()
+    ok = run.font is not None and raw.FPDFFont_GetGlyphWidth(run.font, code, run.size, value)
+    found = run.chars[code] = (float(value.value) if ok else run.size, *texts[code])
+    return found
 
 
 def _end_at_next(glyph: Glyph, x: float, y: float, run: _Run, height: float) -> Glyph:
@@ -282,7 +296,8 @@ class _Face:
     name: str
     descent: float  # per unit of font size, negative below the baseline
     symbol: bool  # a symbol font (``marks.is_symbol_font``)
-    widths: dict[float, dict[int, float]] = field(default_factory=dict)  # size: char: width
+    # size: char code: advance, text, shows (``_Run.chars``)
+    chars: dict[float, dict[int, tuple[float, str, bool]]] = field(default_factory=dict)
 
 
 def _face(font: Any) -> _Face:
@@ -299,27 +314,77 @@ def _face(font: Any) -> _Face:
     return _Face(font or None, name, descent, is_symbol_font(name))
 
 
-def _run(key: int, page: Any, index: int, ctm: Matrix, faces: dict[int, _Face],
-         shapes: dict[tuple[Any, ...], _Run]) -> _Run:
-    """What the glyphs of the text object at address ``key`` share, the ``index``-th char
-    of the text page (a ``c_void_p``) being one. ``faces`` holds the page's fonts asked so
-    far, ``shapes`` its runs by font, matrix, size and clip: most text objects of a page
-    are alike, and are given one run."""
-    obj = _VOID(key)
-    font = _FONT(obj) or 0
-    m = raw.FS_MATRIX()
-    matrix = (m.a, m.b, m.c, m.d) if _MATRIX(page, index, ctypes.byref(m)) else (
-        1.0, 0.0, 0.0, 1.0)
-    size = _FONT_SIZE(page, index)
-    clip = _clip(obj, ctm)
-    shape = (font, matrix, size, clip)
-    run = shapes.get(shape)
-    if run is None:
-        face = faces.get(font)
-        if face is None:
-            face = faces[font] = _face(ctypes.cast(font, raw.FPDF_FONT) if font else None)
-        run = shapes[shape] = _shaped(face, matrix, size, clip, ctm)
-    return run
+class _Runs:
+    """The runs of one text page's text objects (a ``c_void_p``), by object address: most
+    text objects of a page are alike, and are given one run (``shapes``: by font, matrix,
+    size and clip); ``faces`` holds the page's fonts asked so far. The buffers pdfium
+    writes into are made once per page."""
+
+    __slots__ = ("page", "ctm", "runs", "faces", "shapes", "matrix", "at_matrix", "x", "y",
+                 "at_x", "at_y")
+
+    def __init__(self, page: Any, ctm: Matrix) -> None:
+        self.page, self.ctm = page, ctm
+        self.runs: dict[int, _Run] = {}
+        self.faces: dict[int, _Face] = {}
+        self.shapes: dict[tuple[Any, ...], _Run] = {}
+        self.matrix = raw.FS_MATRIX()
+        self.at_matrix = ctypes.byref(self.matrix)
+        self.x, self.y = ctypes.c_float(), ctypes.c_float()
+        self.at_x, self.at_y = ctypes.byref(self.x), ctypes.byref(self.y)
+
+    def of(self, key: int, index: int) -> _Run:
+        """The run of the text object at address ``key``, the ``index``-th char being one
+        of its glyphs."""
+        run = self.runs.get(key)
+        if run is None:
+            run = self.runs[key] = self._run(key, index)
+        return run
+
+    def _run(self, key: int, index: int) -> _Run:
+        obj = _VOID(key)
+        font = _FONT(obj) or 0
+        m = self.matrix
+        matrix = (m.a, m.b, m.c, m.d) if _MATRIX(self.page, index, self.at_matrix) else (
+            1.0, 0.0, 0.0, 1.0)
+        size = _FONT_SIZE(self.page, index)
+        clip = self._clip(obj)
+        shape = (font, matrix, size, clip)
+        run = self.shapes.get(shape)
+        if run is None:
+            face = self.faces.get(font)
+            if face is None:
+                face = self.faces[font] = _face(
+                    ctypes.cast(font, raw.FPDF_FONT) if font else None)
+            run = self.shapes[shape] = _shaped(face, matrix, size, clip, self.ctm)
+        return run
+
+    def _clip(self, obj: Any) -> Rect | None:
+        """The bounding box of the clip in force on ``obj`` (a ``c_void_p``; the
+        intersection of its paths' boxes), in device space; None when nothing clips it."""
+        address = _CLIP(obj)
+        if not address:
+            return None
+        clip = _VOID(address)
+        box: Rect | None = None
+        x, y, at_x, at_y = self.x, self.y, self.at_x, self.at_y
+        a, b, c, d, e, f = self.ctm
+        for p in range(_CLIP_PATHS(clip)):
+            xs: list[float] = []
+            ys: list[float] = []
+            for s in range(_CLIP_SEGMENTS(clip, p)):
+                seg = _CLIP_SEGMENT(clip, p, s)
+                if seg and _POINT(_VOID(seg), at_x, at_y):
+                    px, py = x.value, y.value  # ``apply(ctm, px, py)`` written out
+                    xs.append(a * px + c * py + e)
+                    ys.append(b * px + d * py + f)
+            if not xs:
+                continue
+            here = (min(xs), min(ys), max(xs), max(ys))
+            box = here if box is None else (
+                max(box[0], here[0]), max(box[1], here[1]), min(box[2], here[2]),
+                min(box[3], here[3]))
+        return box
 
 
 def _shaped(face: _Face, matrix: tuple[float, float, float, float], size: float,
@@ -332,30 +397,4 @@ def _shaped(face: _Face, matrix: tuple[float, float, float, float], size: float,
         upright = (ctm[0], ctm[4], ctm[3], lo, hi, ctm[5])
     device = (a, b, c, d, 0.0, 0.0)
     return _Run(face.font, face, face.symbol, direction_of(device), face.descent, size,
-                matrix, device, ctm, clip, upright, face.widths.setdefault(size, {}))
-
-
-def _clip(obj: Any, ctm: Matrix) -> Rect | None:
-    """The bounding box of the clip in force on ``obj`` (a ``c_void_p``; the intersection
-    of its paths' boxes), in device space; None when nothing clips it."""
-    address = _CLIP(obj)
-    if not address:
-        return None
-    clip = _VOID(address)
-    box: Rect | None = None
-    x, y = ctypes.c_float(), ctypes.c_float()
-    at_x, at_y = ctypes.byref(x), ctypes.byref(y)
-    for p in range(_CLIP_PATHS(clip)):
-        pts: list[Point] = []
-        for s in range(_CLIP_SEGMENTS(clip, p)):
-            seg = _CLIP_SEGMENT(clip, p, s)
-            if seg and _POINT(_VOID(seg), at_x, at_y):
-                pts.append(apply(ctm, x.value, y.value))
-        if not pts:
-            continue
-        xs, ys = [q[0] for q in pts], [q[1] for q in pts]
-        here = (min(xs), min(ys), max(xs), max(ys))
-        box = here if box is None else (
-            max(box[0], here[0]), max(box[1], here[1]), min(box[2], here[2]),
-            min(box[3], here[3]))
-    return box
+                matrix, device, ctm, clip, upright, face.chars.setdefault(size, {}))

@@ -71,14 +71,18 @@ def cluster_lines(
 ) -> list[list[Glyph]]:
     """Group glyphs into visual lines, top to bottom, each line left to right.
 
-    Each glyph's middle is worked out once, and the larger of two sizes written out as
-    ``max`` takes it (the first of equals): this runs for every cell of every table."""
-    ordered = sorted([((g.top + g.bottom) / 2, i, g) for i, g in enumerate(glyphs)])
+    Each glyph's middle is worked out once, the glyphs are ordered by it (ties in the
+    order given: the sort is stable), and the larger of two sizes written out as ``max``
+    takes it (the first of equals): this runs for every cell of every table."""
+    glyphs = list(glyphs)
+    mids = [(g.top + g.bottom) / 2 for g in glyphs]
     lines: list[list[Glyph]] = []
     line_mid = 0.0
     line_size = 0.0
     share = settings.line_overlap
-    for mid, _, g in ordered:
+    for i in sorted(range(len(glyphs)), key=mids.__getitem__):
+        g = glyphs[i]
+        mid = mids[i]
         size = g.size
         if lines and abs(mid - line_mid) <= share * (size if size > line_size else line_size):
             lines[-1].append(g)
@@ -90,33 +94,31 @@ def cluster_lines(
     return lines
 
 
-def _dedupe(line: list[Glyph], settings: TextSettings) -> list[Glyph]:
-    """Drop glyphs printed twice on the same spot (fake bold by overprinting)."""
-    out: list[Glyph] = []
-    share = settings.overprint_em
-    p: Glyph | None = None  # the last glyph kept
-    for g in line:
-        if p is not None and p.text == g.text:
-            near = share * (p.size if p.size > g.size else g.size)
-            if abs(p.x0 - g.x0) < near and abs(p.top - g.top) < near:
-                continue
-        out.append(g)
-        p = g
-    return out
+def _measured(
+    line: list[Glyph], overprint: float
+) -> tuple[list[Glyph], list[float], list[float]]:
+    """The line without glyphs printed twice on the same spot (fake bold by overprinting:
+    the same text within ``overprint`` font sizes; 0 drops none), the widths of its drawn
+    spaces and the gaps between its other neighbours, in font sizes, in one walk.
 
-
-def _gaps(glyphs: list[Glyph]) -> tuple[list[float], list[float]]:
-    """Widths of the drawn spaces and the gaps between other neighbours, in font sizes.
-
-    ``gaps`` holds one entry for each glyph that follows a glyph other than a space, in
-    order: ``_spans`` walks the line the same way and takes them instead of measuring each
-    gap again. The larger of the two font sizes (at least 1e-6) is written out rather than
-    taken with ``max``: this runs for every glyph of every line of a page."""
+    ``gaps`` holds one entry for each glyph kept that follows a glyph other than a space,
+    in order: ``_spans`` walks the line the same way and takes them instead of measuring
+    each gap again. The larger of two font sizes (for a gap at least 1e-6) is written out
+    rather than taken with ``max``: this runs for every glyph of every line of a page."""
+    kept: list[Glyph] = []
     drawn: list[float] = []
     gaps: list[float] = []
-    prev: Glyph | None = None
-    for g in glyphs:
-        if not g.text.strip():
+    last: Glyph | None = None  # the last glyph kept
+    prev: Glyph | None = None  # the last glyph kept, unless a space came after it
+    for g in line:
+        text = g.text
+        if overprint and last is not None and last.text == text:
+            near = overprint * (last.size if last.size > g.size else g.size)
+            if abs(last.x0 - g.x0) < near and abs(last.top - g.top) < near:
+                continue
+        kept.append(g)
+        last = g
+        if not text.strip():
             if g.size > 0 and g.x1 > g.x0:
                 drawn.append((g.x1 - g.x0) / g.size)
             prev = None
@@ -125,6 +127,13 @@ def _gaps(glyphs: list[Glyph]) -> tuple[list[float], list[float]]:
             size = prev.size if prev.size > g.size else g.size
             gaps.append((g.x0 - prev.x1) / (size if size >= 1e-6 else 1e-6))
         prev = g
+    return kept, drawn, gaps
+
+
+def _gaps(glyphs: list[Glyph]) -> tuple[list[float], list[float]]:
+    """Widths of the drawn spaces and the gaps between other neighbours, in font sizes
+    (``_measured``, overprints kept)."""
+    _, drawn, gaps = _measured(glyphs, 0.0)
     return drawn, gaps
 
 
@@ -196,9 +205,8 @@ def _spans(
 ) -> tuple[list[Glyph], list[tuple[int, int]]]:
     """The line without overprints, and each word as a (start, end) range of it.
 
-    The gaps are measured once (``_gaps``) for both the line's spacing and the cuts."""
-    glyphs = _dedupe(line, settings)
-    drawn, gaps = _gaps(glyphs)
+    The gaps are measured once (``_measured``) for both the line's spacing and the cuts."""
+    glyphs, drawn, gaps = _measured(line, settings.overprint_em)
     tracking, adv = _spacing(drawn, gaps, settings, advance)
     limit = tracking + settings.space_share * adv
     spans: list[tuple[int, int]] = []
@@ -325,10 +333,12 @@ def broken_block_text(
     text can differ from the text read without ``width`` (``pdf.cells.cell_texts``)."""
     lines: list[tuple[list[Glyph], int, str]] = []  # glyphs, number of words, text
     for ln in cluster_lines(glyphs, settings):
-        ws = words(ln, settings)
-        text = _joined(ws)
+        # The words' letters joined from the line's spans: no list of glyphs per word.
+        kept, spans = _spans(ln, settings)
+        letters = [g.text for g in kept]
+        text = " ".join(["".join(letters[a:b]) for a, b in spans]).translate(_LIGATURES)
         if text:
-            lines.append((ln, len(ws), text))
+            lines.append((ln, len(spans), text))
     out = ""
     rejoined = False
     for i, (line, _, text) in enumerate(lines):

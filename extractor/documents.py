@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
+from .collector import held_back
 from .errors import IsPerjanjianKinerja, IsRakNotPk, NoPkTable, NoRakTable
 from .grid import Grid
 from .layout import build_rows
@@ -73,8 +74,9 @@ def read_document(
     """A RAK when the file holds one, else a Perjanjian Kinerja; ``NoRakTable`` for neither."""
     path = Path(path)
     options = options or ExtractOptions()
-    grid, source = _read(path, options)
-    found = _as_rak(grid, source, options) or _as_pk(grid, source, options)
+    with held_back(options.collector):
+        grid, source = _read(path, options)
+        found = _as_rak(grid, source, options) or _as_pk(grid, source, options)
     if found is None:
         raise NoRakTable(str(path))
     return found
@@ -97,10 +99,12 @@ def extract_pk(path: str | Path, options: ExtractOptions | None = None) -> PkDoc
     """
     path = Path(path)
     options = options or ExtractOptions()
-    grid, source = _read(path, options)
-    pk = _as_pk(grid, source, options)
+    with held_back(options.collector):
+        grid, source = _read(path, options)
+        pk = _as_pk(grid, source, options)
+        rak = pk is None and bool(build_rows(grid, options.evidence).rows)
     if pk is not None:
         return pk
-    if build_rows(grid, options.evidence).rows:
+    if rak:
         raise IsRakNotPk(str(path))
     raise NoPkTable(str(path))

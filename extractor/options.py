@@ -6,6 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from .collector import CollectorSettings
 from .evidence import EvidenceSettings
 from .limits import DEFAULT_MAX_MEMORY_MB
 from .ruled_settings import RuledSettings
@@ -53,6 +54,8 @@ class ExtractOptions:
     ruled: RuledSettings = field(default_factory=RuledSettings)
     # How scanned pages are read (OCR): thresholds relative to each page's own measures.
     scan: ScanSettings = field(default_factory=_scan_settings)
+    # How Python's garbage collector runs while the file is read (``extractor.collector``).
+    collector: CollectorSettings = field(default_factory=CollectorSettings)
     # Who is told of the pages read (None: nobody); not part of what the options mean.
     progress: PageProgress | None = field(default=None, compare=False, repr=False)
 

@@ -4,8 +4,9 @@ along the baseline the advance, across it the font size from the baseline's desc
 centre lies outside the clip in force dropped, as ``pdf.clip`` does.
 
 Every char of every page goes through ``_read_chars``: what the glyphs of one text object
-share is worked out once per object shape (``_Run``), and the calls made for every char go
-to pdfium without ctypes' argument conversion (``_unchecked``).
+share is worked out once per object shape (``_Run``), the page's code points are read in one
+call where pdfium's text lines up with its chars (``_codes``), and the calls made for every
+char go to pdfium without ctypes' argument conversion (``_unchecked``).
 """
 
 from __future__ import annotations
@@ -26,6 +27,10 @@ _HYPHEN_MARK = 0x02
 # The chars pdfium infers are spaces and line breaks (CR, LF): only a char whose code is
 # at most a space's is asked whether it is one. A char code, not a threshold.
 _GENERATED_MAX = ord(" ")
+# What pdfium's page text holds, in place of the code point, for a char it keeps another
+# code for: a hyphen that ends a line (``_HYPHEN_MARK``) and a glyph mapped to no character.
+# A char code, not a threshold.
+_NOT_IN_TEXT = 0xFFFE
 
 _PRICE_EVERY = 256  # glyphs priced together: a page over budget is refused this late at most
 _VOID = ctypes.c_void_p
@@ -33,10 +38,11 @@ _GLYPH, _Glyph = tuple.__new__, Glyph  # a NamedTuple made without its __new__'s
 
 
 def _unchecked(function: Any, restype: Any) -> Any:
-    """``function`` with its arguments passed as they are, unconverted: the four calls made
-    for every char take the text page as a ``c_void_p``, the index as a Python int (a C
-    int) and the origin's two doubles ``byref``, so the argument checks of pypdfium2's
-    typed declarations only cost (about 0.45 against 0.26 us a call)."""
+    """``function`` with its arguments passed as they are, unconverted: the calls made
+    for every char (``_UNICODE`` only on a page ``_codes`` reads char by char) take the
+    text page as a ``c_void_p``, the index as a Python int (a C int) and the origin's two
+    doubles ``byref``, so the argument checks of pypdfium2's typed declarations only cost
+    (about 0.45 against 0.26 us a call)."""
     address = ctypes.cast(function, _VOID).value
     if address is None:
         raise ImportError(f"pdfium lacks {function.__name__}")
@@ -127,11 +133,10 @@ def _read_chars(text_page: Any, reading: Reading) -> None:
     clip: Rect | None = None
     symbol = False
     shown = 0
-    for i in range(raw.FPDFText_CountChars(text_page)):
+    for i, code in enumerate(_codes(text_page, page)):
         key = _TEXT_OBJECT(page, i)
         if not key:
             continue
-        code = _UNICODE(page, i)
         if code <= _GENERATED_MAX:
             if _IS_GENERATED(page, i):
                 continue  # a space or line break pdfium inferred, not drawn
@@ -204,6 +209,29 @@ def _read_chars(text_page: Any, reading: Reading) -> None:
     if odd:
         glyphs[:] = [g._replace(size=max(g.bottom - g.top, 1.0)) if g.size <= 0 else g
                      for g in glyphs if g.text]
+
+
+def _codes(text_page: Any, page: Any) -> list[int]:
+    """The code point of every char of the text page (``page`` is it as a ``c_void_p``), as
+    ``FPDFText_GetUnicode`` gives it.
+
+    The page's text is read in one call, not a call per char, where it has exactly one
+    entry per char: pdfium leaves out of it the control chars it keeps no text for, and
+    code points past the Basic Multilingual Plane, so a page holding either comes out
+    shorter and is asked char by char. A char whose entry is ``_NOT_IN_TEXT`` is asked on
+    its own (a line-end hyphen is ``_HYPHEN_MARK`` there, an unmapped glyph 0)."""
+    count = raw.FPDFText_CountChars(text_page)
+    if count <= 0:
+        return []
+    units = (ctypes.c_ushort * (count + 1))()
+    if raw.FPDFText_GetText(text_page, 0, count, units) != count + 1:  # its NUL counted
+        return [_UNICODE(page, i) for i in range(count)]
+    codes: list[int] = units[:count]
+    if _NOT_IN_TEXT in codes:
+        for i, code in enumerate(codes):
+            if code == _NOT_IN_TEXT:
+                codes[i] = _UNICODE(page, i)
+    return codes
 
 
 class _Texts(dict[int, tuple[str, bool]]):

@@ -103,12 +103,15 @@ class ScannedPages:
             self._finish_one()
 
     def _finish_one(self) -> None:
-        done = self._flying.popleft()
+        # Left in flight until its reading is in hand: what interrupts the wait (the time
+        # limit's signal) leaves it to ``close``, which stops it and waits for it.
+        done = self._flying[0]
         try:
             reading = done.reading.result()
         except BaseException:
             self._failed = True
             raise
+        self._flying.popleft()
         pool = self._pool
         assert pool is not None
         put_reading(

@@ -8,7 +8,6 @@ grid or a typed error; the Kubu Raya rebuild checks the whole RAK when it is pre
 from __future__ import annotations
 
 import io
-import time
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
@@ -497,19 +496,17 @@ def test_python_docx_corpus_merged_cells() -> None:
 # --- speed ----------------------------------------------------------------------------------
 
 
-def test_three_hundred_rows_read_fast(tmp_path: Path) -> None:
+def test_three_hundred_rows_are_all_read(tmp_path: Path) -> None:
+    """Its speed is measured in ``benchmarks/bench_office.py``, not asserted here."""
     document, table = _table(300, 17, width=600)
     tbl = table._tbl
     for i, tr in enumerate(tbl.tr_lst):
         for j, tc in enumerate(tr.tc_lst):
             tc.p_lst[0].add_r().text = "√" if 4 <= j < 16 else f"r{i}c{j}"
     path = _save(document, tmp_path)
-    start = time.perf_counter()
     grid = read_docx(path, OPTIONS)
-    elapsed = time.perf_counter() - start
     assert len(grid.tables[0].rows) == 300
     assert grid.tables[0].rows[299][16].text == "r299c16"
-    assert elapsed < 1.0, f"{elapsed:.2f}s"
 
 
 # --- the Kubu Raya rebuild ------------------------------------------------------------------

@@ -103,12 +103,17 @@ class ScannedPages:
             self._finish_one()
 
     def _finish_one(self) -> None:
-        done = self._flying.popleft()
+        # The page stays in flight while it is waited for: a time limit's signal arriving
+        # in that wait ends the file, and ``close`` must still see the page to wait for it.
+        done = self._flying[0]
         try:
             reading = done.reading.result()
         except BaseException:
             self._failed = True
+            if done.reading.done():  # the page's own error, not a signal in the wait
+                self._flying.popleft()
             raise
+        self._flying.popleft()
         pool = self._pool
         assert pool is not None
         put_reading(

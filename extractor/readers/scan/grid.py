@@ -18,6 +18,7 @@ import cv2
 import numpy as np
 
 from .image import Image, Measures, PxBox, u8
+from .labels import components
 from .settings import ScanSettings
 
 
@@ -37,12 +38,13 @@ def _long_thin(runs: Image, least: int, thickest: float, horizontal: bool) -> Im
     """Components of ``runs`` at least ``least`` long and on average at most ``thickest``
     thick (area over length, which a slightly tilted line passes and a smeared word
     does not)."""
-    count, labels, stats, _ = cv2.connectedComponentsWithStats(runs, connectivity=8)
+    blobs = components(runs)
+    stats = blobs.stats
     length = stats[:, cv2.CC_STAT_WIDTH if horizontal else cv2.CC_STAT_HEIGHT]
     thickness = stats[:, cv2.CC_STAT_AREA] / np.maximum(length, 1)
     keep = (length >= least) & (thickness <= thickest)
     keep[0] = False
-    return np.where(keep[labels], 255, 0).astype(np.uint8)
+    return blobs.painted(keep)
 
 
 def _reach_across(
@@ -58,7 +60,8 @@ def _reach_across(
         return np.ascontiguousarray(turned.T)
     # The crossing lines may stop short too (a corner with a dropout on both sides).
     across = u8(cv2.dilate(across, cv2.getStructuringElement(cv2.MORPH_RECT, (1, 2 * length + 1))))
-    count, labels, stats, _ = cv2.connectedComponentsWithStats(lines, connectivity=8)
+    blobs = components(lines)
+    count, labels, stats = blobs.count, blobs.labels, blobs.stats
     out = lines.copy()
     w = lines.shape[1]
     for i in range(1, count):
@@ -104,14 +107,15 @@ def ruling(
     # The stem of a large letter or the side of a round stamp passes the vertical kernel;
     # it stands alone, while ruling is a network that spans a good length and holds at
     # least one long horizontal line.
-    count, labels, stats, _ = cv2.connectedComponentsWithStats(joined, connectivity=8)
+    network = components(u8(joined))
+    count, labels, stats = network.count, network.labels, network.stats
     span = m.px(settings.rule_span_in)
     keep = (stats[:, cv2.CC_STAT_WIDTH] >= span) | (stats[:, cv2.CC_STAT_HEIGHT] >= span)
     has_line = np.zeros(count, dtype=bool)
-    has_line[np.unique(labels[horizontal > 0])] = True
+    has_line[labels[horizontal > 0]] = True
     keep &= has_line
     keep[0] = False
-    rules = np.where(keep[labels], 255, 0).astype(np.uint8)
+    rules = network.painted(keep)
     core = cv2.bitwise_and(cv2.bitwise_or(horizontal, vertical), rules)
     # Where a line was closed over a break its pixels were not ink; the core is what the
     # ruling really covers, plus a pixel of the grey edge it leaves in the scan, save where
@@ -137,18 +141,19 @@ def _grey_edge(core: Image, binary: Image, reach: int) -> Image:
     rest = cv2.bitwise_and(binary, cv2.bitwise_not(core))
     side = 2 * reach + 1
     far = (rest > 0) & (cv2.dilate(core, np.ones((side, side), np.uint8)) == 0)
-    count, labels = cv2.connectedComponents(rest, connectivity=8)
-    glyph = np.zeros(count, dtype=bool)
-    glyph[np.unique(labels[far])] = True
+    blobs = components(u8(rest))
+    glyph = np.zeros(blobs.count, dtype=bool)
+    glyph[blobs.labels[far]] = True
     glyph[0] = False
-    body = np.where(glyph[labels] & (ring == 0), 255, 0).astype(np.uint8)
+    body = u8(cv2.bitwise_and(blobs.painted(glyph), cv2.bitwise_not(ring)))
     ring[cv2.dilate(body, near) > 0] = 0
     return u8(ring)
 
 
 def table_boxes(rules: Image, m: Measures, settings: ScanSettings) -> list[PxBox]:
     """Bounding boxes of ruled tables, top to bottom: ruling networks wide and tall enough."""
-    count, _, stats, _ = cv2.connectedComponentsWithStats(rules, connectivity=8)
+    blobs = components(rules)
+    count, stats = blobs.count, blobs.stats
     boxes: list[PxBox] = []
     wide, tall = m.px(settings.min_table_in), m.px(settings.min_table_height_in)
     for i in range(1, count):
@@ -199,7 +204,8 @@ def text_blocks(
         (m.of_text(settings.word_gap_text), m.of_text(settings.line_join_text)),
     )
     smeared = cv2.dilate(rest, kernel)
-    count, _, stats, _ = cv2.connectedComponentsWithStats(smeared, connectivity=8)
+    blobs = components(u8(smeared))
+    count, stats = blobs.count, blobs.stats
     boxes: list[PxBox] = []
     low = m.of_text(settings.glyph_text * 2)
     pad = m.px(settings.ink_pad_in)

@@ -28,6 +28,7 @@ import numpy as np
 from cv2.typing import MatLike
 from numpy.typing import NDArray
 
+from .labels import components
 from .settings import ScanSettings
 
 Image = NDArray[np.uint8]
@@ -109,15 +110,27 @@ def to_grey(pixels: NDArray[np.uint8], settings: ScanSettings) -> Image:
     A stamp or a ballpoint signature is saturated; print is black or grey. A pixel's
     saturation (max - min channel) decides how far it moves from its luminance to its
     lightest channel, so a blue stamp over a typed name leaves the name.
+
+    The channels' extremes are taken on the 8-bit planes, and the fading done only where
+    a pixel is saturated enough to fade at all: a page is nearly all grey, and the same
+    sums over its every pixel in float32 were a third of a page's preparation.
     """
     if pixels.ndim == 2:
         return pixels
-    rgb = pixels[..., :3].astype(np.float32)
-    lum = rgb @ np.array([0.299, 0.587, 0.114], np.float32)
-    hi, lo = rgb.max(axis=2), rgb.min(axis=2)
-    span = 255.0 * (settings.colour_full - settings.colour_from)
-    weight = np.clip((hi - lo - 255.0 * settings.colour_from) / span, 0.0, 1.0)
-    return u8(np.clip(lum + (hi - lum) * weight, 0, 255))
+    rgb = np.ascontiguousarray(pixels[..., :3])
+    r, g, b = cv2.split(rgb)
+    hi = u8(cv2.max(cv2.max(r, g), b))
+    spread = u8(cv2.subtract(hi, cv2.min(cv2.min(r, g), b)))
+    lum = rgb.astype(np.float32) @ np.array([0.299, 0.587, 0.114], np.float32)
+    grey = u8(np.clip(lum, 0, 255))
+    start = 255.0 * settings.colour_from
+    coloured = spread > start
+    if coloured.any():
+        span = 255.0 * (settings.colour_full - settings.colour_from)
+        weight = np.clip((spread[coloured].astype(np.float32) - start) / span, 0.0, 1.0)
+        lit = lum[coloured]
+        grey[coloured] = u8(np.clip(lit + (hi[coloured].astype(np.float32) - lit) * weight, 0, 255))
+    return grey
 
 
 def is_bilevel(grey: Image, settings: ScanSettings) -> bool:
@@ -237,13 +250,23 @@ def sauvola(flat: Image, dpi: float, paper: float, ink: float, settings: ScanSet
     """
     f = flat.astype(np.float32)
     w = odd(settings.sauvola_window_in * dpi)
-    mean = cv2.boxFilter(f, -1, (w, w), borderType=cv2.BORDER_REFLECT)
-    square = cv2.boxFilter(f * f, -1, (w, w), borderType=cv2.BORDER_REFLECT)
-    spread = np.sqrt(np.maximum(square - mean * mean, 0.0))
-    r = max(1.0, (paper - ink) / 2.0)
-    level = mean * (1.0 + settings.sauvola_k * (spread / r - 1.0))
+    mean = np.asarray(cv2.boxFilter(f, -1, (w, w), borderType=cv2.BORDER_REFLECT), np.float32)
+    level = np.asarray(
+        cv2.boxFilter(np.multiply(f, f), -1, (w, w), borderType=cv2.BORDER_REFLECT), np.float32
+    )
+    # level = mean (1 + k (spread / r - 1)), spread = sqrt(max(E[f^2] - mean^2, 0)): worked
+    # in place, step by step as written, on one page-sized buffer.
+    level -= np.multiply(mean, mean)
+    np.maximum(level, 0.0, out=level)
+    np.sqrt(level, out=level)
+    level /= max(1.0, (paper - ink) / 2.0)
+    level -= 1.0
+    level *= settings.sauvola_k
+    level += 1.0
+    np.multiply(mean, level, out=level)
     floor = paper - settings.min_ink_contrast * (paper - ink)
-    return np.where((f < level) & (f < floor), 255, 0).astype(np.uint8)
+    below = cv2.bitwise_and(u8(f < level), u8(f < floor))
+    return u8(np.multiply(below, 255, dtype=np.uint8))
 
 
 def stroke_width(ink: Image) -> float:
@@ -261,7 +284,7 @@ def stroke_width(ink: Image) -> float:
 def text_height(ink: Image, dpi: float, stroke: float) -> float:
     """Median height of the blobs that can be glyphs: taller than two strokes, shorter than
     half an inch (bigger is a picture, a stamp or a ruling)."""
-    _, _, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
+    stats = components(ink).stats
     w, h = stats[1:, cv2.CC_STAT_WIDTH], stats[1:, cv2.CC_STAT_HEIGHT]
     glyph = (h >= 2 * stroke) & (h <= 0.5 * dpi) & (w <= 0.5 * dpi)
     if glyph.sum() < 10:
@@ -318,33 +341,35 @@ def _ink_and_dust(
 ) -> tuple[Image, Image]:
     """Ink without ruling and specks; and the specks close enough to writing to be print
     (a full stop is as small as dust: ``scan.specks`` decides those cell by cell)."""
-    rest = cv2.bitwise_and(binary, cv2.bitwise_not(core))
-    _, labels, stats, _ = cv2.connectedComponentsWithStats(rest, connectivity=8)
+    rest = u8(cv2.bitwise_and(binary, cv2.bitwise_not(core)))
+    blobs = components(rest)
+    stats = blobs.stats
     speck = m.of_text(settings.speck_text)
     small = (stats[:, cv2.CC_STAT_WIDTH] <= speck) & (stats[:, cv2.CC_STAT_HEIGHT] <= speck)
     small[0] = False
-    specks = small[labels]
-    ink = rest.copy()
-    ink[specks] = 0
+    specks = blobs.painted(small)
+    ink = u8(cv2.bitwise_and(rest, cv2.bitwise_not(specks)))
     near = m.of_text(settings.writing_near_text)
     kernel = cv2.getStructuringElement(cv2.MORPH_RECT, (2 * near + 1, near + 1))
     writing = cv2.dilate(ink, kernel)
-    dust = np.where(specks & (writing > 0), 255, 0).astype(np.uint8)
-    return u8(ink), dust
+    dust = u8(cv2.bitwise_and(specks, writing))  # both 0 or 255
+    return ink, dust
 
 
 def _faint(ink: Image, flat: Image, m: Measures, settings: ScanSettings) -> Image:
     """255 on blobs of glyph size or more with no pixel as dark as print: a light stamp,
     a pencil note, show-through from the back of the sheet. Printed strokes, even blurred
     ones, have a core near the page's ink level; small dots are left to ``scan.specks``."""
-    count, labels, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
-    darkest = np.full(count, 255, dtype=np.int32)
-    np.minimum.at(darkest, labels.ravel().astype(np.intp), flat.ravel().astype(np.int32))
+    blobs = components(ink)
+    stats = blobs.stats
+    darkest = np.full(blobs.count, 255, dtype=np.int32)
+    # The background (label 0) is never faint: the blobs' own pixels are all to look at.
+    np.minimum.at(darkest, blobs.own, flat[blobs.ys, blobs.xs].astype(np.int32))
     size = np.maximum(stats[:, cv2.CC_STAT_WIDTH], stats[:, cv2.CC_STAT_HEIGHT])
     light = m.flat_ink + settings.faint_ink_contrast * m.contrast
     faint = (darkest > light) & (size >= m.text)
     faint[0] = False
-    return np.where(faint[labels], 255, 0).astype(np.uint8)
+    return blobs.painted(faint)
 
 
 def _text_image(

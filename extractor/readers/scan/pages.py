@@ -110,6 +110,8 @@ class ScannedPages:
             reading = done.reading.result()
         except BaseException:
             self._failed = True
+            if done.reading.done():  # the page's own error, not a signal in the wait
+                self._flying.popleft()
             raise
         self._flying.popleft()
         pool = self._pool

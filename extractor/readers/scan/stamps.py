@@ -21,17 +21,19 @@ import cv2
 import numpy as np
 
 from .image import Image, Measures, u8
+from .labels import components
 from .settings import ScanSettings
 
 
 def _large_sparse(ink: Image, m: Measures, settings: ScanSettings) -> Image:
-    count, labels, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
+    blobs = components(ink)
+    stats = blobs.stats
     w, h = stats[:, cv2.CC_STAT_WIDTH], stats[:, cv2.CC_STAT_HEIGHT]
     area = stats[:, cv2.CC_STAT_AREA]
     least = settings.stamp_text * m.text
     keep = (w >= least) & (h >= least) & (area <= settings.stamp_fill_ratio * w * h)
     keep[0] = False
-    return np.where(keep[labels], 255, 0).astype(np.uint8)
+    return blobs.painted(keep)
 
 
 Circle = tuple[tuple[int, int], int]  # centre, radius in pixels

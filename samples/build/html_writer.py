@@ -72,6 +72,9 @@ class HtmlOptions:
     line_height: float | None = None  # of the font size; None: the font's own (CSS normal)
     valign: str = "top"  # vertical-align of the body's text cells ("middle": a browser's own)
     mark_valign: str = "middle"  # vertical-align of the period cells
+    # vertical-align of the SASARAN cell alone; None: ``valign``. "middle" with text cells
+    # at the top: a merged SASARAN centred over its rows, its lines off the rows' lines.
+    sasaran_valign: str | None = None
     page: str = "A4"
     landscape: bool = True
     zoom: float = 1.0
@@ -114,7 +117,9 @@ class HtmlOptions:
             raise ValueError("border and padding must not be negative")
         if self.font_pt <= 0 or (self.line_height is not None and self.line_height <= 0):
             raise ValueError("font size and line height must be positive")
-        if self.valign not in VALIGN or self.mark_valign not in VALIGN:
+        if self.valign not in VALIGN or self.mark_valign not in VALIGN or (
+            self.sasaran_valign not in (None, *VALIGN)
+        ):
             raise ValueError(f"valign and mark_valign must be one of {VALIGN}")
         if self.period_pt is not None and self.period_pt <= 0:
             raise ValueError("period_pt must be positive")
@@ -203,6 +208,8 @@ def _css(options: HtmlOptions) -> str:
         ".sign { margin: 14pt 0 0 66%; font-size: 10pt; break-inside: avoid; }",
         ".sign p { margin: 0; }",
     ]
+    if options.sasaran_valign:
+        rules.append(f"table.rak td.s {{ vertical-align: {options.sasaran_valign}; }}")
     if options.header_fill:
         rules.append(f"table.rak th, table.rak tr.n td {{ background: {options.header_fill}; }}")
     if options.cell_fill:
@@ -269,7 +276,8 @@ def _tbody(
                     text = "" if carried and not options.repeat_sasaran else row.sasaran
                     merged = n > 1 and options.merge_sasaran
                     span = f' rowspan="{n}"' if merged else ""
-                    cells.append(f"<td{span}>{_text(text)}</td>")
+                    own = ' class="s"' if options.sasaran_valign else ""
+                    cells.append(f"<td{own}{span}>{_text(text)}</td>")
                 elif not options.merge_sasaran:
                     cells.append("<td></td>")
             stripe = ' class="odd"' if (i + k) % 2 else ""

@@ -162,6 +162,12 @@ def part_lines(
     out: list[list[Word]] = []
     origin: list[int] = []
     for i, ws in enumerate(body):
+        if is_number_line(ws):
+            # The column-number row is a row of its own whatever its spacing: a number
+            # set (or read from a scan) a little off its neighbours parts nothing.
+            out.append(ws)
+            origin.append(i)
+            continue
         by_col = columns_of(ws, bounds)
         levels = sorted(baseline(v) for c, v in by_col.items() if c in text_columns)
         heights: list[list[float]] = []

@@ -44,6 +44,8 @@ CONFUSIONS: tuple[tuple[str, str], ...] = (
 
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 _CASELESS = "lIi1|"  # glyphs whose capital and small forms OCR cannot tell apart
+# Letters whose capital is the small one larger (or, j, with a foot): OCR reads either.
+_SHAPED = "cjosvwxz"
 _SIMPLE = re.compile(r"[^\W\d_]+")
 
 
@@ -80,7 +82,7 @@ _LOST_STEM = ":;!|"
 _NEVER_LAST = (",", ";")  # what no cell's text ends with, in the writing
 _LETTERLIKE_WORD = re.compile(
     rf"(?<![\w{re.escape(_LETTERLIKE)}])"
-    rf"(?:[a-z]+[{re.escape(_LETTERLIKE)}][a-z]+|[{re.escape(_LETTERLIKE)}][a-z]{{3,}}"
+    rf"(?:[A-Z]?[a-z]+[{re.escape(_LETTERLIKE)}][a-z]+|[{re.escape(_LETTERLIKE)}][a-z]{{3,}}"
     rf"|[a-z]{{3,}}[{re.escape(_LOST_STEM)}])"
     rf"(?![\w{re.escape(_LETTERLIKE)}])"
 )
@@ -116,6 +118,8 @@ class _Support:
     cells: dict[str, float] = field(default_factory=dict)  # a whole cell's text
     # How each word is capitalised where it is written: "upper", "title" or "lower".
     cases: dict[tuple[str, str], float] = field(default_factory=dict)
+    # How two words a space apart are capitalised together: (first, second, their cases).
+    pair_cases: dict[tuple[str, str, str, str], float] = field(default_factory=dict)
     # Cells that are an amount (``_AMOUNT``), by whether they end with a stop.
     amounts: dict[bool, float] = field(default_factory=dict)
     # Cells by their last character: what the document ends its cells with.
@@ -142,6 +146,17 @@ def _separator(between: str) -> str | None:
     return bare if bare in ".,-/" else None
 
 
+def _one_sided(between: str) -> bool:
+    """Whether a mark between two words on one line has a space on one side of it only
+    (one ending its line, "Perundang-" before the next, is glued where it breaks)."""
+    bare = between.strip()
+    return (
+        "\n" not in between
+        and len(bare) == 1
+        and between.startswith(bare) != between.endswith(bare)
+    )
+
+
 def _neighbours(text: str) -> list[tuple[re.Match[str], re.Match[str], str]]:
     simple = list(_SIMPLE.finditer(text))
     out = []
@@ -160,7 +175,11 @@ def _support(cells: Iterable[Cell], lines: Iterable[str]) -> _Support:
             _add(s.words, m.group(0).casefold(), w)
             _add(s.cases, (m.group(0).casefold(), _case(m.group(0))), w)
         for m, n, sep in _neighbours(text):
-            _add(s.pairs, (m.group(0).casefold(), sep, n.group(0).casefold()), w)
+            a, b = m.group(0), n.group(0)
+            _add(s.pairs, (a.casefold(), sep, b.casefold()), w)
+            if sep == " " and text[: m.start()].strip():
+                # (a cell's first word is capitalised whatever it is)
+                _add(s.pair_cases, (a.casefold(), b.casefold(), _case(a), _case(b)), w)
         flat = " ".join(text.split())
         _add(s.cells, flat.casefold(), w)
         if flat:
@@ -250,11 +269,12 @@ class WordMender:
 
     def _known_alike(self, word: str) -> str | None:
         """The one spelling a look-alike glyph away from ``word`` that the document writes
-        ``outnumber`` times as much, or else, for a word written once, that a dictionary
-        knows; None for a word a dictionary knows (unless only the English one does and the
-        page is full of its look-alike: "vang" beside "yang"), or that lies near no such
-        spelling or near several. A font misreads the same glyph again, so a slip may stand
-        in several cells; the document's own word stands in many more."""
+        ``outnumber`` times as much, or more and a dictionary knows it too (two witnesses:
+        "Kelala" beside "Kelola" written twice), or else, for a word written once, that a
+        dictionary knows; None for a word a dictionary knows (unless only the English one
+        does and the page is full of its look-alike: "vang" beside "yang"), or that lies
+        near no such spelling or near several. A font misreads the same glyph again, so a
+        slip may stand in several cells; the document's own word stands in many more."""
         folded = word.casefold()
         st = self.settings
         own = self._support.words.get(folded, 0.0)
@@ -276,7 +296,10 @@ class WordMender:
                 continue
             # (a token with a glyph inside is no word of the support, and a slip by itself)
             support = self._support.words.get(v, 0.0)
-            if support > 0.0 and support >= own * st.outnumber:
+            if support > 0.0 and (
+                support >= own * st.outnumber
+                or (support > own * st.margin and in_dictionary(v))
+            ):
                 written.add(v)
             elif dictionary and in_dictionary(v):
                 known.add(v)
@@ -335,7 +358,30 @@ class WordMender:
         text = _SLASHED.sub(self._slash, text)
         text = _LETTERLIKE_WORD.sub(letterlike, text)
         text = _WORD.sub(word, text)
-        return self._trailing_stop(self._separators(text))
+        return self._trailing_stop(self._separators(self._phrase_case(text)))
+
+    def _phrase_case(self, text: str) -> str:
+        """A word in small letters before a capitalised one, whose first letter prints the
+        same in both cases but for its size or foot (``_SHAPED``: "jabatan Fungsional"
+        where a blur rounded the J): capitalised where the document writes the two words
+        both capitalised at least as often as the way the slip has them, itself included.
+        A term is typed with one capitalisation ("Jabatan Fungsional"), and nothing on the
+        page but its size tells the slip's letter from a capital."""
+        out, last = [], 0
+        pairs = self._support.pair_cases
+        for m, n, sep in _neighbours(text):
+            a, b = m.group(0), n.group(0)
+            if sep != " " or _case(a) != "lower" or _case(b) != "title":
+                continue
+            if a[:1] not in _SHAPED or len(a) < self.settings.min_letters:
+                continue
+            key = (a.casefold(), b.casefold())
+            both = pairs.get((*key, "title", "title"), 0.0)
+            if both > 0.0 and both >= pairs.get((*key, "lower", "title"), 0.0):
+                out.append(text[last : m.start()] + a[:1].upper())
+                last = m.start() + 1
+        out.append(text[last:])
+        return "".join(out)
 
     def _quotes(self, text: str) -> str:
         """One pair of double quotes read in two styles (an opening "\u201c" before a
@@ -382,7 +428,8 @@ class WordMender:
     def _separators(self, text: str) -> str:
         """Between two words, what the document writes there more: "perundang undangan"
         rejoined where it writes "perundang-undangan", and a speck read as a stop or a
-        hyphen glued between two words ("pendidikan.pemilihan", "pembinaan-dan") taken out
+        hyphen glued between two words ("pendidikan.pemilihan", "pembinaan-dan", or with
+        a space on one side only: "pembinaan -dan") taken out
         where it writes the two words apart. Typed punctuation ("Umum, dan", "Kab.Kubu") is
         left alone: documents are not consistent in it, and a stop or comma is never added."""
         out, last = [], 0
@@ -406,8 +453,12 @@ class WordMender:
             elif glued and sep == "." and n.group(0)[:1].islower():
                 # A stop before a capital is an abbreviation's ("Kab.Kubu", "S.Pd").
                 choice = " "
-            elif glued and sep == "-" and not self._compound(a, b):
-                # A hyphen this text put back ("perundang-undangan") stays.
+            elif sep == "-" and not self._compound(a, b) and (
+                glued or _one_sided(text[m.end() : n.start()])
+            ):
+                # A hyphen this text put back ("perundang-undangan") stays. One typed has
+                # a space on both sides or none: one with a space on a side only
+                # ("pembinaan -dan") is a speck.
                 choice = " "
             else:
                 continue

@@ -93,6 +93,14 @@ def test_a_speck_read_as_a_stop_or_hyphen_between_words_is_taken_out() -> None:
     mend_cells(cs)
     assert cs[2].text == "Membentuk Pusat pendidikan pemilihan"
     assert cs[5].text == "Persentase pembinaan dan penegakan"
+    # A space on one side of it only: no typed hyphen; spaced on both sides: typed so.
+    cs = cells(*(c.text for c in cs[3:5]), "Persentase pembinaan -dan penegakan",
+               "Peraturan Perundang - Undangan")
+    mend_cells(cs)
+    assert [c.text for c in cs[2:]] == [
+        "Persentase pembinaan dan penegakan",
+        "Peraturan Perundang - Undangan",
+    ]
 
 
 def test_a_stop_the_document_writes_there_is_kept_and_none_is_added() -> None:
@@ -341,3 +349,39 @@ def test_one_pair_of_quotes_read_in_two_styles_takes_one_style(
     cs = cells(*document, read)
     mend_cells(cs)
     assert cs[-1].text == mended
+
+
+def test_a_capitalised_word_with_a_glyph_inside_is_mended_to_the_document_s_spelling() -> None:
+    # A 150 dpi scan on grey paper loses an i's stem under its dot ("Pem'lih"): the word
+    # opens with a capital, and the document writes it right elsewhere.
+    cs = cells("Pendidikan Pemilih", "Pusat Pendidikan Pemilih", "Pendidikan Pem'lih Kepada")
+    mend_cells(cs)
+    assert cs[2].text == "Pendidikan Pemilih Kepada"
+
+
+def test_a_slip_is_mended_to_a_dictionary_word_the_document_writes_more() -> None:
+    # "Kelola" written twice, the slip once: not three times as much, but hunspell knows
+    # "kelola" and not "kelala", so the two agree. A slip the document writes as often as
+    # the look-alike stays.
+    cs = cells("mendukung tata Kelola KPU", "tata kelola Pemilu", "guna mendukung tata Kelala KPU")
+    mend_cells(cs)
+    assert cs[2].text == "guna mendukung tata Kelola KPU"
+    even = cells("tata kelola", "tata Kelala", "tata Kelala")
+    mend_cells(even)
+    assert [c.text for c in even] == ["tata kelola", "tata Kelala", "tata Kelala"]
+
+
+def test_a_small_letter_shaped_as_its_capital_takes_the_case_the_document_types_a_term_in() -> None:
+    # "Jabatan Fungsional" typed so elsewhere: a J read as j before "Fungsional" is a slip.
+    # A phrase the document writes in small letters as often stays ("sesuai Peraturan").
+    cs = cells(
+        "Persentase PNS yang menduduki Jabatan Fungsional",
+        "perpindahan jabatan Fungsional sesuai dengan Peraturan",
+        "disajikan sesuai Peraturan",
+        "Sesuai Peraturan",
+        "dalam jabatan fungsional",
+    )
+    mend_cells(cs)
+    assert cs[1].text == "perpindahan Jabatan Fungsional sesuai dengan Peraturan"
+    assert cs[2].text == "disajikan sesuai Peraturan"
+    assert cs[4].text == "dalam jabatan fungsional"

@@ -143,6 +143,12 @@ class ScanSettings:
     double_alike: float = 0.25
     # A digit's blob is at most this share of its height wide (two joined are wider).
     single_digit_width: float = 0.8
+    # A "%" after a figure (``scan.percent``): a run of inked columns at least this share of
+    # the figure's tallest as tall, this many times as wide as the digits' runs before it,
+    # and between these shares of its height wide (a digit is about 0.6, two joined 1.3).
+    percent_tall: float = 0.6
+    percent_width: float = 1.3
+    percent_aspect: tuple[float, float] = (0.8, 1.2)
     min_line_confidence: float = 0.6  # text outside tables less sure than this is a picture
     band_text: float = 0.4  # cell tops closer than this many text heights share a row band
     gap_row_stroke: float = 3.0  # a row of a text block with no more ink than this many
@@ -176,9 +182,14 @@ class ScanSettings:
     # ... or, a few pixels at 150 dpi, its grey footprint this many times wider than tall
     # (``scan.specks._elongation``; dust is round: about 1).
     hyphen_elongation: float = 1.6
+    # ... or, ending its line after a word (the one place a typed " -" breaks a line, and
+    # where a thin faint hyphen blurs into a blob hardly wider than tall), this many times.
+    break_hyphen_elongation: float = 1.15
     # Around a speck, pixels lighter than this share of the way from paper to its darkest
     # are grain and JPEG ringing, not its ink.
     footprint_share: float = 0.25
+    # ... and a speck's grey footprint is looked for this many times its size around it.
+    footprint_reach: float = 1.0
     # A comma's grey footprint is this many times taller than wide (dust is round: about 1).
     comma_elongation: float = 1.4
     comma_reach: float = 1.2  # ... after a glyph no farther than this (line bodies)
@@ -227,7 +238,7 @@ class ScanSettings:
             "faint_contrast",
             "mark_shape_match", "mark_glyph_ratio", "stamp_fill_ratio", "stamp_roundness",
             "print_dark_contrast", "reach_ink_ratio", "text_em_share", "unruled_ascent",
-            "dot_share", "dot_core_share",
+            "dot_share", "dot_core_share", "percent_tall",
         )  # fmt: skip
         for name in shares:
             value = getattr(self, name)

@@ -143,21 +143,34 @@ def _is_full_stop(
 
 
 def _footprint(
-    grey: Image, speck: _Blob, paper: float, settings: ScanSettings
-) -> tuple[float, float, int]:
+    grey: Image, speck: _Blob, paper: float, settings: ScanSettings, alone: bool = False
+) -> tuple[float, float, int, int]:
     """The speck's grey footprint: its horizontal and vertical spread, each pixel weighted
-    by its darkness, and its lowest row. At 150-200 dpi a hyphen is one pixel row of ink that
-    the scan blurs into two, and a comma's tail is lighter than the binary cut, so the
-    binary blob is a round dot in both; blur spreads ink the same way in every direction,
-    so the ratio of the spreads survives it, where a speck of dust is round."""
-    top, bottom = max(0, speck.top - 1), min(grey.shape[0], speck.bottom + 1)
-    x0, x1 = max(0, speck.x0 - 1), min(grey.shape[1], speck.x1 + 1)
+    by its darkness, its lowest row and its width. At 150-200 dpi a hyphen is one pixel row
+    of ink that the scan blurs into two, and a comma's tail is lighter than the binary cut,
+    so the binary blob is a round dot in both; blur spreads ink the same way in every
+    direction, so the ratio of the spreads survives it, where a speck of dust is round.
+
+    A speck that stands ``alone`` (a hyphen ending its line, no glyph hugging it) is looked
+    at ``footprint_reach`` of its size around, as the grey connected to its darkest pixel:
+    a faint hyphen's binary blob is its darkest pixel or two, and most of its ink lies
+    beside them (a window one pixel wider sees a round dot). Beside a glyph, the glyph's
+    own grey would join it, so the window stays one pixel wider than the blob."""
+    size = max(speck.x1 - speck.x0, speck.bottom - speck.top)
+    reach = max(1, round(settings.footprint_reach * size)) if alone else 1
+    top, bottom = max(0, speck.top - reach), min(grey.shape[0], speck.bottom + reach)
+    x0, x1 = max(0, speck.x0 - reach), min(grey.shape[1], speck.x1 + reach)
     window = grey[top:bottom, x0:x1].astype(np.float64)
-    darkest = float(window.min())
+    core = grey[speck.top : speck.bottom, speck.x0 : speck.x1]
+    darkest = float(window.min()) if not alone else float(core.min())
     if paper - darkest <= 0:
-        return 1.0, 1.0, speck.bottom
+        return 1.0, 1.0, speck.bottom, speck.x1 - speck.x0
     weight = np.clip((paper - window) / (paper - darkest), 0.0, 1.0)
     weight[weight < settings.footprint_share] = 0.0
+    if alone:
+        _, parts = cv2.connectedComponents((weight > 0).astype(np.uint8), connectivity=8)
+        cy, cx = np.unravel_index(int(np.argmin(core)), core.shape)
+        weight[parts != parts[speck.top - top + cy, speck.x0 - x0 + cx]] = 0.0
     total = float(weight.sum())
     ys, xs = np.mgrid[0 : window.shape[0], 0 : window.shape[1]]
     spread = []
@@ -166,12 +179,13 @@ def _footprint(
         # A pixel's own extent (a uniform spread over it) keeps a one-row mark finite.
         spread.append(float((weight * (axis - mean) ** 2).sum()) / total + _PIXEL_VARIANCE)
     lowest = top + int(np.nonzero(weight.any(axis=1))[0].max()) + 1
-    return spread[0], spread[1], lowest
+    cols = np.nonzero(weight.any(axis=0))[0]
+    return spread[0], spread[1], lowest, int(cols.max() - cols.min() + 1)
 
 
 def _elongation(grey: Image, speck: _Blob, paper: float, settings: ScanSettings) -> float:
     """How many times wider than tall the speck's grey footprint is (``_footprint``)."""
-    wide, tall, _ = _footprint(grey, speck, paper, settings)
+    wide, tall, _, _ = _footprint(grey, speck, paper, settings)
     return float(np.sqrt(wide / tall))
 
 
@@ -187,7 +201,7 @@ def _is_comma(
     before = [speck.x0 - g.x1 for g in line.glyphs if g.x1 <= speck.x0 + 1]
     if not before or min(before) > settings.comma_reach * line.body:
         return False
-    wide, tall, lowest = _footprint(grey, speck, paper, settings)
+    wide, tall, lowest, _ = _footprint(grey, speck, paper, settings)
     return lowest > line.base and np.sqrt(tall / wide) >= settings.comma_elongation
 
 
@@ -203,21 +217,30 @@ def _is_hyphen(
     its grey footprint, where the binary blob is too few pixels to show it), with writing
     close on both sides; or ending its line after a word (``Perundang-`` broken over two
     lines, or typed ``Perundang -``), where a space may stand before it."""
-    w, h = speck.x1 - speck.x0, speck.bottom - speck.top
-    if w < settings.hyphen_width * line.body:
-        return False
-    if w < 2 * h and (
-        grey is None or _elongation(grey, speck, paper, settings) < settings.hyphen_elongation
-    ):
-        return False
     reach = settings.hyphen_hug * line.body
     left = [speck.x0 - g.x1 for g in line.glyphs if g.x1 <= speck.x0 + 1]
     right = [g.x0 - speck.x1 for g in line.glyphs if g.x0 >= speck.x1 - 1]
     if not left:
         return False
-    if not right:
-        return min(left) <= settings.break_hyphen_body * line.body
-    return min(left) <= reach and min(right) <= reach
+    if right:
+        near = min(left) <= reach and min(right) <= reach
+        elongation = settings.hyphen_elongation
+    else:
+        near = min(left) <= settings.break_hyphen_body * line.body
+        elongation = settings.break_hyphen_elongation
+    if not near:
+        return False
+    w, h = speck.x1 - speck.x0, speck.bottom - speck.top
+    if w < 2 * h:
+        if grey is None:
+            return False
+        # A few pixels at 150 dpi: its grey says more than its binary blob.
+        wide, tall, _, width = _footprint(grey, speck, paper, settings, alone=not right)
+        if np.sqrt(wide / tall) < elongation:
+            return False
+        if not right:
+            w = max(w, width)
+    return w >= settings.hyphen_width * line.body
 
 
 def _is_colon_head(speck: _Blob, line: _Line, specks: list[_Blob], dot_stem: float) -> bool:

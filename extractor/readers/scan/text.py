@@ -25,6 +25,7 @@ import numpy as np
 from ...errors import MissingTool
 from .blobs import doubled, is_capitals, phantom_one
 from .image import Image, Measures, px, u8
+from .percent import with_percent
 from .settings import ScanSettings
 
 LANGUAGES = "ind+eng"
@@ -160,6 +161,10 @@ class CellReader:
         lines = [" ".join(ln.split()) for ln in text.splitlines()]
         joined = "\n".join(ln for ln in lines if ln)
         confidence = sum(confs) / len(confs) / 100.0 if confs and joined else 0.0
+        if joined and "\n" not in joined:
+            figure = with_percent(joined, crop < 128, settings)
+            if figure != joined:
+                return ReadText(figure, confidence, words=((figure, confidence),))
         tokens = joined.split()
         # Tesseract's words hold no space: its confidences follow the text's words one for
         # one (its list may also hold words of no text, when the counts differ: not known).

@@ -329,6 +329,7 @@ def read_cell(
     settings: ScanSettings,
 ) -> _Placed:
     """One cell: blank, a mark, or its text, with the doubts of the reading."""
+    from .bands import every_line
     from .grid import fill_share, ink_pixels, inner
     from .image import glyph_height
     from .marks import glyph_units
@@ -354,6 +355,8 @@ def read_cell(
     picture = _dusted(image, tight, settings, erased)
     look = _Look(picture, height, one_line)
     read = reader.read(picture, m, settings, one_line, height=height)
+    if not one_line:
+        read = every_line(picture, read, m, settings, reader, height)
     text = fix_code(fix_numbers(drop_dust(read.text)))
     if len(text) <= settings.short_chars:
         read, text = _vote(look, m, settings, reader, read, text)

@@ -133,6 +133,14 @@ class ScanSettings:
     # terms included; the slips it makes of them ("pengeioaan", "bendistribusian") at 0.45
     # to 0.8. Below it a word no dictionary knows is a slip (``extractor.evidence``).
     unsure_word: float = 0.85
+    # A cell whose ink holds more text lines than Tesseract's block reading is read line by
+    # line (``scan.bands``): a line is a run of inked rows (darker than ``band_ink`` in the
+    # black-on-white text picture) at least this share of the page's text height tall (an
+    # i-dot or a speck is shorter); a line read as nothing is read again in two parts, cut
+    # at its widest gap between words, one at least this share of the text height wide.
+    band_ink: int = 128
+    band_line_height: float = 0.5
+    band_word_gap: float = 0.25
     # A run of blank columns this share of the cell's median word gap wide, inside an unsure
     # word, is a space Tesseract's language model read through (``CellReader._parted``).
     part_word_space: float = 0.8
@@ -238,7 +246,7 @@ class ScanSettings:
             "faint_contrast",
             "mark_shape_match", "mark_glyph_ratio", "stamp_fill_ratio", "stamp_roundness",
             "print_dark_contrast", "reach_ink_ratio", "text_em_share", "unruled_ascent",
-            "dot_share", "dot_core_share", "percent_tall",
+            "dot_share", "dot_core_share", "percent_tall", "band_line_height",
         )  # fmt: skip
         for name in shares:
             value = getattr(self, name)

@@ -108,10 +108,16 @@ def test_a_failed_page_leaves_no_page_reading_on(monkeypatch: pytest.MonkeyPatch
     _two_engines(monkeypatch)
     real = reader.read_page_image
     outcome: dict[int, str] = {}
+    # Page 1 fails only once page 2 is being read beside it: else a page 1 that fails at
+    # once can end the file before page 2 was handed to its engine (CI saw that).
+    second = threading.Event()
 
     def failing(grey: Any, dpi: float, number: int, *args: Any, **kwargs: Any) -> Any:
         if number == 1:
+            second.wait(30)
             raise UnreadableDocument(str(LONG), "halaman/page 1: rusak")
+        if number == 2:
+            second.set()
         try:
             result = real(grey, dpi, number, *args, **kwargs)
         except ReadingAbandoned:

@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from .text import CellReader, ReadText
 
 
-def _runs(flags: list[bool]) -> list[tuple[int, int]]:
+def flag_runs(flags: list[bool]) -> list[tuple[int, int]]:
     """The [start, end) runs of True in ``flags``."""
     out, start = [], None
     for i, flag in enumerate(flags):
@@ -44,7 +44,7 @@ def line_bands(picture: Image, height: float, settings: ScanSettings) -> list[tu
     """The [top, bottom) rows of each text line of a cell's picture (black on white), each
     reaching half-way to its neighbours so that its dots and accents stay with it."""
     inked = [bool(f) for f in np.any(picture < settings.band_ink, axis=1)]
-    lines = [r for r in _runs(inked) if r[1] - r[0] >= settings.band_line_height * height]
+    lines = [r for r in flag_runs(inked) if r[1] - r[0] >= settings.band_line_height * height]
     bands = []
     for k, (top, bottom) in enumerate(lines):
         upper = 0 if k == 0 else (lines[k - 1][1] + top) // 2
@@ -57,7 +57,7 @@ def _word_cut(band: Image, height: float, settings: ScanSettings) -> int | None:
     """The middle of the band's widest gap between inked columns, a word space wide at
     least, where it has one."""
     inked = [bool(f) for f in np.any(band < settings.band_ink, axis=0)]
-    runs = _runs(inked)
+    runs = flag_runs(inked)
     gaps = [(b[0] - a[1], (a[1] + b[0]) // 2) for a, b in zip(runs, runs[1:])]
     wide = [g for g in gaps if g[0] >= settings.band_word_gap * height]
     return max(wide)[1] if wide else None

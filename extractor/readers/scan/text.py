@@ -469,12 +469,6 @@ def _union(boxes: list[tuple[int, int, int, int]]) -> tuple[int, int, int, int]:
 
 def _runs(flags: Any) -> list[tuple[int, int]]:
     """The [start, end) runs of True in ``flags`` that neither touch its ends."""
-    out, start = [], None
-    for i, flag in enumerate(flags.tolist()):
-        if flag and start is None:
-            start = i
-        elif not flag and start is not None:
-            if start > 0:
-                out.append((start, i))
-            start = None
-    return out
+    from .bands import flag_runs
+
+    return [(a, b) for a, b in flag_runs(flags.tolist()) if a > 0 and b < len(flags)]

@@ -70,7 +70,9 @@ def _expected(param: Any, ctx: Any, lang: str) -> str | None:
     if wanted is None:
         return None
     kind = _words(wanted, lang)
-    low, high = getattr(param, "min", None), getattr(param, "max", None)
+    # typer 0.29 keeps an option's bounds on the option, earlier releases on its click range type.
+    bounds = param if hasattr(param, "min") else getattr(param, "type", None)
+    low, high = getattr(bounds, "min", None), getattr(bounds, "max", None)
     if low is not None and high is not None:
         return _words("usage_between", lang, kind=kind, low=low, high=high)
     if low is not None:

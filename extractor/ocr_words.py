@@ -63,6 +63,7 @@ ALIKE: tuple[tuple[str, str], ...] = (
     ("tr", "u"),  # "adminisuasi"
     ("er", "ci"),  # "kincija", "tcicatat"
     ("er", "c"),  # "kesejahtcaan"
+    ("p", "n"),  # "kahunaten": a blurred p's descender lost (and the b's bowl filled)
 )
 # Punctuation a broken or faint letter is read as, inside a word ("wak.u", "!aporan"),
 # and the letters it stands for: thin upright letters, whose stem or dot went missing.
@@ -308,7 +309,30 @@ class WordMender:
         if not written and len(known) == 1:
             self.guessed = True
             return known.pop()
+        if not written and not known and len(folded) >= st.min_dictionary_letters:
+            return self._two_glyphs_away(folded, own)
         return None
+
+    def _two_glyphs_away(self, folded: str, own: float) -> str | None:
+        """The one spelling two look-alike glyphs from a long word no dictionary knows that
+        the document writes ``outnumber`` times as much: a blur fills the bowl of a b and
+        cuts the foot of a p in the same word ("kahunaten", "suhhagian"), and a word the
+        RAK writes on every page is the only one so near. None for several, or none; never
+        the same letters in another order ("logisitk" is how the page was typed: OCR swaps
+        glyph shapes, it does not reorder them)."""
+        st = self.settings
+        found: set[str] = set()
+        for i, first in _spellings(folded, st.alike):
+            if i < 2 and is_prefix_form(folded, first):
+                continue
+            for j, v in _spellings(first, st.alike):
+                if sorted(v) == sorted(folded) or (j < 2 and is_prefix_form(folded, v)):
+                    continue  # the same letters reordered: a typing slip, as printed
+                if self._support.words.get(v, 0.0) >= st.outnumber * max(own, st.written_once):
+                    found.add(v)
+                    if len(found) > 1:
+                        return None
+        return found.pop() if found else None
 
     def _case_of(self, found: str, better: str) -> str:
         """The slip's own capitalisation, unless its first letter was misread as a glyph that

@@ -385,3 +385,44 @@ def test_a_small_letter_shaped_as_its_capital_takes_the_case_the_document_types_
     assert cs[1].text == "perpindahan Jabatan Fungsional sesuai dengan Peraturan"
     assert cs[2].text == "disajikan sesuai Peraturan"
     assert cs[4].text == "dalam jabatan fungsional"
+
+
+def test_a_long_word_two_glyphs_from_the_documents_own_word_is_mended() -> None:
+    # A blur fills a b's bowl and cuts a p's foot in one word; the RAK writes the word on
+    # every page, so it is the one spelling two look-alike glyphs away.
+    cs = cells(
+        *("KPU Kabupaten Kubu Raya" for _ in range(4)),
+        *("Subbagian Hukum dan SDM" for _ in range(4)),
+        "Persentase pengaduan di KPU Kahunaten Kubu Raya",
+        "Suhhagian Hukum dan SDM",
+    )
+    mend_cells(cs)
+    assert cs[-2].text == "Persentase pengaduan di KPU Kabupaten Kubu Raya"
+    assert cs[-1].text == "Subbagian Hukum dan SDM"
+
+
+def test_two_glyphs_away_needs_the_one_spelling_written_far_more() -> None:
+    # Written as often as the slip (not outnumber times): kept.
+    cs = cells("Kabupaten Kubu Raya", "Kahunaten Kubu Raya", "Kahunaten Sanggau")
+    mend_cells(cs)
+    assert cs[1].text == "Kahunaten Kubu Raya"
+    # Two spellings written far more, each two look-alike glyphs away: none is chosen.
+    two = cells(
+        *("Kabupaten Kubu" for _ in range(4)),
+        *("Kabunatcn Kubu" for _ in range(4)),
+        "Kahunaten Kubu",
+    )
+    mend_cells(two)
+    assert two[-1].text == "Kahunaten Kubu"
+    one = cells(*("Kabupaten Kubu" for _ in range(4)), "Kahunaten Kubu")
+    mend_cells(one)
+    assert one[-1].text == "Kabupaten Kubu"
+
+
+def test_a_typing_slip_of_reordered_letters_is_left_as_printed() -> None:
+    # "logisitk" is two look-alike swaps (i/t, t/i) from "logistik": a typist's slip the
+    # page really shows, which the corpus's truth keeps.
+    cs = cells(*("Subbag. Keuangan, Umum dan Logistik" for _ in range(5)),
+               "Subbag. Keuangan, Umum dan Logisitk")
+    mend_cells(cs)
+    assert cs[-1].text == "Subbag. Keuangan, Umum dan Logisitk"

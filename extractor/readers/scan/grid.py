@@ -47,6 +47,53 @@ def _long_thin(runs: Image, least: int, thickest: float, horizontal: bool) -> Im
     return blobs.painted(keep)
 
 
+def _faint_lines(
+    faint: Image, binary: Image, least: int, gap: int, thickest: float, seed: float,
+    clear: float, away: int, horizontal: bool,
+) -> Image:
+    """Hairlines the adaptive threshold kept only in dashes, each shorter than a ruling.
+
+    A thin ruling blurred by the scanner is a grey ridge beside dark text; the adaptive
+    threshold, pulled down by the text, keeps pieces of it. On ``faint`` (the page darker
+    than its fixed ink floor) the ridge is whole. What is long and as thin as a line there
+    (``thickest``: a blurred word smears to a band the height of its letters) and carries
+    ``binary`` ink along at least ``seed`` of its length (not a stain's edge) is ruling."""
+    if not horizontal:
+        turned = _faint_lines(faint.T, binary.T, least, gap, thickest, seed, clear, away, True)
+        return np.ascontiguousarray(turned.T)
+    lines = _long_thin(_straight_runs(faint, least, gap, True), least, thickest, True)
+    blobs = components(lines)
+    if blobs.count <= 1:
+        return lines
+    dashes = cv2.bitwise_and(lines, binary)
+    keep = np.zeros(blobs.count, dtype=bool)
+    stats = blobs.stats
+    rows = faint.shape[0]
+    for i in range(1, blobs.count):
+        x, y, w, h = (int(v) for v in stats[i, :4])
+        mine = blobs.labels[y : y + h, x : x + w] == i
+        covered = np.count_nonzero((dashes[y : y + h, x : x + w] > 0) & mine, axis=0)
+        if np.count_nonzero(covered) < seed * w:
+            continue
+        # A line has paper beside it along most of its length; the middle of a line of
+        # blurred words, as long and as thin on the faint layer, has letters above and below.
+        above = faint[max(0, y - away), x : x + w]
+        below = faint[min(rows - 1, y + h - 1 + away), x : x + w]
+        keep[i] = np.count_nonzero((above > 0) & (below > 0)) <= (1.0 - clear) * w
+    return blobs.painted(keep)
+
+
+def _with_gaps_filled(lines: Image, faint: Image, thickest: float, horizontal: bool) -> Image:
+    """``lines`` with ``faint`` lines added only where they have no line beside them: on the
+    faint layer a line is wider by the grey edge blur leaves it, and the stem of a letter set
+    flush against it would be taken for the line's (``_grey_edge`` keeps it from the line's
+    own pixels)."""
+    across = 2 * round(thickest) + 1
+    shape = (1, across) if horizontal else (across, 1)
+    near = cv2.dilate(lines, cv2.getStructuringElement(cv2.MORPH_RECT, shape))
+    return u8(cv2.bitwise_or(lines, cv2.bitwise_and(faint, cv2.bitwise_not(near))))
+
+
 def _reach_across(
     lines: Image, across: Image, binary: Image, length: int, ink: float, horizontal: bool
 ) -> Image:
@@ -81,9 +128,13 @@ def _reach_across(
 
 
 def ruling(
-    binary: Image, m: Measures, page_width_in: float, settings: ScanSettings
+    binary: Image, m: Measures, page_width_in: float, settings: ScanSettings,
+    faint: Image | None = None,
 ) -> tuple[Image, Image]:
-    """(ruling with ends stretched so crossings touch, the ruling's own pixels)."""
+    """(ruling with ends stretched so crossings touch, the ruling's own pixels).
+
+    ``faint``: where the page is darker than its fixed ink floor, on which a blurred
+    hairline is whole (``_faint_lines``)."""
     segment = max(
         round(settings.segment_share * page_width_in * m.dpi), round(settings.segment_text * m.text)
     )
@@ -94,6 +145,16 @@ def ruling(
         _straight_runs(binary, segment, gap, True), max(segment, longest), thickest, True
     )
     vertical = _long_thin(_straight_runs(binary, segment, gap, False), segment, thickest, False)
+    if faint is not None:
+        thin = max(2.0, settings.faint_rule_stroke * m.stroke)
+        least = max(segment, longest)
+        found = {
+            way: _faint_lines(faint, binary, least, gap, thin, settings.faint_rule_seed,
+                              settings.faint_rule_clear, max(1, round(m.stroke)), way)
+            for way in (True, False)
+        }  # fmt: skip
+        horizontal = _with_gaps_filled(horizontal, found[True], thin, True)
+        vertical = _with_gaps_filled(vertical, found[False], thin, False)
     reach = m.px(settings.reach_in)
     share = settings.reach_ink_ratio
     # What the opening removed next to a crossing is a stub shorter than a segment and the

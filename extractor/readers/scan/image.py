@@ -153,6 +153,18 @@ def is_bilevel(grey: Image, settings: ScanSettings) -> bool:
     )
 
 
+def is_dithered(grey: Image, dpi: float, settings: ScanSettings) -> bool:
+    """Whether a two-level page prints a fill as a dither: most of its dark blobs are dots
+    no wider than the dither's scale (``descreen_in``), where print is glyphs and a copy's
+    specks are a few hundred beside thousands of glyphs."""
+    stats = components(u8(np.where(grey < 128, 255, 0))).stats
+    areas = stats[1:, cv2.CC_STAT_AREA]
+    if len(areas) == 0:
+        return False
+    dot = max(1, px(settings.descreen_in, dpi)) ** 2
+    return bool(np.count_nonzero(areas <= dot) >= settings.dither_share * len(areas))
+
+
 def soften_bilevel(grey: Image, dpi: float, settings: ScanSettings) -> Image:
     """Close the small breaks a copier leaves in strokes, then soften the stair-step edges
     (Tesseract reads grey edges better than hard ones)."""
@@ -308,10 +320,18 @@ def prepare(grey: Image, dpi: float, settings: ScanSettings) -> PageImage:
     from .stamps import stamp_mask
 
     bilevel = is_bilevel(grey, settings)
+    dithered = bilevel and is_dithered(grey, dpi, settings)
     if bilevel:
         grey = soften_bilevel(grey, dpi, settings)
-    background = closing_background(grey, dpi, settings.background_in)
-    paper_bg = closing_background(grey, dpi, settings.paper_in)
+    if dithered:
+        # A copier prints a fill as a dither of dots, each narrower than any stroke, which
+        # the background would close over as it does print. Averaged over the dither's own
+        # scale the dots are the grey they stand for, and the background keeps the fill.
+        grey_bg = u8(cv2.GaussianBlur(grey, (0, 0), px(settings.descreen_in, dpi)))
+    else:
+        grey_bg = grey
+    background = closing_background(grey_bg, dpi, settings.background_in)
+    paper_bg = closing_background(grey_bg, dpi, settings.paper_in)
     flat = _divide(grey, background)
     flat_paper, flat_ink = _levels(flat)
     quick = np.where(flat < (flat_paper + flat_ink) / 2, 255, 0).astype(np.uint8)
@@ -325,7 +345,9 @@ def prepare(grey: Image, dpi: float, settings: ScanSettings) -> PageImage:
     stroke = stroke_width(binary)
     height = text_height(binary, dpi, stroke)
     m = Measures(dpi, paper, ink_level, flat_paper, flat_ink, skew, stroke, height, bilevel)
-    rules, core = ruling(binary, m, grey.shape[1] / dpi, settings)
+    floor = flat_paper - settings.min_ink_contrast * (flat_paper - flat_ink)
+    rules, core = ruling(binary, m, grey.shape[1] / dpi, settings, faint=u8(
+        np.where(flat < floor, 255, 0)))
     ink, dust = _ink_and_dust(binary, core, m, settings)
     ink = u8(cv2.bitwise_and(ink, cv2.bitwise_not(_faint(ink, flat, m, settings))))
     stamps = stamp_mask(ink, m, settings)

@@ -42,6 +42,8 @@ class ScanSettings:
     bilevel_contrast: float = 0.4
     bilevel_edges: float = 0.2
     bilevel_close_in: float = 0.007  # breaks in a photocopy's strokes closed up to this
+    descreen_in: float = 0.006  # a copy's dither of a fill is averaged over this (sigma) ...
+    dither_share: float = 0.5  # ... on a page where this share of the dark blobs are its dots
     # Background by grey closing: wider than any text stroke, narrower than a cell, so
     # paper and cell fills stay and print goes.
     background_in: float = 0.06
@@ -69,6 +71,9 @@ class ScanSettings:
     segment_share: float = 0.01  # a straight run this share of the page width is a segment
     segment_text: float = 1.6  # ...and longer than this many text heights (no glyph stroke)
     rule_gap_in: float = 0.06  # segments in one line closer than this are joined (dashes)
+    faint_rule_stroke: float = 1.5  # a hairline whole only above the ink floor: this thin ...
+    faint_rule_seed: float = 0.25  # ... with adaptive-threshold ink along this share of it
+    faint_rule_clear: float = 0.5  # ... and paper on one side or the other along this share
     line_share: float = 0.03  # a ruling is at least this share of the page width long
     max_rule_stroke: float = 4.0  # a ruling is no thicker than this many text strokes
     rule_span_in: float = 0.5  # a ruling network spans at least this much one way
@@ -247,6 +252,7 @@ class ScanSettings:
             "mark_shape_match", "mark_glyph_ratio", "stamp_fill_ratio", "stamp_roundness",
             "print_dark_contrast", "reach_ink_ratio", "text_em_share", "unruled_ascent",
             "dot_share", "dot_core_share", "percent_tall", "band_line_height",
+            "faint_rule_seed", "faint_rule_clear", "dither_share",
         )  # fmt: skip
         for name in shares:
             value = getattr(self, name)

@@ -138,12 +138,23 @@ def _cover(words: list[Word], longest: int) -> list[str] | None:
     return [r for seg in cut if (r := _text_role(" ".join(w.text for w in seg))) is not None]
 
 
+def _is_label_run(words: list[Word], settings: BorderlessSettings) -> bool:
+    """Short words set too close to part, most of them period labels: one label each, the
+    unreadable ones too (their number is their place: ``columns._fill_period_sequence``)."""
+    if len(words) < 2 or any(len(w.text) > settings.label_chars for w in words):
+        return False
+    unread = sum(1 for w in words if _text_role(w.text) != PERIOD)
+    return unread <= settings.label_run_unread * len(words)
+
+
 def segments(phrase: Phrase, settings: BorderlessSettings) -> list[list[Word]]:
     """The phrase cut into the headings it names (``phrase_roles``); whole when it names
     one or none."""
     if len(phrase.words) > settings.phrase_words or _text_role(phrase.text) is not None:
         return [phrase.words]
     cut = _cover_cut(phrase.words, settings.heading_words)
+    if cut is None and _is_label_run(phrase.words, settings):
+        return [[w] for w in phrase.words]
     return cut if cut else [phrase.words]
 
 
@@ -154,7 +165,10 @@ def phrase_roles(phrase: Phrase, settings: BorderlessSettings) -> list[str]:
     whole = _text_role(phrase.text)
     if whole is not None:
         return [whole]
-    return _cover(phrase.words, settings.heading_words) or []
+    covered = _cover(phrase.words, settings.heading_words)
+    if covered is None and _is_label_run(phrase.words, settings):
+        return [PERIOD] * len(phrase.words)
+    return covered or []
 
 
 def phrases(

@@ -94,6 +94,11 @@ class BorderlessSettings:
     # of more than ``phrase_words`` words is body text, not headings.
     heading_words: int = 4
     phrase_words: int = 10
+    # A run of short words set too close to part, most of them period labels ("B10 Bll1
+    # B12": a scan's misread label between two read ones), is a label each; at most this
+    # share of them may be unreadable.
+    label_run_unread: float = 0.34
+    label_chars: int = 4  # ... each word no longer than a label ("B10", "Mei", "Agst")
     # A whitespace valley of the body crossed by at most this share of the lines that have
     # text beside it is still a column gap; the lines crossing it straddle the boundary.
     straddle_share: float = 0.34
@@ -151,6 +156,8 @@ class BorderlessSettings:
                 "edge_tolerance": (0.0, 0.5),
                 "heading_words": (1, 8),
                 "phrase_words": (2, 30),
+                "label_run_unread": (0.0, 0.5),
+                "label_chars": (2, 8),
                 "straddle_share": (0.0, 0.5),
                 "narrow_share": (0.1, 0.9),
                 "touch_gap": (0.0, 1.0),

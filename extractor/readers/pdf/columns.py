@@ -123,10 +123,32 @@ def header_columns(
             straddlers.update(profile.crossing(valley.mid))
         inner.append(valley.mid)
         straddlers.update(narrowing(body, valley.mid, settings.narrow_share))
+    inner = sorted([*inner, *_numbered_splits(body, inner, profile, settings)])
     if not inner:
         return None
     x0, x1 = _edges([*clusters, *body])
     return Columns([x0, *inner, x1], straddlers)
+
+
+def _numbered_splits(
+    body: list[list[Word]], inner: list[float], profile: Profile, settings: BorderlessSettings
+) -> list[float]:
+    """Boundaries the column-number row shows and the header did not: a row that numbers
+    every column (1 2 3 ... 17) holds one number a column, so two of its numbers under one
+    header anchor stand over two columns (a scan's month label unread, "B8", leaves B8's
+    marks under B9). The boundary goes into the body's valley between the two numbers,
+    where few lines cross it."""
+    line = next((ws for ws in body[: settings.number_row_lines] if is_number_line(ws)), None)
+    if line is None:
+        return []
+    bounds = [float("-inf"), *sorted(inner), float("inf")]
+    out: list[float] = []
+    for ws in columns_of(sorted(line, key=lambda w: w.x0), bounds).values():
+        for a, b in pairwise(ws):
+            valley = profile.valley(a.x1, b.x0)
+            if valley is not None and valley.count <= settings.straddle_share * len(body):
+                out.append(valley.mid)
+    return out
 
 
 def narrowing(body: list[list[Word]], x: float, share: float) -> list[int]:

@@ -99,6 +99,7 @@ class BorderlessSettings:
     # share of them may be unreadable.
     label_run_unread: float = 0.34
     label_chars: int = 4  # ... each word no longer than a label ("B10", "Mei", "Agst")
+    number_row_lines: int = 2  # the column-number row is among the body's first lines
     # A whitespace valley of the body crossed by at most this share of the lines that have
     # text beside it is still a column gap; the lines crossing it straddle the boundary.
     straddle_share: float = 0.34
@@ -158,6 +159,7 @@ class BorderlessSettings:
                 "phrase_words": (2, 30),
                 "label_run_unread": (0.0, 0.5),
                 "label_chars": (2, 8),
+                "number_row_lines": (1, 5),
                 "straddle_share": (0.0, 0.5),
                 "narrow_share": (0.1, 0.9),
                 "touch_gap": (0.0, 1.0),

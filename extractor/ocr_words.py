@@ -321,12 +321,13 @@ class WordMender:
         the same letters in another order ("logisitk" is how the page was typed: OCR swaps
         glyph shapes, it does not reorder them)."""
         st = self.settings
+        letters = sorted(folded)
         found: set[str] = set()
         for i, first in _spellings(folded, st.alike):
             if i < 2 and is_prefix_form(folded, first):
                 continue
             for j, v in _spellings(first, st.alike):
-                if sorted(v) == sorted(folded) or (j < 2 and is_prefix_form(folded, v)):
+                if sorted(v) == letters or (j < 2 and is_prefix_form(folded, v)):
                     continue  # the same letters reordered: a typing slip, as printed
                 if self._support.words.get(v, 0.0) >= st.outnumber * max(own, st.written_once):
                     found.add(v)

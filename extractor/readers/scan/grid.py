@@ -128,8 +128,7 @@ def _reach_across(
 
 
 def ruling(
-    binary: Image, m: Measures, page_width_in: float, settings: ScanSettings,
-    faint: Image | None = None,
+    binary: Image, faint: Image, m: Measures, page_width_in: float, settings: ScanSettings
 ) -> tuple[Image, Image]:
     """(ruling with ends stretched so crossings touch, the ruling's own pixels).
 
@@ -145,16 +144,15 @@ def ruling(
         _straight_runs(binary, segment, gap, True), max(segment, longest), thickest, True
     )
     vertical = _long_thin(_straight_runs(binary, segment, gap, False), segment, thickest, False)
-    if faint is not None:
-        thin = max(2.0, settings.faint_rule_stroke * m.stroke)
-        least = max(segment, longest)
-        found = {
-            way: _faint_lines(faint, binary, least, gap, thin, settings.faint_rule_seed,
-                              settings.faint_rule_clear, max(1, round(m.stroke)), way)
-            for way in (True, False)
-        }  # fmt: skip
-        horizontal = _with_gaps_filled(horizontal, found[True], thin, True)
-        vertical = _with_gaps_filled(vertical, found[False], thin, False)
+    thin = max(2.0, settings.faint_rule_stroke * m.stroke)
+    least = max(segment, longest)
+    found = {
+        way: _faint_lines(faint, binary, least, gap, thin, settings.faint_rule_seed,
+                          settings.faint_rule_clear, max(1, round(m.stroke)), way)
+        for way in (True, False)
+    }  # fmt: skip
+    horizontal = _with_gaps_filled(horizontal, found[True], thin, True)
+    vertical = _with_gaps_filled(vertical, found[False], thin, False)
     reach = m.px(settings.reach_in)
     share = settings.reach_ink_ratio
     # What the opening removed next to a crossing is a stub shorter than a segment and the

@@ -276,9 +276,15 @@ def sauvola(flat: Image, dpi: float, paper: float, ink: float, settings: ScanSet
     level *= settings.sauvola_k
     level += 1.0
     np.multiply(mean, level, out=level)
-    floor = paper - settings.min_ink_contrast * (paper - ink)
-    below = cv2.bitwise_and(u8(f < level), u8(f < floor))
+    below = cv2.bitwise_and(u8(f < level), u8(f < ink_floor(paper, ink, settings)))
     return u8(np.multiply(below, 255, dtype=np.uint8))
+
+
+def ink_floor(paper: float, ink: float, settings: ScanSettings) -> float:
+    """The level a pixel must be darker than to be ink at all: ``min_ink_contrast`` of the
+    way from paper to ink. Sauvola's rule must pass it too; on its own it is the faint layer
+    a blurred hairline stays whole on (``grid.ruling``)."""
+    return paper - settings.min_ink_contrast * (paper - ink)
 
 
 def stroke_width(ink: Image) -> float:
@@ -345,9 +351,8 @@ def prepare(grey: Image, dpi: float, settings: ScanSettings) -> PageImage:
     stroke = stroke_width(binary)
     height = text_height(binary, dpi, stroke)
     m = Measures(dpi, paper, ink_level, flat_paper, flat_ink, skew, stroke, height, bilevel)
-    floor = flat_paper - settings.min_ink_contrast * (flat_paper - flat_ink)
-    rules, core = ruling(binary, m, grey.shape[1] / dpi, settings, faint=u8(
-        np.where(flat < floor, 255, 0)))
+    faint = u8(np.where(flat < ink_floor(flat_paper, flat_ink, settings), 255, 0))
+    rules, core = ruling(binary, faint, m, grey.shape[1] / dpi, settings)
     ink, dust = _ink_and_dust(binary, core, m, settings)
     ink = u8(cv2.bitwise_and(ink, cv2.bitwise_not(_faint(ink, flat, m, settings))))
     stamps = stamp_mask(ink, m, settings)

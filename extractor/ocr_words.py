@@ -42,6 +42,10 @@ CONFUSIONS: tuple[tuple[str, str], ...] = (
     ("h", "b"),
 )
 
+# Capitals print OCR reads for one another in an acronym ("SOM" for SDM: a blurred D's
+# corners rounded), which no dictionary and no case rule can check.
+CAPITAL_ALIKE: tuple[tuple[str, str], ...] = (("D", "O"), ("Q", "O"), ("I", "L"), ("E", "F"))
+
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 _CASELESS = "lIi1|"  # glyphs whose capital and small forms OCR cannot tell apart
 # Letters whose capital is the small one larger (or, j, with a foot): OCR reads either.
@@ -109,6 +113,8 @@ class WordSettings:
     # ... and a spelling the document writes this many times as much as the slip is its own
     # word the slip stands for (the lexicon's ``outnumber``).
     outnumber: float = 3.0
+    capital_alike: tuple[tuple[str, str], ...] = CAPITAL_ALIKE
+    min_acronym_letters: int = 3
 
 
 @dataclass(slots=True)
@@ -116,7 +122,11 @@ class _Support:
     words: dict[str, float] = field(default_factory=dict)  # case-folded word -> weight
     # Two neighbouring words and what stands between them (" ", ".", ",", "-").
     pairs: dict[tuple[str, str, str], float] = field(default_factory=dict)
+    # ... and in how many texts each such pair stands (a slip's own cell is one of them).
+    pair_texts: dict[tuple[str, str, str], int] = field(default_factory=dict)
     cells: dict[str, float] = field(default_factory=dict)  # a whole cell's text
+    # In how many texts each word in capitals (an acronym: "SDM", "JDIH") stands.
+    acronyms: dict[str, int] = field(default_factory=dict)
     # How each word is capitalised where it is written: "upper", "title" or "lower".
     cases: dict[tuple[str, str], float] = field(default_factory=dict)
     # How two words a space apart are capitalised together: (first, second, their cases).
@@ -175,6 +185,11 @@ def _support(cells: Iterable[Cell], lines: Iterable[str]) -> _Support:
         for m in _WORD.finditer(text):
             _add(s.words, m.group(0).casefold(), w)
             _add(s.cases, (m.group(0).casefold(), _case(m.group(0))), w)
+        for word in {m.group(0) for m in _WORD.finditer(text) if m.group(0).isupper()}:
+            s.acronyms[word] = s.acronyms.get(word, 0) + 1
+        for key in {(m.group(0).casefold(), sep, n.group(0).casefold())
+                    for m, n, sep in _neighbours(text)}:
+            s.pair_texts[key] = s.pair_texts.get(key, 0) + 1
         for m, n, sep in _neighbours(text):
             a, b = m.group(0), n.group(0)
             _add(s.pairs, (a.casefold(), sep, b.casefold()), w)
@@ -306,12 +321,29 @@ class WordMender:
                 known.add(v)
         if len(written) == 1:
             return written.pop()
+        if not written and len(known) > 1:
+            # Two dictionary words a glyph away ("fembaga": lembaga, tembaga): the one the
+            # confusions print OCR makes most (``confusions``) reach, if only one.
+            known &= _variants(folded, st.confusions)
         if not written and len(known) == 1:
             self.guessed = True
             return known.pop()
         if not written and not known and len(folded) >= st.min_dictionary_letters:
             return self._two_glyphs_away(folded, own)
         return None
+
+    def _acronym(self, word: str) -> str:
+        """A word in capitals, or the one acronym a capital look-alike away from it that
+        the document writes in ``outnumber`` times as many texts ("SOM" in one cell, SDM in
+        three). Counted by texts: a cell's confidence is its words' average, and says
+        little of one short word in it."""
+        st = self.settings
+        acronyms = self._support.acronyms
+        if len(word) < st.min_acronym_letters:
+            return word
+        need = st.outnumber * max(acronyms.get(word, 0), 1)
+        found = {v for _, v in _spellings(word, st.capital_alike) if acronyms.get(v, 0) >= need}
+        return found.pop() if len(found) == 1 else word
 
     def _two_glyphs_away(self, folded: str, own: float) -> str | None:
         """The one spelling two look-alike glyphs from a long word no dictionary knows that
@@ -353,6 +385,8 @@ class WordMender:
             found = m.group(0)
             better = self._better(found)
             if better == found.casefold():
+                if found.isupper():
+                    return self._acronym(found)
                 alike = None if found in halves else self._known_alike(found)
                 if alike is None:
                     return found
@@ -467,9 +501,12 @@ class WordMender:
                 out.append(text[last : m.end()] + "-")
                 last = n.start()
                 continue
-            if sep == "." and self._sentence_break(m.group(0), n.group(0), glued):
-                # "kesejahteraan. pegawai", "Terlaksananya.layanan": a speck after a word,
-                # read as a stop.
+            if sep == "." and (
+                self._sentence_break(m.group(0), n.group(0), glued)
+                or self._stop_written_apart(a, b)
+            ):
+                # "kesejahteraan. pegawai", "Terlaksananya.layanan", "kompetensi. SDM": a
+                # speck after a word, read as a stop.
                 out.append(text[last : m.end()] + " ")
                 last = n.start()
                 continue
@@ -497,6 +534,22 @@ class WordMender:
         out.append(text[last:])
         return "".join(out)
 
+    def _stop_written_apart(self, a: str, b: str) -> bool:
+        """Whether a stop between two words stands in this text alone, and the document
+        writes the same two words elsewhere with a space: a RAK's cells are phrases, and the
+        same phrase ("kompetensi SDM") is not typed as two sentences once. The word before
+        it is a dictionary's whole word: an abbreviation's stop ("Subbag. Keuangan") is
+        typed or left out from one cell to the next. A speck on the baseline between words
+        is a stop's size and place, so nothing in the ink tells them apart; counted by
+        texts, not weighed, as the slip's own cell may be read more surely than the other."""
+        texts = self._support.pair_texts
+        return (
+            len(a) >= self.settings.min_stop_letters
+            and in_dictionary(a)
+            and texts.get((a, ".", b), 0) <= 1
+            and texts.get((a, " ", b), 0) >= 1
+        )
+
     def _sentence_break(self, before: str, after: str, glued: bool = False) -> bool:
         """Whether a stop between these two words cannot be the writing's: a stop inside a
         cell ends an abbreviation ("Kab.", "dll.": short) or a sentence, and the next
@@ -507,8 +560,18 @@ class WordMender:
         if len(before) < self.settings.min_stop_letters or not after[:1].islower():
             return False
         if glued:
-            return self._is_word(before) and self._is_word(after)
+            # ... or before a word the document writes often that a dictionary knows
+            # ("pengeloaan.dan", a typo before "dan"): no address part is both.
+            return self._is_word(after) and (
+                self._is_word(before) or self._frequent(after)
+            )
         return in_dictionary(before) and in_dictionary(after)
+
+    def _frequent(self, word: str) -> bool:
+        folded = word.casefold()
+        return in_dictionary(folded) and (
+            self._support.words.get(folded, 0.0) >= self.settings.outnumber
+        )
 
     def _is_word(self, word: str) -> bool:
         folded = word.casefold()

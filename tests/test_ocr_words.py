@@ -147,18 +147,30 @@ def test_a_stop_after_one_amount_among_many_without_is_dropped() -> None:
     assert [c.text for c in stops] == ["100%.", "97,5%.", "12 Laporan.", "75%.", "1 Dokumen"]
 
 
-def test_commas_and_spaced_stops_are_the_document_s_own() -> None:
+def test_commas_and_abbreviation_stops_are_the_document_s_own() -> None:
     cs = cells(
         "Umum dan Logistik",
         "Umum dan Logistik",
         "Keuangan, Umum, dan Logistik",
-        "kompetensi SDM",
-        "kompetensi SDM",
-        "Peningkatan kompetensi. SDM",
+        "Subbag Keuangan",
+        "Subbag Keuangan",
+        "Subbag. Keuangan",
     )
     mend_cells(cs)
     assert cs[2].text == "Keuangan, Umum, dan Logistik"
-    assert cs[5].text == "Peningkatan kompetensi. SDM"
+    assert cs[5].text == "Subbag. Keuangan"
+
+
+def test_a_speck_read_as_a_stop_between_words_written_apart_elsewhere_goes() -> None:
+    # The dust of a scan sits on the baseline between "kompetensi" and "SDM", a stop's size
+    # and place; the document writes the same two words with a space in another cell.
+    cs = cells("peningkatan kompetensi SDM", "Peningkatan kompetensi. SDM KPU Kabupaten")
+    mend_cells(cs)
+    assert cs[1].text == "Peningkatan kompetensi SDM KPU Kabupaten"
+    # ... but not where the document writes them so twice: that is how it is typed.
+    typed = cells("kompetensi SDM", "Peningkatan kompetensi. SDM", "Uji kompetensi. SDM")
+    mend_cells(typed)
+    assert [c.text for c in typed[1:]] == ["Peningkatan kompetensi. SDM", "Uji kompetensi. SDM"]
 
 
 def test_a_doubled_word_gets_back_the_hyphen_indonesian_writes() -> None:
@@ -207,13 +219,24 @@ def test_a_slip_no_cell_repeats_is_mended_to_its_one_known_look_alike() -> None:
 
 def test_known_words_names_and_ambiguous_slips_are_not_mended_from_the_dictionary() -> None:
     # "cepat" is a word (one glyph from the document's "tepat"); "Sanggau" is a name one
-    # glyph from the dictionary's "sanggan"; "fembaga" is one glyph from both "lembaga" and
-    # "tembaga"; "tata kelola" is two words, though hunspell takes "tata-kelola" too.
+    # glyph from the dictionary's "sanggan"; "mengimpulkan" is one of the commonest print
+    # confusions from both "mengumpulkan" (i for u) and "menyimpulkan" (g for y); "tata
+    # kelola" is two words, though hunspell takes "tata-kelola" too.
     texts = ("tepat waktu", "tepat waktu", "cepat dan akurat", "KPU Kabupaten Sanggau",
-             "fembaga masyarakat", "tata kelola")  # fmt: skip
+             "mengimpulkan laporan", "tata kelola")  # fmt: skip
     cs = cells(*texts)
     assert mend_cells(cs) == 0
     assert tuple(c.text for c in cs) == texts
+
+
+def test_of_two_dictionary_words_a_glyph_away_the_commoner_confusion_names_the_word() -> None:
+    # "fembaga" (a 1-bit copy gave the l of "lembaga" a bar) is a glyph from "lembaga" (l
+    # for f, a confusion print OCR makes often) and "tembaga" (t for f, a rarer look-alike).
+    # The guess is said: the cell carries ``ocr-mended`` for a person to glance at.
+    cs = cells("kerjasama dengan fembaga/organisasi masyarakat")
+    assert mend_cells(cs) == 1
+    assert cs[0].text == "kerjasama dengan lembaga/organisasi masyarakat"
+    assert "ocr-mended" in cs[0].doubts
 
 
 def test_a_slip_a_font_repeats_is_mended_where_the_page_is_full_of_the_word() -> None:
@@ -426,3 +449,24 @@ def test_a_typing_slip_of_reordered_letters_is_left_as_printed() -> None:
                "Subbag. Keuangan, Umum dan Logisitk")
     mend_cells(cs)
     assert cs[-1].text == "Subbag. Keuangan, Umum dan Logisitk"
+
+
+def test_an_acronym_a_capital_away_from_one_the_document_writes_in_three_times_the_cells() -> None:
+    # A blur rounds the corners of a D: "SOM" (a dictionary's word, in small letters) for
+    # the "SDM" three other cells write. One other cell is not enough: "SPIP" beside a lone
+    # "SPLP" could be either.
+    cs = cells("kompetensi SDM", "meningkatkan SDM", "SDM KPU", "kapabilitas SOM",
+               "laporan SPIP", "kartu SPLP")  # fmt: skip
+    mend_cells(cs)
+    assert cs[3].text == "kapabilitas SDM"
+    assert [c.text for c in cs[4:]] == ["laporan SPIP", "kartu SPLP"]
+
+
+def test_a_stop_glued_before_a_word_the_document_writes_everywhere_is_a_speck() -> None:
+    # "pengeloaan" is the page's own typo (no dictionary knows it), "dan" its commonest
+    # word; an address ("kuburayakab.go.id") glues parts no page writes as words.
+    cs = cells("pengelolaan dan pelaporan", "data dan informasi", "sosialisasi dan edukasi",
+               "Melakukan pengeloaan.dan pendokumentasian", "laman kuburayakab.go.id")
+    mend_cells(cs)
+    assert cs[3].text == "Melakukan pengeloaan dan pendokumentasian"
+    assert cs[4].text == "laman kuburayakab.go.id"

@@ -149,6 +149,16 @@ class ScanSettings:
     # A run of blank columns this share of the cell's median word gap wide, inside an unsure
     # word, is a space Tesseract's language model read through (``CellReader._parted``).
     part_word_space: float = 0.8
+    # The case of a letter sized like its capital (``scan.letter_case``): its ink height as
+    # a share of the way from the cell's x-height to its cap height, cased small at or under
+    # ``case_small`` and capital at or over ``case_tall``; read from at least ``case_refs``
+    # small and tall glyphs each, whose heights differ by ``case_min_step`` of the taller.
+    # The tall ones are capitals and ascenders together, and an ascender stands above the
+    # cap height in most faces (DejaVu by a tenth of the step): a capital measures 0.6..1.
+    case_small: float = 0.3
+    case_tall: float = 0.55
+    case_refs: int = 3
+    case_min_step: float = 0.15
     # A doubled capital read once (``scan.blobs``): a capital's blob spans at least this
     # share of its word's height, and two copies of one glyph differ in width and height by
     # at most this share.
@@ -253,11 +263,14 @@ class ScanSettings:
             "print_dark_contrast", "reach_ink_ratio", "text_em_share", "unruled_ascent",
             "dot_share", "dot_core_share", "percent_tall", "band_line_height",
             "faint_rule_seed", "faint_rule_clear", "dither_share",
+            "case_small", "case_tall", "case_min_step",
         )  # fmt: skip
         for name in shares:
             value = getattr(self, name)
             if value > 1:
                 raise ValueError(f"ScanSettings.{name} is a share (0..1], not {value}")
+        if self.case_small >= self.case_tall:
+            raise ValueError("ScanSettings.case_small must be below case_tall")
         if self.colour_from >= self.colour_full:
             raise ValueError("ScanSettings.colour_from must be below colour_full")
         if self.min_render_dpi > self.max_render_dpi:

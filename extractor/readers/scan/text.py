@@ -25,6 +25,7 @@ import numpy as np
 from ...errors import MissingTool
 from .blobs import doubled, is_capitals, phantom_one
 from .image import Image, Measures, px, u8
+from .letter_case import needs_case, recased
 from .percent import with_percent
 from .settings import ScanSettings
 
@@ -173,14 +174,21 @@ class CellReader:
         words = list(zip(tokens, (c / 100.0 for c in confs)))
         parting = "-" in joined or any(conf < settings.unsure_word for _, conf in words)
         counting = any(is_capitals(w) or "1" in w for w, _ in words)
-        if not (parting or counting) or self._shown is None:
+        casing = needs_case(tokens)
+        if not (parting or counting or casing) or self._shown is None:
             return ReadText(joined, confidence, words=tuple(words))
-        # Both look at the glyphs of the words as read: the iterator is walked once. Once
+        # All look at the glyphs of the words as read: the iterator is walked once. Once
         # words are parted they are no longer the iterator's, and are not counted.
         glyphs = self._word_glyphs()
-        if [w for w, _ in words] != ["".join(t for t, _ in g) for g in glyphs]:
+        if tokens != ["".join(t for t, _ in g) for g in glyphs]:
             return ReadText(joined, confidence, words=tuple(words))  # they disagree
         ink = self._shown < 128
+        if casing:
+            cased = recased(tokens, glyphs, ink, settings)
+            if cased != tokens:
+                glyphs = [[(w[0], g[0][1]), *g[1:]] for w, g in zip(cased, glyphs)]
+                words = [(w, c) for w, (_, c) in zip(cased, words)]
+                joined = _rejoined(joined, cased)
         if parting:
             parted = self._parted(joined, words, glyphs, ink, settings)
             if parted is not None:
@@ -457,9 +465,13 @@ def _counted(
     ]
     if fixed == words:
         return joined, words
-    it = iter(w for w, _ in fixed)
-    lines = [" ".join(next(it) for _ in ln.split()) for ln in joined.split("\n")]
-    return "\n".join(lines), fixed
+    return _rejoined(joined, [w for w, _ in fixed]), fixed
+
+
+def _rejoined(joined: str, texts: list[str]) -> str:
+    """``joined``'s lines with their words, in order, replaced by ``texts``."""
+    it = iter(texts)
+    return "\n".join(" ".join(next(it) for _ in ln.split()) for ln in joined.split("\n"))
 
 
 def _union(boxes: list[tuple[int, int, int, int]]) -> tuple[int, int, int, int]:

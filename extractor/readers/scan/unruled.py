@@ -30,6 +30,7 @@ from ...ocr_fixes import fix_code, fix_numbers
 from ...ruled_settings import PageMeasures, RuledSettings
 from ..pdf.page import Glyph, PageContent
 from .image import PageImage, PxBox
+from .letter_case import needs_case, recased
 from .settings import ScanSettings
 from .text import CellReader, PageWord
 
@@ -54,6 +55,7 @@ def unruled_content(
         if w.text.strip().strip(_DUST)
         and (w.confidence >= settings.min_line_confidence or is_real_text(w.text))
     ]
+    _recase(words, image, settings)
     runs, labels = _runs(image, settings)
     words = _one_run_each(words, runs, labels, image, settings)
     in_run = _assign(words, runs, labels)
@@ -76,6 +78,27 @@ def unruled_content(
                     size=g.size * k) for g in glyphs],  # fmt: skip
         inks=inks,
     )
+
+
+def _recase(words: list[PageWord], image: PageImage, settings: ScanSettings) -> None:
+    """Each line's sized letters cased by their height against that line's own x-height and
+    cap height (``scan.letter_case``), as a ruled table's cells are."""
+    lines: dict[int, list[PageWord]] = {}
+    for w in words:
+        lines.setdefault(w.line, []).append(w)
+    ink = image.ink > 0
+    for line in lines.values():
+        texts = [w.text for w in line]
+        if not needs_case(texts):
+            continue
+        glyphs = [[(t, _pixels(b)) for t, b in w.glyphs] for w in line]
+        for w, text in zip(line, recased(texts, glyphs, ink, settings)):
+            if text != w.text:
+                w.glyphs[0] = (text[0], w.glyphs[0][1])
+
+
+def _pixels(box: tuple[float, float, float, float]) -> tuple[int, int, int, int]:
+    return (max(0, round(box[0])), max(0, round(box[1])), round(box[2]), round(box[3]))
 
 
 def _dusted_page(image: PageImage, settings: ScanSettings) -> NDArray[np.uint8]:

@@ -19,7 +19,7 @@ name: "Sanggau" is one glyph from "sanggan") only to what the document writes.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -378,8 +378,9 @@ class WordMender:
         cases = {c: self._support.cases.get((better, c), 0.0) for c in ("upper", "title", "lower")}
         return max(cases, key=lambda c: cases[c])
 
-    def mend(self, text: str) -> str:
-        """``text`` with each slip replaced by the document's better supported spelling."""
+    def mend(self, text: str, open_end: bool = False) -> str:
+        """``text`` with each slip replaced by the document's better supported spelling.
+        ``open_end``: the cell may go on past a page break, so a comma may end it."""
 
         def word(m: re.Match[str]) -> str:
             found = m.group(0)
@@ -417,7 +418,7 @@ class WordMender:
         text = _SLASHED.sub(self._slash, text)
         text = _LETTERLIKE_WORD.sub(letterlike, text)
         text = _WORD.sub(word, text)
-        return self._trailing_stop(self._separators(self._phrase_case(text)))
+        return self._trailing_stop(self._separators(self._phrase_case(text)), open_end)
 
     def _phrase_case(self, text: str) -> str:
         """A word in small letters before a capitalised one, whose first letter prints the
@@ -601,16 +602,18 @@ class WordMender:
             and in_dictionary(f"{a}-{b}")
         )
 
-    def _trailing_stop(self, text: str) -> str:
+    def _trailing_stop(self, text: str, open_end: bool = False) -> str:
         """A comma or semicolon ending a cell ("Ketapang,"): no list or clause ends a cell,
         so unless the document ends its cells so (``outnumber``), it is a speck. A stop
         after a cell's last word ("75%.") that the document, writing the same
         cell elsewhere, does not have; or after an amount ("75%.", "2 Laporan.") where the
         document's other amounts stand without one ``outnumber`` times as often. A target
         column is written to one pattern, so a lone stop after one of its figures is dust
-        on the baseline, which no look at the ink can tell from a printed stop."""
+        on the baseline, which no look at the ink can tell from a printed stop. A cell of a
+        page's last row (``open_end``) may be the first part of one a page break cut
+        ("... barang kantor," / "pelayanan tamu"): its comma stays."""
         stripped = text.rstrip()
-        if stripped.endswith(_NEVER_LAST) and self._support.cells:
+        if stripped.endswith(_NEVER_LAST) and self._support.cells and not open_end:
             last = stripped[-1]
             ends = self._support.ends.get(last, 0.0)
             if ends * self.settings.outnumber < sum(self._support.ends.values()):
@@ -630,16 +633,20 @@ class WordMender:
         return text
 
 def mend_cells(
-    cells: list[Cell], lines: Iterable[str] = (), settings: WordSettings | None = None
+    cells: list[Cell],
+    lines: Iterable[str] = (),
+    settings: WordSettings | None = None,
+    open_ended: Collection[int] = (),
 ) -> int:
     """Mend OCR slips in ``cells`` in place; return how many cell texts changed. A cell
-    mended on the dictionary's word alone carries the ``ocr-mended`` doubt."""
+    mended on the dictionary's word alone carries the ``ocr-mended`` doubt. ``open_ended``
+    holds the ``id`` of each cell a page break may cut (``WordMender.mend``)."""
     mender = WordMender(cells, lines, settings)
     changed = 0
     for cell in cells:
         if not cell.text:
             continue
-        mended = mender.mend(cell.text)
+        mended = mender.mend(cell.text, id(cell) in open_ended)
         if mended != cell.text:
             cell.text = mended
             changed += 1

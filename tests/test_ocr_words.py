@@ -335,6 +335,16 @@ def test_a_comma_ending_a_cell_is_a_speck_unless_the_document_ends_its_cells_so(
     assert [c.text for c in listed] == ["meja,", "kursi,", "lemari,", "komputer"]
 
 
+def test_a_comma_ending_a_page_s_last_row_stays_for_the_rest_of_the_cell_over_the_break() -> None:
+    cs = cells(
+        "penjagaan aset dan barang kantor,", "Laporan kegiatan", "Dokumen", "100%", "Subbag. Umum"
+    )
+    mend_cells(cs, open_ended={id(cs[0])})
+    assert cs[0].text == "penjagaan aset dan barang kantor,"
+    mend_cells(cs)  # the same cell inside a page is a speck's comma
+    assert cs[0].text == "penjagaan aset dan barang kantor"
+
+
 def test_each_half_of_a_hyphenated_word_keeps_its_capitals() -> None:
     cs = cells(
         "Peraturan Perundang-Undangan",
@@ -470,3 +480,21 @@ def test_a_stop_glued_before_a_word_the_document_writes_everywhere_is_a_speck() 
     mend_cells(cs)
     assert cs[3].text == "Melakukan pengeloaan dan pendokumentasian"
     assert cs[4].text == "laman kuburayakab.go.id"
+
+
+def test_a_scanned_table_s_last_row_keeps_the_comma_a_page_break_cuts_it_at() -> None:
+    from extractor.grid import Grid, Table
+    from extractor.readers.scan.reader import mend_scanned_words
+    from extractor.readers.scan.settings import ScanSettings
+
+    def row(*texts: str) -> list[Cell]:
+        return [Cell(t, 0.0, 1.0) for t in texts]
+
+    first = Table([row("Laporan kegiatan", "Dokumen"), row("barang kantor,", "Subbag. Umum")], 1)
+    second = Table([row("pelayanan tamu di kantor", ""), row("Dokumen arsip,", "100%")], 2)
+    mend_scanned_words(Grid("pdf", [first, second]), {1, 2}, ScanSettings().words)
+    assert first.rows[1][0].text == "barang kantor,"  # goes on over the break
+    assert second.rows[1][0].text == "Dokumen arsip,"  # the last row of the last page too
+    inner = Table([row("meja kantor,", "Dokumen"), row("Laporan", "Subbag. Umum")], 1)
+    mend_scanned_words(Grid("pdf", [inner]), {1}, ScanSettings().words)
+    assert inner.rows[0][0].text == "meja kantor"

@@ -236,10 +236,13 @@ def put_reading(
 
 def mend_scanned_words(grid: Grid, pages: set[int], settings: WordSettings) -> int:
     """Mend OCR slips in the table cells of the scanned ``pages`` from the words of the
-    whole document (``extractor.ocr_words``); return how many cells changed."""
-    cells = [c for t in grid.tables if t.page in pages for row in t.rows for c in row if not c.mark]
+    whole document (``extractor.ocr_words``); return how many cells changed. The cells of
+    each table's last row may go on over the page break."""
+    tables = [t for t in grid.tables if t.page in pages]
+    cells = [c for t in tables for row in t.rows for c in row if not c.mark]
+    open_ended = {id(c) for t in tables if t.rows for c in t.rows[-1]}
     lines = [ln.text for ln in grid.lines if ln.page in pages]
-    return mend_cells(cells, lines, settings)
+    return mend_cells(cells, lines, settings, open_ended)
 
 
 def read_page_image(

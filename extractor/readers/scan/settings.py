@@ -172,6 +172,9 @@ class ScanSettings:
     percent_tall: float = 0.6
     percent_width: float = 1.3
     percent_aspect: tuple[float, float] = (0.8, 1.2)
+    # A bare figure is read again by the English model; its "%" is taken when the first
+    # reading is the same figure and at most this many glyphs after it ("10096", "97,50").
+    percent_misread: int = 2
     min_line_confidence: float = 0.6  # text outside tables less sure than this is a picture
     band_text: float = 0.4  # cell tops closer than this many text heights share a row band
     gap_row_stroke: float = 3.0  # a row of a text block with no more ink than this many

@@ -26,7 +26,7 @@ from ...errors import MissingTool
 from .blobs import doubled, is_capitals, phantom_one
 from .image import Image, Measures, px, u8
 from .letter_case import needs_case, recased
-from .percent import with_percent
+from .percent import is_bare_figure, percent_of, with_percent
 from .settings import ScanSettings
 
 LANGUAGES = "ind+eng"
@@ -83,7 +83,10 @@ class CellReader:
         if folder is None:
             raise MissingTool(file, INSTALL_HINT)
         self._tesserocr = tesserocr
+        self._folder = folder
         self._scale = 1.0  # of the picture last handed to Tesseract
+        self._resolution = 0  # ... and the dpi it was told
+        self._english: Any = None  # the English model alone, for bare figures; made once asked
         self._shown: Image | None = None  # ... and that picture
         # Set while the engine reads a page for a file: the file's reading has been
         # abandoned once it is (``scan.engines``).
@@ -111,6 +114,8 @@ class CellReader:
         trace: TracebackType | None,
     ) -> None:
         self._api.End()
+        if self._english is not None:
+            self._english.End()
 
     def _set(
         self, image: Image, m: Measures, settings: ScanSettings, larger: float, height: float
@@ -132,8 +137,9 @@ class CellReader:
         image = np.ascontiguousarray(image)
         self._shown = image
         height_px, width_px = image.shape
+        self._resolution = round(m.dpi * scale)
         self._api.SetImageBytes(image.tobytes(), width_px, height_px, 1, width_px)
-        self._api.SetSourceResolution(round(m.dpi * scale))
+        self._api.SetSourceResolution(self._resolution)
 
     def _padded(self, crop: Image, dpi: float, settings: ScanSettings) -> Image:
         pad = px(settings.pad_in, dpi)
@@ -164,6 +170,11 @@ class CellReader:
         confidence = sum(confs) / len(confs) / 100.0 if confs and joined else 0.0
         if joined and "\n" not in joined:
             figure = with_percent(joined, crop < 128, settings)
+            if figure == joined and is_bare_figure(joined):
+                english = self._percent_in_english(joined, settings)
+                if english is not None:
+                    # The figure now read is the English model's, at its own confidence.
+                    figure, confidence = english
             if figure != joined:
                 return ReadText(figure, confidence, words=((figure, confidence),))
         tokens = joined.split()
@@ -243,6 +254,31 @@ class CellReader:
         it = iter(parts)
         lines = [" ".join(" ".join(next(it)) for _ in ln.split()) for ln in joined.split("\n")]
         return "\n".join(lines), out_words
+
+    def _percent_in_english(
+        self, first: str, settings: ScanSettings
+    ) -> tuple[str, float] | None:
+        """The percentage the English model reads in the picture last shown, where the
+        Indonesian one read a bare figure (``scan.percent.percent_of``), and how sure the
+        English model is of it."""
+        if self._shown is None:
+            return None
+        tesserocr = self._tesserocr
+        if self._english is None:
+            try:
+                self._english = tesserocr.PyTessBaseAPI(
+                    path=self._folder, lang="eng", oem=tesserocr.OEM.LSTM_ONLY
+                )
+            except RuntimeError:
+                return None
+            self._english.SetVariable("tessedit_do_invert", "0")
+        api = self._english
+        height_px, width_px = self._shown.shape
+        api.SetImageBytes(self._shown.tobytes(), width_px, height_px, 1, width_px)
+        api.SetSourceResolution(self._resolution)
+        api.SetPageSegMode(tesserocr.PSM.SINGLE_LINE)
+        figure = percent_of(first, api.GetUTF8Text().strip(), settings)
+        return None if figure is None else (figure, api.MeanTextConf() / 100.0)
 
     def _word_glyphs(self) -> list[list[tuple[str, tuple[int, int, int, int]]]]:
         """Each word of the last reading as its glyphs and their boxes."""

@@ -368,15 +368,24 @@ class WordMender:
         return found.pop() if found else None
 
     def _case_of(self, found: str, better: str) -> str:
-        """The slip's own capitalisation, unless its first letter was misread as a glyph that
-        looks the same in either case ("lnformasi": l for I or i): then as the document
-        mostly writes the word ("fogistik" stays lower case)."""
-        if found[:1].casefold() == better[:1] or found[:1] not in _CASELESS:
-            return _case(found)
+        """The slip's own capitalisation, unless its first letter is the slip and no small
+        letter: a glyph read small was no capital (a capital stands taller than any small
+        body: "fogistik" stays lower case), but one read as a capital may be a small letter
+        as tall ("Vang" for a tailed "yang"), and one that looks the same in either case
+        ("lnformasi": l for I or i) says nothing. Then the word takes the case the document
+        mostly writes it in; a capital read keeps its case on a tie, and in a word the
+        document does not write."""
+        own = _case(found)
+        if found[:1].casefold() == better[:1] or (own == "lower" and found[:1] not in _CASELESS):
+            return own
         if found.isupper():
             return "upper"
         cases = {c: self._support.cases.get((better, c), 0.0) for c in ("upper", "title", "lower")}
-        return max(cases, key=lambda c: cases[c])
+        best = max(cases, key=lambda c: cases[c])
+        tie = found[:1] not in _CASELESS and cases.get(own, 0.0) >= cases[best]
+        if cases[best] == 0.0 or tie:
+            return own
+        return best
 
     def mend(self, text: str, open_end: bool = False) -> str:
         """``text`` with each slip replaced by the document's better supported spelling.

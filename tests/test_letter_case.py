@@ -60,3 +60,39 @@ def test_a_cell_too_short_to_measure_keeps_its_reading() -> None:
 def test_words_in_capitals_and_other_letters_are_not_looked_at() -> None:
     assert not needs_case(["SOP", "dan", "Juknis", "Ketapang"])
     assert needs_case(["Sekretariat"])
+
+
+@pytest.mark.parametrize("face", FONTS)
+@pytest.mark.parametrize("size", [14, 22, 40])
+def test_a_first_letter_s_box_running_on_over_a_tall_letter_keeps_its_case(
+    size: int, face: str
+) -> None:
+    """Tesseract's box of the "o" of "oleh" often takes in the "l" after it (measured on a
+    1.2 px blurred 200 dpi scan: 28 px wide where the x-height is 20); the "o" measured over
+    all of it is as tall as a capital, and "oleh" became "Oleh"."""
+    printed = "ditindaklanjuti oleh KPU Kabupaten Sanggau sesuai Sumber"
+    ink, glyphs = drawn(printed, size, face)
+    for glyph in glyphs:
+        (first, (x0, top, _, bottom)), (_, (_, _, x1, _)) = glyph[0], glyph[1]
+        glyph[0] = (first, (x0, top, x1, bottom))  # over the second letter too
+    assert recased(printed.split(), glyphs, ink, ScanSettings()) == printed.split()
+
+
+@pytest.mark.parametrize("face", FONTS)
+@pytest.mark.parametrize("size", [14, 22, 40])
+def test_a_tailed_y_or_p_takes_the_case_its_rise_over_the_baseline_shows(
+    size: int, face: str
+) -> None:
+    """A small "y" or "p" is as tall as a capital with its tail; what tells them apart is
+    how far it rises over its word's baseline."""
+    printed = "sengketa hukum yang dimenangkan Pendidikan dan pelatihan partai Politik Yogyakarta"
+    ink, glyphs = drawn(printed, size, face)
+    read = "sengketa hukum Yang dimenangkan pendidikan dan Pelatihan partai politik yogyakarta"
+    words = read.split()
+    for word, glyph in zip(words, glyphs):
+        glyph[0] = (word[0], glyph[0][1])
+    assert recased(words, glyphs, ink, ScanSettings()) == printed.split()
+    for glyph in glyphs:  # the first letter's box running on over the next letters too
+        (first, (x0, top, _, bottom)), (_, (_, _, x1, _)) = glyph[0], glyph[-1]
+        glyph[0] = (first, (x0, top, x1, bottom))
+    assert recased(words, glyphs, ink, ScanSettings()) == printed.split()

@@ -498,3 +498,19 @@ def test_a_scanned_table_s_last_row_keeps_the_comma_a_page_break_cuts_it_at() ->
     inner = Table([row("meja kantor,", "Dokumen"), row("Laporan", "Subbag. Umum")], 1)
     mend_scanned_words(Grid("pdf", [inner]), {1}, ScanSettings().words)
     assert inner.rows[0][0].text == "meja kantor"
+
+
+def test_a_capital_read_for_a_misread_first_letter_takes_the_case_the_document_writes() -> None:
+    """A blurred 8 pt serif "yang" reads "Vang" (the y's arms and tail as a V): the mend to
+    "yang" must not keep the capital of the slip where the document writes the word small."""
+    cs = cells(
+        "Persentase sengketa hukum Vang dimenangkan",
+        "pegawai yang telah mengikuti",
+        "badan ad hoc yang profesional",
+        "data pemilih yang akurat",
+        "arsip yang dikelola",
+        "laporan yang disusun",
+        "Yang Terhormat",  # a capital the document writes once: outnumbered
+    )
+    mend_cells(cs)
+    assert cs[0].text == "Persentase sengketa hukum yang dimenangkan"

@@ -159,6 +159,14 @@ class ScanSettings:
     case_tall: float = 0.55
     case_refs: int = 3
     case_min_step: float = 0.15
+    # ... the candidate measured in its box's first columns, this share of the x-height
+    # wide: Tesseract's box of a word's first letter often runs on over the next letter.
+    case_width: float = 0.7
+    # A "y" or "p"'s ink is looked for this share of those columns above its word's
+    # baseline: a blur or a pixel's rounding leaves the letter's foot a row or two short.
+    case_base_reach: float = 0.15
+    # The word's baseline: its last row of ink with this share of its fullest row's ink.
+    case_base_ink: float = 0.5
     # A doubled capital read once (``scan.blobs``): a capital's blob spans at least this
     # share of its word's height, and two copies of one glyph differ in width and height by
     # at most this share.
@@ -266,7 +274,8 @@ class ScanSettings:
             "print_dark_contrast", "reach_ink_ratio", "text_em_share", "unruled_ascent",
             "dot_share", "dot_core_share", "percent_tall", "band_line_height",
             "faint_rule_seed", "faint_rule_clear", "dither_share",
-            "case_small", "case_tall", "case_min_step",
+            "case_small", "case_tall", "case_min_step", "case_width", "case_base_reach",
+            "case_base_ink",
         )  # fmt: skip
         for name in shares:
             value = getattr(self, name)

@@ -329,8 +329,26 @@ class WordMender:
             self.guessed = True
             return known.pop()
         if not written and not known and len(folded) >= st.min_dictionary_letters:
-            return self._two_glyphs_away(folded, own)
+            two = self._two_glyphs_away(folded, own)
+            if two is None and own > st.written_once:
+                two = self._misread_throughout(folded)
+                self.guessed = self.guessed or two is not None
+            return two
         return None
+
+    def _misread_throughout(self, folded: str) -> str | None:
+        """The one word a dictionary knows that ``folded`` becomes with every one of a
+        look-alike glyph it holds twice or more read back ("suhhagian": both b's of
+        "subbagian" read as h). A blur misreads a font's glyph the same way on every page,
+        so such a slip may be the document's only spelling of its word, outnumbering the
+        right one; what betrays it is that the same glyph went wrong throughout. None for
+        several or none."""
+        found: set[str] = set()
+        for a, b in self.settings.alike:
+            for x, y in ((a, b), (b, a)):
+                if folded.count(x) >= 2 and in_dictionary(v := folded.replace(x, y)):
+                    found.add(v)
+        return found.pop() if len(found) == 1 else None
 
     def _acronym(self, word: str) -> str:
         """A word in capitals, or the one acronym a capital look-alike away from it that

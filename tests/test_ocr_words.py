@@ -514,3 +514,30 @@ def test_a_capital_read_for_a_misread_first_letter_takes_the_case_the_document_w
     )
     mend_cells(cs)
     assert cs[0].text == "Persentase sengketa hukum yang dimenangkan"
+
+
+def test_a_glyph_misread_throughout_a_word_the_document_always_writes_so_is_mended() -> None:
+    """A 1.2 px blur reads both b's of "Subbagian" as h on every page: "Suhhagian" is then
+    the document's own majority spelling, and no one-glyph look-alike of it is a word. Read
+    back in both places, it is the one word a dictionary knows; the mend is a guess a person
+    confirms (``ocr-mended``). A name the dictionary lacks stays as printed."""
+    cs = cells(
+        *("Suhhagian Keuangan, Umum dan Logistik" for _ in range(4)),
+        "Suhhagian Hukum",
+        "Kabupaten Sanggau",
+        "Kabupaten Sanggau",
+        "laman lindungihakpilihmu",
+        "laman lindungihakpilihmu",
+    )
+    mend_cells(cs)
+    assert [c.text for c in cs[:5]] == [
+        *("Subbagian Keuangan, Umum dan Logistik" for _ in range(4)),
+        "Subbagian Hukum",
+    ]
+    assert all(c.doubts == ["ocr-mended"] for c in cs[:5])
+    assert [c.text for c in cs[5:]] == [
+        "Kabupaten Sanggau",
+        "Kabupaten Sanggau",
+        "laman lindungihakpilihmu",
+        "laman lindungihakpilihmu",
+    ]

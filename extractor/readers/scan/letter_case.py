@@ -31,8 +31,8 @@ _TALL = frozenset("bdfhkl" + "ABCDEFGHIKLMNOPRSTUVWXYZ")  # cap height or ascend
 
 
 def needs_case(words: list[str]) -> bool:
-    """Whether any word opens with a sized letter followed by small ones: the words a
-    look at their glyphs' heights may recase."""
+    """Whether any word opens with a sized or tailed letter followed by small ones: the
+    words a look at their glyphs' heights may recase."""
     return any(_candidate(w) for w in words)
 
 
@@ -59,8 +59,8 @@ def _rise(
     ink's run of rows down to the baseline (a speck standing clear above it is no part of
     it). 0 when nothing follows the letter."""
     x0, top, x1, bottom = glyph[0][1]
-    rows: NDArray[np.bool_] = np.asarray(ink[top:bottom, x0 : min(x1, x0 + width)].any(axis=1))
-    rest_x0 = min(x1, x0 + width)
+    rest_x0 = min(x1, x0 + width)  # the letter's first columns end, the rest begins
+    rows: NDArray[np.bool_] = np.asarray(ink[top:bottom, x0:rest_x0].any(axis=1))
     rest_x1 = max(b[2] for _, b in glyph)
     rest_top = min(b[1] for _, b in glyph)
     rest_bottom = max(b[3] for _, b in glyph)

@@ -85,24 +85,30 @@ class CellReader:
         self._tesserocr = tesserocr
         self._folder = folder
         self._scale = 1.0  # of the picture last handed to Tesseract
+        self._shown: Image | None = None  # ... and that picture
         self._resolution = 0  # ... and the dpi it was told
         self._english: Any = None  # the English model alone, for bare figures; made once asked
-        self._shown: Image | None = None  # ... and that picture
         # Set while the engine reads a page for a file: the file's reading has been
         # abandoned once it is (``scan.engines``).
         self.stop: threading.Event | None = None
         try:
-            self._api: Any = tesserocr.PyTessBaseAPI(
-                path=folder,
-                lang=LANGUAGES,
-                psm=tesserocr.PSM.SINGLE_BLOCK,
-                oem=tesserocr.OEM.LSTM_ONLY,
-            )
-            # The pictures it is shown are always dark print on white (``scan.image``):
-            # Tesseract's second try of every unsure line as white-on-black only costs time.
-            self._api.SetVariable("tessedit_do_invert", "0")
+            self._api: Any = self._engine(LANGUAGES)
         except RuntimeError as e:
             raise MissingTool(file, f"{INSTALL_HINT}: {e}") from e
+
+    def _engine(self, lang: str) -> Any:
+        """A Tesseract engine for ``lang``, reading blocks with its LSTM."""
+        tesserocr = self._tesserocr
+        api = tesserocr.PyTessBaseAPI(
+            path=self._folder,
+            lang=lang,
+            psm=tesserocr.PSM.SINGLE_BLOCK,
+            oem=tesserocr.OEM.LSTM_ONLY,
+        )
+        # The pictures it is shown are always dark print on white (``scan.image``):
+        # Tesseract's second try of every unsure line as white-on-black only costs time.
+        api.SetVariable("tessedit_do_invert", "0")
+        return api
 
     def __enter__(self) -> Self:
         return self
@@ -263,20 +269,16 @@ class CellReader:
         English model is of it."""
         if self._shown is None:
             return None
-        tesserocr = self._tesserocr
         if self._english is None:
             try:
-                self._english = tesserocr.PyTessBaseAPI(
-                    path=self._folder, lang="eng", oem=tesserocr.OEM.LSTM_ONLY
-                )
+                self._english = self._engine("eng")
             except RuntimeError:
                 return None
-            self._english.SetVariable("tessedit_do_invert", "0")
         api = self._english
         height_px, width_px = self._shown.shape
         api.SetImageBytes(self._shown.tobytes(), width_px, height_px, 1, width_px)
         api.SetSourceResolution(self._resolution)
-        api.SetPageSegMode(tesserocr.PSM.SINGLE_LINE)
+        api.SetPageSegMode(self._tesserocr.PSM.SINGLE_LINE)
         figure = percent_of(first, api.GetUTF8Text().strip(), settings)
         return None if figure is None else (figure, api.MeanTextConf() / 100.0)
 

@@ -174,11 +174,19 @@ def group_heading(row: list[Cell], model: ColumnModel) -> str | None:
     return " ".join(join_lines(c.text) for c in sorted(filled, key=lambda c: c.x0))
 
 
-def _schedule_span(heading: list[Cell]) -> tuple[float, float] | None:
+def _schedule_span(heading: list[Cell], below: list[Cell]) -> tuple[float, float] | None:
+    """The x-range of the schedule heading: the cell that names it, else the one cell whose
+    heading names nothing and over which the row ``below`` holds the period labels in their
+    places (``_in_place``): a blurred bold "RENCANA PELAKSANAAN" reads as no heading at all,
+    while most of the small labels under it still read B1, B5, B7..."""
     for c in heading:
         if heading_role(c.text) == JADWAL:
             return c.x0, c.x1
-    return None
+    unnamed = [
+        (c.x0, c.x1) for c in heading
+        if c.text.strip() and heading_role(c.text) is None and _in_place(below, (c.x0, c.x1))
+    ]  # fmt: skip
+    return unnamed[0] if len(unnamed) == 1 else None
 
 
 def _is_subheading_row(row: list[Cell], heading: list[Cell]) -> bool:
@@ -187,7 +195,7 @@ def _is_subheading_row(row: list[Cell], heading: list[Cell]) -> bool:
     Bare numbers count only when they all sit under the schedule heading (BULAN over 1..12);
     the column-number row (1 2 3 ... 17) runs across every column and is not a sub-heading.
     """
-    span = _schedule_span(heading)
+    span = _schedule_span(heading, row)
     labelled = unreadable = 0
     under_read = under_unread = 0  # the period labels under the schedule heading
     for c in row:
@@ -291,17 +299,21 @@ def _fill_period_sequence(cols: list[Column]) -> None:
     typo, a blank); twelve (or four) columns under RENCANA PELAKSANAAN, a third of whose
     labels read as their place and none as another's (half, where one does), are the months
     (or quarters) all the same: the order is the schedule's, and a misread label ("TW II"
-    voted for a blurred TW I) cannot move a column.
+    voted for a blurred TW I) cannot move a column. Under a heading that names nothing (a
+    blurred "RENCANA PELAKSANAAN"), a third in their places and none moved say the same;
+    under one that names another column ("ANGGARAN" over TW I-IV) they do not.
     """
-    groups: dict[tuple[float, str], list[Column]] = {}
+    groups: dict[tuple[bool, str], list[Column]] = {}
     for col in cols:
-        if len(col.labels) >= 2 and heading_role(col.labels[0]) == JADWAL:
-            groups.setdefault((0.0, col.labels[0]), []).append(col)
-    for group in groups.values():
+        if len(col.labels) >= 2 and (role := heading_role(col.labels[0])) in (JADWAL, None):
+            groups.setdefault((role == JADWAL, col.labels[0]), []).append(col)
+    for (named, _), group in groups.items():
         if len(group) not in _PERIOD_COUNTS:
             continue
         agree = sum(1 for i, c in enumerate(group, start=1) if c.role == PERIOD and c.period == i)
         moved = sum(1 for i, c in enumerate(group, start=1) if c.role == PERIOD and c.period != i)
+        if moved and not named:
+            continue  # under a heading that names nothing, only labels all in their places
         share = HEADER_BAND.moved_share if moved else HEADER_BAND.in_place_share
         if HEADER_BAND.at_least(share, agree, len(group)):
             for i, c in enumerate(group, start=1):

@@ -108,6 +108,9 @@ class WordSettings:
     # A stop after a word this long is no abbreviation's ("Kab.", "Prov.", "dll."), so one
     # before a word in small letters is a speck (``WordMender._sentence_break``).
     min_stop_letters: int = 5
+    # ... and so is one after a word the document writes before another in this many texts
+    # with no stop between, and in none with one (``WordMender._stop_written_apart``).
+    never_stopped: int = 5
     min_capital_letters: int = 9
     written_once: float = 1.0
     # ... and a spelling the document writes this many times as much as the slip is its own
@@ -115,6 +118,12 @@ class WordSettings:
     outnumber: float = 3.0
     capital_alike: tuple[tuple[str, str], ...] = CAPITAL_ALIKE
     min_acronym_letters: int = 3
+    # Thin letters a blur loses altogether, its stem merged into a neighbouring upright one
+    # ("efektf" for efektif): put back beside such a letter, for the dictionary-gated mend,
+    # where the document writes the word.
+    lost: str = "il"
+    lost_beside: str = "tfijlr"
+    lost_support: float = 0.5
 
 
 @dataclass(slots=True)
@@ -137,6 +146,9 @@ class _Support:
     ends: dict[str, float] = field(default_factory=dict)
     # Cells whose double quotes are all of one style, by that style: "straight", "curly".
     quotes: dict[str, float] = field(default_factory=dict)
+    # In how many texts each word stands before another word, and with what between them.
+    followed: dict[str, int] = field(default_factory=dict)
+    follows: dict[tuple[str, str], int] = field(default_factory=dict)
 
 
 def _weight(cell: Cell) -> float:
@@ -154,7 +166,7 @@ def _separator(between: str) -> str | None:
     bare = between.strip()
     if not bare:
         return " "
-    return bare if bare in ".,-/" else None
+    return bare if bare in ".,-/:;" else None
 
 
 def _one_sided(between: str) -> bool:
@@ -187,9 +199,14 @@ def _support(cells: Iterable[Cell], lines: Iterable[str]) -> _Support:
             _add(s.cases, (m.group(0).casefold(), _case(m.group(0))), w)
         for word in {m.group(0) for m in _WORD.finditer(text) if m.group(0).isupper()}:
             s.acronyms[word] = s.acronyms.get(word, 0) + 1
-        for key in {(m.group(0).casefold(), sep, n.group(0).casefold())
-                    for m, n, sep in _neighbours(text)}:
+        keys = {(m.group(0).casefold(), sep, n.group(0).casefold())
+                for m, n, sep in _neighbours(text)}
+        for key in keys:
             s.pair_texts[key] = s.pair_texts.get(key, 0) + 1
+        for first in {(a, sep) for a, sep, _ in keys}:
+            s.follows[first] = s.follows.get(first, 0) + 1
+        for a in {a for a, _, _ in keys}:
+            s.followed[a] = s.followed.get(a, 0) + 1
         for m, n, sep in _neighbours(text):
             a, b = m.group(0), n.group(0)
             _add(s.pairs, (a.casefold(), sep, b.casefold()), w)
@@ -240,6 +257,18 @@ def _spellings(word: str, pairs: tuple[tuple[str, str], ...]) -> Iterator[tuple[
             while start >= 0:
                 yield start, word[:start] + y + word[start + len(x) :]
                 start = word.find(x, start + 1)
+
+
+def _with_lost(word: str, letters: str, stems: str) -> set[str]:
+    """Each spelling with one of ``letters`` put back inside ``word`` beside one of
+    ``stems``: a blur merges a thin stem into a neighbouring upright one ("efektf"), it
+    does not lose it between round letters, where a typist does ("pengeloaan")."""
+    return {
+        word[:i] + ch + word[i:]
+        for i in range(1, len(word))
+        if word[i - 1] in stems or word[i] in stems
+        for ch in letters
+    } - {word}
 
 
 def _case(word: str) -> str:
@@ -307,6 +336,11 @@ class WordMender:
         )
         written: set[str] = set()
         known: set[str] = set()
+        for v in _with_lost(folded, st.lost, st.lost_beside):
+            # Two witnesses against a slip that is no word: a dictionary knows the spelling
+            # and the document writes it, in cells read about as surely (``lost_support``).
+            if self._support.words.get(v, 0.0) >= own * st.lost_support and in_dictionary(v):
+                written.add(v)
         for i, v in _spellings(folded, st.alike):
             if i < 2 and is_prefix_form(folded, v):
                 continue
@@ -538,6 +572,15 @@ class WordMender:
                 out.append(text[last : m.end()] + " ")
                 last = n.start()
                 continue
+            between = text[m.end() : n.start()]
+            if sep in ":;" and between[0].isspace() and between[-1].isspace() and (
+                self._never_followed_by(a, sep)
+            ):
+                # "dan : pendokumentasian": a speck standing between two words read as a
+                # colon, after a word the document never writes one after.
+                out.append(text[last : m.end()] + " ")
+                last = n.start()
+                continue
             if sep == " ":
                 choice = "-"
             elif glued and sep == "." and n.group(0)[:1].islower():
@@ -571,11 +614,26 @@ class WordMender:
         is a stop's size and place, so nothing in the ink tells them apart; counted by
         texts, not weighed, as the slip's own cell may be read more surely than the other."""
         texts = self._support.pair_texts
+        if self._never_followed_by(a, "."):
+            # A word the document writes before others in many texts and never with a
+            # stop ("dan", "guna"): no abbreviation, and no sentence ends with it.
+            return True
         return (
             len(a) >= self.settings.min_stop_letters
             and in_dictionary(a)
             and texts.get((a, ".", b), 0) <= 1
             and texts.get((a, " ", b), 0) >= 1
+        )
+
+    def _never_followed_by(self, word: str, sep: str) -> bool:
+        """Whether the document writes ``word`` (case-folded) before another word in
+        ``never_stopped`` texts or more with no ``sep`` between, and in none but one (the
+        slip's own) with it; and a dictionary knows the word."""
+        once = self._support.follows.get((word, sep), 0)
+        return (
+            once <= 1
+            and self._support.followed.get(word, 0) - once >= self.settings.never_stopped
+            and in_dictionary(word)
         )
 
     def _sentence_break(self, before: str, after: str, glued: bool = False) -> bool:

@@ -197,6 +197,26 @@ def test_month_headings_mostly_misread_are_the_months_while_a_third_stand_in_pla
     assert [r.jadwal for r in build_rows(Grid("pdf", tables=[t])).rows] != [[2, 5, 9]]
 
 
+def test_months_under_a_schedule_heading_no_one_can_read_are_the_months() -> None:
+    # A blurred bold "RENCANA PELAKSANAAN" and "PELAKSANA" at 150 dpi read as no heading,
+    # four small month labels taken for ticks and three read as numbers: the five labels
+    # still in their places under the one unnamed heading make the run the months.
+    misread = {2: "82", 3: "83", 4: "√", 6: "√", 8: "√", 9: "√", 10: "810"}
+    head = [*HEAD[:4], ("RENCANA PF! Ax Cama an", 12), "pri awcaua"]
+    sub = [CONT, CONT, CONT, CONT, *[misread.get(i, f"B{i}") for i in range(1, 13)], CONT]
+    t = table([head, sub, NUMS, ["S", "I", "1 Kali", "K", *marks(2, 4, 9), "Subbag Umum"]])
+    rows = build_rows(Grid("pdf", tables=[t])).rows
+    assert [(r.indikator_kinerja, r.jadwal, r.pelaksana) for r in rows] == [
+        ("I", [2, 4, 9], "Subbag Umum")
+    ]
+    # Labels under an unnamed heading that stand out of their places are no such run.
+    moved = {**misread, 5: "B7"}
+    head = [*HEAD[:4], ("RENCANA PF! Ax Cama an", 12), "PELAKSANA"]
+    sub = [CONT, CONT, CONT, CONT, *[moved.get(i, f"B{i}") for i in range(1, 13)], CONT]
+    t = table([head, sub, NUMS, ["S", "I", "1 Kali", "K", *marks(2, 4, 9), "P"]])
+    assert [r.jadwal for r in build_rows(Grid("pdf", tables=[t])).rows] != [[2, 4, 9]]
+
+
 def test_four_quarters_with_two_misread_are_numbered_by_place():
     # A scanned borderless table: "TW I" voted to "TW II" and "TW II" left as "TW Il". Four
     # columns under the schedule heading are the quarters in order while half of them say so.

@@ -96,3 +96,19 @@ def test_a_tailed_y_or_p_takes_the_case_its_rise_over_the_baseline_shows(
         (first, (x0, top, _, bottom)), (_, (_, _, x1, _)) = glyph[0], glyph[-1]
         glyph[0] = (first, (x0, top, x1, bottom))
     assert recased(words, glyphs, ink, ScanSettings()) == printed.split()
+
+
+@pytest.mark.parametrize("face", FONTS)
+@pytest.mark.parametrize("size", [14, 22, 40])
+def test_a_small_i_read_as_a_capital_is_lowered_by_its_stem_s_rise(size: int, face: str) -> None:
+    """The LSTM capitalises a word that opens a line ("teknologi\\nInformasi"): a small i is
+    an x-height stem under a dot standing clear of it. A capital I ("Ilmu") stays."""
+    printed = "kepegawaian berbasis teknologi informasi Ilmu Pemerintahan dan Sosial"
+    ink, glyphs = drawn(printed, size, face)
+    words = "kepegawaian berbasis teknologi Informasi Ilmu Pemerintahan dan Sosial".split()
+    for word, glyph in zip(words, glyphs):
+        glyph[0] = (word[0], glyph[0][1])
+    assert needs_case(words)
+    assert recased(words, glyphs, ink, ScanSettings()) == printed.split()
+    # A small i read small stays small even where a blur joined its dot to its stem.
+    assert recased(printed.split(), glyphs, ink, ScanSettings()) == printed.split()

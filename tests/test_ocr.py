@@ -443,12 +443,14 @@ def test_a_space_the_page_shows_inside_a_word_parts_it(
     assert (None if k is None else (word[:k], word[k:])) == parts
 
 
-def _printed(text: str, size: int = 40) -> tuple[Any, list[tuple[str, Any]]]:
-    """``text`` printed in DejaVu Sans as ink, with each glyph's box."""
+def _printed(
+    text: str, size: int = 40, face: str = "DejaVuSans.ttf"
+) -> tuple[Any, list[tuple[str, Any]]]:
+    """``text`` printed in ``face`` (DejaVu Sans) as ink, with each glyph's box."""
     import numpy as np
     from PIL import Image, ImageDraw, ImageFont
 
-    font = ImageFont.truetype("DejaVuSans.ttf", size)
+    font = ImageFont.truetype(face, size)
     image = Image.new("L", (size * len(text) + 40, 2 * size), 255)
     draw = ImageDraw.Draw(image)
     draw.text((20, 15), text, font=font, fill=0)
@@ -498,6 +500,52 @@ def test_a_capital_the_page_shows_twice_is_written_twice(
     assert doubled(read, glyphs, ink, ScanSettings()) == out
 
 
+@pytest.mark.parametrize("face", ["DejaVuSans.ttf", "DejaVuSerif.ttf", "DejaVuSans-Bold.ttf"])
+@pytest.mark.parametrize("size", [24, 40])
+@pytest.mark.parametrize(
+    ("printed", "read", "out"),
+    [
+        ("JDIIH", "JDUIH", "JDIIH"),  # an I's stem read as U (150 dpi)
+        ("JDIIH", "JOLLH", "JDIIH"),  # ... as L, and the D's back rounded into an O (blur)
+        ("JDIIH", "jDItH", "JDIIH"),  # ... as t, and the J read small (1-bit copy)
+        ("JDIIH", "JDIIH", "JDIIH"),
+        ("LPSE", "LPSE", "LPSE"),  # an L's foot, a T's bar, a U's bowl are no I's stem
+        ("TUL", "TUL", "TUL"),
+        ("BOT", "BOT", "BOT"),  # an O's round back is no D's
+        ("DOB", "DOB", "DOB"),
+    ],
+)
+def test_a_capital_of_an_acronym_is_the_letter_its_blob_s_shape_names(
+    printed: str, read: str, out: str, face: str, size: int
+) -> None:
+    from extractor.readers.scan.blobs import shaped
+    from extractor.readers.scan.settings import ScanSettings
+
+    ink, boxes = _printed(printed, size, face)
+    glyphs = [(r, box) for r, (_, box) in zip(read, boxes)]
+    assert shaped(read, glyphs, ink, ScanSettings()) == out
+
+
+def test_two_stems_read_as_one_capital_are_two_i_s_but_a_u_stays() -> None:
+    from extractor.readers.scan.blobs import shaped
+    from extractor.readers.scan.settings import ScanSettings
+
+    ink, boxes = _printed("JDIIH")
+    (j, jb), (d, db), (_, first), (_, second), (h, hb) = boxes
+    pair = (first[0], first[1], second[2], second[3])
+    glyphs = [(j, jb), (d, db), ("U", pair), (h, hb)]
+    assert shaped("JDUH", glyphs, ink, ScanSettings()) == "JDIIH"
+    ink, boxes = _printed("JDUH")
+    assert shaped("JDUH", boxes, ink, ScanSettings()) == "JDUH"
+
+
+def test_words_that_are_no_acronym_are_not_respelled() -> None:
+    from extractor.readers.scan.blobs import is_acronym
+
+    assert is_acronym("JDIIH") and is_acronym("jDItH") and is_acronym("SDM")
+    assert not any(map(is_acronym, ["Ilmu", "Jl", "KPUKab", "Kab", "tIdak", "II"]))
+
+
 @pytest.mark.parametrize(
     ("printed", "read", "out"),
     [
@@ -530,3 +578,35 @@ def test_two_digits_a_blur_joined_are_not_taken_for_a_phantom_one() -> None:
     ink, boxes = _printed("10%")
     joined = cv2.dilate(ink.astype(np.uint8), np.ones((1, 9), np.uint8)) > 0  # 1 and 0 touch
     assert phantom_one("10%", boxes, joined, ScanSettings()) == "10%"
+
+
+@pytest.mark.parametrize("size", [14, 18, 28])
+@pytest.mark.parametrize(
+    ("printed", "read", "face"),
+    [
+        ("SOP", "SOP", "DejaVuSans-Bold.ttf"),
+        ("SOP", "SOP", "DejaVuSerif-Bold.ttf"),
+        ("KPPS", "KPPS", "DejaVuSerif-Bold.ttf"),
+        ("INDIKATOR", "INDIKATOR", "DejaVuSerif-Bold.ttf"),  # its T's bar faded: a word
+        ("JDIIH", "JOLLH", "DejaVuSans-Bold.ttf"),
+    ],
+)
+def test_a_blurred_bold_o_keeps_its_round_back(
+    printed: str, read: str, face: str, size: int
+) -> None:
+    """A bold heading blurred at 150 dpi: its O fills its left third nearly all down and its
+    sides stand upright, so only where its top and bottom start tells it from a D
+    ("INDIKATDR" came of a test of the left column's ink); the I's and the D of "JDIIH" read
+    "JOLLH" are still told. A blur that fades a T's bar leaves it a stem: a word a
+    dictionary knows is never respelled."""
+    import cv2
+    import numpy as np
+
+    from extractor.readers.scan.blobs import shaped
+    from extractor.readers.scan.settings import ScanSettings
+
+    ink, boxes = _printed(printed, size, face)
+    grey = np.where(ink, 0, 255).astype(np.uint8)
+    blurred = cv2.GaussianBlur(grey, (0, 0), 0.06 * size) < 128
+    glyphs = [(r, box) for r, (_, box) in zip(read, boxes)]
+    assert shaped(read, glyphs, blurred, ScanSettings()) == printed

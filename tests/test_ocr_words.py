@@ -541,3 +541,60 @@ def test_a_glyph_misread_throughout_a_word_the_document_always_writes_so_is_mend
         "laman lindungihakpilihmu",
         "laman lindungihakpilihmu",
     ]
+
+
+def test_a_thin_letter_a_blur_lost_is_put_back_where_the_document_writes_the_word() -> None:
+    # The i of "efektif" merged into the f beside it: "efektf" is no word, and the document
+    # writes "efektif" (and a dictionary knows it). A lost letter the document does not
+    # write stays lost, and a word a dictionary knows ("bila", beside "bilai") is kept.
+    cs = cells(
+        "yang tertib,efektf dan efisien",
+        *("tertib, efektif dan efisien" for _ in range(3)),
+        "tata kelola yang transparan",
+    )
+    mend_cells(cs)
+    assert cs[0].text == "yang tertib,efektif dan efisien"
+    once = [*cells("yang tertib,efektf dan efisien", confidence=0.95),
+            *cells("tertib, efektif dan efisien")]  # fmt: skip
+    mend_cells(once)  # once each, the slip's own cell read more surely: two witnesses
+    assert once[0].text == "yang tertib,efektif dan efisien"
+    alone = cells("yang tertib,efektf dan efisien", "tertib dan efisien")
+    mend_cells(alone)
+    assert alone[0].text == "yang tertib,efektf dan efisien"
+    known = cells("bila perlu", *("bilai perlu" for _ in range(4)))
+    mend_cells(known)
+    assert known[0].text == "bila perlu"
+    # A letter left out between round ones is a typist's slip, printed so: it stays.
+    typo = cells("Melakukan pengeloaan dan", *("pengelolaan keuangan" for _ in range(4)))
+    mend_cells(typo)
+    assert typo[0].text == "Melakukan pengeloaan dan"
+
+
+# "dan" before another word in five texts, never with a stop or a colon after it.
+_DAN = ("sosialisasi dan publikasi", "data dan informasi", "Hukum dan SDM", "keuangan dan umum",
+        "sarana dan prasarana")  # fmt: skip
+
+
+def test_a_stop_after_a_short_word_the_document_never_stops_is_a_speck() -> None:
+    # A 1-bit copy's speck after "dan": the document writes "dan" before another word in
+    # five texts, never with a stop. An abbreviation it writes with one ("Kab.") keeps it.
+    cs = cells(
+        "rancangan pedoman desain dan. template kebutuhan", *_DAN,
+        "KPU Kab. kubu", "KPU Kab. ketapang",
+    )  # fmt: skip
+    mend_cells(cs)
+    assert cs[0].text == "rancangan pedoman desain dan template kebutuhan"
+    assert cs[-2].text == "KPU Kab. kubu"
+    few = cells("desain dan. template", "data dan informasi", "Hukum dan SDM")
+    mend_cells(few)
+    assert few[0].text == "desain dan. template"
+
+
+def test_a_colon_standing_after_a_word_the_document_never_writes_one_after_is_a_speck() -> None:
+    cs = cells(
+        "pengeloaan dan : pendokumentasian produk hukum", *_DAN,
+        "Keterangan : lihat lampiran", "Keterangan: lihat",
+    )  # fmt: skip
+    mend_cells(cs)
+    assert cs[0].text == "pengeloaan dan pendokumentasian produk hukum"
+    assert cs[-2].text == "Keterangan : lihat lampiran"  # typed: the document writes it so

@@ -105,6 +105,15 @@ def samples() -> dict[str, ScanSample]:
             ScanOptions(dpi=200, angle=-0.8, paper=0.96, jpeg_quality=70, stop_dust=0.2,
                         seed=15),
         ),  # fmt: skip
+        # A blurred 150 dpi scan (a 1.2 px blur at 200 dpi, as a worn scanner's lens): an
+        # acronym's I reads as L, U or t and its D as an O ("JDIIH" read "JOLLH", "JDUIH"),
+        # which no dictionary and, for an acronym written once, no other cell can mend;
+        # only the glyphs' own shapes on the page tell (``extractor/readers/scan/blobs``).
+        "rak-scan-kabur-singkatan": sample(
+            "rak-scan-kabur-singkatan", 36,
+            ScanOptions(dpi=150, angle=1.0, paper=0.92, blur_in=0.006, jpeg_quality=60,
+                        seed=17),
+        ),  # fmt: skip
     }
 
 

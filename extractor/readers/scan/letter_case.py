@@ -12,6 +12,11 @@ two heights; a cell without enough of both keeps its reading.
 "y" and "p" too: the LSTM reads "persentase sengketa hukum Yang dimenangkan" though the
 page prints a tailed "y". Their tail makes a small one as tall as a capital, so what is
 measured is how far the letter rises above its word's baseline (``_rise``).
+
+And "I": the LSTM capitalises a word that opens a line ("teknologi\nInformasi"). A small i is
+an x-height stem under a dot that stands clear of it, a capital I one stroke as tall as the
+capitals: the stem's rise above the baseline tells them, the dot left out as a speck. Only
+the capital is lowered so: a blur that joins the dot to the stem makes the small one as tall.
 """
 
 from __future__ import annotations
@@ -37,7 +42,9 @@ def needs_case(words: list[str]) -> bool:
 
 
 def _candidate(word: str) -> bool:
-    return len(word) >= 2 and word[0].casefold() in SIZED + TAILED and word[1].islower()
+    return len(word) >= 2 and (word[0].casefold() in SIZED + TAILED or word[0] == "I") and (
+        word[1].islower()
+    )
 
 
 def _height(ink: NDArray[np.bool_], box: Box, width: int | None = None) -> int:
@@ -50,14 +57,19 @@ def _height(ink: NDArray[np.bool_], box: Box, width: int | None = None) -> int:
 
 
 def _rise(
-    ink: NDArray[np.bool_], glyph: list[tuple[str, Box]], width: int, settings: ScanSettings
+    ink: NDArray[np.bool_],
+    glyph: list[tuple[str, Box]],
+    width: int,
+    settings: ScanSettings,
+    breaks: bool = True,
 ) -> int:
     """How far the first letter's ink rises above its word's baseline, in its first
     ``width`` columns: what a "y" or "p" stands above the line, whatever its tail. The
     baseline is read off the ink of the word after the letter as a whole (Tesseract's boxes
     run over one another, so no one letter's box tells it). The letter's top is that of its
     ink's run of rows down to the baseline (a speck standing clear above it is no part of
-    it). 0 when nothing follows the letter."""
+    it). 0 when nothing follows the letter. ``breaks``: a blank row or two inside the letter
+    is a blurred stroke thinned to nothing, not its end (an i's dot stands a row clear)."""
     x0, top, x1, bottom = glyph[0][1]
     rest_x0 = min(x1, x0 + width)  # the letter's first columns end, the rest begins
     rows: NDArray[np.bool_] = np.asarray(ink[top:bottom, x0:rest_x0].any(axis=1))
@@ -73,6 +85,7 @@ def _rise(
     body = np.flatnonzero(counts >= settings.case_base_ink * counts.max())
     base = min(rest_top + int(body[-1]) - top, rows.size - 1)  # in the letter's rows
     reach = max(1, round(settings.case_base_reach * width))  # a blur's rows either way
+    gaps = reach if breaks else 0
     ends = [r for r in range(base, base - reach - 1, -1) if 0 <= r and rows[r]]
     if not ends:
         return 0
@@ -84,7 +97,7 @@ def _rise(
             start, gap = r, 0
         else:
             gap += 1
-            if gap > reach:
+            if gap > gaps:
                 break
     return base - start + 1
 
@@ -116,14 +129,14 @@ def recased(
     out = []
     for word, glyph in zip(words, glyphs):
         if _candidate(word):
-            if word[0].casefold() in TAILED:
-                rise = _rise(ink, glyph, width, settings)
+            if word[0].casefold() in TAILED or word[0] == "I":
+                rise = _rise(ink, glyph, width, settings, breaks=word[0] != "I")
             else:
                 rise = _height(ink, glyph[0][1], width)
             share = (rise - x_height) / (cap - x_height)
             if rise and share <= settings.case_small:
                 word = word[0].lower() + word[1:]
-            elif rise and share >= settings.case_tall:
+            elif rise and share >= settings.case_tall and word[0] != "I":
                 word = word[0].upper() + word[1:]
         out.append(word)
     return out

@@ -172,6 +172,20 @@ class ScanSettings:
     # at most this share.
     double_height: float = 0.6
     double_alike: float = 0.25
+    # A capital's letter from its blob (``scan.blobs.shaped``), in the word's stroke widths
+    # and its capitals' height: an I's blob is at least this share of the capitals' height,
+    # its rows but this share at each end one run at most this many strokes wide, leaning
+    # at most this share of its height, and its ends reaching out at most half a stroke and
+    # this share of its height (serifs) on either side. A D's top and bottom rows (this
+    # share of its height each) start within this share of its width of its back (an O's
+    # a fifth or more in).
+    stem_height: float = 0.85
+    stem_ends: float = 0.25
+    stem_width: float = 1.6
+    stem_lean: float = 0.12
+    stem_serif: float = 0.22
+    d_corner: float = 0.12
+    d_ends: float = 0.1
     # A digit's blob is at most this share of its height wide (two joined are wider).
     single_digit_width: float = 0.8
     # A "%" after a figure (``scan.percent``): a run of inked columns at least this share of

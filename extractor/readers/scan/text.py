@@ -23,7 +23,7 @@ import cv2
 import numpy as np
 
 from ...errors import MissingTool
-from .blobs import doubled, is_capitals, phantom_one
+from .blobs import doubled, is_acronym, is_capitals, phantom_one, shaped
 from .image import Image, Measures, px, u8
 from .letter_case import needs_case, recased
 from .percent import is_bare_figure, percent_of, with_percent
@@ -190,7 +190,7 @@ class CellReader:
             return ReadText(joined, confidence)
         words = list(zip(tokens, (c / 100.0 for c in confs)))
         parting = "-" in joined or any(conf < settings.unsure_word for _, conf in words)
-        counting = any(is_capitals(w) or "1" in w for w, _ in words)
+        counting = any(is_acronym(w) or is_capitals(w) or "1" in w for w, _ in words)
         casing = needs_case(tokens)
         if not (parting or counting or casing) or self._shown is None:
             return ReadText(joined, confidence, words=tuple(words))
@@ -496,11 +496,14 @@ def _counted(
     settings: ScanSettings,
 ) -> tuple[str, list[tuple[str, float]]]:
     """The text with its glyphs counted against the page's blobs (``scan.blobs``): a
-    capital the page shows twice written twice, a "1" it shows nowhere left out."""
-    fixed = [
-        (phantom_one(doubled(w, g, ink, settings), g, ink, settings), c)
-        for (w, c), g in zip(words, glyphs)
-    ]
+    capital the page shows twice written twice, one its blob's shape names for another,
+    a "1" it shows nowhere left out."""
+    fixed = []
+    for (w, c), g in zip(words, glyphs):
+        spelled = shaped(w, g, ink, settings)
+        if spelled == w:
+            spelled = doubled(w, g, ink, settings)
+        fixed.append((phantom_one(spelled, g, ink, settings), c))
     if fixed == words:
         return joined, words
     return _rejoined(joined, [w for w, _ in fixed]), fixed

@@ -610,3 +610,4 @@ def test_a_blurred_bold_o_keeps_its_round_back(
     blurred = cv2.GaussianBlur(grey, (0, 0), 0.06 * size) < 128
     glyphs = [(r, box) for r, (_, box) in zip(read, boxes)]
     assert shaped(read, glyphs, blurred, ScanSettings()) == printed
+

@@ -105,6 +105,14 @@ def samples() -> dict[str, ScanSample]:
             ScanOptions(dpi=200, angle=-0.8, paper=0.96, jpeg_quality=70, stop_dust=0.2,
                         seed=15),
         ),  # fmt: skip
+        # Small type (6 pt, as an Excel sheet fitted to a page prints) scanned at 150 dpi:
+        # glyphs 7 pixels tall, whose thin joints (an r's arm, a y's tail, an l's middle)
+        # fall under the threshold, so the pieces look like dust beside the letters.
+        "rak-scan-huruf-kecil": ScanSample(
+            scan_source("rak-scan-huruf-kecil", 18, (6, 6)),
+            PdfOptions(number_row=True, font_size=6.0, leading=7.2),
+            ScanOptions(dpi=150, angle=1.0, paper=0.92, jpeg_quality=60, seed=18),
+        ),
         # A blurred 150 dpi scan (a 1.2 px blur at 200 dpi, as a worn scanner's lens): an
         # acronym's I reads as L, U or t and its D as an O ("JDIIH" read "JOLLH", "JDUIH"),
         # which no dictionary and, for an acronym written once, no other cell can mend;

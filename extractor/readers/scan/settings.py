@@ -248,6 +248,10 @@ class ScanSettings:
     glyph_piece_letter: tuple[float, float] = (0.7, 1.6)  # the letter's height, bodies
     stem_run: float = 0.6  # ... and its stem a vertical stroke at least this long
     faint_contrast: float = 0.35  # a speck lighter than this share of the contrast is not print
+    # A letter broken by the threshold is still joined in the grey by pixels this share of
+    # the way from paper to the faintest print (``specks._grey_joined``).
+    joint_contrast: float = 0.5
+    piece_descent: float = 0.25  # ... and a piece under the line reaches this far down (bodies)
     # A dot holds at least this share of the ink of the page's median i-dot (``dot_levels``),
     # measured when the page shows at least this many i-dots.
     dot_share: float = 0.5
@@ -283,7 +287,7 @@ class ScanSettings:
             "faint_ink_contrast",
             "segment_share", "line_share", "min_cell_fill_ratio", "shade_contrast",
             "shaded_ratio", "sure", "ocr_low", "unsure_word", "min_line_confidence",
-            "faint_contrast",
+            "faint_contrast", "joint_contrast",
             "mark_shape_match", "mark_glyph_ratio", "stamp_fill_ratio", "stamp_roundness",
             "print_dark_contrast", "reach_ink_ratio", "text_em_share", "unruled_ascent",
             "dot_share", "dot_core_share", "percent_tall", "band_line_height",

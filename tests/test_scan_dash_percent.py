@@ -95,3 +95,33 @@ def test_a_blurred_grey_150_dpi_scan_keeps_its_percent_and_its_spaced_hyphen(
     assert any(
         "Peraturan Perundang - Undangan oleh" in normalise(r.indikator_kinerja) for r in got.rows
     )
+
+
+def test_a_word_opening_with_a_preposition_is_looked_at_for_a_space_after_it() -> None:
+    from extractor.readers.scan.text import _after_preposition, _preposition_joined
+
+    joined = ["didokumentasikan", "dilingkungan", "kepada", "dikelola", "Dilaksanakan"]
+    assert all(map(_preposition_joined, joined))  # (the page's space decides)
+    assert not any(map(_preposition_joined, ["diklat", "dinas", "kerja", "dan", "di"]))
+    texts = list("didokumentasikan")
+    centres = [5.0 * i + 2 for i in range(len(texts))]
+    assert _after_preposition(texts, centres, 10.0) == 2  # a space after "di"
+    assert _after_preposition(texts, centres, 40.0) is None  # a letter gap further on
+
+
+@pytest.mark.slow
+def test_di_typed_apart_is_kept_apart_where_the_scan_shows_the_space(tmp_path: Path) -> None:
+    """Tesseract's language model reads "di dokumentasikan" as one word, sure of it (the
+    scan sweep's 0 degree setting); the page shows the word space after "di", so the two
+    are parted. "dikelola", typed joined, stays one word."""
+    from benchmarks.sweep_scan import BASE
+    from extractor import extract
+    from samples.build.pdf_writer import PdfOptions, write_pdf
+    from samples.build.scan import make_scan
+    from samples.build.scan_samples import scan_source
+
+    doc = scan_source("rak-scan-sweep", 30, (7, 7, 7))
+    source = write_pdf(doc, tmp_path / "source.pdf", PdfOptions(number_row=True))
+    got = extract(make_scan(source, tmp_path / "scan.pdf", replace(BASE, angle=0.0)))
+    text = got.rows[8].indikator_kinerja
+    assert "dikelola, di dokumentasikan dan" in text, text

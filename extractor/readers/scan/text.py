@@ -189,7 +189,9 @@ class CellReader:
         if len(confs) != len(tokens):
             return ReadText(joined, confidence)
         words = list(zip(tokens, (c / 100.0 for c in confs)))
-        parting = "-" in joined or any(conf < settings.unsure_word for _, conf in words)
+        parting = "-" in joined or any(
+            conf < settings.unsure_word or _preposition_joined(w) for w, conf in words
+        )
         counting = any(is_acronym(w) or is_capitals(w) or "1" in w for w, _ in words)
         casing = needs_case(tokens)
         if not (parting or counting or casing) or self._shown is None:
@@ -245,11 +247,15 @@ class CellReader:
             texts = [t for t, _ in glyph]
             centres = [(b[0] + b[2]) / 2 for _, b in glyph]
             cuts: set[int] = set()
-            if conf < settings.unsure_word or "-" in word:
+            joined_to = _preposition_joined(word)
+            if conf < settings.unsure_word or "-" in word or joined_to:
                 empty = np.logical_not(ink[top:bottom, x0:x1].any(axis=0))
                 for a, b in _runs(empty):
                     if b - a >= cut:
-                        k = _part_at(texts, centres, x0 + (a + b) / 2, conf < settings.unsure_word)
+                        x = x0 + (a + b) / 2
+                        k = _part_at(texts, centres, x, conf < settings.unsure_word)
+                        if k is None and joined_to:
+                            k = _after_preposition(texts, centres, x)
                         if k is not None:
                             cuts.add(k)
             bounds = [0, *sorted(cuts), len(texts)]
@@ -459,6 +465,38 @@ def _is_edge_junk(glyph: _Glyph, sure: float, leading: bool) -> bool:
     if leading:
         return t != "("
     return t not in ",.):;" and glyph.confidence < sure
+
+
+# Prepositions Indonesian writes apart ("di dokumentasikan", "di Lingkungan") and as prefixes
+# joined ("dikelola"): Tesseract's language model joins the two however the page sets them,
+# and sure of it. Only the page's word space tells.
+_PREPOSITIONS = ("di", "ke")
+
+
+_SUFFIXES = ("kan", "an", "i")  # a dictionary lacks some suffixed forms ("dokumentasikan")
+
+
+def _preposition_joined(word: str) -> bool:
+    """Whether ``word`` opens with a preposition before a word a dictionary knows, itself
+    or without its suffix."""
+    from ...lexicon import in_dictionary
+
+    head = word[:2].casefold()
+    rest = word[2:].strip(".,;:")
+    if head not in _PREPOSITIONS or len(rest) < 4 or not rest.isalpha():
+        return False
+    return in_dictionary(rest) or any(
+        rest.endswith(end) and len(rest) - len(end) >= 4 and in_dictionary(rest[: -len(end)])
+        for end in _SUFFIXES
+    )
+
+
+def _after_preposition(texts: list[str], centres: list[float], x: float) -> int | None:
+    """The glyph after a word's opening preposition, where the space found at ``x`` stands
+    beside it (a glyph either way: smeared boxes); None for a space elsewhere in it."""
+    k = sum(c < x for c in centres)
+    split = len(_PREPOSITIONS[0])
+    return split if abs(k - split) <= 1 and "".join(texts[:split]).isalpha() else None
 
 
 def _part_at(texts: list[str], centres: list[float], x: float, unsure: bool) -> int | None:

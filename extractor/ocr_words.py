@@ -339,7 +339,8 @@ class WordMender:
         for v in _with_lost(folded, st.lost, st.lost_beside):
             # Two witnesses against a slip that is no word: a dictionary knows the spelling
             # and the document writes it, in cells read about as surely (``lost_support``).
-            if self._support.words.get(v, 0.0) >= own * st.lost_support and in_dictionary(v):
+            support = self._support.words.get(v, 0.0)
+            if support > 0.0 and support >= own * st.lost_support and in_dictionary(v):
                 written.add(v)
         for i, v in _spellings(folded, st.alike):
             if i < 2 and is_prefix_form(folded, v):

@@ -19,7 +19,7 @@ t ("JDIIH" read "JDUIH", "JOLH"), a D's straight back rounded into an O. The blo
 letter it is, in units of the word's own stroke (its median run of ink across a row), so the
 test holds at any dpi, weight and blur: an I is one upright stroke, with at most serifs as
 far either side, where an L has a foot to one side, a T a bar, a J a hook; a D is an O's
-outline whose left side is a straight stroke all its height.
+outline whose top and bottom rows start at its back, where an O's arcs start well in.
 """
 
 from __future__ import annotations
@@ -29,6 +29,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from ...lexicon import in_dictionary
+from .bands import flag_runs
 from .settings import ScanSettings
 
 Box = tuple[int, int, int, int]
@@ -142,9 +143,8 @@ def phantom_one(
 
 
 def _row_runs(row: NDArray[np.bool_]) -> list[tuple[int, int]]:
-    """The [start, end) runs of ink in one row of pixels."""
-    edges = np.flatnonzero(np.diff(np.concatenate(([0], row.astype(np.int8), [0]))))
-    return list(zip(edges[::2].tolist(), edges[1::2].tolist()))
+    """The [start, end) runs of ink in one row (or column) of pixels."""
+    return flag_runs(row.tolist())
 
 
 def _stroke(ink: NDArray[np.bool_], box: Box) -> float:
@@ -188,12 +188,13 @@ def _is_d(ink: NDArray[np.bool_], blob: Box, settings: ScanSettings) -> bool:
     x0, top, x1, bottom = blob
     crop = ink[top:bottom, x0:x1]
     rows = max(1, round(settings.d_ends * (bottom - top)))
-    corners = [int(np.argmax(row)) for row in crop[:rows] if row.any()], [
-        int(np.argmax(row)) for row in crop[-rows:] if row.any()
-    ]
-    if not all(corners):
-        return False
-    start = max(min(c) for c in corners)
+    starts = []  # where the top rows, then the bottom rows, start
+    for band in (crop[:rows], crop[-rows:]):
+        inked = band.any(axis=0)
+        if not inked.any():
+            return False
+        starts.append(int(np.argmax(inked)))
+    start = max(starts)
     middle = crop[:, (x1 - x0) // 2]
     return start <= settings.d_corner * (x1 - x0) and len(_row_runs(middle)) == 2
 

@@ -299,59 +299,56 @@ def _is_broken_piece(
     return bool(((tall >= low * line.body) & (tall <= high * line.body)).any())
 
 
-_NO_PARTNER = 1 << 30
-
-
 def _grey_partners(
     grey: Image | None,
     binary: Image,
     labels: NDArray[np.int32],
-    count: int,
+    blobs: list[_Blob],
     paper: float,
     faint: float,
     least: float,
     settings: ScanSettings,
-) -> NDArray[np.int64]:
-    """For each blob of ``binary``, the top row of the highest other blob that the grey
-    joins it to, standing over or under it, the two together as tall as a glyph;
-    ``_NO_PARTNER`` where there is none. A letter the threshold broke at its thin joints
-    (small type at 150 dpi: the arm of an r, the tail of a y, an l in three) is still
-    joined by pixels lighter than the threshold but darker than paper all the way
-    (``joint_contrast`` of the way from paper to the faintest print, ``faint``); dust
-    beside a word, even where a full stop would sit, stands clear of it across, with paper
-    between. None joined without the grey."""
-    out = np.full(count, _NO_PARTNER, dtype=np.int64)
+) -> NDArray[np.float64]:
+    """For each blob of ``binary`` (``labels``, ``blobs``: label n is ``blobs[n - 1]``), the
+    top row of the highest other blob that the grey joins it to, standing over or under it,
+    the two together as tall as a glyph; infinity where there is none. A letter the
+    threshold broke at its thin joints (small type at 150 dpi: the arm of an r, the tail of
+    a y, an l in three) is still joined by pixels lighter than the threshold but darker
+    than paper all the way (``joint_contrast`` of the way from paper to the faintest print,
+    ``faint``); dust beside a word, even where a full stop would sit, stands clear of it
+    across, with paper between. None joined without the grey."""
+    out = np.full(len(blobs) + 1, np.inf)
     if grey is None or faint >= paper:
         return out
     level = paper - settings.joint_contrast * (paper - faint)
     joint = np.where((grey < level) | (binary > 0), 255, 0).astype(np.uint8)
     _, joint_labels, joint_stats, _ = cv2.connectedComponentsWithStats(joint, connectivity=8)
     tall = joint_stats[:, cv2.CC_STAT_HEIGHT] > least
-    blob_stats = cv2.connectedComponentsWithStats(binary, connectivity=8)[2]
-    within = np.zeros(count, dtype=np.int64)  # the joined piece of grey each blob lies in
+    within = np.zeros(len(blobs) + 1, dtype=np.int64)  # the piece of grey each blob lies in
     ys, xs = np.nonzero(labels)
     within[labels[ys, xs]] = joint_labels[ys, xs]
-    members: dict[int, list[tuple[int, int, int, int]]] = {}
-    for n in range(1, count):
-        x, y, w, _, _ = blob_stats[n]
-        members.setdefault(int(within[n]), []).append((n, int(x), int(x + w), int(y)))
+    members: dict[int, list[tuple[int, _Blob]]] = {}
+    for n, blob in enumerate(blobs, start=1):
+        members.setdefault(int(within[n]), []).append((n, blob))
     for j, held in members.items():
         if len(held) < 2 or not tall[j]:
             continue
-        for n, x0, x1, _ in held:
-            tops = [t for m, a, b, t in held if m != n and a <= x1 and x0 <= b]
+        for n, b in held:
+            tops = [o.top for m, o in held if m != n and o.x0 <= b.x1 and b.x0 <= o.x1]
             if tops:
                 out[n] = min(tops)
     return out
 
 
-def _is_joined_piece(speck: _Blob, line: _Line, partner_top: int, settings: ScanSettings) -> bool:
+def _is_joined_piece(
+    speck: _Blob, line: _Line, partner_top: float, settings: ScanSettings
+) -> bool:
     """A piece of a letter the grey joins to the rest of it (``_grey_partners``); above the
     x-height only on an ascender's stem (the top of a broken l), never over a small letter
     (a speck over an e is no accent of it); below the baseline only reaching down as a
     tail does (``piece_descent``), not a speck on the line under a letter (a "w" so dotted
     stands as tall as a capital, and reads as one)."""
-    if partner_top == _NO_PARTNER:
+    if partner_top == np.inf:
         return False
     gap = settings.glyph_piece_gap * line.body
     if speck.bottom <= line.top + gap:
@@ -518,7 +515,6 @@ def dust_mask(
         faint = paper - settings.faint_contrast * (paper - core)
         dark = core + settings.print_dark_contrast * (paper - core)
     darkness = _darkness(grey) if grey is not None and dot > 0 else None
-    partner_top = _grey_partners(grey, binary, labels, count, paper, faint, least, settings)
     dust = np.zeros(count, dtype=bool)
     small: list[tuple[int, _Blob, _Line | None]] = []
     for n, blob in enumerate(blobs, start=1):
@@ -527,6 +523,12 @@ def dust_mask(
         if max(blob.x1 - blob.x0, blob.bottom - blob.top) <= limit:
             small.append((n, blob, line))
     specks = [b for _, b, _ in small]
+    # (only where there are small blobs to judge: asked once a cell)
+    partner_top = (
+        _grey_partners(grey, binary, labels, blobs, paper, faint, least, settings)
+        if small
+        else np.full(count, np.inf)
+    )
     top = settings.top_zone
     top_specks = [b for _, b, ln in small if ln and (ln.base - b.cy) / ln.body >= top]
     for n, blob, line in small:
@@ -537,7 +539,7 @@ def dust_mask(
         elif (
             _is_stroke(blob, line)
             or _inside_glyph(blob, line)
-            or _is_joined_piece(blob, line, int(partner_top[n]), settings)
+            or _is_joined_piece(blob, line, float(partner_top[n]), settings)
         ):
             dust[n] = False
         elif _ink(darkness, labels, n, blob) < dot:
